@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every test, in a real browser, with the coverage gate. Finds Chromium first
+ * (CHROME_PATH, then the usual paths) and says exactly how to get one when there is none.
+ * Extra arguments go to web-test-runner (e.g. `npm test -- --files test/api/client.test.ts`).
+ */
+import {spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {findChromium, INSTALL_HINT} from '../test/support/browsers.mjs';
+
+const wanted = (process.env.BROWSERS ?? 'chrome').split(',');
+if (wanted.includes('chrome') && !findChromium()) {
+  console.error(`No Chromium found (looked at $CHROME_PATH and /usr/bin/chromium*). Install it with:\n  ${INSTALL_HINT.chrome}`);
+  process.exit(1);
+}
+const missing = {firefox: '/usr/bin/firefox-esr', webkit: '/usr/bin/WebKitWebDriver'};
+for (const name of wanted) {
+  if (missing[name] && !existsSync(missing[name])) {
+    console.error(`BROWSERS asks for ${name}, which is not installed. Install it with:\n  ${INSTALL_HINT[name]}`);
+    process.exit(1);
+  }
+}
+
+const args = process.argv.slice(2);
+const coverage = args.includes('--files') ? [] : ['--coverage'];
+const run = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs', ...coverage, ...args],
+  {stdio: 'inherit'},
+);
+process.exit(run.status ?? 1);

@@ -1,0 +1,142 @@
+import {resolveCredentials, type CredentialInput, type SessionCredentials} from './credentials.js';
+import {PepayError} from './errors.js';
+import {requestJson, type Parser, type RetryPolicy} from './http.js';
+import {paymentAddressSchema, type PaymentAddress} from './schemas/address.js';
+import {customerEmailSavedSchema, customerEmailSchema, type CustomerEmail} from './schemas/email.js';
+import {invoiceQuestionsSchema, submitFormSchema, type Question, type QuestionAnswer} from './schemas/questions.js';
+import {sessionDetailsSchema, type SessionDetails} from './schemas/session.js';
+import {paymentStatusSchema, type PaymentStatus} from './schemas/status.js';
+import {availableTokensSchema, type Token} from './schemas/tokens.js';
+import {verificationSchema, type Verification} from './schemas/verify.js';
+
+export const DEFAULT_API_BASE = 'https://api-beta.pepay.io';
+
+export interface PayorClientOptions extends CredentialInput {
+  apiBase?: string | undefined;
+  /** Per attempt; the SDK's default is 30 s, a checkout should give up sooner. */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  fetch?: typeof fetch;
+}
+
+export interface TokenQuery {
+  mode?: 'monitored' | 'all' | 'network';
+  network?: string;
+  availableOnly?: boolean;
+}
+
+/**
+ * Typed client for every payor endpoint (payor-api.md §2). Sends only the browser-safe
+ * `x-session-token` + `x-signature` pair; returns normalised shapes; throws PepayError.
+ */
+export class PayorClient {
+  readonly apiBase: string;
+  readonly credentials: SessionCredentials;
+  private readonly timeoutMs: number;
+  private readonly retry: RetryPolicy;
+  private readonly fetchImpl: typeof fetch;
+
+  /** Throws `insecure-credentials` / `missing-credentials` before any request can be made. */
+  constructor(options: PayorClientOptions) {
+    this.credentials = resolveCredentials(options);
+    this.apiBase = normaliseBase(options.apiBase ?? DEFAULT_API_BASE);
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.retry = {maxRetries: 2, baseDelayMs: 500, maxDelayMs: 30_000, ...options.retry};
+    this.fetchImpl = options.fetch ?? globalThis.fetch;
+  }
+
+  sessionDetails(signal?: AbortSignal): Promise<SessionDetails> {
+    return this.get('/api/v1/payments/session-details', sessionDetailsSchema, signal);
+  }
+
+  availableTokens(query: TokenQuery = {}, signal?: AbortSignal): Promise<Token[]> {
+    const params = new URLSearchParams();
+    if (query.mode) params.set('mode', query.mode);
+    if (query.network) params.set('network', query.network);
+    if (query.availableOnly) params.set('available_only', 'true');
+    const search = params.size ? `?${params}` : '';
+    return this.get(`/api/v1/payments/available-tokens${search}`, availableTokensSchema, signal);
+  }
+
+  /** Allocates, or rotates, the deposit address for a token (camelCase `tokenId` as documented). */
+  allocateAddress(choice: {network: string; tokenId: number}, signal?: AbortSignal): Promise<PaymentAddress> {
+    return this.post('/api/v1/payments/payment-addresses', {network: choice.network, tokenId: choice.tokenId}, paymentAddressSchema, signal);
+  }
+
+  paymentStatus(signal?: AbortSignal): Promise<PaymentStatus> {
+    return this.get('/api/v1/payments/payment-status', paymentStatusSchema, signal);
+  }
+
+  customerEmail(signal?: AbortSignal): Promise<CustomerEmail> {
+    return this.get('/api/v1/payments/customer-email', customerEmailSchema, signal);
+  }
+
+  setCustomerEmail(email: string, signal?: AbortSignal): Promise<CustomerEmail> {
+    return this.post('/api/v1/payments/customer-email', {email}, customerEmailSavedSchema, signal);
+  }
+
+  invoiceQuestions(signal?: AbortSignal): Promise<Question[]> {
+    return this.get('/api/v1/payments/invoice-questions', invoiceQuestionsSchema, signal);
+  }
+
+  async submitForm(answers: QuestionAnswer[], signal?: AbortSignal): Promise<void> {
+    const responses = answers.map((a) => ({question_id: a.questionId, response: a.response}));
+    await this.post('/api/v1/payments/submit-form', {responses}, submitFormSchema, signal);
+  }
+
+  /** "I already paid": starts an on-chain manual verification job. */
+  requestVerification(invoiceId: string, network?: string, signal?: AbortSignal): Promise<Verification> {
+    return this.post(verifyPath(invoiceId), network ? {network} : {}, verificationSchema, signal);
+  }
+
+  verification(invoiceId: string, signal?: AbortSignal): Promise<Verification> {
+    return this.get(verifyPath(invoiceId), verificationSchema, signal);
+  }
+
+  private get<T>(path: string, parser: Parser<T>, signal?: AbortSignal): Promise<T> {
+    return this.call('GET', path, undefined, parser, signal);
+  }
+
+  private post<T>(path: string, body: unknown, parser: Parser<T>, signal?: AbortSignal): Promise<T> {
+    return this.call('POST', path, body, parser, signal);
+  }
+
+  private call<T>(method: 'GET' | 'POST', path: string, body: unknown, parser: Parser<T>, signal?: AbortSignal): Promise<T> {
+    return requestJson(
+      {
+        method,
+        url: this.apiBase + path,
+        headers: {
+          accept: 'application/json',
+          'x-session-token': this.credentials.sessionToken,
+          'x-signature': this.credentials.signature,
+        },
+        body,
+        timeoutMs: this.timeoutMs,
+        retry: this.retry,
+        signal,
+        fetch: this.fetchImpl,
+      },
+      parser,
+    );
+  }
+}
+
+function verifyPath(invoiceId: string): string {
+  // Singular `/invoice/`, as documented (merchant routes use `/invoices/`).
+  return `/api/v1/invoice/${encodeURIComponent(invoiceId)}/verify`;
+}
+
+/** The API origin must be http(s); a trailing slash is dropped so paths join cleanly. */
+function normaliseBase(base: string): string {
+  let url: URL;
+  try {
+    url = new URL(base);
+  } catch {
+    throw new PepayError('bad-request', `The API base "${base}" is not a URL.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new PepayError('bad-request', `The API base "${base}" must be an http(s) URL.`);
+  }
+  return url.href.replace(/\/+$/, '');
+}

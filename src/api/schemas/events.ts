@@ -1,0 +1,107 @@
+import * as z from 'zod/mini';
+import {invoiceStatus, timestamp} from './primitives.js';
+
+/** Amounts in events are integer thousandths of a USD (`usd_millis`), with a decimal companion. */
+function usdFromMillis(millis: number | null | undefined, decimal: string | null | undefined): number | null {
+  if (millis != null) return millis / 1000;
+  if (decimal != null && /^\d+(\.\d+)?$/.test(decimal)) return Number(decimal);
+  return null;
+}
+
+const invoiceObject = z.pipe(
+  z.object({
+    object: z.literal('invoice'),
+    id: z.string(),
+    status: z.optional(invoiceStatus),
+    paid_at: z.nullish(timestamp),
+    amount_remaining: z.nullish(z.number()),
+    amount_remaining_decimal: z.nullish(z.string()),
+  }),
+  z.transform((o) => ({
+    kind: 'invoice' as const,
+    invoiceId: o.id,
+    status: o.status ?? null,
+    paidAt: o.paid_at ?? null,
+    amountRemainingUsd: usdFromMillis(o.amount_remaining, o.amount_remaining_decimal),
+  })),
+);
+
+const paymentObject = z.pipe(
+  z.object({
+    object: z.literal('invoice_payment'),
+    id: z.string(),
+    invoice_id: z.nullish(z.string()),
+    status: z.nullish(z.string()),
+    amount_usd: z.nullish(z.number()),
+  }),
+  z.transform((o) => ({
+    kind: 'payment' as const,
+    paymentId: o.id,
+    invoiceId: o.invoice_id ?? null,
+    status: o.status ?? null,
+    amountUsd: o.amount_usd ?? null,
+  })),
+);
+
+const quoteObject = z.pipe(
+  z.object({
+    object: z.literal('payment_quote'),
+    invoice_id: z.nullish(z.string()),
+    network: z.nullish(z.string()),
+    amount_remaining: z.nullish(z.number()),
+    amount_remaining_decimal: z.nullish(z.string()),
+  }),
+  z.transform((o) => ({
+    kind: 'quote' as const,
+    invoiceId: o.invoice_id ?? null,
+    network: o.network ?? null,
+    amountRemainingUsd: usdFromMillis(o.amount_remaining, o.amount_remaining_decimal),
+  })),
+);
+
+const orderObject = z.pipe(
+  z.object({
+    object: z.literal('commerce_order'),
+    id: z.string(),
+    status: z.string(),
+    invoice_id: z.nullish(z.string()),
+  }),
+  z.transform((o) => ({kind: 'order' as const, orderId: o.id, status: o.status, invoiceId: o.invoice_id ?? null})),
+);
+
+const subject = z.union([invoiceObject, paymentObject, quoteObject, orderObject]);
+
+const envelope = z.object({
+  id: z.string().check(z.minLength(1)),
+  type: z.string(),
+  created: z.nullish(timestamp),
+  // Loose: the subject's own fields are parsed below, by its `object` discriminator.
+  data: z.object({object: z.looseObject({object: z.string()})}),
+});
+
+export type EventSubject = z.output<typeof subject> | {kind: 'other'};
+
+export interface PepayEvent {
+  /** `evt_<ms>-<seq>`: the dedupe key and the replay cursor. */
+  id: string;
+  type: string;
+  /** Epoch milliseconds, or null when absent. */
+  created: number | null;
+  subject: EventSubject;
+}
+
+/**
+ * Parses one event_v1 envelope. Returns null when the envelope itself is malformed; an event of a
+ * type or object we do not know parses with `subject.kind === 'other'` so callers can skip it.
+ */
+export function parseEvent(value: unknown): PepayEvent | null {
+  const env = envelope.safeParse(value);
+  if (!env.success) return null;
+  const known = subject.safeParse(env.data.data.object);
+  return {
+    id: env.data.id,
+    type: env.data.type,
+    created: env.data.created ?? null,
+    subject: known.success ? known.data : {kind: 'other'},
+  };
+}

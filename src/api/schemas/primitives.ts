@@ -1,0 +1,49 @@
+import * as z from 'zod/mini';
+
+/**
+ * A timestamp the documentation prints either as epoch seconds or as an ISO-8601 string,
+ * depending on the page revision (payor-api.md §7). Normalised to epoch milliseconds.
+ */
+export const timestamp = z.pipe(
+  z.union([z.number(), z.string()]),
+  z.transform((value, ctx) => {
+    const ms = typeof value === 'number' ? value * 1000 : Date.parse(value);
+    if (!Number.isFinite(ms)) {
+      ctx.issues.push({code: 'custom', message: 'not a timestamp', input: value});
+      return z.NEVER;
+    }
+    return ms;
+  }),
+);
+
+/** Invoice status, with the commerce spelling `cancelled` folded into `canceled`. */
+export const INVOICE_STATUSES = ['unpaid', 'underpaid', 'paid', 'expired', 'canceled'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+export const invoiceStatus = z.pipe(
+  z.enum([...INVOICE_STATUSES, 'cancelled']),
+  z.transform((s): InvoiceStatus => (s === 'cancelled' ? 'canceled' : s)),
+);
+
+export const environment = z.enum(['devnet', 'mainnet']);
+export type Environment = z.infer<typeof environment>;
+
+/** Only https icons are shown: anything else could track the payer or mix content. */
+export const httpsUrlOrNull = z.pipe(
+  z.nullish(z.string()),
+  z.transform((url) => (url && /^https:\/\/[^\s"'<>]+$/i.test(url) ? url : null)),
+);
+
+/**
+ * Some payor responses are bare, one page shows `{status: "ok", data}` and the verify helper
+ * `{success: true, data}` (payor-api.md §7). Returns what is inside such an envelope, else the body.
+ */
+export function unwrapEnvelope(body: unknown): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  const record = body as Record<string, unknown>;
+  const keys = Object.keys(record);
+  const onlyEnvelopeKeys = keys.every((k) => k === 'data' || k === 'status' || k === 'success' || k === 'message');
+  const marked = record['success'] === true || record['status'] === 'ok';
+  const data = record['data'];
+  return onlyEnvelopeKeys && marked && data !== null && typeof data === 'object' ? data : body;
+}

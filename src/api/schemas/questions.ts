@@ -1,0 +1,35 @@
+import * as z from 'zod/mini';
+
+const question = z.pipe(
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    question: z.string(),
+    type: z.nullish(z.string()),
+    validation: z.nullish(z.object({required: z.nullish(z.boolean())})),
+  }),
+  z.transform((q) => ({
+    id: q.id,
+    label: q.question,
+    // Only `email` is documented; anything else is asked as free text.
+    type: q.type === 'email' ? ('email' as const) : ('text' as const),
+    required: q.validation?.required ?? false,
+  })),
+);
+
+/** GET /api/v1/payments/invoice-questions, normalised to a flat list (empty when none). */
+export const invoiceQuestionsSchema = z.pipe(
+  z.object({
+    has_questions: z.nullish(z.boolean()),
+    questions: z.nullish(z.object({questions: z.nullish(z.array(question))})),
+  }),
+  z.transform((r) => (r.has_questions === false ? [] : (r.questions?.questions ?? []))),
+);
+
+/** POST /api/v1/payments/submit-form. */
+export const submitFormSchema = z.object({success: z.nullish(z.boolean())});
+
+export type Question = z.output<typeof question>;
+export interface QuestionAnswer {
+  questionId: string;
+  response: string;
+}

@@ -1,0 +1,193 @@
+import {expect} from '@open-wc/testing';
+import {
+  availableTokensSchema,
+  customerEmailSavedSchema,
+  customerEmailSchema,
+  invoiceQuestionsSchema,
+  parseErrorBody,
+  parseEvent,
+  paymentAddressSchema,
+  paymentStatusSchema,
+  sessionDetailsSchema,
+  submitFormSchema,
+  unwrapEnvelope,
+  verificationSchema,
+} from '../../src/api/index.js';
+import {loadFixture} from '../support/fixtures.js';
+
+function parse<T>(schema: {parse(v: unknown): T}, value: unknown): T {
+  return schema.parse(unwrapEnvelope(value));
+}
+
+describe('payor schemas accept every documented fixture', () => {
+  it('session-details: epoch expiry, remaining seconds, devnet', async () => {
+    const s = parse(sessionDetailsSchema, await loadFixture('session-details.200.json'));
+    expect(s).to.deep.include({
+      invoiceId: '550e8400-e29b-41d4-a716-446655440000',
+      amountUsd: 49.99,
+      expiresAt: 1766322000_000,
+      status: 'unpaid',
+      remainingMs: 3_600_000,
+      environment: 'devnet',
+      locked: null,
+      merchantEmail: 'billing@example.com',
+    });
+  });
+
+  it('session-details: ISO expiry, remaining_time only, cancelled spelling, locked fields', () => {
+    const s = sessionDetailsSchema.parse({
+      invoice_id: 'inv_1',
+      amount_usd: 10,
+      amount_remaining_usd: 4.5,
+      description: 'x',
+      expires_at: '2025-12-21T13:00:00.000Z',
+      invoice_status: 'cancelled',
+      remaining_time: 1500,
+      merchant_name: 'M',
+      network_environment: 'mainnet',
+      locked_network: 'base',
+      locked_token_id: 7,
+      locked_payment_address: '0xabc',
+    });
+    expect(s.expiresAt).to.equal(Date.parse('2025-12-21T13:00:00.000Z'));
+    expect(s.status).to.equal('canceled');
+    expect(s.remainingMs).to.equal(1500);
+    expect(s.amountRemainingUsd).to.equal(4.5);
+    expect(s.merchantEmail).to.equal(null);
+    expect(s.locked).to.deep.equal({network: 'base', tokenId: 7, address: '0xabc'});
+  });
+
+  it('session-details: the overview page outlier `{status: "ok", data}` with `environment`', () => {
+    const s = parse(sessionDetailsSchema, {status: 'ok', data: {invoice_id: 'inv_123', environment: 'devnet'}});
+    expect(s).to.deep.include({invoiceId: 'inv_123', environment: 'devnet', status: 'unpaid', remainingMs: null});
+  });
+
+  it('session-details: negative remaining clamps to 0; bad status and bad date are rejected', () => {
+    expect(sessionDetailsSchema.parse({invoice_id: 'i', remaining_seconds: -5}).remainingMs).to.equal(0);
+    expect(sessionDetailsSchema.safeParse({invoice_id: 'i', invoice_status: 'refunded'}).success).to.equal(false);
+    expect(sessionDetailsSchema.safeParse({invoice_id: 'i', expires_at: 'tomorrow'}).success).to.equal(false);
+    expect(sessionDetailsSchema.safeParse({amount_usd: 1}).success).to.equal(false);
+    expect(sessionDetailsSchema.safeParse([]).success).to.equal(false);
+  });
+
+  it('available-tokens: full, SDK-truncated, ISO rate time, unknown status, non-https icon', async () => {
+    const [full] = parse(availableTokensSchema, await loadFixture('available-tokens.200.json'));
+    expect(full).to.deep.include({id: 123, symbol: 'USDC', network: 'base', availability: 'AVAILABLE', selectable: true});
+    expect(full?.rateUpdatedAt).to.equal(1766320496_000);
+    expect(full?.iconUrl).to.match(/^https:/);
+    const [sdk] = parse(availableTokensSchema, await loadFixture('available-tokens.200.sdk-truncated.json'));
+    expect(sdk).to.deep.include({availability: 'AVAILABLE', selectable: true, iconUrl: null, unavailableReason: null});
+    const odd = availableTokensSchema.parse([
+      {id: 1, token_symbol: 'ETH', network: 'Base', availability_status: 'STALE', unavailable_reason: 'Rate data is older than 5 minutes', rate_updated_at: '2025-01-01T00:00:00Z', photo_uri: 'http://x/icon.png'},
+      {id: 2, token_symbol: 'X', network: 'sui', availability_status: 'SOMETHING_NEW', photo_uri: 'javascript:alert(1)'},
+      {id: 3, token_symbol: 'Y', network: 'ton', availability_status: 'QUOTE_REQUIRED'},
+      {id: 4, token_symbol: 'Z', network: 'base', availability_status: 'DEVNET'},
+      {id: 5, token_symbol: 'W', network: 'base', availability_status: 'NO_LIQUIDITY'},
+    ]);
+    expect(odd.map((t) => [t.availability, t.selectable])).to.deep.equal([
+      ['STALE', false],
+      ['UNKNOWN', false],
+      ['QUOTE_REQUIRED', true],
+      ['DEVNET', true],
+      ['NO_LIQUIDITY', false],
+    ]);
+    expect(odd[0]?.network).to.equal('base');
+    expect(odd[0]?.iconUrl).to.equal(null);
+    expect(odd[1]?.iconUrl).to.equal(null);
+    expect(availableTokensSchema.safeParse([{id: '1', token_symbol: 'A', network: 'b'}]).success).to.equal(false);
+  });
+
+  it('payment-addresses: full response, OpenAPI-minimal response, ISO quote times', async () => {
+    const a = parse(paymentAddressSchema, await loadFixture('payment-addresses.200.json'));
+    expect(a).to.deep.include({
+      address: '<payment_address>',
+      network: 'base',
+      tokenId: 123,
+      tokenAmount: '49.990000',
+      quoteStatus: 'available',
+      quoteValidUntil: 1766320796_000,
+      quoteExpiresInMs: 300_000,
+      wsToken: '<payment_session_jwt>',
+      wsPath: '/ws/payment',
+      retryable: false,
+    });
+    const minimal = paymentAddressSchema.parse({
+      temp_address: '0xabc',
+      network: 'base',
+      supported_token_id: 1,
+      estimated_token_amount: '1.5',
+      quote_valid_until: '2025-12-21T12:40:00Z',
+      ws_connection: {token: 'jwt', endpoint: '/ws/payment'},
+    });
+    expect(minimal).to.deep.include({quoteStatus: 'available', statusCode: 'ok', quoteValidUntil: Date.parse('2025-12-21T12:40:00Z')});
+    const noQuote = paymentAddressSchema.parse({temp_address: 'a', network: 'base', supported_token_id: 1, quote_status: 'unavailable', status_code: 'quote_unavailable', retryable: true, retry_after_seconds: 3});
+    expect(noQuote).to.deep.include({quoteStatus: 'unavailable', tokenAmount: null, retryable: true, retryAfterMs: 3000, wsToken: null});
+    expect(paymentAddressSchema.safeParse({temp_address: 'a', network: 'base', supported_token_id: 1, estimated_token_amount: '1e5'}).success).to.equal(false);
+  });
+
+  it('payment-status: paid and unpaid; cancelled folded; unknown rejected', async () => {
+    expect(parse(paymentStatusSchema, await loadFixture('payment-status.paid.json'))).to.deep.equal({status: 'paid', paidAt: Date.parse('2024-01-01T12:30:00Z')});
+    expect(parse(paymentStatusSchema, await loadFixture('payment-status.unpaid.json'))).to.deep.equal({status: 'unpaid', paidAt: null});
+    expect(paymentStatusSchema.parse({status: 'cancelled'}).status).to.equal('canceled');
+    expect(paymentStatusSchema.safeParse({status: 'pending'}).success).to.equal(false);
+  });
+
+  it('customer e-mail, questions, submit-form', async () => {
+    expect(parse(customerEmailSchema, await loadFixture('customer-email.get.200.json'))).to.deep.equal({email: 'customer@example.com'});
+    expect(customerEmailSchema.parse({email: null, has_email: false})).to.deep.equal({email: null});
+    expect(parse(customerEmailSavedSchema, await loadFixture('customer-email.post.200.json'))).to.deep.equal({email: 'customer@example.com'});
+    expect(parse(invoiceQuestionsSchema, await loadFixture('invoice-questions.200.json'))).to.deep.equal([
+      {id: 'q1', label: 'Email address', type: 'email', required: true},
+    ]);
+    expect(invoiceQuestionsSchema.parse({has_questions: false})).to.deep.equal([]);
+    expect(invoiceQuestionsSchema.parse({has_questions: true, questions: {questions: [{id: 'q2', question: 'Company', type: 'company'}]}})).to.deep.equal([
+      {id: 'q2', label: 'Company', type: 'text', required: false},
+    ]);
+    expect(parse(submitFormSchema, await loadFixture('submit-form.200.json'))).to.deep.equal({success: true});
+  });
+
+  it('invoice verify: the `{success, data}` envelope with placeholder times', async () => {
+    const v = parse(verificationSchema, await loadFixture('invoice-verify.accepted.json'));
+    expect(v).to.deep.include({id: '3c90c3cc-0d44-4b50-8888-8dd25736052a', status: 'pending', network: 'base', nextAttemptAt: null});
+  });
+
+  it('events: every documented envelope parses; unknown objects are kept as other', async () => {
+    const paid = parseEvent(await loadFixture('event.invoice.updated.paid.json'));
+    expect(paid?.subject).to.deep.equal({kind: 'invoice', invoiceId: 'inv_123', status: 'paid', paidAt: Date.parse('2025-01-01T00:00:00.000Z'), amountRemainingUsd: null});
+    expect(paid?.created).to.equal(1700000002_000);
+    const quote = parseEvent(await loadFixture('event.payment_quote.updated.json'));
+    expect(quote?.subject).to.deep.include({kind: 'quote', amountRemainingUsd: 49.99, network: 'base'});
+    const payment = parseEvent(await loadFixture('event.invoice_payment.created.json'));
+    expect(payment?.subject).to.deep.include({kind: 'payment', paymentId: 'pay_123', status: 'pending'});
+    const order = parseEvent(await loadFixture('event.commerce.order.updated.json'));
+    expect(order?.subject).to.deep.equal({kind: 'order', orderId: 'uuid', status: 'placed', invoiceId: null});
+    for (const name of ['event.envelope.minimal.json', 'event.invoice.created.json', 'event.invoice.updated.ws-frame.json']) {
+      expect(parseEvent(await loadFixture(name))?.subject.kind, name).to.equal('invoice');
+    }
+    expect(parseEvent(await loadFixture('event.test.ping.json'))?.subject).to.deep.equal({kind: 'other'});
+    const retrieved = parseEvent(unwrapEnvelope(await loadFixture('event.retrieve.200.json')));
+    expect(retrieved?.subject).to.deep.include({kind: 'invoice', amountRemainingUsd: 0});
+    const list = unwrapEnvelope(await loadFixture('events.list.200.json')) as {data: unknown[]};
+    expect(parseEvent(list.data[0])?.type).to.equal('invoice.paid');
+    expect(parseEvent({id: '', type: 'x', data: {object: {object: 'a'}}})).to.equal(null);
+    expect(parseEvent('garbage')).to.equal(null);
+  });
+
+  it('error bodies: all three envelopes', async () => {
+    expect(parseErrorBody(await loadFixture('error.api-key-invalid.401.json'))).to.deep.equal({serverCode: 'API_KEY_INVALID', message: 'Invalid API key'});
+    expect(parseErrorBody(await loadFixture('error.legacy.500.json'))).to.deep.equal({serverCode: 'INTERNAL_SERVER_ERROR', message: 'Failed to fetch wallets'});
+    expect(parseErrorBody(await loadFixture('error.rate-limit.429.json'))).to.deep.equal({
+      serverCode: 'RATE_LIMIT_EXCEEDED',
+      message: 'Too many requests from this IP. Please try again later.',
+    });
+    expect(parseErrorBody(await loadFixture('error.validation.400.json'))).to.deep.equal({serverCode: 'VALIDATION_ERROR', message: 'Invalid request data'});
+    expect(parseErrorBody('oops')).to.deep.equal({serverCode: undefined, message: undefined});
+  });
+
+  it('unwrapEnvelope leaves bare bodies (even with their own success flag) alone', async () => {
+    const addr = await loadFixture('payment-addresses.200.json');
+    expect(unwrapEnvelope(addr)).to.equal(addr);
+    expect(unwrapEnvelope([1])).to.deep.equal([1]);
+    expect(unwrapEnvelope({success: false, data: {a: 1}})).to.deep.equal({success: false, data: {a: 1}});
+  });
+});

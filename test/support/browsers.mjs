@@ -1,0 +1,101 @@
+/**
+ * Browser launchers for web-test-runner, all from Debian packages (nothing downloads a browser).
+ * `BROWSERS=chrome,firefox,webkit` picks them; the daily loop defaults to Chromium alone.
+ */
+import {spawn} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {createServer} from 'node:net';
+import {chromeLauncher} from '@web/test-runner-chrome';
+
+const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const FIREFOX = '/usr/bin/firefox-esr';
+const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+
+export function findChromium() {
+  const candidates = [process.env.CHROME_PATH, ...CHROMIUM_PATHS].filter(Boolean);
+  return candidates.find((path) => existsSync(path));
+}
+
+export const INSTALL_HINT = {
+  chrome: 'apt-get update && apt-get install -y --no-install-recommends chromium   (or set CHROME_PATH)',
+  firefox: 'apt-get install -y --no-install-recommends firefox-esr',
+  webkit: 'apt-get install -y --no-install-recommends webkit2gtk-driver xvfb xauth',
+};
+
+function chromium() {
+  return chromeLauncher({
+    launchOptions: {
+      executablePath: findChromium(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+    },
+  });
+}
+
+async function firefox() {
+  const puppeteer = await import('puppeteer-core');
+  return chromeLauncher({
+    puppeteer: puppeteer.default,
+    launchOptions: {
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      // Test pages run in background tabs; Firefox would clamp their timers to 1 s.
+      extraPrefsFirefox: {
+        'dom.min_background_timeout_value': 0,
+        'dom.min_background_timeout_value_without_budget_throttling': 0,
+        'dom.timeout.enable_budget_timer_throttling': false,
+      },
+    },
+  });
+}
+
+/** WebKitGTK's MiniBrowser under its WebDriver, on an Xvfb display the config starts itself. */
+async function webkit() {
+  const {webdriverLauncher} = await import('@web/test-runner-webdriver');
+  const display = await startXvfb();
+  const port = await freePort();
+  const driver = spawn('WebKitWebDriver', [`--port=${port}`], {env: {...process.env, DISPLAY: display}, stdio: 'ignore'});
+  process.on('exit', () => driver.kill());
+  await new Promise((r) => setTimeout(r, 800));
+  return webdriverLauncher({
+    hostname: '127.0.0.1',
+    port,
+    logLevel: 'error',
+    capabilities: {
+      browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': {binary: MINIBROWSER, args: ['--automation']},
+      'wdio:enforceWebDriverClassic': true,
+    },
+  });
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const {port} = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function startXvfb() {
+  return new Promise((resolve, reject) => {
+    const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+      stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+    });
+    process.on('exit', () => xvfb.kill());
+    xvfb.on('error', reject);
+    xvfb.stdio[3].once('data', (chunk) => resolve(`:${String(chunk).trim()}`));
+  });
+}
+
+export async function browsersFromEnv() {
+  const names = (process.env.BROWSERS ?? 'chrome').split(',').map((s) => s.trim()).filter(Boolean);
+  const launchers = {chrome: chromium, firefox, webkit};
+  const result = [];
+  for (const name of names) {
+    if (!launchers[name]) throw new Error(`Unknown browser "${name}" in BROWSERS (chrome, firefox, webkit).`);
+    result.push(await launchers[name]());
+  }
+  return result;
+}

@@ -1,0 +1,9 @@
+/** URLs of the local servers the test runner started (see servers-plugin.ts). */
+export interface TestServers {
+  scriptUrl: string;
+  sandboxUrl: string;
+}
+
+// A virtual module served by the test-runner plugin; a variable keeps bundlers from resolving it.
+const moduleUrl = '/__servers.js';
+export const servers = ((await import(moduleUrl)) as {servers: TestServers}).servers;

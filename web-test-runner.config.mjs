@@ -1,0 +1,23 @@
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {browsersFromEnv} from './test/support/browsers.mjs';
+import {summaryReporter} from './test/support/summary-reporter.mjs';
+import {testServersPlugin} from './test/support/servers-plugin.ts';
+import {defaultReporter} from '@web/test-runner';
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  testFramework: {config: {timeout: 10000}},
+  browsers: await browsersFromEnv(),
+  plugins: [
+    // tsconfig so esbuild sees the decorator flags; explicit target so decorators are lowered.
+    esbuildPlugin({ts: true, target: 'es2022', tsconfig: './tsconfig.json'}),
+    testServersPlugin(),
+  ],
+  coverageConfig: {
+    include: ['src/**/*.ts'],
+    threshold: {statements: 90, lines: 90, branches: 80, functions: 85},
+  },
+  reporters: [defaultReporter(), summaryReporter()],
+};
