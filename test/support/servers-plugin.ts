@@ -3,20 +3,25 @@
  * URLs to the tests through the virtual module `/__servers.js`.
  */
 import type {Server} from 'node:http';
+import {startSandbox, type RunningSandbox} from '../../demo/sandbox/node/server.ts';
 import {startScriptServer} from './script-server.ts';
 
 export function testServersPlugin() {
   const servers: Server[] = [];
+  let sandbox: RunningSandbox | undefined;
   let config = {scriptUrl: '', sandboxUrl: ''};
   return {
     name: 'pepay-test-servers',
     async serverStart() {
       const script = await startScriptServer();
       servers.push(script.server);
-      config = {...config, scriptUrl: script.url};
+      // Fast clock ticks and heartbeats keep realtime tests short.
+      sandbox = await startSandbox({tickMs: 100, heartbeatMs: 1000, retention: 200});
+      config = {scriptUrl: script.url, sandboxUrl: sandbox.url};
     },
     async serverStop() {
       await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+      await sandbox?.close();
     },
     serve(context: {path: string}) {
       if (context.path === '/__servers.js') {

@@ -1,0 +1,74 @@
+/** Fault injection, switchable per invoice (session) from the simulator API. */
+import * as z from 'zod/mini';
+
+const httpFault = z.object({
+  kind: z.enum(['rate-limit', 'server-error', 'malformed', 'drift']),
+  /** Only requests whose path contains this; all payor requests when absent. */
+  path: z.optional(z.string()),
+  count: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(1000)), 1),
+  retryAfter: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(3600))),
+  status: z.optional(z.number().check(z.int(), z.minimum(500), z.maximum(599))),
+});
+
+export const faultPatchSchema = z.object({
+  latencyMs: z.optional(z.number().check(z.minimum(0), z.maximum(30_000))),
+  /** Appended to the queue; `clearHttp` empties it first. */
+  http: z.optional(z.array(httpFault)),
+  clearHttp: z.optional(z.boolean()),
+  ws: z.optional(
+    z.object({
+      refuse: z.optional(z.boolean()),
+      silent: z.optional(z.boolean()),
+      duplicate: z.optional(z.boolean()),
+      outOfOrder: z.optional(z.boolean()),
+    }),
+  ),
+  variants: z.optional(
+    z.object({
+      timestamps: z.optional(z.enum(['epoch', 'iso'])),
+      wrapped: z.optional(z.boolean()),
+    }),
+  ),
+});
+
+export type HttpFault = z.output<typeof httpFault>;
+export type FaultPatch = z.output<typeof faultPatchSchema>;
+
+export interface FaultSettings {
+  latencyMs: number;
+  http: HttpFault[];
+  ws: {refuse: boolean; silent: boolean; duplicate: boolean; outOfOrder: boolean};
+  variants: {timestamps: 'epoch' | 'iso'; wrapped: boolean};
+}
+
+export function noFaults(): FaultSettings {
+  return {
+    latencyMs: 0,
+    http: [],
+    ws: {refuse: false, silent: false, duplicate: false, outOfOrder: false},
+    variants: {timestamps: 'epoch', wrapped: false},
+  };
+}
+
+export function applyFaultPatch(current: FaultSettings, patch: FaultPatch): FaultSettings {
+  return {
+    latencyMs: patch.latencyMs ?? current.latencyMs,
+    http: [...(patch.clearHttp ? [] : current.http), ...(patch.http ?? [])],
+    ws: {...current.ws, ...stripUndefined(patch.ws ?? {})},
+    variants: {...current.variants, ...stripUndefined(patch.variants ?? {})},
+  };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Takes one use of the first queued fault that matches this path. */
+export function takeHttpFault(settings: FaultSettings, path: string): HttpFault | null {
+  const index = settings.http.findIndex((f) => !f.path || path.includes(f.path));
+  if (index < 0) return null;
+  const fault = settings.http[index]!;
+  if (fault.count <= 1) settings.http.splice(index, 1);
+  else settings.http[index] = {...fault, count: fault.count - 1};
+  return fault;
+}

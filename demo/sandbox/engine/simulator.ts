@@ -1,0 +1,84 @@
+/**
+ * The sandbox-only simulator API under /sandbox/… for the demo and the tests: create invoices
+ * (standing in for the merchant's server, so no API key ever reaches a browser), pay them in full,
+ * partially or over, expire, cancel, switch faults, drop sockets, and read what happened.
+ */
+import * as z from 'zod/mini';
+import {applyFaultPatch, faultPatchSchema} from './faults.ts';
+import {HttpError, ok, parseBody, type Reply} from './http.ts';
+import {createInvoiceSchema, sessionHandoff, toNewInvoice} from './merchant.ts';
+import type {SandboxState} from './state.ts';
+import type {Invoice} from './types.ts';
+
+const createSchema = z.extend(createInvoiceSchema, {
+  amount_usd: z._default(z.number().check(z.positive(), z.maximum(1_000_000)), 49.99),
+  environment: z._default(z.enum(['devnet', 'mainnet']), 'devnet'),
+  merchant_name: z.optional(z.string().check(z.maxLength(100))),
+  commerce: z._default(z.boolean(), false),
+});
+
+const paySchema = z.object({
+  /** `full` pays what is due, `partial` half of it, `over` 5 USD more; or an exact USD amount. */
+  amount: z._default(z.union([z.enum(['full', 'partial', 'over']), z.number().check(z.positive())]), 'full'),
+});
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  headers: Record<string, string | undefined>;
+  body: string;
+  at: number;
+}
+
+export function createSandboxInvoice(state: SandboxState, body: string, payBase: string): Reply {
+  const request = parseBody(body, createSchema);
+  const invoice = state.createInvoice({...toNewInvoice(request, request.environment), merchantName: request.merchant_name, commerce: request.commerce});
+  return ok({...sessionHandoff(invoice, payBase), order_id: invoice.orderId, network_environment: invoice.environment});
+}
+
+export function simulatorAction(state: SandboxState, invoice: Invoice, action: string, body: string, log: RequestLogEntry[]): Reply {
+  switch (action) {
+    case 'pay': {
+      if (!state.isOpen(invoice)) throw new HttpError(400, 'INVOICE_NOT_PAYABLE', `Invoice is ${invoice.status}`);
+      const {amount} = parseBody(body, paySchema);
+      const due = state.remainingUsd(invoice);
+      const usd = amount === 'full' ? due : amount === 'partial' ? Math.max(0.01, Math.floor(due * 50) / 100) : amount === 'over' ? due + 5 : amount;
+      state.pay(invoice, usd);
+      return ok(describe(state, invoice, log));
+    }
+    case 'expire':
+      if (!state.isOpen(invoice)) throw new HttpError(400, 'INVOICE_NOT_OPEN', `Invoice is ${invoice.status}`);
+      invoice.expiresAt = state.now();
+      state.refresh(invoice);
+      return ok(describe(state, invoice, log));
+    case 'cancel':
+      if (!state.isOpen(invoice)) throw new HttpError(400, 'INVOICE_NOT_OPEN', `Invoice is ${invoice.status}`);
+      state.setStatus(invoice, 'canceled');
+      return ok(describe(state, invoice, log));
+    case 'faults':
+      invoice.faults = applyFaultPatch(invoice.faults, parseBody(body, faultPatchSchema));
+      return ok({faults: invoice.faults});
+    case 'drop-sockets':
+      return ok({dropped: state.events.drop(invoice.id)});
+    default:
+      throw new HttpError(404, 'NOT_FOUND', `Unknown simulator action ${action}`);
+  }
+}
+
+export function describe(state: SandboxState, invoice: Invoice, log: RequestLogEntry[]): Record<string, unknown> {
+  const order = invoice.orderId ? state.orders.get(invoice.orderId) : undefined;
+  return {
+    invoice: state.invoiceObject(invoice),
+    session_token: invoice.sessionToken,
+    locked: invoice.locked,
+    allocation: invoice.allocation,
+    addresses_issued: invoice.addressCount,
+    customer_email: invoice.customerEmail,
+    answers: invoice.answers,
+    order: order ? state.orders.snapshot(order) : null,
+    open_streams: state.events.openStreams(invoice.id),
+    faults: invoice.faults,
+    events: state.events.forInvoice(invoice.id),
+    requests: log,
+  };
+}

@@ -1,0 +1,198 @@
+/** The sandbox's state and its domain operations; no HTTP here. */
+import {EventLog} from './event-log.ts';
+import {noFaults} from './faults.ts';
+import {depositAddress, hex, signToken, uuid} from './ids.ts';
+import {catalogue, isSelectable, type CatalogueToken} from './tokens.ts';
+import type {Allocation, Environment, Invoice, SandboxQuestion} from './types.ts';
+import {Orders} from './orders.ts';
+
+export const QUOTE_TTL_MS = 5 * 60_000;
+/** How long a payor session keeps answering after its invoice expired (undocumented; our choice). */
+export const SESSION_GRACE_MS = 10 * 60_000;
+const WS_TOKEN_TTL_MS = 60 * 60_000;
+
+export interface NewInvoice {
+  amountUsd: number;
+  description?: string | undefined;
+  expiresInMs?: number | undefined;
+  environment?: Environment | undefined;
+  merchantName?: string | undefined;
+  customerEmail?: string | null | undefined;
+  questions?: SandboxQuestion[] | undefined;
+  metadata?: Record<string, unknown> | undefined;
+  commerce?: boolean | undefined;
+}
+
+export interface StateOptions {
+  now: () => number;
+  secret: string;
+  retention: number;
+}
+
+export class SandboxState {
+  readonly invoices = new Map<string, Invoice>();
+  readonly events: EventLog;
+  readonly orders: Orders;
+  /** Merchant `Idempotency-Key` -> invoice id. */
+  readonly idempotency = new Map<string, string>();
+  readonly now: () => number;
+  readonly secret: string;
+  private counter = 0;
+
+  constructor(options: StateOptions) {
+    this.now = options.now;
+    this.secret = options.secret;
+    this.events = new EventLog(options.now, options.retention);
+    this.orders = new Orders(this);
+  }
+
+  createInvoice(input: NewInvoice): Invoice {
+    const now = this.now();
+    const seed = `${this.secret}:${now}:${++this.counter}`;
+    const invoice: Invoice = {
+      id: uuid(`inv:${seed}`),
+      sessionToken: `pst_${hex(`pst:${seed}`, 32)}`,
+      signature: `${hex(`sig:${seed}`, 40)}.${now}`,
+      environment: input.environment ?? 'devnet',
+      amountUsd: Math.round(input.amountUsd * 100) / 100,
+      paidUsd: 0,
+      description: input.description ?? '',
+      merchantName: input.merchantName ?? 'Pepay Demo Merchant',
+      merchantEmail: 'billing@example.com',
+      customerEmail: input.customerEmail ?? null,
+      questions: input.questions ?? [],
+      answers: {},
+      metadata: input.metadata ?? {},
+      createdAt: now,
+      expiresAt: now + (input.expiresInMs ?? 43_200_000),
+      status: 'unpaid',
+      paidAt: null,
+      allocation: null,
+      locked: null,
+      addressCount: 0,
+      orderId: null,
+      verification: null,
+      faults: noFaults(),
+    };
+    this.invoices.set(invoice.id, invoice);
+    if (input.commerce) invoice.orderId = this.orders.create(invoice).orderId;
+    this.emitInvoice(invoice, 'invoice.created');
+    return invoice;
+  }
+
+  bySession(sessionToken: string): Invoice | undefined {
+    for (const invoice of this.invoices.values()) if (invoice.sessionToken === sessionToken) return invoice;
+    return undefined;
+  }
+
+  isOpen(invoice: Invoice): boolean {
+    return invoice.status === 'unpaid' || invoice.status === 'underpaid';
+  }
+
+  remainingUsd(invoice: Invoice): number {
+    return Math.max(0, Math.round((invoice.amountUsd - invoice.paidUsd) * 100) / 100);
+  }
+
+  tokensFor(invoice: Invoice): CatalogueToken[] {
+    const all = catalogue(invoice.environment);
+    return invoice.locked ? all.filter((t) => t.id === invoice.locked!.tokenId && t.network === invoice.locked!.network) : all;
+  }
+
+  /** Expires open invoices whose time is up; called before every read and on each tick. */
+  refresh(invoice: Invoice): void {
+    if (this.isOpen(invoice) && this.now() >= invoice.expiresAt) this.setStatus(invoice, 'expired');
+  }
+
+  allocate(invoice: Invoice, token: CatalogueToken): Allocation {
+    const now = this.now();
+    invoice.addressCount++;
+    // An underpaid invoice keeps its locked address; otherwise every call rotates it.
+    const address = invoice.locked?.address ?? depositAddress(token.network, `${invoice.id}:${invoice.addressCount}`);
+    const allocation: Allocation = {
+      address,
+      network: token.network,
+      tokenId: token.id,
+      rate: token.rate,
+      quoteUpdatedAt: now,
+      quoteValidUntil: now + QUOTE_TTL_MS,
+      wsToken: signToken(this.secret, {inv: invoice.id, exp: now + WS_TOKEN_TTL_MS}),
+    };
+    invoice.allocation = allocation;
+    return allocation;
+  }
+
+  /** Token amount for what is still due: stablecoins exact, volatile tokens with a 0.5 % buffer. */
+  tokenAmount(invoice: Invoice, allocation: Allocation): string {
+    const usd = this.remainingUsd(invoice);
+    return allocation.rate === 1 ? usd.toFixed(6) : (usd * allocation.rate * 1.005).toFixed(8);
+  }
+
+  /** A payment of `usd` lands on the current allocation, in the order Pepay emits its events. */
+  pay(invoice: Invoice, usd: number): void {
+    const allocation = invoice.allocation ?? this.allocate(invoice, this.tokensFor(invoice).find(isSelectable)!);
+    const amount = Math.round(usd * 100) / 100;
+    invoice.paidUsd = Math.round((invoice.paidUsd + amount) * 100) / 100;
+    const paymentId = `pay_${hex(`${invoice.id}:${invoice.paidUsd}:${this.now()}`, 12)}`;
+    this.events.append(invoice.id, 'invoice_payment.created', {
+      object: 'invoice_payment',
+      id: paymentId,
+      invoice_id: invoice.id,
+      status: 'pending',
+      amount_usd: amount,
+      network: allocation.network,
+      environment: invoice.environment,
+    });
+    const remaining = this.remainingUsd(invoice);
+    this.events.append(invoice.id, 'payment_quote.updated', {
+      object: 'payment_quote',
+      invoice_id: invoice.id,
+      network: allocation.network,
+      currency: 'usd',
+      amount_remaining: Math.round(remaining * 1000),
+      amount_remaining_decimal: remaining.toFixed(3),
+      amount_unit: 'usd_millis',
+    });
+    if (remaining > 0) {
+      invoice.locked = {network: allocation.network, tokenId: allocation.tokenId, address: allocation.address};
+      if (invoice.status !== 'underpaid') this.setStatus(invoice, 'underpaid');
+      else this.emitInvoice(invoice, 'invoice.updated');
+    } else {
+      invoice.paidAt = this.now();
+      this.setStatus(invoice, 'paid');
+      if (invoice.orderId) this.orders.invoicePaid(invoice.orderId);
+    }
+  }
+
+  setStatus(invoice: Invoice, status: Invoice['status']): void {
+    invoice.status = status;
+    this.emitInvoice(invoice, 'invoice.updated');
+  }
+
+  invoiceObject(invoice: Invoice): Record<string, unknown> {
+    const millis = (usd: number) => Math.round(usd * 1000);
+    const remaining = this.remainingUsd(invoice);
+    return {
+      object: 'invoice',
+      id: invoice.id,
+      status: invoice.status,
+      invoice_type: invoice.orderId ? 'commerce' : 'standard',
+      currency: 'usd',
+      amount: millis(invoice.amountUsd),
+      amount_decimal: invoice.amountUsd.toFixed(3),
+      amount_paid: millis(invoice.paidUsd),
+      amount_paid_decimal: invoice.paidUsd.toFixed(3),
+      amount_remaining: millis(remaining),
+      amount_remaining_decimal: remaining.toFixed(3),
+      amount_unit: 'usd_millis',
+      commerce_order_id: invoice.orderId,
+      environment: invoice.environment,
+      expires_at: new Date(invoice.expiresAt).toISOString(),
+      created_at: new Date(invoice.createdAt).toISOString(),
+      paid_at: invoice.paidAt ? new Date(invoice.paidAt).toISOString() : null,
+    };
+  }
+
+  private emitInvoice(invoice: Invoice, type: string): void {
+    this.events.append(invoice.id, type, this.invoiceObject(invoice));
+  }
+}
