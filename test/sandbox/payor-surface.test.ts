@@ -80,7 +80,7 @@ describe('sandbox: payor endpoints', () => {
     expect(await codeOf(client.allocateAddress({network: stale.network, tokenId: stale.id}))).to.equal('400 bad-request');
   });
 
-  it('allocates a deposit address with a 5-minute quote and rotates it on re-allocation', async () => {
+  it('allocates a deposit address with a 5-minute quote; another token rotates it, the same one refreshes the quote', async () => {
     const s = await createSession({amount_usd: 10});
     const client = clientFor(s);
     const first = await client.allocateAddress({network: 'base', tokenId: 201});
@@ -88,14 +88,17 @@ describe('sandbox: payor endpoints', () => {
     expect(first.address).to.match(/^0x[0-9a-f]{40}$/);
     expect(first.quoteValidUntil! - Date.now()).to.be.within(290_000, 301_000);
     expect(first.wsToken).to.be.a('string');
-    const second = await client.allocateAddress({network: 'base', tokenId: 201});
-    expect(second.address).not.to.equal(first.address);
+    const refreshed = await client.allocateAddress({network: 'base', tokenId: 201});
+    expect(refreshed.address).to.equal(first.address);
     const sol = await client.allocateAddress({network: 'solana', tokenId: 203});
     expect(sol.address).to.match(/^[1-9A-HJ-NP-Za-km-z]{44}$/);
+    const back = await client.allocateAddress({network: 'base', tokenId: 201});
+    expect(back.address).not.to.equal(first.address);
     expect(await codeOf(client.allocateAddress({network: 'base', tokenId: 999}))).to.equal('400 bad-request');
     const bad = await payorFetch(s, '/api/v1/payments/payment-addresses', {method: 'POST', body: '{"network": "base"}'});
     expect(bad.status).to.equal(400);
     expect((await inspect(s.invoice_id)).addresses_issued).to.equal(3);
+    expect(await codeOf(client.allocateAddress({network: 'ethereum', tokenId: 201}))).to.equal('400 bad-request');
   });
 
   it('stores and validates the customer e-mail', async () => {
@@ -256,5 +259,17 @@ describe('sandbox: commerce orders and the devnet simulator', () => {
     expect((await simulateOrder(orderId, {transitionTo: 'refunded'})).status).to.equal(400);
     expect((await simulateOrder(orderId, {transitionTo: 'refunded', walletNetwork: 'bsc', walletAddress: '0x0000000000000000000000000000000000000002'})).status).to.equal(200);
     expect((await inspect(s.invoice_id)).order?.status).to.equal('refunded');
+  });
+
+  it('advance-order steps a commerce order along the happy path without a key', async () => {
+    const s = await createSession({commerce: true});
+    const seen: (string | undefined)[] = [];
+    for (let i = 0; i < 5; i++) {
+      expect((await simulate(s.invoice_id, 'advance-order')).status).to.equal(200);
+      seen.push((await inspect(s.invoice_id)).order?.status);
+    }
+    expect(seen).to.deep.equal(['processing', 'processing', 'placed', 'shipped', 'delivered']);
+    expect((await simulate(s.invoice_id, 'advance-order')).status).to.equal(400);
+    expect((await simulate((await createSession()).invoice_id, 'advance-order')).status).to.equal(400);
   });
 });

@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import {applyFaultPatch, faultPatchSchema} from './faults.ts';
 import {HttpError, ok, parseBody, type Reply} from './http.ts';
 import {createInvoiceSchema, sessionHandoff, toNewInvoice} from './merchant.ts';
+import type {Order, Transition} from './orders.ts';
 import type {SandboxState} from './state.ts';
 import type {Invoice} from './types.ts';
 
@@ -58,11 +59,28 @@ export function simulatorAction(state: SandboxState, invoice: Invoice, action: s
     case 'faults':
       invoice.faults = applyFaultPatch(invoice.faults, parseBody(body, faultPatchSchema));
       return ok({faults: invoice.faults});
+    case 'advance-order': {
+      // The demo's "next order step" without a commerce key in the browser.
+      const order = invoice.orderId ? state.orders.get(invoice.orderId) : undefined;
+      if (!order) throw new HttpError(400, 'NOT_COMMERCE', 'This invoice has no commerce order');
+      const next = nextTransition(order);
+      if (!next) throw new HttpError(400, 'INVALID_TRANSITION', `Nothing follows ${order.status}`);
+      state.orders.simulate(order.orderId, next, {});
+      return ok(describe(state, invoice, log));
+    }
     case 'drop-sockets':
       return ok({dropped: state.events.drop(invoice.id)});
     default:
       throw new HttpError(404, 'NOT_FOUND', `Unknown simulator action ${action}`);
   }
+}
+
+function nextTransition(order: Order): Transition | null {
+  if (order.status === 'awaiting_payment') return 'payment_confirmed';
+  if (order.status === 'processing') return order.settled ? 'placed' : 'payment_settled';
+  if (order.status === 'placed') return 'shipped';
+  if (order.status === 'shipped') return 'delivery_confirmed';
+  return null;
 }
 
 export function describe(state: SandboxState, invoice: Invoice, log: RequestLogEntry[]): Record<string, unknown> {

@@ -105,9 +105,12 @@ export class SandboxState {
 
   allocate(invoice: Invoice, token: CatalogueToken): Allocation {
     const now = this.now();
-    invoice.addressCount++;
-    // An underpaid invoice keeps its locked address; otherwise every call rotates it.
-    const address = invoice.locked?.address ?? depositAddress(token.network, `${invoice.id}:${invoice.addressCount}`);
+    // Same token again refreshes the quote on the same address (a payer may have copied it);
+    // another token rotates the address. An underpaid invoice keeps its locked address.
+    const current = invoice.allocation;
+    const sameRails = current && current.tokenId === token.id && current.network === token.network;
+    if (!sameRails && !invoice.locked) invoice.addressCount++;
+    const address = invoice.locked?.address ?? (sameRails ? current.address : depositAddress(token.network, `${invoice.id}:${invoice.addressCount}`));
     const allocation: Allocation = {
       address,
       network: token.network,
