@@ -137,7 +137,8 @@ describe('sandbox: fault switches', () => {
     expect(await live.opened).to.equal(true);
     const dropped = await (await simulate(s.invoice_id, 'drop-sockets')).json();
     expect(dropped.dropped).to.equal(1);
-    expect((await live.closed).code).to.equal(1012);
+    // WebKitGTK reports a server's 1012 close as 1006 (abnormal); both mean "dropped".
+    expect([1006, 1012]).to.include((await live.closed).code);
     await faults(s, {ws: {silent: true}});
     const silent = openSocket(url);
     await silent.opened;

@@ -1,0 +1,51 @@
+/** Which contract events a state change fires: a pure diff, so the host hears each change once. */
+import type {CheckoutState} from './types.js';
+
+export interface EventDetailMap {
+  'pepay-ready': {invoiceId: string; invoiceStatus: string | null; environment: string | null};
+  'pepay-step-change': {step: string; previous: string};
+  'pepay-address': {address: string; network: string; tokenId: number; amount: string | null};
+  'pepay-status': {invoiceId: string; status: string; previous: string | null};
+  'pepay-paid': {invoiceId: string; paidAt: number | null};
+  'pepay-underpaid': {invoiceId: string; lockedNetwork: string; lockedTokenId: number; amountRemainingUsd: number | null};
+  'pepay-expired': {invoiceId: string};
+  'pepay-canceled': {invoiceId: string};
+  'pepay-order': {orderId: string; status: string};
+  'pepay-error': {code: string; message: string; retryable: boolean};
+}
+
+export type EventName = keyof EventDetailMap;
+export type Emitted = {[K in EventName]: {name: K; detail: EventDetailMap[K]}}[EventName];
+
+export function eventsBetween(prev: CheckoutState, next: CheckoutState): Emitted[] {
+  const out: Emitted[] = [];
+  const invoiceId = next.invoiceId ?? '';
+  if (!prev.invoiceId && next.invoiceId) {
+    out.push({name: 'pepay-ready', detail: {invoiceId, invoiceStatus: next.invoiceStatus, environment: next.environment}});
+  }
+  if (prev.invoiceStatus && next.invoiceStatus && prev.invoiceStatus !== next.invoiceStatus) {
+    out.push({name: 'pepay-status', detail: {invoiceId, status: next.invoiceStatus, previous: prev.invoiceStatus}});
+  }
+  const a = next.address;
+  if (a && (a.address !== prev.address?.address || a.tokenId !== prev.address?.tokenId || a.network !== prev.address?.network)) {
+    out.push({name: 'pepay-address', detail: {address: a.address, network: a.network, tokenId: a.tokenId, amount: a.tokenAmount}});
+  }
+  const locked = next.session?.locked;
+  const wasUnderpaid = prev.invoiceStatus === 'underpaid' && prev.session?.locked;
+  if (next.invoiceStatus === 'underpaid' && locked && (!wasUnderpaid || prev.amountRemainingUsd !== next.amountRemainingUsd)) {
+    out.push({name: 'pepay-underpaid', detail: {invoiceId, lockedNetwork: locked.network, lockedTokenId: locked.tokenId, amountRemainingUsd: next.amountRemainingUsd}});
+  }
+  if (prev.step !== next.step) {
+    out.push({name: 'pepay-step-change', detail: {step: next.step, previous: prev.step}});
+    if (next.step === 'paid') out.push({name: 'pepay-paid', detail: {invoiceId, paidAt: next.paidAt}});
+    if (next.step === 'expired') out.push({name: 'pepay-expired', detail: {invoiceId}});
+    if (next.step === 'canceled') out.push({name: 'pepay-canceled', detail: {invoiceId}});
+  }
+  if (next.order && (next.order.status !== prev.order?.status || next.order.orderId !== prev.order?.orderId)) {
+    out.push({name: 'pepay-order', detail: {...next.order}});
+  }
+  for (const error of [next.error, next.notice]) {
+    if (error && error !== prev.error && error !== prev.notice) out.push({name: 'pepay-error', detail: {...error}});
+  }
+  return out;
+}

@@ -1,0 +1,219 @@
+/**
+ * The checkout state machine: pure. Inputs are API results, stream events, timer ticks and payer
+ * actions; the output is the next state plus the effects the controller must run. Nothing else
+ * decides what the checkout does next.
+ */
+import type {InvoiceStatus} from '../api/schemas/primitives.js';
+import type {CheckoutError, CheckoutState, Effect, Input, Step, Transition} from './types.js';
+
+const TERMINAL: Record<string, Step> = {paid: 'paid', expired: 'expired', canceled: 'canceled'};
+/** Errors after which nothing the payer does can work: the session itself is unusable. */
+const FATAL = new Set(['invalid-session', 'session-not-found', 'insecure-credentials', 'missing-credentials']);
+
+export function initialState(): CheckoutState {
+  return {
+    step: 'loading',
+    invoiceId: null,
+    invoiceStatus: null,
+    environment: null,
+    connection: 'idle',
+    error: null,
+    session: null,
+    tokens: [],
+    questions: [],
+    questionsAnswered: false,
+    email: null,
+    emailDone: false,
+    address: null,
+    amountRemainingUsd: null,
+    expiresAtMono: null,
+    quoteExpiresAtMono: null,
+    now: 0,
+    paidAt: null,
+    order: null,
+    verification: null,
+    busy: null,
+    notice: null,
+  };
+}
+
+/** The checkout cannot start: shown at once, nothing is sent. */
+export function failedToStart(error: CheckoutError): CheckoutState {
+  return {...initialState(), step: 'error', error};
+}
+
+export function isTerminal(step: Step): boolean {
+  return step === 'paid' || step === 'expired' || step === 'canceled';
+}
+
+export function reduce(state: CheckoutState, input: Input): Transition {
+  // A terminal screen is final: only a stream's late order updates still count.
+  if (isTerminal(state.step) && !(input.type === 'event' && input.event.subject.kind === 'order') && input.type !== 'tick') {
+    return {state, effects: []};
+  }
+  switch (input.type) {
+    case 'start':
+    case 'retry':
+      return {state: {...initialState(), now: input.at}, effects: [{type: 'load'}]};
+
+    case 'loaded': {
+      const s = input.session;
+      const next: CheckoutState = {
+        ...state,
+        session: s,
+        tokens: input.tokens,
+        invoiceId: s.invoiceId,
+        invoiceStatus: s.status,
+        environment: s.environment,
+        amountRemainingUsd: s.amountRemainingUsd ?? s.amountUsd,
+        expiresAtMono: s.remainingMs != null ? input.at + s.remainingMs : null,
+        now: input.at,
+      };
+      const terminal = TERMINAL[s.status];
+      if (terminal) return {state: {...next, step: terminal}, effects: [{type: 'stop'}]};
+      return {state: {...next, busy: 'intro'}, effects: [{type: 'load-intro'}, {type: 'watch', wsToken: null}]};
+    }
+
+    case 'intro-loaded':
+      return advance({...state, busy: null, questions: input.questions, questionsAnswered: input.questions.length === 0, email: input.email, emailDone: input.email !== null});
+
+    case 'questions-submitted':
+      return {state: {...state, busy: 'questions', notice: null}, effects: [{type: 'submit-questions', answers: input.answers}]};
+    case 'questions-saved':
+      return advance({...state, busy: null, questionsAnswered: true});
+
+    case 'email-submitted':
+      return {state: {...state, busy: 'email', notice: null}, effects: [{type: 'save-email', email: input.email}]};
+    case 'email-saved':
+      return advance({...state, busy: null, email: input.email, emailDone: true});
+    case 'email-skipped':
+      return advance({...state, emailDone: true, notice: null});
+
+    case 'token-chosen':
+      return {state: {...state, busy: 'address', notice: null}, effects: [{type: 'allocate', network: input.network, tokenId: input.tokenId}]};
+
+    case 'address-allocated': {
+      const a = input.address;
+      const notice: CheckoutError | null =
+        a.quoteStatus === 'available' ? null : {code: 'quote-unavailable', message: a.message ?? 'No price quote is available right now.', retryable: true};
+      const quoteMs = a.quoteExpiresInMs ?? 5 * 60_000;
+      const next: CheckoutState = {
+        ...state,
+        busy: null,
+        notice,
+        address: a,
+        // An unquoted address is retried after the server's hint instead of after 5 minutes.
+        quoteExpiresAtMono: input.at + (notice ? (a.retryAfterMs ?? 5000) : quoteMs),
+        verification: state.address?.address === a.address ? state.verification : null,
+      };
+      return {...advance(next), effects: [{type: 'watch', wsToken: a.wsToken}]};
+    }
+
+    case 'change-token':
+      if (state.session?.locked) return {state, effects: []};
+      return {state: {...state, step: 'select-token', address: null, quoteExpiresAtMono: null, verification: null, notice: null}, effects: []};
+
+    case 'verify-requested':
+      if (!state.address || !state.invoiceId) return {state, effects: []};
+      return {state: {...state, busy: 'verify', notice: null}, effects: [{type: 'verify', invoiceId: state.invoiceId, network: state.address.network}]};
+    case 'verification':
+      return {state: {...state, busy: null, verification: input.job}, effects: []};
+
+    case 'status':
+      return applyStatus({...state, paidAt: input.paidAt ?? state.paidAt}, input.status);
+
+    case 'session-refreshed': {
+      const s = input.session;
+      const next: CheckoutState = {
+        ...state,
+        session: s,
+        amountRemainingUsd: s.amountRemainingUsd ?? state.amountRemainingUsd,
+        expiresAtMono: s.remainingMs != null ? input.at + s.remainingMs : state.expiresAtMono,
+      };
+      return applyStatus(next, s.status);
+    }
+
+    case 'event': {
+      const subject = input.event.subject;
+      if (subject.kind === 'order') {
+        return {state: {...state, order: {orderId: subject.orderId, status: subject.status}}, effects: []};
+      }
+      if (subject.kind === 'quote' && subject.amountRemainingUsd !== null) {
+        return {state: {...state, amountRemainingUsd: subject.amountRemainingUsd}, effects: []};
+      }
+      if (subject.kind === 'invoice' && subject.status) {
+        const next = {
+          ...state,
+          amountRemainingUsd: subject.amountRemainingUsd ?? state.amountRemainingUsd,
+          paidAt: subject.paidAt ?? state.paidAt,
+        };
+        return applyStatus(next, subject.status);
+      }
+      return {state, effects: []};
+    }
+
+    case 'connection':
+      return {state: state.connection === input.connection ? state : {...state, connection: input.connection}, effects: []};
+
+    case 'tick':
+      return tick(state, input.at);
+
+    case 'failed':
+      return failed(state, input.operation, input.error);
+  }
+}
+
+/** Which step an open invoice shows, given what the payer has done so far. */
+function advance(state: CheckoutState): Transition {
+  const locked = state.session?.locked;
+  if (state.invoiceStatus === 'underpaid' && locked) {
+    const onLockedRails = state.address && state.address.tokenId === locked.tokenId && state.address.network === locked.network;
+    if (onLockedRails) return {state: {...state, step: 'underpaid'}, effects: []};
+    // The token picker is skipped: the remainder must be paid on the locked rails.
+    if (state.busy === 'address') return {state, effects: []};
+    return {state: {...state, busy: 'address'}, effects: [{type: 'allocate', network: locked.network, tokenId: locked.tokenId}]};
+  }
+  if (!state.questionsAnswered) return {state: {...state, step: 'questions'}, effects: []};
+  if (!state.emailDone) return {state: {...state, step: 'email'}, effects: []};
+  return {state: {...state, step: state.address ? 'awaiting-payment' : 'select-token'}, effects: []};
+}
+
+function applyStatus(state: CheckoutState, status: InvoiceStatus): Transition {
+  const next = {...state, invoiceStatus: status};
+  const terminal = TERMINAL[status];
+  if (terminal) return {state: {...next, step: terminal, busy: null, notice: null}, effects: [{type: 'stop'}]};
+  if (status === 'underpaid') {
+    // The locked network, token and address come only from session-details.
+    if (!next.session?.locked || next.session.status !== 'underpaid') return {state: next, effects: state.step === 'loading' ? [] : [{type: 'refresh-session'}]};
+    if (state.step === 'loading' || state.busy === 'intro') return {state: next, effects: []};
+    return advance(next);
+  }
+  return {state: next, effects: []};
+}
+
+function tick(state: CheckoutState, at: number): Transition {
+  const next = {...state, now: at};
+  if (isTerminal(state.step) || state.step === 'error' || state.step === 'loading') return {state: next, effects: []};
+  const effects: Effect[] = [];
+  // Countdown over: ask the server rather than declare the invoice expired on our own clock.
+  if (next.expiresAtMono !== null && at >= next.expiresAtMono) {
+    next.expiresAtMono = null;
+    effects.push({type: 'refresh-session'});
+  }
+  // Quote over: refresh it on the same token (the address stays where the server allows).
+  if (next.address && next.quoteExpiresAtMono !== null && at >= next.quoteExpiresAtMono && next.busy === null) {
+    next.busy = 'address';
+    next.quoteExpiresAtMono = null;
+    effects.push({type: 'allocate', network: next.address.network, tokenId: next.address.tokenId});
+  }
+  return {state: next, effects};
+}
+
+function failed(state: CheckoutState, operation: string, error: CheckoutError): Transition {
+  if (operation === 'load' || operation === 'intro' || FATAL.has(error.code)) {
+    return {state: {...state, step: 'error', error, busy: null}, effects: [{type: 'stop'}]};
+  }
+  if (error.code === 'gone') return {state: {...state, busy: null}, effects: [{type: 'refresh-session'}]};
+  if (operation === 'status') return {state, effects: []};
+  return {state: {...state, busy: null, notice: error}, effects: []};
+}

@@ -1,0 +1,88 @@
+import type {PepayErrorCode} from '../api/errors.js';
+import type {PaymentAddress} from '../api/schemas/address.js';
+import type {Environment, InvoiceStatus} from '../api/schemas/primitives.js';
+import type {Question, QuestionAnswer} from '../api/schemas/questions.js';
+import type {SessionDetails} from '../api/schemas/session.js';
+import type {Token} from '../api/schemas/tokens.js';
+import type {Verification} from '../api/schemas/verify.js';
+import type {PepayEvent} from '../api/schemas/events.js';
+
+export const STEPS = ['loading', 'questions', 'email', 'select-token', 'awaiting-payment', 'underpaid', 'paid', 'expired', 'canceled', 'error'] as const;
+export type Step = (typeof STEPS)[number];
+
+export type Connection = 'live' | 'polling' | 'reconnecting' | 'offline' | 'idle';
+
+export interface CheckoutError {
+  code: PepayErrorCode;
+  message: string;
+  retryable: boolean;
+}
+
+/** Everything the elements render. Times are on the monotonic clock of `at` inputs. */
+export interface CheckoutState {
+  step: Step;
+  invoiceId: string | null;
+  invoiceStatus: InvoiceStatus | null;
+  environment: Environment | null;
+  connection: Connection;
+  error: CheckoutError | null;
+  session: SessionDetails | null;
+  tokens: Token[];
+  questions: Question[];
+  questionsAnswered: boolean;
+  email: string | null;
+  emailDone: boolean;
+  address: PaymentAddress | null;
+  amountRemainingUsd: number | null;
+  /** Monotonic ms when the invoice expires: server-relative, so a wrong wall clock changes nothing. */
+  expiresAtMono: number | null;
+  quoteExpiresAtMono: number | null;
+  now: number;
+  paidAt: number | null;
+  order: {orderId: string; status: string} | null;
+  verification: Verification | null;
+  /** The action in flight, for spinners and disabled buttons. */
+  busy: 'intro' | 'questions' | 'email' | 'address' | 'verify' | null;
+  /** A problem with the last payer action, shown next to it (the step stays). */
+  notice: CheckoutError | null;
+}
+
+export type Input =
+  | {type: 'start'; at: number}
+  | {type: 'loaded'; session: SessionDetails; tokens: Token[]; at: number}
+  | {type: 'intro-loaded'; questions: Question[]; email: string | null}
+  | {type: 'questions-submitted'; answers: QuestionAnswer[]}
+  | {type: 'questions-saved'}
+  | {type: 'email-submitted'; email: string}
+  | {type: 'email-saved'; email: string | null}
+  | {type: 'email-skipped'}
+  | {type: 'token-chosen'; network: string; tokenId: number}
+  | {type: 'address-allocated'; address: PaymentAddress; at: number}
+  | {type: 'change-token'}
+  | {type: 'verify-requested'}
+  | {type: 'verification'; job: Verification}
+  | {type: 'status'; status: InvoiceStatus; paidAt: number | null}
+  | {type: 'session-refreshed'; session: SessionDetails; at: number}
+  | {type: 'event'; event: PepayEvent}
+  | {type: 'connection'; connection: Connection}
+  | {type: 'tick'; at: number}
+  | {type: 'failed'; operation: Operation; error: CheckoutError}
+  | {type: 'retry'; at: number};
+
+export type Operation = 'load' | 'intro' | 'questions' | 'email' | 'address' | 'verify' | 'status';
+
+export type Effect =
+  | {type: 'load'}
+  | {type: 'load-intro'}
+  | {type: 'submit-questions'; answers: QuestionAnswer[]}
+  | {type: 'save-email'; email: string}
+  | {type: 'allocate'; network: string; tokenId: number}
+  | {type: 'verify'; invoiceId: string; network: string}
+  | {type: 'refresh-session'}
+  | {type: 'watch'; wsToken: string | null}
+  | {type: 'stop'};
+
+export interface Transition {
+  state: CheckoutState;
+  effects: Effect[];
+}
