@@ -3,9 +3,13 @@
  * storefront will): a tag already defined is left alone, with a warning when it is not ours.
  */
 import {PepayCheckout} from './elements/checkout/pepay-checkout.js';
+import {PepayQr} from './elements/qr/pepay-qr.js';
 import {VERSION} from './version.js';
 
-const ELEMENTS: [string, CustomElementConstructor & {version?: string}][] = [['pepay-checkout', PepayCheckout]];
+const ELEMENTS: [string, CustomElementConstructor & {version?: string}][] = [
+  ['pepay-qr', PepayQr],
+  ['pepay-checkout', PepayCheckout],
+];
 
 export function defineElements(): void {
   // Importing in Node (server-side rendering) must not throw: there is no registry there.

@@ -25,6 +25,7 @@ export function initialState(): CheckoutState {
     email: null,
     emailDone: false,
     address: null,
+    quotedRemainingUsd: null,
     amountRemainingUsd: null,
     expiresAtMono: null,
     quoteExpiresAtMono: null,
@@ -47,8 +48,9 @@ export function isTerminal(step: Step): boolean {
 }
 
 export function reduce(state: CheckoutState, input: Input): Transition {
-  // A terminal screen is final: only a stream's late order updates still count.
-  if (isTerminal(state.step) && !(input.type === 'event' && input.event.subject.kind === 'order') && input.type !== 'tick') {
+  // A terminal screen is final: only the clock, the connection and late order updates still count.
+  const stillCounts = input.type === 'tick' || input.type === 'connection' || (input.type === 'event' && input.event.subject.kind === 'order');
+  if (isTerminal(state.step) && !stillCounts) {
     return {state, effects: []};
   }
   switch (input.type) {
@@ -102,6 +104,7 @@ export function reduce(state: CheckoutState, input: Input): Transition {
         busy: null,
         notice,
         address: a,
+        quotedRemainingUsd: state.amountRemainingUsd,
         // An unquoted address is retried after the server's hint instead of after 5 minutes.
         quoteExpiresAtMono: input.at + (notice ? (a.retryAfterMs ?? 5000) : quoteMs),
         verification: state.address?.address === a.address ? state.verification : null,
@@ -168,10 +171,10 @@ function advance(state: CheckoutState): Transition {
   const locked = state.session?.locked;
   if (state.invoiceStatus === 'underpaid' && locked) {
     const onLockedRails = state.address && state.address.tokenId === locked.tokenId && state.address.network === locked.network;
-    if (onLockedRails) return {state: {...state, step: 'underpaid'}, effects: []};
-    // The token picker is skipped: the remainder must be paid on the locked rails.
-    if (state.busy === 'address') return {state, effects: []};
-    return {state: {...state, busy: 'address'}, effects: [{type: 'allocate', network: locked.network, tokenId: locked.tokenId}]};
+    const quoteCurrent = onLockedRails && state.quotedRemainingUsd === state.amountRemainingUsd;
+    if (quoteCurrent || state.busy === 'address') return {state: {...state, step: 'underpaid'}, effects: []};
+    // The token picker is skipped: the remainder is quoted anew on the locked rails.
+    return {state: {...state, step: 'underpaid', busy: 'address'}, effects: [{type: 'allocate', network: locked.network, tokenId: locked.tokenId}]};
   }
   if (!state.questionsAnswered) return {state: {...state, step: 'questions'}, effects: []};
   if (!state.emailDone) return {state: {...state, step: 'email'}, effects: []};

@@ -33,6 +33,8 @@ export interface CheckoutState {
   email: string | null;
   emailDone: boolean;
   address: PaymentAddress | null;
+  /** What was still due when the address's quote was made: a new partial payment needs a new quote. */
+  quotedRemainingUsd: number | null;
   amountRemainingUsd: number | null;
   /** Monotonic ms when the invoice expires: server-relative, so a wrong wall clock changes nothing. */
   expiresAtMono: number | null;

@@ -1,0 +1,157 @@
+/**
+ * Wires the pure machine to the world for one <pepay-checkout>: runs its effects with the API
+ * client and the status poller, feeds results back in, ticks the clock, and fires the contract
+ * events. Everything it starts, it stops in hostDisconnected.
+ */
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {PayorClient} from '../api/client.js';
+import {PepayError, isAbortError} from '../api/errors.js';
+import {eventsBetween, type Emitted} from '../checkout/events.js';
+import {failedToStart, initialState, isTerminal, reduce} from '../checkout/machine.js';
+import type {CheckoutError, CheckoutState, Effect, Input, Operation} from '../checkout/types.js';
+import {StatusPoller} from '../realtime/status-poller.js';
+
+export interface CheckoutConfig {
+  sessionToken: string;
+  signature: string;
+  paymentUrl: string;
+  apiBase: string;
+}
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+export class CheckoutController implements ReactiveController {
+  state: CheckoutState = initialState();
+  private client: PayorClient | null = null;
+  private poller: StatusPoller | null = null;
+  private abort = new AbortController();
+  private ticker: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    private readonly host: Host,
+    private readonly config: () => CheckoutConfig,
+    private readonly onEvent: (event: Emitted) => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.restart();
+  }
+
+  hostDisconnected(): void {
+    this.teardown();
+  }
+
+  /** Credentials or API base changed: start over with a fresh session. */
+  restart(): void {
+    this.teardown();
+    this.abort = new AbortController();
+    const {sessionToken, signature, paymentUrl, apiBase} = this.config();
+    try {
+      this.client = new PayorClient({sessionToken, signature, paymentUrl, apiBase: apiBase || undefined});
+    } catch (error) {
+      this.client = null;
+      this.commit(failedToStart(toCheckoutError(error)));
+      return;
+    }
+    this.state = initialState();
+    this.poller = new StatusPoller({
+      fetchStatus: (signal) => this.client!.paymentStatus(signal),
+      onStatus: (status) => this.dispatch({type: 'status', status: status.status, paidAt: status.paidAt}),
+      onError: (error) => this.dispatch({type: 'failed', operation: 'status', error: toCheckoutError(error)}),
+    });
+    this.ticker = setInterval(() => this.dispatch({type: 'tick', at: performance.now()}), 1000);
+    this.dispatch({type: 'start', at: performance.now()});
+  }
+
+  dispatch(input: Input): void {
+    const {state, effects} = reduce(this.state, input);
+    this.commit(state);
+    for (const effect of effects) this.run(effect);
+  }
+
+  private commit(next: CheckoutState): void {
+    const previous = this.state;
+    if (next === previous) return;
+    this.state = next;
+    this.host.requestUpdate();
+    for (const event of eventsBetween(previous, next)) this.onEvent(event);
+  }
+
+  private teardown(): void {
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+    this.poller?.stop();
+    this.poller = null;
+    this.abort.abort();
+  }
+
+  private run(effect: Effect): void {
+    const client = this.client;
+    if (!client) return;
+    const signal = this.abort.signal;
+    const at = () => performance.now();
+    switch (effect.type) {
+      case 'load':
+        return this.task('load', async () => {
+          const [session, tokens] = await Promise.all([client.sessionDetails(signal), client.availableTokens({}, signal)]);
+          return {type: 'loaded', session, tokens, at: at()};
+        });
+      case 'load-intro':
+        return this.task('intro', async () => {
+          const [questions, email] = await Promise.all([client.invoiceQuestions(signal), client.customerEmail(signal)]);
+          return {type: 'intro-loaded', questions, email: email.email};
+        });
+      case 'submit-questions':
+        return this.task('questions', async () => {
+          await client.submitForm(effect.answers, signal);
+          return {type: 'questions-saved'};
+        });
+      case 'save-email':
+        return this.task('email', async () => ({type: 'email-saved', email: (await client.setCustomerEmail(effect.email, signal)).email ?? effect.email}));
+      case 'allocate':
+        return this.task('address', async () => ({type: 'address-allocated', address: await client.allocateAddress(effect, signal), at: at()}));
+      case 'verify':
+        return this.task('verify', async () => ({type: 'verification', job: await client.requestVerification(effect.invoiceId, effect.network, signal)}));
+      case 'refresh-session':
+        return this.task('status', async () => ({type: 'session-refreshed', session: await client.sessionDetails(signal), at: at()}));
+      case 'watch':
+        if (!this.poller?.running) {
+          this.poller?.start();
+          this.dispatch({type: 'connection', connection: 'polling'});
+        }
+        return;
+      case 'stop':
+        this.poller?.stop();
+        if (isTerminal(this.state.step) || this.state.step === 'error') clearInterval(this.ticker);
+        this.dispatch({type: 'connection', connection: 'idle'});
+        return;
+    }
+  }
+
+  private task(operation: Operation, work: () => Promise<Input>): void {
+    const signal = this.abort.signal;
+    work().then(
+      (input) => {
+        if (!signal.aborted) this.dispatch(input);
+      },
+      (error: unknown) => {
+        if (signal.aborted || isAbortError(error)) return;
+        this.dispatch({type: 'failed', operation, error: toCheckoutError(error)});
+      },
+    );
+  }
+
+  /** Payer asked to try again after an error. */
+  retry(): void {
+    if (!this.client) return this.restart();
+    if (!this.ticker) this.ticker = setInterval(() => this.dispatch({type: 'tick', at: performance.now()}), 1000);
+    this.dispatch({type: 'retry', at: performance.now()});
+  }
+}
+
+function toCheckoutError(error: unknown): CheckoutError {
+  if (error instanceof PepayError) return {code: error.code, message: error.message, retryable: error.retryable};
+  return {code: 'invalid-response', message: 'Something unexpected went wrong.', retryable: true};
+}

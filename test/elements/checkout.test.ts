@@ -1,0 +1,233 @@
+import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import '../../src/define.js';
+import type {PepayCheckout} from '../../src/index.js';
+import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
+
+async function mount(s: Session, extra: Partial<PepayCheckout> = {}): Promise<PepayCheckout> {
+  const el = await fixture<PepayCheckout>(html`<pepay-checkout session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}></pepay-checkout>`);
+  Object.assign(el, extra);
+  return el;
+}
+
+const text = (el: PepayCheckout) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const $ = <T extends Element = HTMLElement>(el: PepayCheckout, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+const stepIs = (el: PepayCheckout, step: string, timeout = 6000) => waitUntil(() => el.state.step === step, `step ${step}, is ${el.state.step}`, {timeout});
+
+async function toTokenStep(el: PepayCheckout) {
+  await stepIs(el, 'email');
+  $<HTMLButtonElement>(el, 'form button[type=button]')!.click();
+  await stepIs(el, 'select-token');
+}
+
+async function chooseBaseUsdc(el: PepayCheckout) {
+  const addressEvent = oneEvent(el, 'pepay-address');
+  $<HTMLButtonElement>(el, 'button[data-token="201"]')!.click();
+  await stepIs(el, 'awaiting-payment');
+  return (await addressEvent).detail;
+}
+
+describe('<pepay-checkout> against the sandbox', () => {
+  it('walks from an unpaid invoice to paid, firing the contract events', async () => {
+    const s = await createSession({amount_usd: 49.99, description: 'Starter plan', merchant_name: 'Tee Shop', expires_in: 900_000});
+    const heard: string[] = [];
+    const el = document.createElement('pepay-checkout');
+    for (const name of ['pepay-ready', 'pepay-step-change', 'pepay-address', 'pepay-status', 'pepay-paid']) el.addEventListener(name, () => heard.push(name));
+    const ready = oneEvent(el, 'pepay-ready');
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    document.body.append(el);
+    expect(el.state.step).to.equal('loading');
+    expect((await ready).detail).to.deep.equal({invoiceId: s.invoice_id, invoiceStatus: 'unpaid', environment: 'devnet'});
+    await toTokenStep(el);
+    expect(text(el)).to.include('Pay Tee Shop').and.include('$49.99').and.include('Devnet · test mode').and.include('Starter plan');
+    expect(text(el)).to.match(/Expires in 1[45]:\d\d/);
+    const detail = await chooseBaseUsdc(el);
+    expect(detail).to.deep.include({network: 'base', tokenId: 201, amount: '49.990000'});
+    expect(text(el)).to.include('Send exactly 49.99 USDC on Base');
+    expect($(el, '[part=address]')!.textContent).to.equal(detail.address);
+    const qr = $(el, 'pepay-qr')!;
+    await waitUntil(() => qr.shadowRoot?.querySelector('svg path'));
+    expect(qr.shadowRoot!.querySelector('svg')!.getAttribute('aria-label')).to.include('Base');
+    expect(el.matches(':state(awaiting-payment)')).to.equal(true);
+
+    const paid = oneEvent(el, 'pepay-paid');
+    await simulate(s.invoice_id, 'pay');
+    const paidDetail = (await paid).detail;
+    expect(paidDetail.invoiceId).to.equal(s.invoice_id);
+    expect(paidDetail.paidAt).to.be.closeTo(Date.now(), 10_000);
+    expect(el.state).to.deep.include({step: 'paid', invoiceStatus: 'paid', connection: 'idle'});
+    expect(text(el)).to.include('Payment received').and.include(s.invoice_id);
+    expect(el.matches(':state(paid)')).to.equal(true);
+    expect(heard).to.include.members(['pepay-ready', 'pepay-step-change', 'pepay-address', 'pepay-status', 'pepay-paid']);
+
+    // The requests the server saw: session headers only, the documented bodies, and none after paid.
+    const {requests} = await inspect(s.invoice_id);
+    expect(requests.slice(0, 2).map((r) => r.path).sort()).to.deep.equal(['/api/v1/payments/available-tokens', '/api/v1/payments/session-details']);
+    const allocate = requests.find((r) => r.path === '/api/v1/payments/payment-addresses')!;
+    expect(JSON.parse(allocate.body)).to.deep.equal({network: 'base', tokenId: 201});
+    for (const r of requests) {
+      expect(r.headers['x-session-token']).to.equal(s.session_token);
+      expect(r.headers).not.to.have.property('x-api-key');
+    }
+    const count = requests.length;
+    await new Promise((r) => setTimeout(r, 2500));
+    expect((await inspect(s.invoice_id)).requests.length).to.equal(count);
+    el.remove();
+  });
+
+  it('partial payment: shows what is due on the locked rails with a new QR, and fires pepay-underpaid', async () => {
+    const s = await createSession({amount_usd: 40});
+    const el = await mount(s);
+    await toTokenStep(el);
+    const {address} = await chooseBaseUsdc(el);
+    const underpaid = oneEvent(el, 'pepay-underpaid');
+    await simulate(s.invoice_id, 'pay', {amount: 'partial'});
+    expect((await underpaid).detail).to.deep.include({invoiceId: s.invoice_id, lockedNetwork: 'base', lockedTokenId: 201});
+    await stepIs(el, 'underpaid');
+    await waitUntil(() => text(el).includes('Send exactly 20 USDC on Base'), text(el));
+    expect(text(el)).to.include('Partial payment received').and.include('Still due: $20.00');
+    expect($(el, '[part=address]')!.textContent).to.equal(address);
+    expect(text(el)).not.to.include('Choose another token');
+    await simulate(s.invoice_id, 'pay');
+    await stepIs(el, 'paid');
+    el.remove();
+  });
+
+  it('starts an underpaid session straight on the locked rails, skipping the token picker', async () => {
+    const s = await createSession({amount_usd: 10, customer_email: 'a@example.com'});
+    await simulate(s.invoice_id, 'pay', {amount: 'partial'});
+    const el = await mount(s);
+    await stepIs(el, 'underpaid');
+    expect(el.state.address?.tokenId).to.equal((await inspect(s.invoice_id)).locked?.tokenId);
+    el.remove();
+  });
+
+  it('expired and canceled: explains, shows a copyable invoice id, and stops', async () => {
+    for (const action of ['expire', 'cancel'] as const) {
+      const s = await createSession({customer_email: 'a@example.com'});
+      const el = await mount(s);
+      await stepIs(el, 'select-token');
+      const terminal = oneEvent(el, action === 'expire' ? 'pepay-expired' : 'pepay-canceled');
+      await simulate(s.invoice_id, action);
+      expect((await terminal).detail).to.deep.equal({invoiceId: s.invoice_id});
+      expect(text(el)).to.include(action === 'expire' ? 'expired' : 'canceled').and.include(s.invoice_id);
+      expect($(el, '[part=status] button')!.textContent).to.include('Copy invoice id');
+      el.remove();
+    }
+  });
+
+  it('asks the merchant questions with inline validation, then stores the e-mail', async () => {
+    const s = await createSession({questions: {questions: [{id: 'q1', question: 'Company name', type: 'text', validation: {required: true}}]}});
+    const el = await mount(s);
+    await stepIs(el, 'questions');
+    const form = $<HTMLFormElement>(el, 'form')!;
+    form.requestSubmit();
+    await el.updateComplete;
+    expect($(el, '#err-q1')!.textContent).to.equal('Please fill this in.');
+    expect($(el, 'input[name=q1]')!.getAttribute('aria-invalid')).to.equal('true');
+    $<HTMLInputElement>(el, 'input[name=q1]')!.value = 'Acme';
+    form.requestSubmit();
+    await stepIs(el, 'email');
+    const input = $<HTMLInputElement>(el, 'input[name=email]')!;
+    expect(input.autocomplete).to.equal('email');
+    input.value = 'nope';
+    $<HTMLFormElement>(el, 'form')!.requestSubmit();
+    expect($(el, '#err-email')!.textContent).to.include('name@example.com');
+    input.value = 'Payer@Example.com';
+    $<HTMLFormElement>(el, 'form')!.requestSubmit();
+    await stepIs(el, 'select-token');
+    const view = await inspect(s.invoice_id);
+    expect(view.answers).to.deep.equal({q1: 'Acme'});
+    expect(view.customer_email).to.equal('payer@example.com');
+    el.remove();
+  });
+
+  it('prefills the stored e-mail and goes straight to the tokens; "choose another token" rotates the address', async () => {
+    const s = await createSession({customer_email: 'pre@example.com'});
+    const el = await mount(s);
+    await stepIs(el, 'select-token');
+    const first = await chooseBaseUsdc(el);
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Choose another token')!.click();
+    await stepIs(el, 'select-token');
+    const second = oneEvent(el, 'pepay-address');
+    $<HTMLButtonElement>(el, 'button[data-token="203"]')!.click();
+    const rotated = (await second).detail;
+    expect(rotated.network).to.equal('solana');
+    expect(rotated.address).not.to.equal(first.address);
+    el.remove();
+  });
+
+  it('"I already paid" starts a manual verification and shows its status', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = await mount(s);
+    await stepIs(el, 'select-token');
+    await chooseBaseUsdc(el);
+    const verify = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'I already paid')!;
+    verify.click();
+    await waitUntil(() => $(el, '[data-verification]'));
+    expect($(el, '[data-verification]')!.textContent).to.include('pending');
+    el.remove();
+  });
+
+  it('copies the address with a visible confirmation', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = await mount(s);
+    await stepIs(el, 'select-token');
+    const {address} = await chooseBaseUsdc(el);
+    $<HTMLButtonElement>(el, '.pay button')!.click();
+    // Headless browsers may refuse the clipboard; then the address is selected for the payer.
+    await waitUntil(() => text(el).includes('Copied') || getSelection()?.toString().includes(address));
+    el.remove();
+  });
+
+  it('shows the devnet badge only for devnet sessions', async () => {
+    const s = await createSession({environment: 'mainnet', customer_email: 'a@example.com'});
+    const el = await mount(s);
+    await stepIs(el, 'select-token');
+    expect(text(el)).not.to.include('test mode');
+    const stale = $<HTMLButtonElement>(el, 'button[data-token="104"]')!;
+    expect(stale.disabled).to.equal(true);
+    expect(stale.textContent).to.include('older than 5 minutes');
+    el.remove();
+  });
+});
+
+describe('<pepay-checkout> errors', () => {
+  it('refuses a merchant key: error state, pepay-error, nothing sent', async () => {
+    const el = document.createElement('pepay-checkout');
+    const error = oneEvent(el, 'pepay-error');
+    Object.assign(el, {sessionToken: 'sk_live_oops', signature: 'x', apiBase: sandboxUrl});
+    document.body.append(el);
+    expect((await error).detail).to.deep.include({code: 'insecure-credentials', retryable: false});
+    await el.updateComplete;
+    expect(el.state.step).to.equal('error');
+    expect(text(el)).to.include('merchant API key');
+    expect(el.shadowRoot!.querySelector('[part=error] button')).to.equal(null);
+    el.remove();
+  });
+
+  it('an unknown session is session-not-found; a server error is retryable and the retry works', async () => {
+    const el = await mount({session_token: 'pst_nope', signature: 'x.1'} as Session);
+    await stepIs(el, 'error');
+    expect(el.state.error?.code).to.equal('session-not-found');
+    el.remove();
+
+    const s = await createSession({customer_email: 'a@example.com'});
+    await simulate(s.invoice_id, 'faults', {http: [{kind: 'server-error', count: 3, path: 'session-details'}]});
+    const failing = await mount(s);
+    await stepIs(failing, 'error');
+    expect(failing.state.error).to.deep.include({code: 'server', retryable: true});
+    $<HTMLButtonElement>(failing, '[part=error] button')!.click();
+    await stepIs(failing, 'select-token');
+    failing.remove();
+  });
+
+  it('leaves nothing running once removed', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = await mount(s);
+    await stepIs(el, 'select-token');
+    el.remove();
+    const count = (await inspect(s.invoice_id)).requests.length;
+    await new Promise((r) => setTimeout(r, 2600));
+    expect((await inspect(s.invoice_id)).requests.length).to.equal(count);
+  });
+});
