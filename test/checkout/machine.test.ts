@@ -1,0 +1,142 @@
+import {expect} from '@open-wc/testing';
+import type {PaymentAddress, SessionDetails, Token} from '../../src/api/index.js';
+import {eventsBetween} from '../../src/checkout/events.js';
+import {formatDuration, middleTruncate, networkName, trimAmount, formatUsd} from '../../src/checkout/format.js';
+import {failedToStart, initialState, reduce} from '../../src/checkout/machine.js';
+import type {CheckoutState, Input} from '../../src/checkout/types.js';
+
+const session = (over: Partial<SessionDetails> = {}): SessionDetails => ({
+  invoiceId: 'inv_1', amountUsd: 40, amountRemainingUsd: 40, description: '', expiresAt: null, status: 'unpaid',
+  remainingMs: 60_000, merchantName: 'M', merchantEmail: null, environment: 'devnet', locked: null, ...over,
+});
+const token: Token = {id: 1, symbol: 'USDC', name: 'USD Coin', type: 'erc20', network: 'base', decimals: 6, contractAddress: null, requiresMemo: false, iconUrl: null, availability: 'DEVNET', selectable: true, unavailableReason: null, rateUpdatedAt: null};
+const address = (over: Partial<PaymentAddress> = {}): PaymentAddress => ({
+  address: '0xabc', network: 'base', tokenId: 1, tokenAmount: '40.000000', exchangeRate: '1', usdAmount: 40, quoteStatus: 'available', statusCode: 'ok',
+  message: null, quoteUpdatedAt: null, quoteValidUntil: null, quoteExpiresInMs: 300_000, retryable: false, retryAfterMs: null, wsToken: 'jwt', wsPath: '/ws/payment', ...over,
+});
+
+function run(inputs: Input[], start: CheckoutState = initialState()) {
+  let state = start;
+  const effects: string[] = [];
+  for (const input of inputs) {
+    const t = reduce(state, input);
+    state = t.state;
+    effects.push(...t.effects.map((e) => e.type));
+  }
+  return {state, effects};
+}
+
+const toTokens: Input[] = [
+  {type: 'start', at: 0},
+  {type: 'loaded', session: session(), tokens: [token], at: 100},
+  {type: 'intro-loaded', questions: [], email: 'a@example.com'},
+];
+
+describe('checkout machine', () => {
+  it('loads, then skips answered steps to the token picker', () => {
+    const {state, effects} = run(toTokens);
+    expect(state.step).to.equal('select-token');
+    expect(effects).to.deep.equal(['load', 'load-intro', 'watch']);
+    expect(state.expiresAtMono).to.equal(60_100);
+  });
+
+  it('asks questions, then e-mail, in that order', () => {
+    const q = [{id: 'q1', label: 'Q', type: 'text' as const, required: true}];
+    let r = run([{type: 'start', at: 0}, {type: 'loaded', session: session(), tokens: [], at: 0}, {type: 'intro-loaded', questions: q, email: null}]);
+    expect(r.state.step).to.equal('questions');
+    r = run([{type: 'questions-submitted', answers: [{questionId: 'q1', response: 'x'}]}], r.state);
+    expect([r.state.busy, r.effects]).to.deep.equal(['questions', ['submit-questions']]);
+    r = run([{type: 'questions-saved'}], r.state);
+    expect(r.state.step).to.equal('email');
+    r = run([{type: 'email-skipped'}], r.state);
+    expect(r.state.step).to.equal('select-token');
+  });
+
+  it('opens on the terminal screen for a finished invoice and does nothing after', () => {
+    for (const status of ['paid', 'expired', 'canceled'] as const) {
+      const r = run([{type: 'start', at: 0}, {type: 'loaded', session: session({status}), tokens: [], at: 0}]);
+      expect([r.state.step, r.effects]).to.deep.equal([status, ['load', 'stop']]);
+      expect(run([{type: 'status', status: 'unpaid', paidAt: null}, {type: 'token-chosen', network: 'base', tokenId: 1}], r.state).effects).to.deep.equal([]);
+    }
+  });
+
+  it('allocates, counts the quote down, refreshes it when it runs out, and goes paid on status', () => {
+    let r = run([...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, {type: 'address-allocated', address: address(), at: 1000}]);
+    expect(r.state.step).to.equal('awaiting-payment');
+    expect(r.effects.at(-1)).to.equal('watch');
+    r = run([{type: 'tick', at: 301_000}], r.state);
+    expect(r.effects).to.include('allocate');
+    expect(r.effects).to.include('refresh-session');
+    r = run([{type: 'status', status: 'paid', paidAt: 5}], r.state);
+    expect([r.state.step, r.state.paidAt, r.effects]).to.deep.equal(['paid', 5, ['stop']]);
+  });
+
+  it('a wrong wall clock changes nothing: expiry is server-relative on the monotonic clock', () => {
+    const r = run([...toTokens, {type: 'tick', at: 30_000}]);
+    expect(r.state.expiresAtMono! - r.state.now).to.equal(30_100);
+    expect(r.effects).not.to.include('refresh-session');
+  });
+
+  it('underpaid: asks for the locked rails, then re-quotes the remainder on them', () => {
+    let r = run([...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, {type: 'address-allocated', address: address(), at: 0}]);
+    r = run([{type: 'status', status: 'underpaid', paidAt: null}], r.state);
+    expect(r.effects).to.deep.equal(['refresh-session']);
+    const locked = {network: 'base', tokenId: 1, address: '0xabc'};
+    r = run([{type: 'session-refreshed', session: session({status: 'underpaid', amountRemainingUsd: 15, locked}), at: 10}], r.state);
+    expect([r.state.step, r.state.busy, r.effects]).to.deep.equal(['underpaid', 'address', ['allocate']]);
+    r = run([{type: 'address-allocated', address: address({tokenAmount: '15.000000'}), at: 20}], r.state);
+    expect([r.state.step, r.state.busy]).to.deep.equal(['underpaid', null]);
+    expect(run([{type: 'change-token'}], r.state).state.step).to.equal('underpaid');
+  });
+
+  it('events: quote updates the remainder, order updates survive the paid screen, unknown events are ignored', () => {
+    let r = run([...toTokens, {type: 'event', event: {id: 'e1', type: 'payment_quote.updated', created: null, subject: {kind: 'quote', invoiceId: null, network: 'base', amountRemainingUsd: 12}}}]);
+    expect(r.state.amountRemainingUsd).to.equal(12);
+    r = run([{type: 'event', event: {id: 'e2', type: 'invoice.updated', created: null, subject: {kind: 'invoice', invoiceId: 'inv_1', status: 'paid', paidAt: 9, amountRemainingUsd: 0}}}], r.state);
+    expect(r.state.step).to.equal('paid');
+    r = run([{type: 'event', event: {id: 'e3', type: 'commerce.order.updated', created: null, subject: {kind: 'order', orderId: 'o1', status: 'placed', invoiceId: null}}}], r.state);
+    expect(r.state.order).to.deep.equal({orderId: 'o1', status: 'placed'});
+    expect(run([{type: 'event', event: {id: 'e4', type: 'test.ping', created: null, subject: {kind: 'other'}}}], r.state).state).to.equal(r.state);
+  });
+
+  it('failures: loading errors are fatal, action errors are notices, gone re-reads the session', () => {
+    const err = {code: 'server' as const, message: 'x', retryable: true};
+    expect(run([{type: 'start', at: 0}, {type: 'failed', operation: 'load', error: err}]).state.step).to.equal('error');
+    const onTokens = run(toTokens).state;
+    const notice = run([{type: 'failed', operation: 'address', error: err}], onTokens).state;
+    expect([notice.step, notice.notice]).to.deep.equal(['select-token', err]);
+    expect(run([{type: 'failed', operation: 'email', error: {...err, code: 'gone', retryable: false}}], onTokens).effects).to.deep.equal(['refresh-session']);
+    expect(run([{type: 'failed', operation: 'status', error: {...err, code: 'invalid-session'}}], onTokens).state.step).to.equal('error');
+    expect(run([{type: 'failed', operation: 'status', error: err}], onTokens).state).to.equal(onTokens);
+    const retried = run([{type: 'retry', at: 5}], failedToStart(err));
+    expect([retried.state.step, retried.effects]).to.deep.equal(['loading', ['load']]);
+  });
+
+  it('an unquoted address becomes a quote-unavailable notice and is retried after the server hint', () => {
+    const r = run([...toTokens, {type: 'address-allocated', address: address({quoteStatus: 'unavailable', tokenAmount: null, retryAfterMs: 2000}), at: 0}, {type: 'tick', at: 2000}]);
+    expect(r.state.notice?.code).to.equal('quote-unavailable');
+    expect(r.effects).to.include('allocate');
+  });
+
+  it('fires each contract event once per change', () => {
+    const a = initialState();
+    const b = run(toTokens).state;
+    expect(eventsBetween(a, b).map((e) => e.name)).to.deep.equal(['pepay-ready', 'pepay-step-change']);
+    expect(eventsBetween(b, b)).to.deep.equal([]);
+    const c = run([{type: 'address-allocated', address: address(), at: 0}], b).state;
+    expect(eventsBetween(b, c).map((e) => e.name)).to.deep.equal(['pepay-address', 'pepay-step-change']);
+    const d = run([{type: 'status', status: 'expired', paidAt: null}], c).state;
+    expect(eventsBetween(c, d).map((e) => e.name)).to.deep.equal(['pepay-status', 'pepay-step-change', 'pepay-expired']);
+  });
+});
+
+describe('display formatting', () => {
+  it('formats durations, amounts, networks and addresses', () => {
+    expect([formatDuration(0), formatDuration(61_000), formatDuration(3_601_000), formatDuration(-5)]).to.deep.equal(['0:00', '1:01', '1:00:01', '0:00']);
+    expect([trimAmount('49.990000'), trimAmount('10.000'), trimAmount('7')]).to.deep.equal(['49.99', '10', '7']);
+    expect([networkName('bsc'), networkName('newchain')]).to.deep.equal(['BNB Smart Chain', 'newchain']);
+    expect(middleTruncate('0x1234567890abcdef1234567890abcdef12345678', 6)).to.equal('0x1234…345678');
+    expect(formatUsd(null, 'en')).to.equal('');
+    expect(formatUsd(5, 'en-US')).to.equal('$5.00');
+  });
+});
