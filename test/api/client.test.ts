@@ -191,7 +191,9 @@ describe('PayorClient against a real HTTP server', () => {
     await api.queue('/api/v1/payments/payment-status', {delayMs: 800, body: {status: 'paid'}}, {body: {status: 'paid'}});
     const controller = new AbortController();
     const pending = client.paymentStatus(controller.signal);
-    setTimeout(() => controller.abort(), 50);
+    // Abort once the server holds the request, so the abort lands mid-flight on a loaded machine too.
+    while ((await api.log()).length === 0) await new Promise((r) => setTimeout(r, 20));
+    controller.abort();
     const error = await rejection(pending);
     expect(error).to.be.instanceOf(DOMException);
     expect((error as DOMException).name).to.equal('AbortError');

@@ -22,6 +22,9 @@ export const checkoutStyles = css`
     font-size: 1.05em;
     margin: 0;
   }
+  h2:focus {
+    outline: none;
+  }
   .amount {
     font-size: 1.6em;
     font-weight: 650;
