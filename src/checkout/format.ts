@@ -36,8 +36,3 @@ const NETWORK_NAMES: Record<string, string> = {
 export function networkName(network: string): string {
   return NETWORK_NAMES[network] ?? network;
 }
-
-/** Centre-truncated for reading; the full address is always what gets copied. */
-export function middleTruncate(text: string, keep = 10): string {
-  return text.length <= keep * 2 + 1 ? text : `${text.slice(0, keep)}…${text.slice(-keep)}`;
-}

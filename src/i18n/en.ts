@@ -22,7 +22,6 @@ export const en = {
   sendExactly: (amount: string, token: string, network: string) => `Send exactly ${amount} ${token} on ${network}`,
   onlyNetwork: (network: string) => `Only send on ${network}. Funds sent on another network are lost.`,
   address: 'Deposit address',
-  copy: 'Copy',
   copyAddress: 'Copy address',
   copyAmount: 'Copy amount',
   copied: 'Copied',

@@ -1,7 +1,7 @@
 import {expect} from '@open-wc/testing';
 import type {PaymentAddress, SessionDetails, Token} from '../../src/api/index.js';
 import {eventsBetween} from '../../src/checkout/events.js';
-import {formatDuration, middleTruncate, networkName, trimAmount, formatUsd} from '../../src/checkout/format.js';
+import {formatDuration, networkName, trimAmount, formatUsd} from '../../src/checkout/format.js';
 import {failedToStart, initialState, reduce} from '../../src/checkout/machine.js';
 import type {CheckoutState, Input} from '../../src/checkout/types.js';
 
@@ -135,7 +135,6 @@ describe('display formatting', () => {
     expect([formatDuration(0), formatDuration(61_000), formatDuration(3_601_000), formatDuration(-5)]).to.deep.equal(['0:00', '1:01', '1:00:01', '0:00']);
     expect([trimAmount('49.990000'), trimAmount('10.000'), trimAmount('7')]).to.deep.equal(['49.99', '10', '7']);
     expect([networkName('bsc'), networkName('newchain')]).to.deep.equal(['BNB Smart Chain', 'newchain']);
-    expect(middleTruncate('0x1234567890abcdef1234567890abcdef12345678', 6)).to.equal('0x1234…345678');
     expect(formatUsd(null, 'en')).to.equal('');
     expect(formatUsd(5, 'en-US')).to.equal('$5.00');
   });

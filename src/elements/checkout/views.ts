@@ -1,7 +1,7 @@
 /** One render function per step. Stateless: the state and callbacks in, a template out. */
 import {html, nothing, type TemplateResult} from 'lit';
 import type {Token} from '../../api/schemas/tokens.js';
-import {formatDuration, formatUsd, middleTruncate, networkName, trimAmount} from '../../checkout/format.js';
+import {formatDuration, formatUsd, networkName, trimAmount} from '../../checkout/format.js';
 import type {CheckoutState, Input} from '../../checkout/types.js';
 import type {Messages} from '../../i18n/en.js';
 
@@ -228,7 +228,6 @@ function payment(c: ViewContext): TemplateResult {
     </div>
     ${state.busy === 'verify' ? html`<p class="muted" role="status">${m.verifying}</p>` : nothing}
     ${state.verification ? html`<p class="muted" role="status" data-verification>${m.verification(state.verification.status)}</p>` : nothing}
-    <p class="visually-hidden">${middleTruncate(a.address)}</p>
   </div>`;
 }
 
