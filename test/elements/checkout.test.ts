@@ -97,6 +97,8 @@ describe('<pepay-checkout> against the sandbox', () => {
     await simulate(s.invoice_id, 'pay', {amount: 'partial'});
     const el = await mount(s);
     await stepIs(el, 'underpaid');
+    // The step shows at once; the remainder's quote on the locked rails follows.
+    await waitUntil(() => el.state.address, 'no address on the locked rails');
     expect(el.state.address?.tokenId).to.equal((await inspect(s.invoice_id)).locked?.tokenId);
     el.remove();
   });
