@@ -1,5 +1,20 @@
 import {css} from 'lit';
 
+/** The dark palette, used by `theme="dark"` and by `auto` on a dark system. */
+const darkTokens = css`
+  --_bg: var(--pepay-color-background, #12151e);
+  --_fg: var(--pepay-color-text, #eef0f5);
+  --_muted: var(--pepay-color-muted, #a3abbd);
+  --_border: var(--pepay-color-border, #2c3242);
+  --_surface: var(--pepay-color-surface, #1b1f2b);
+  --_accent: var(--pepay-color-accent, #8f9bff);
+  --_on-accent: var(--pepay-color-on-accent, #0b0d14);
+  --_success: var(--pepay-color-success, #4cd69b);
+  --_warning: var(--pepay-color-warning, #f3c567);
+  --_danger: var(--pepay-color-danger, #ff8a80);
+  color-scheme: dark;
+`;
+
 /**
  * The shared host reset and the design tokens. Every `--pepay-*` custom property has a default
  * here; light and dark swap the colour tokens (`theme` attribute, `auto` follows the system).
@@ -33,31 +48,11 @@ export const hostStyles = css`
     display: none;
   }
   :host([theme='dark']) {
-    --_bg: var(--pepay-color-background, #12151e);
-    --_fg: var(--pepay-color-text, #eef0f5);
-    --_muted: var(--pepay-color-muted, #a3abbd);
-    --_border: var(--pepay-color-border, #2c3242);
-    --_surface: var(--pepay-color-surface, #1b1f2b);
-    --_accent: var(--pepay-color-accent, #8f9bff);
-    --_on-accent: var(--pepay-color-on-accent, #0b0d14);
-    --_success: var(--pepay-color-success, #4cd69b);
-    --_warning: var(--pepay-color-warning, #f3c567);
-    --_danger: var(--pepay-color-danger, #ff8a80);
-    color-scheme: dark;
+    ${darkTokens}
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_bg: var(--pepay-color-background, #12151e);
-      --_fg: var(--pepay-color-text, #eef0f5);
-      --_muted: var(--pepay-color-muted, #a3abbd);
-      --_border: var(--pepay-color-border, #2c3242);
-      --_surface: var(--pepay-color-surface, #1b1f2b);
-      --_accent: var(--pepay-color-accent, #8f9bff);
-      --_on-accent: var(--pepay-color-on-accent, #0b0d14);
-      --_success: var(--pepay-color-success, #4cd69b);
-      --_warning: var(--pepay-color-warning, #f3c567);
-      --_danger: var(--pepay-color-danger, #ff8a80);
-      color-scheme: dark;
+      ${darkTokens}
     }
   }
   *,

@@ -189,6 +189,12 @@ describe('<pepay-checkout> against the sandbox', () => {
     const stale = $<HTMLButtonElement>(el, 'button[data-token="104"]')!;
     expect(stale.disabled).to.equal(true);
     expect(stale.textContent).to.include('older than 5 minutes');
+    el.theme = 'dark';
+    await el.updateComplete;
+    expect(getComputedStyle(el).colorScheme).to.equal('dark');
+    el.theme = 'light';
+    await el.updateComplete;
+    expect(getComputedStyle(el).colorScheme).to.equal('light');
     el.remove();
   });
 });
