@@ -1,0 +1,73 @@
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import '../../src/define.js';
+import {PepayCheckout, PepayQr} from '../../src/index.js';
+import {createSession, sandboxUrl, type Session} from '../support/sandbox.js';
+
+async function mount(s: Session, width = 460): Promise<PepayCheckout> {
+  const el = await fixture<PepayCheckout>(
+    html`<pepay-checkout style="width: ${width}px" session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}></pepay-checkout>`,
+  );
+  return el;
+}
+
+const stepIs = (el: PepayCheckout, step: string) => waitUntil(() => el.state.step === step, `step ${step}, is ${el.state.step}`, {timeout: 6000});
+
+async function toPayment(el: PepayCheckout) {
+  await stepIs(el, 'select-token');
+  el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-token="201"]')!.click();
+  await stepIs(el, 'awaiting-payment');
+  await el.updateComplete;
+}
+
+describe('<pepay-checkout> presentation', () => {
+  it('is accessible on the token list and on the payment view (axe)', async () => {
+    const el = await mount(await createSession({customer_email: 'a@example.com'}));
+    await stepIs(el, 'select-token');
+    await expect(el).to.be.accessible();
+    await toPayment(el);
+    await expect(el).to.be.accessible();
+    el.remove();
+  });
+
+  it('counts the invoice down, second by second', async () => {
+    const el = await mount(await createSession({customer_email: 'a@example.com', expires_in: 600_000}));
+    await stepIs(el, 'select-token');
+    const read = () => el.shadowRoot!.querySelector('[data-countdown]')!.textContent;
+    const first = read();
+    expect(first).to.match(/Expires in (9:5\d|10:00)/);
+    await waitUntil(() => read() !== first, 'countdown did not move', {timeout: 2500});
+    el.remove();
+  });
+
+  for (const width of [320, 600]) {
+    it(`fits ${width} px without horizontal overflow`, async () => {
+      const el = await mount(await createSession({customer_email: 'a@example.com'}), width);
+      await toPayment(el);
+      const card = el.shadowRoot!.querySelector<HTMLElement>('[part=card]')!;
+      expect(el.getBoundingClientRect().width).to.equal(width);
+      expect(card.scrollWidth).to.be.at.most(card.clientWidth + 1);
+      el.remove();
+    });
+  }
+
+  it('keeps the loading skeleton close to the size of the payment view', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    await fetch(`${sandboxUrl}/sandbox/invoices/${s.invoice_id}/faults`, {method: 'POST', body: JSON.stringify({latencyMs: 400})});
+    const el = await mount(s);
+    const loadingHeight = el.getBoundingClientRect().height;
+    await stepIs(el, 'select-token');
+    await fetch(`${sandboxUrl}/sandbox/invoices/${s.invoice_id}/faults`, {method: 'POST', body: JSON.stringify({latencyMs: 0})});
+    await toPayment(el);
+    expect(Math.abs(el.getBoundingClientRect().height - loadingHeight)).to.be.below(loadingHeight * 0.35);
+    el.remove();
+  });
+
+  it('documents every --pepay-* custom property it uses, and uses every one it documents', async () => {
+    const styles = [PepayCheckout.styles, PepayQr.styles].flat(Infinity as 1) as {cssText: string}[];
+    const used = new Set(styles.flatMap((s) => s.cssText.match(/--pepay-[a-z-]+/g) ?? []));
+    const readme = await (await fetch(new URL('../../README.md', import.meta.url))).text();
+    const documented = new Set(readme.match(/--pepay-[a-z-]+/g) ?? []);
+    expect([...used].sort()).to.deep.equal([...documented].sort());
+    expect(used.size).to.be.greaterThan(10);
+  });
+});
