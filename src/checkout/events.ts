@@ -32,7 +32,9 @@ export function eventsBetween(prev: CheckoutState, next: CheckoutState): Emitted
   }
   const locked = next.session?.locked;
   const wasUnderpaid = prev.invoiceStatus === 'underpaid' && prev.session?.locked;
-  if (next.invoiceStatus === 'underpaid' && locked && (!wasUnderpaid || prev.amountRemainingUsd !== next.amountRemainingUsd)) {
+  // A remainder of 0 is the full payment on its way (its quote update comes before invoice.updated).
+  const stillDue = next.amountRemainingUsd === null || next.amountRemainingUsd > 0;
+  if (next.invoiceStatus === 'underpaid' && locked && stillDue && (!wasUnderpaid || prev.amountRemainingUsd !== next.amountRemainingUsd)) {
     out.push({name: 'pepay-underpaid', detail: {invoiceId, lockedNetwork: locked.network, lockedTokenId: locked.tokenId, amountRemainingUsd: next.amountRemainingUsd}});
   }
   if (prev.step !== next.step) {

@@ -7,6 +7,8 @@ import type {InvoiceStatus} from '../api/schemas/primitives.js';
 import type {CheckoutError, CheckoutState, Effect, Input, Step, Transition} from './types.js';
 
 const TERMINAL: Record<string, Step> = {paid: 'paid', expired: 'expired', canceled: 'canceled'};
+/** Commerce order statuses after which nothing more is coming (the enum is undocumented). */
+const ORDER_FINAL = new Set(['delivered', 'delivery_confirmed', 'fulfilled', 'cancelled', 'canceled', 'refunded', 'failed']);
 /** Errors after which nothing the payer does can work: the session itself is unusable. */
 const FATAL = new Set(['invalid-session', 'session-not-found', 'insecure-credentials', 'missing-credentials']);
 
@@ -32,6 +34,7 @@ export function initialState(): CheckoutState {
     now: 0,
     paidAt: null,
     order: null,
+    commerceOrderId: null,
     verification: null,
     busy: null,
     notice: null,
@@ -55,7 +58,6 @@ export function reduce(state: CheckoutState, input: Input): Transition {
   }
   switch (input.type) {
     case 'start':
-    case 'retry':
       return {state: {...initialState(), now: input.at}, effects: [{type: 'load'}]};
 
     case 'loaded': {
@@ -73,7 +75,7 @@ export function reduce(state: CheckoutState, input: Input): Transition {
       };
       const terminal = TERMINAL[s.status];
       if (terminal) return {state: {...next, step: terminal}, effects: [{type: 'stop'}]};
-      return {state: {...next, busy: 'intro'}, effects: [{type: 'load-intro'}, {type: 'watch', wsToken: null}]};
+      return {state: {...next, busy: 'intro'}, effects: [{type: 'load-intro'}, {type: 'watch', wsToken: null, wsPath: '/ws/payment'}]};
     }
 
     case 'intro-loaded':
@@ -109,7 +111,7 @@ export function reduce(state: CheckoutState, input: Input): Transition {
         quoteExpiresAtMono: input.at + (notice ? (a.retryAfterMs ?? 5000) : quoteMs),
         verification: state.address?.address === a.address ? state.verification : null,
       };
-      return {...advance(next), effects: [{type: 'watch', wsToken: a.wsToken}]};
+      return {...advance(next), effects: [{type: 'watch', wsToken: a.wsToken, wsPath: a.wsPath}]};
     }
 
     case 'change-token':
@@ -139,7 +141,9 @@ export function reduce(state: CheckoutState, input: Input): Transition {
     case 'event': {
       const subject = input.event.subject;
       if (subject.kind === 'order') {
-        return {state: {...state, order: {orderId: subject.orderId, status: subject.status}}, effects: []};
+        const next = {...state, order: {orderId: subject.orderId, status: subject.status}};
+        const done = state.step === 'paid' && ORDER_FINAL.has(subject.status);
+        return {state: next, effects: done ? [{type: 'stop'}] : []};
       }
       if (subject.kind === 'quote' && subject.amountRemainingUsd !== null) {
         return {state: {...state, amountRemainingUsd: subject.amountRemainingUsd}, effects: []};
@@ -149,6 +153,7 @@ export function reduce(state: CheckoutState, input: Input): Transition {
           ...state,
           amountRemainingUsd: subject.amountRemainingUsd ?? state.amountRemainingUsd,
           paidAt: subject.paidAt ?? state.paidAt,
+          commerceOrderId: subject.commerceOrderId ?? state.commerceOrderId,
         };
         return applyStatus(next, subject.status);
       }
@@ -157,6 +162,9 @@ export function reduce(state: CheckoutState, input: Input): Transition {
 
     case 'connection':
       return {state: state.connection === input.connection ? state : {...state, connection: input.connection}, effects: []};
+
+    case 'resync':
+      return {state, effects: isTerminal(state.step) || state.step === 'error' || state.step === 'loading' ? [] : [{type: 'refresh-session'}]};
 
     case 'tick':
       return tick(state, input.at);
@@ -182,9 +190,14 @@ function advance(state: CheckoutState): Transition {
 }
 
 function applyStatus(state: CheckoutState, status: InvoiceStatus): Transition {
+  // Late or reordered news never walks a partial payment back to unpaid.
+  if (state.invoiceStatus === 'underpaid' && status === 'unpaid') return {state, effects: []};
   const next = {...state, invoiceStatus: status};
   const terminal = TERMINAL[status];
-  if (terminal) return {state: {...next, step: terminal, busy: null, notice: null}, effects: [{type: 'stop'}]};
+  if (terminal) {
+    const followOrder = terminal === 'paid' && next.commerceOrderId !== null && !ORDER_FINAL.has(next.order?.status ?? '');
+    return {state: {...next, step: terminal, busy: null, notice: null}, effects: [{type: 'stop', keepStream: followOrder}]};
+  }
   if (status === 'underpaid') {
     // The locked network, token and address come only from session-details.
     if (!next.session?.locked || next.session.status !== 'underpaid') return {state: next, effects: state.step === 'loading' ? [] : [{type: 'refresh-session'}]};

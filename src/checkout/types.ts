@@ -42,6 +42,8 @@ export interface CheckoutState {
   now: number;
   paidAt: number | null;
   order: {orderId: string; status: string} | null;
+  /** Set when an invoice event names its commerce order: the stream then outlives "paid". */
+  commerceOrderId: string | null;
   verification: Verification | null;
   /** The action in flight, for spinners and disabled buttons. */
   busy: 'intro' | 'questions' | 'email' | 'address' | 'verify' | null;
@@ -67,9 +69,10 @@ export type Input =
   | {type: 'session-refreshed'; session: SessionDetails; at: number}
   | {type: 'event'; event: PepayEvent}
   | {type: 'connection'; connection: Connection}
+  /** The stream came back, or the tab or network did: re-read the session over REST. */
+  | {type: 'resync'}
   | {type: 'tick'; at: number}
-  | {type: 'failed'; operation: Operation; error: CheckoutError}
-  | {type: 'retry'; at: number};
+  | {type: 'failed'; operation: Operation; error: CheckoutError};
 
 export type Operation = 'load' | 'intro' | 'questions' | 'email' | 'address' | 'verify' | 'status';
 
@@ -81,8 +84,9 @@ export type Effect =
   | {type: 'allocate'; network: string; tokenId: number}
   | {type: 'verify'; invoiceId: string; network: string}
   | {type: 'refresh-session'}
-  | {type: 'watch'; wsToken: string | null}
-  | {type: 'stop'};
+  | {type: 'watch'; wsToken: string | null; wsPath: string}
+  /** Stop all network activity; `keepStream` leaves the socket open for commerce order news. */
+  | {type: 'stop'; keepStream?: boolean};
 
 export interface Transition {
   state: CheckoutState;

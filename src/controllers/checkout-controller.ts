@@ -9,13 +9,18 @@ import {PepayError, isAbortError} from '../api/errors.js';
 import {eventsBetween, type Emitted} from '../checkout/events.js';
 import {failedToStart, initialState, isTerminal, reduce} from '../checkout/machine.js';
 import type {CheckoutError, CheckoutState, Effect, Input, Operation} from '../checkout/types.js';
+import {PaymentStream, type StreamStatus} from '../realtime/payment-stream.js';
 import {StatusPoller} from '../realtime/status-poller.js';
+import {TabSync} from '../realtime/tab-sync.js';
 
 export interface CheckoutConfig {
   sessionToken: string;
   signature: string;
   paymentUrl: string;
   apiBase: string;
+  wsBase: string;
+  /** A stream silent this long is replaced. */
+  streamTimeout: number;
 }
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -24,6 +29,8 @@ export class CheckoutController implements ReactiveController {
   state: CheckoutState = initialState();
   private client: PayorClient | null = null;
   private poller: StatusPoller | null = null;
+  private stream: PaymentStream | null = null;
+  private tabs: TabSync | null = null;
   private abort = new AbortController();
   private ticker: ReturnType<typeof setInterval> | undefined;
 
@@ -56,11 +63,36 @@ export class CheckoutController implements ReactiveController {
       return;
     }
     this.state = initialState();
+    const config = this.config();
+    const tabs = new TabSync(this.client.credentials.sessionToken, {
+      onEvent: (event) => {
+        if (this.stream?.remember(event.id)) this.dispatch({type: 'event', event});
+      },
+      onStatus: (status) => this.dispatch({type: 'status', status: status.status, paidAt: status.paidAt}),
+    });
+    this.tabs = tabs;
     this.poller = new StatusPoller({
       fetchStatus: (signal) => this.client!.paymentStatus(signal),
-      onStatus: (status) => this.dispatch({type: 'status', status: status.status, paidAt: status.paidAt}),
+      onStatus: (status) => {
+        tabs.shareStatus(status);
+        this.dispatch({type: 'status', status: status.status, paidAt: status.paidAt});
+      },
       onError: (error) => this.dispatch({type: 'failed', operation: 'status', error: toCheckoutError(error)}),
+      skip: () => tabs.peerCovers,
     });
+    this.stream = new PaymentStream({
+      wsBase: config.wsBase || this.client.apiBase.replace(/^http/, 'ws'),
+      silenceTimeoutMs: config.streamTimeout,
+      onEvent: (event, frame) => {
+        tabs.shareEvent(frame);
+        this.dispatch({type: 'event', event});
+      },
+      onStatus: (status) => this.streamStatus(status),
+      onResync: () => this.dispatch({type: 'resync'}),
+    });
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    document.addEventListener('visibilitychange', this.onVisibility);
     this.ticker = setInterval(() => this.dispatch({type: 'tick', at: performance.now()}), 1000);
     this.dispatch({type: 'start', at: performance.now()});
   }
@@ -82,10 +114,47 @@ export class CheckoutController implements ReactiveController {
   private teardown(): void {
     clearInterval(this.ticker);
     this.ticker = undefined;
-    this.poller?.stop();
+    this.stopRealtime();
     this.poller = null;
+    this.stream = null;
+    this.tabs = null;
     this.abort.abort();
   }
+
+  private stopRealtime(keepStream = false): void {
+    this.poller?.stop();
+    if (!keepStream) this.stream?.stop();
+    this.tabs?.close();
+    if (typeof window === 'undefined') return;
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+  }
+
+  /** Polling runs exactly while the stream is not live. */
+  private streamStatus(status: StreamStatus): void {
+    if (status === 'stopped') return;
+    const live = status === 'live';
+    this.tabs?.setLive(live);
+    if (live) this.poller?.stop();
+    else this.poller?.start();
+    if (!navigator.onLine) return;
+    this.dispatch({type: 'connection', connection: live ? 'live' : status === 'reconnecting' ? 'reconnecting' : 'polling'});
+  }
+
+  private readonly onOnline = () => {
+    this.dispatch({type: 'connection', connection: this.stream?.isLive ? 'live' : 'polling'});
+    this.stream?.nudge();
+    this.dispatch({type: 'resync'});
+  };
+
+  private readonly onOffline = () => this.dispatch({type: 'connection', connection: 'offline'});
+
+  private readonly onVisibility = () => {
+    if (document.visibilityState !== 'visible') return;
+    this.stream?.nudge();
+    this.dispatch({type: 'resync'});
+  };
 
   private run(effect: Effect): void {
     const client = this.client;
@@ -117,15 +186,16 @@ export class CheckoutController implements ReactiveController {
       case 'refresh-session':
         return this.task('status', async () => ({type: 'session-refreshed', session: await client.sessionDetails(signal), at: at()}));
       case 'watch':
-        if (!this.poller?.running) {
+        if (effect.wsToken) this.stream?.connect(effect.wsToken, effect.wsPath);
+        if (!this.stream?.isLive && !this.poller?.running) {
           this.poller?.start();
           this.dispatch({type: 'connection', connection: 'polling'});
         }
         return;
       case 'stop':
-        this.poller?.stop();
+        this.stopRealtime(effect.keepStream);
         if (isTerminal(this.state.step) || this.state.step === 'error') clearInterval(this.ticker);
-        this.dispatch({type: 'connection', connection: 'idle'});
+        if (!effect.keepStream) this.dispatch({type: 'connection', connection: 'idle'});
         return;
     }
   }
@@ -143,11 +213,9 @@ export class CheckoutController implements ReactiveController {
     );
   }
 
-  /** Payer asked to try again after an error. */
+  /** Payer asked to try again after an error: a fresh start, realtime included. */
   retry(): void {
-    if (!this.client) return this.restart();
-    if (!this.ticker) this.ticker = setInterval(() => this.dispatch({type: 'tick', at: performance.now()}), 1000);
-    this.dispatch({type: 'retry', at: performance.now()});
+    this.restart();
   }
 }
 

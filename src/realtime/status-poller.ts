@@ -9,6 +9,8 @@ export interface PollerOptions {
   fetchStatus: (signal: AbortSignal) => Promise<PaymentStatus>;
   onStatus: (status: PaymentStatus) => void;
   onError: (error: PepayError) => void;
+  /** When true, this round is skipped (another tab polls for us). */
+  skip?: () => boolean;
   intervalMs?: number;
   maxBackoffMs?: number;
 }
@@ -50,6 +52,10 @@ export class StatusPoller {
   private async poll(): Promise<void> {
     const controller = this.controller;
     if (!controller) return;
+    if (this.options.skip?.()) {
+      this.schedule(this.intervalMs);
+      return;
+    }
     try {
       const status = await this.options.fetchStatus(controller.signal);
       if (controller.signal.aborted) return;

@@ -153,7 +153,7 @@ describe('payor schemas accept every documented fixture', () => {
 
   it('events: every documented envelope parses; unknown objects are kept as other', async () => {
     const paid = parseEvent(await loadFixture('event.invoice.updated.paid.json'));
-    expect(paid?.subject).to.deep.equal({kind: 'invoice', invoiceId: 'inv_123', status: 'paid', paidAt: Date.parse('2025-01-01T00:00:00.000Z'), amountRemainingUsd: null});
+    expect(paid?.subject).to.deep.equal({kind: 'invoice', invoiceId: 'inv_123', status: 'paid', paidAt: Date.parse('2025-01-01T00:00:00.000Z'), amountRemainingUsd: null, commerceOrderId: null});
     expect(paid?.created).to.equal(1700000002_000);
     const quote = parseEvent(await loadFixture('event.payment_quote.updated.json'));
     expect(quote?.subject).to.deep.include({kind: 'quote', amountRemainingUsd: 49.99, network: 'base'});

@@ -92,7 +92,7 @@ describe('checkout machine', () => {
   it('events: quote updates the remainder, order updates survive the paid screen, unknown events are ignored', () => {
     let r = run([...toTokens, {type: 'event', event: {id: 'e1', type: 'payment_quote.updated', created: null, subject: {kind: 'quote', invoiceId: null, network: 'base', amountRemainingUsd: 12}}}]);
     expect(r.state.amountRemainingUsd).to.equal(12);
-    r = run([{type: 'event', event: {id: 'e2', type: 'invoice.updated', created: null, subject: {kind: 'invoice', invoiceId: 'inv_1', status: 'paid', paidAt: 9, amountRemainingUsd: 0}}}], r.state);
+    r = run([{type: 'event', event: {id: 'e2', type: 'invoice.updated', created: null, subject: {kind: 'invoice', invoiceId: 'inv_1', status: 'paid', paidAt: 9, amountRemainingUsd: 0, commerceOrderId: null}}}], r.state);
     expect(r.state.step).to.equal('paid');
     r = run([{type: 'event', event: {id: 'e3', type: 'commerce.order.updated', created: null, subject: {kind: 'order', orderId: 'o1', status: 'placed', invoiceId: null}}}], r.state);
     expect(r.state.order).to.deep.equal({orderId: 'o1', status: 'placed'});
@@ -108,7 +108,7 @@ describe('checkout machine', () => {
     expect(run([{type: 'failed', operation: 'email', error: {...err, code: 'gone', retryable: false}}], onTokens).effects).to.deep.equal(['refresh-session']);
     expect(run([{type: 'failed', operation: 'status', error: {...err, code: 'invalid-session'}}], onTokens).state.step).to.equal('error');
     expect(run([{type: 'failed', operation: 'status', error: err}], onTokens).state).to.equal(onTokens);
-    const retried = run([{type: 'retry', at: 5}], failedToStart(err));
+    const retried = run([{type: 'start', at: 5}], failedToStart(err));
     expect([retried.state.step, retried.effects]).to.deep.equal(['loading', ['load']]);
   });
 

@@ -64,7 +64,8 @@ describe('<pepay-checkout> against the sandbox', () => {
     expect(requests.slice(0, 2).map((r) => r.path).sort()).to.deep.equal(['/api/v1/payments/available-tokens', '/api/v1/payments/session-details']);
     const allocate = requests.find((r) => r.path === '/api/v1/payments/payment-addresses')!;
     expect(JSON.parse(allocate.body)).to.deep.equal({network: 'base', tokenId: 201});
-    for (const r of requests) {
+    expect(requests.some((r) => r.method === 'WS' && r.path.startsWith('/ws/payment?token='))).to.equal(true);
+    for (const r of requests.filter((r) => r.method !== 'WS')) {
       expect(r.headers['x-session-token']).to.equal(s.session_token);
       expect(r.headers).not.to.have.property('x-api-key');
     }

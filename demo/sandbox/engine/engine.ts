@@ -24,7 +24,7 @@ export interface EngineOptions {
   heartbeatMs?: number;
 }
 
-export type StreamAuth = {ok: true; invoice: Invoice; since: string | null} | {ok: false; status: number; message: string};
+export type StreamAuth = {ok: true; invoice: Invoice; since: string | null; url: string} | {ok: false; status: number; message: string};
 
 const MAX_LOG = 500;
 
@@ -85,13 +85,14 @@ export class SandboxEngine {
     const invoice = this.state.invoices.get(verdict.inv);
     if (!invoice) return {ok: false, status: 401, message: 'Token invalid'};
     if (invoice.faults.ws.refuse) return {ok: false, status: 503, message: 'Refused (sandbox fault)'};
-    return {ok: true, invoice, since: query.get('since')};
+    return {ok: true, invoice, since: query.get('since'), url};
   }
 
   /** Attaches an authorised socket: replays from `since`, then streams live. Returns the detach function. */
   attachStream(auth: Extract<StreamAuth, {ok: true}>, sink: StreamSink): () => void {
     const {invoice, since} = auth;
     const log = this.state.events;
+    this.logFor(invoice.id).push({method: 'WS', path: auth.url, headers: {}, body: '', at: this.state.now()});
     if (since) {
       const missed = log.since(invoice.id, since);
       if (missed === null) {

@@ -16,6 +16,7 @@ const invoiceObject = z.pipe(
     paid_at: z.nullish(timestamp),
     amount_remaining: z.nullish(z.number()),
     amount_remaining_decimal: z.nullish(z.string()),
+    commerce_order_id: z.nullish(z.string()),
   }),
   z.transform((o) => ({
     kind: 'invoice' as const,
@@ -23,6 +24,7 @@ const invoiceObject = z.pipe(
     status: o.status ?? null,
     paidAt: o.paid_at ?? null,
     amountRemainingUsd: usdFromMillis(o.amount_remaining, o.amount_remaining_decimal),
+    commerceOrderId: o.commerce_order_id ?? null,
   })),
 );
 

@@ -64,6 +64,8 @@ export class PepayCheckout extends LitElement {
   @property({attribute: 'ws-base'}) wsBase = '';
   /** BCP 47 tag; defaults to the nearest `lang`, then the browser's. */
   @property() locale = '';
+  /** Milliseconds without a frame (heartbeats count) after which the live stream is replaced. */
+  @property({attribute: false}) streamTimeout = 45_000;
   /** `light`, `dark` or `auto`. */
   @property({reflect: true}) theme: 'light' | 'dark' | 'auto' = 'auto';
 
@@ -80,7 +82,7 @@ export class PepayCheckout extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const credentials = ['sessionToken', 'signature', 'paymentUrl', 'apiBase'] as const;
+    const credentials = ['sessionToken', 'signature', 'paymentUrl', 'apiBase', 'wsBase'] as const;
     if (this.hasUpdated && credentials.some((name) => changed.has(name) && changed.get(name) !== undefined)) {
       this.controller.restart();
     }

@@ -1,0 +1,175 @@
+import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import '../../src/define.js';
+import type {PepayCheckout} from '../../src/index.js';
+import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
+
+async function mount(s: Session, streamTimeout = 45_000): Promise<PepayCheckout> {
+  return fixture<PepayCheckout>(html`<pepay-checkout session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl} .streamTimeout=${streamTimeout}></pepay-checkout>`);
+}
+
+const until = (what: string, predicate: () => unknown, timeout = 6000) => waitUntil(predicate, what, {timeout});
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const faults = (s: Session, patch: unknown) => simulate(s.invoice_id, 'faults', patch);
+
+async function toPayment(el: PepayCheckout) {
+  await until('token step', () => el.state.step === 'select-token');
+  el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-token="201"]')!.click();
+  await until('payment step', () => el.state.step === 'awaiting-payment');
+}
+
+const requestsTo = async (s: Session, path: string) => (await inspect(s.invoice_id)).requests.filter((r) => r.path.startsWith(path));
+
+describe('realtime: <pepay-checkout> on the payor stream', () => {
+  it('sees a payment live, with no polling while the stream is live', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = await mount(s);
+    await toPayment(el);
+    await until('live', () => el.state.connection === 'live');
+    const polled = (await requestsTo(s, '/api/v1/payments/payment-status')).length;
+    await sleep(2500);
+    expect((await requestsTo(s, '/api/v1/payments/payment-status')).length).to.equal(polled);
+    const [socket] = await requestsTo(s, '/ws/payment');
+    expect(socket!.path).to.include('format=event_v1').and.include('token=');
+    const paid = oneEvent(el, 'pepay-paid');
+    const started = performance.now();
+    await simulate(s.invoice_id, 'pay');
+    await paid;
+    expect(performance.now() - started).to.be.below(1500);
+    await until('streams closed', async () => (await inspect(s.invoice_id)).open_streams === 0);
+    expect(el.state.connection).to.equal('idle');
+  });
+
+  it('socket refused -> polls, at most one request per 2 s -> paid', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    await faults(s, {ws: {refuse: true}});
+    const el = await mount(s);
+    await toPayment(el);
+    const from = Date.now();
+    await sleep(4200);
+    const polls = (await requestsTo(s, '/api/v1/payments/payment-status')).filter((r) => r.at >= from);
+    expect(polls.length).to.be.within(1, 3);
+    for (let i = 1; i < polls.length; i++) expect(polls[i]!.at - polls[i - 1]!.at).to.be.at.least(1900);
+    expect(['polling', 'reconnecting']).to.include(el.state.connection);
+    await simulate(s.invoice_id, 'pay');
+    await until('paid by polling', () => el.state.step === 'paid');
+  });
+
+  it('socket dropped mid-payment -> reconnects with since -> nothing lost, nothing applied twice', async () => {
+    const s = await createSession({amount_usd: 30, customer_email: 'a@example.com'});
+    const el = await mount(s);
+    const underpaid: unknown[] = [];
+    el.addEventListener('pepay-underpaid', (e) => underpaid.push(e.detail));
+    await toPayment(el);
+    await until('live', () => el.state.connection === 'live');
+    await simulate(s.invoice_id, 'pay', {amount: 10});
+    await until('underpaid', () => el.state.step === 'underpaid');
+    await simulate(s.invoice_id, 'drop-sockets');
+    await until('reconnecting', () => el.state.connection !== 'live', 2000);
+    await simulate(s.invoice_id, 'pay', {amount: 5});
+    await until('live again', () => el.state.connection === 'live');
+    const sockets = await requestsTo(s, '/ws/payment');
+    expect(sockets.at(-1)!.path).to.match(/since=evt_/);
+    await until('second partial seen', () => el.state.amountRemainingUsd === 15);
+    expect(underpaid).to.have.length(2);
+    await simulate(s.invoice_id, 'pay');
+    await until('paid', () => el.state.step === 'paid');
+  });
+
+  it('duplicate and out-of-order frames are harmless', async () => {
+    const s = await createSession({amount_usd: 30, customer_email: 'a@example.com'});
+    await faults(s, {ws: {duplicate: true, outOfOrder: true}});
+    const el = await mount(s);
+    const heard: string[] = [];
+    for (const name of ['pepay-underpaid', 'pepay-paid', 'pepay-status']) el.addEventListener(name, () => heard.push(name));
+    await toPayment(el);
+    await until('live', () => el.state.connection === 'live');
+    await simulate(s.invoice_id, 'pay', {amount: 'partial'});
+    await until('underpaid', () => el.state.step === 'underpaid');
+    await simulate(s.invoice_id, 'pay');
+    await until('paid', () => el.state.step === 'paid');
+    await sleep(300);
+    expect(heard.filter((n) => n === 'pepay-paid')).to.have.length(1);
+    expect(heard.filter((n) => n === 'pepay-underpaid')).to.have.length(1);
+    expect(heard.filter((n) => n === 'pepay-status')).to.have.length(2);
+  });
+
+  it('a silent socket is detected and replaced', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = await mount(s, 1500);
+    await toPayment(el);
+    await until('live', () => el.state.connection === 'live');
+    await faults(s, {ws: {silent: true}});
+    const before = (await requestsTo(s, '/ws/payment')).length;
+    await until('replaced', async () => (await requestsTo(s, '/ws/payment')).length > before, 5000);
+    await faults(s, {ws: {silent: false}});
+    await until('live again', () => el.state.connection === 'live');
+    el.remove();
+  });
+
+  it('offline/online and hidden/visible each trigger a REST re-sync', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = await mount(s);
+    await toPayment(el);
+    const count = async () => (await requestsTo(s, '/api/v1/payments/session-details')).length;
+    const base = await count();
+    window.dispatchEvent(new Event('offline'));
+    await el.updateComplete;
+    expect(el.state.connection).to.equal('offline');
+    window.dispatchEvent(new Event('online'));
+    await until('re-sync on online', async () => (await count()) === base + 1);
+    expect(el.state.connection).not.to.equal('offline');
+    document.dispatchEvent(new Event('visibilitychange'));
+    await until('re-sync on visible', async () => (await count()) === base + 2);
+    el.remove();
+  });
+
+  it('commerce: order updates after payment re-render and fire pepay-order', async () => {
+    const s = await createSession({commerce: true, customer_email: 'a@example.com'});
+    const el = await mount(s);
+    const orders: string[] = [];
+    el.addEventListener('pepay-order', (e) => orders.push(e.detail.status));
+    await toPayment(el);
+    await until('live', () => el.state.connection === 'live');
+    await simulate(s.invoice_id, 'pay');
+    await until('paid', () => el.state.step === 'paid');
+    await until('processing', () => orders.includes('processing'));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[data-order]')!.textContent).to.include('processing');
+    // Paid: no more HTTP requests, but the stream stays to follow the order.
+    const requests = (await inspect(s.invoice_id)).requests.filter((r) => r.method !== 'WS').length;
+    for (let i = 0; i < 4; i++) await simulate(s.invoice_id, 'advance-order');
+    await until('delivered', () => orders.includes('delivered'));
+    expect(orders).to.deep.equal(['processing', 'placed', 'shipped', 'delivered']);
+    expect(el.shadowRoot!.querySelector('[data-order]')!.textContent).to.include('delivered');
+    expect((await inspect(s.invoice_id)).requests.filter((r) => r.method !== 'WS').length).to.equal(requests);
+    // A final order status ends the stream too.
+    await until('stream closed', async () => (await inspect(s.invoice_id)).open_streams === 0);
+  });
+
+  it('nothing keeps running after removal', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = await mount(s);
+    await toPayment(el);
+    await until('live', () => el.state.connection === 'live');
+    el.remove();
+    await until('stream closed', async () => (await inspect(s.invoice_id)).open_streams === 0);
+    const count = (await inspect(s.invoice_id)).requests.length;
+    await sleep(2500);
+    expect((await inspect(s.invoice_id)).requests.length).to.equal(count);
+  });
+
+  it('two tabs on one session share what they learn; only one of them polls', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    await faults(s, {ws: {refuse: true}});
+    const a = await mount(s);
+    const b = await mount(s);
+    await until('both loaded', () => a.state.step === 'select-token' && b.state.step === 'select-token');
+    const from = Date.now();
+    await sleep(6500);
+    const polls = (await requestsTo(s, '/api/v1/payments/payment-status')).filter((r) => r.at >= from);
+    // One poller at one request per 2 s; two independent pollers would make about six.
+    expect(polls.length).to.be.within(2, 4);
+    await simulate(s.invoice_id, 'cancel');
+    await until('both canceled', () => a.state.step === 'canceled' && b.state.step === 'canceled');
+  });
+});
