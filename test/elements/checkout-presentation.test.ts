@@ -20,6 +20,14 @@ async function toPayment(el: PepayCheckout) {
 }
 
 describe('<pepay-checkout> presentation', () => {
+  it('is accessible on the e-mail step (axe)', async () => {
+    const el = await mount(await createSession());
+    await stepIs(el, 'email');
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    el.remove();
+  });
+
   it('is accessible on the token list and on the payment view (axe)', async () => {
     const el = await mount(await createSession({customer_email: 'a@example.com'}));
     await stepIs(el, 'select-token');

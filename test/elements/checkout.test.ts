@@ -130,14 +130,19 @@ describe('<pepay-checkout> against the sandbox', () => {
     $<HTMLInputElement>(el, 'input[name=q1]')!.value = 'Acme';
     form.requestSubmit();
     await stepIs(el, 'email');
-    const input = $<HTMLInputElement>(el, 'input[name=email]')!;
+    // The e-mail field lives in the light DOM, where autofill sees it.
+    const input = el.querySelector<HTMLInputElement>('input[name=email]')!;
     expect(input.autocomplete).to.equal('email');
+    expect(input.assignedSlot).to.equal($(el, 'slot[name=email]'));
     input.value = 'nope';
     $<HTMLFormElement>(el, 'form')!.requestSubmit();
     expect($(el, '#err-email')!.textContent).to.include('name@example.com');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
     input.value = 'Payer@Example.com';
-    $<HTMLFormElement>(el, 'form')!.requestSubmit();
+    input.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter'}));
     await stepIs(el, 'select-token');
+    await el.updateComplete;
+    expect(el.querySelector('input')).to.equal(null);
     const view = await inspect(s.invoice_id);
     expect(view.answers).to.deep.equal({q1: 'Acme'});
     expect(view.customer_email).to.equal('payer@example.com');

@@ -32,6 +32,7 @@ import {renderStep, type ViewContext} from './views.js';
  * @csspart pay-button - Primary action buttons.
  * @csspart status - The terminal status views.
  * @csspart error - The error view.
+ * @slot email - Filled by the element itself with its e-mail input (light DOM, so autofill works).
  * @cssproperty --pepay-color-background - Card background.
  * @cssproperty --pepay-color-text - Text colour.
  * @cssproperty --pepay-color-muted - Secondary text.
@@ -75,13 +76,41 @@ export class PepayCheckout extends LitElement {
   private readonly controller = new CheckoutController(this, () => this, (event) => this.fire(event));
   private readonly internals: ElementInternals | null = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
   private copiedTimer: ReturnType<typeof setTimeout> | undefined;
+  private emailInput: HTMLInputElement | null = null;
 
   /** A read-only snapshot of the checkout (the contract's `state`). */
   get state(): Readonly<CheckoutState> {
     return this.controller.state;
   }
 
+  /**
+   * Keeps a light-DOM e-mail input while the email step shows. Shadow-DOM inputs are invisible to
+   * password managers and autofill; a slotted one is an ordinary field of the merchant's page.
+   */
+  private syncEmailInput(): void {
+    const wanted = this.controller.state.step === 'email';
+    if (!wanted) {
+      this.emailInput?.remove();
+      this.emailInput = null;
+      return;
+    }
+    if (this.emailInput) return;
+    const input = document.createElement('input');
+    Object.assign(input, {type: 'email', name: 'email', autocomplete: 'email', inputMode: 'email', maxLength: 254, slot: 'email'});
+    input.setAttribute('aria-label', en.emailLabel);
+    input.value = this.controller.state.email ?? '';
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        this.renderRoot.querySelector('form')?.requestSubmit();
+      }
+    });
+    this.emailInput = input;
+    this.append(input);
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
+    this.syncEmailInput();
     const credentials = ['sessionToken', 'signature', 'paymentUrl', 'apiBase', 'wsBase'] as const;
     if (this.hasUpdated && credentials.some((name) => changed.has(name) && changed.get(name) !== undefined)) {
       this.controller.restart();
@@ -91,6 +120,8 @@ export class PepayCheckout extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.copiedTimer);
+    this.emailInput?.remove();
+    this.emailInput = null;
   }
 
   override render() {
@@ -102,6 +133,7 @@ export class PepayCheckout extends LitElement {
       dispatch: (input) => this.controller.dispatch(input),
       retry: () => this.controller.retry(),
       copy: (key, text) => void this.copy(key, text),
+      emailInput: () => this.emailInput,
     };
     return html`${renderStep(context)}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement()}</p>`;

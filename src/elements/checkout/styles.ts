@@ -87,6 +87,23 @@ export const checkoutStyles = css`
   input[aria-invalid='true'] {
     border-color: var(--_danger);
   }
+  .field {
+    display: grid;
+    gap: 4px;
+    font-weight: 550;
+  }
+  ::slotted(input) {
+    font: inherit;
+    font-weight: normal;
+    padding: 8px 10px;
+    border-radius: 8px;
+    border: 1px solid var(--_border);
+    background: var(--_bg);
+    color: var(--_fg);
+  }
+  ::slotted(input[aria-invalid='true']) {
+    border-color: var(--_danger);
+  }
   .field-error,
   .notice {
     color: var(--_danger);

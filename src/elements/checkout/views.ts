@@ -13,6 +13,8 @@ export interface ViewContext {
   dispatch: (input: Input) => void;
   retry: () => void;
   copy: (key: string, text: string) => void;
+  /** The light-DOM e-mail input of the email step. */
+  emailInput: () => HTMLInputElement | null;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -130,7 +132,8 @@ function email(c: ViewContext): TemplateResult {
   const {state, messages: m} = c;
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    const input = (event.currentTarget as HTMLFormElement).elements.namedItem('email') as HTMLInputElement;
+    const input = c.emailInput();
+    if (!input) return;
     const value = input.value.trim();
     const valid = EMAIL.test(value);
     input.setAttribute('aria-invalid', String(!valid));
@@ -139,10 +142,11 @@ function email(c: ViewContext): TemplateResult {
     if (valid) c.dispatch({type: 'email-submitted', email: value});
     else input.focus();
   };
+  // The input itself is slotted from the light DOM: browsers only autofill fields they can see there.
   return html`<form class="stack" novalidate @submit=${submit}>
     ${heading(m.emailTitle)}
-    <label>${m.emailLabel} <input name="email" type="email" autocomplete="email" inputmode="email" aria-describedby="err-email" .value=${state.email ?? ''} maxlength="254" /></label>
-    <p class="field-error" id="err-email"></p>
+    <div class="field"><span aria-hidden="true">${m.emailLabel}</span> <slot name="email"></slot></div>
+    <p class="field-error" id="err-email" role="alert"></p>
     ${notice(c)}
     <div class="row">
       <button class="primary" part="pay-button" ?disabled=${state.busy === 'email'}>${m.continue}</button>
