@@ -6,6 +6,8 @@
 import type {InvoiceStatus} from '../api/schemas/primitives.js';
 import type {CheckoutError, CheckoutState, Effect, Input, Step, Transition} from './types.js';
 
+/** How often a pending manual verification job is read again. */
+const VERIFY_RECHECK_MS = 3000;
 const TERMINAL: Record<string, Step> = {paid: 'paid', expired: 'expired', canceled: 'canceled'};
 /** Commerce order statuses after which nothing more is coming (the enum is undocumented). */
 const ORDER_FINAL = new Set(['delivered', 'delivery_confirmed', 'fulfilled', 'cancelled', 'canceled', 'refunded', 'failed']);
@@ -36,6 +38,7 @@ export function initialState(): CheckoutState {
     order: null,
     commerceOrderId: null,
     verification: null,
+    verificationCheckAt: null,
     busy: null,
     notice: null,
   };
@@ -121,8 +124,11 @@ export function reduce(state: CheckoutState, input: Input): Transition {
     case 'verify-requested':
       if (!state.address || !state.invoiceId) return {state, effects: []};
       return {state: {...state, busy: 'verify', notice: null}, effects: [{type: 'verify', invoiceId: state.invoiceId, network: state.address.network}]};
-    case 'verification':
-      return {state: {...state, busy: null, verification: input.job}, effects: []};
+    case 'verification': {
+      // Undocumented job states: anything but `pending` is taken as the job's end.
+      const pending = input.job.status === 'pending';
+      return {state: {...state, busy: null, verification: input.job, verificationCheckAt: pending ? state.now + VERIFY_RECHECK_MS : null}, effects: []};
+    }
 
     case 'status':
       return applyStatus({...state, paidAt: input.paidAt ?? state.paidAt}, input.status);
@@ -215,6 +221,10 @@ function tick(state: CheckoutState, at: number): Transition {
   if (next.expiresAtMono !== null && at >= next.expiresAtMono) {
     next.expiresAtMono = null;
     effects.push({type: 'refresh-session'});
+  }
+  if (next.verificationCheckAt !== null && at >= next.verificationCheckAt && next.invoiceId) {
+    next.verificationCheckAt = null;
+    effects.push({type: 'check-verification', invoiceId: next.invoiceId});
   }
   // Quote over: refresh it on the same token (the address stays where the server allows).
   if (next.address && next.quoteExpiresAtMono !== null && at >= next.quoteExpiresAtMono && next.busy === null) {

@@ -45,6 +45,8 @@ export interface CheckoutState {
   /** Set when an invoice event names its commerce order: the stream then outlives "paid". */
   commerceOrderId: string | null;
   verification: Verification | null;
+  /** Monotonic ms at which a pending verification job is read again. */
+  verificationCheckAt: number | null;
   /** The action in flight, for spinners and disabled buttons. */
   busy: 'intro' | 'questions' | 'email' | 'address' | 'verify' | null;
   /** A problem with the last payer action, shown next to it (the step stays). */
@@ -83,6 +85,7 @@ export type Effect =
   | {type: 'save-email'; email: string}
   | {type: 'allocate'; network: string; tokenId: number}
   | {type: 'verify'; invoiceId: string; network: string}
+  | {type: 'check-verification'; invoiceId: string}
   | {type: 'refresh-session'}
   | {type: 'watch'; wsToken: string | null; wsPath: string}
   /** Stop all network activity; `keepStream` leaves the socket open for commerce order news. */

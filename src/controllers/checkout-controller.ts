@@ -183,6 +183,8 @@ export class CheckoutController implements ReactiveController {
         return this.task('address', async () => ({type: 'address-allocated', address: await client.allocateAddress(effect, signal), at: at()}));
       case 'verify':
         return this.task('verify', async () => ({type: 'verification', job: await client.requestVerification(effect.invoiceId, effect.network, signal)}));
+      case 'check-verification':
+        return this.task('verify', async () => ({type: 'verification', job: await client.verification(effect.invoiceId, signal)}));
       case 'refresh-session':
         return this.task('status', async () => ({type: 'session-refreshed', session: await client.sessionDetails(signal), at: at()}));
       case 'watch':

@@ -118,6 +118,16 @@ describe('checkout machine', () => {
     expect(r.effects).to.include('allocate');
   });
 
+  it('"I already paid": requests the job, then reads it again every 3 s while it is pending', () => {
+    const job = {id: 'mv_1', network: 'base', status: 'pending', attemptCount: 0, maxAttempts: 3, nextAttemptAt: null, completedAt: null};
+    let r = run([...toTokens, {type: 'address-allocated', address: address(), at: 0}, {type: 'verify-requested'}]);
+    expect([r.state.busy, r.effects.at(-1)]).to.deep.equal(['verify', 'verify']);
+    r = run([{type: 'tick', at: 1000}, {type: 'verification', job}, {type: 'tick', at: 3500}], r.state);
+    expect(r.effects).to.deep.equal(['check-verification']);
+    r = run([{type: 'verification', job: {...job, status: 'completed'}}, {type: 'tick', at: 9000}], r.state);
+    expect([r.state.verification?.status, r.effects]).to.deep.equal(['completed', []]);
+  });
+
   it('fires each contract event once per change', () => {
     const a = initialState();
     const b = run(toTokens).state;

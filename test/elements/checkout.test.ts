@@ -173,6 +173,8 @@ describe('<pepay-checkout> against the sandbox', () => {
     verify.click();
     await waitUntil(() => $(el, '[data-verification]'));
     expect($(el, '[data-verification]')!.textContent).to.include('pending');
+    // The sandbox finishes the job after 2 s; the checkout reads it again until it is done.
+    await waitUntil(() => $(el, '[data-verification]')!.textContent!.includes('completed'), 'job not followed', {timeout: 6000});
     el.remove();
   });
 
