@@ -122,7 +122,9 @@ describe('checkout machine', () => {
     const job = {id: 'mv_1', network: 'base', status: 'pending', attemptCount: 0, maxAttempts: 3, nextAttemptAt: null, completedAt: null};
     let r = run([...toTokens, {type: 'address-allocated', address: address(), at: 0}, {type: 'verify-requested'}]);
     expect([r.state.busy, r.effects.at(-1)]).to.deep.equal(['verify', 'verify']);
-    r = run([{type: 'tick', at: 1000}, {type: 'verification', job}, {type: 'tick', at: 3500}], r.state);
+    r = run([{type: 'tick', at: 1000}, {type: 'verification', job}, {type: 'tick', at: 3900}], r.state);
+    expect(r.effects).to.deep.equal([]);
+    r = run([{type: 'tick', at: 4000}], r.state);
     expect(r.effects).to.deep.equal(['check-verification']);
     r = run([{type: 'verification', job: {...job, status: 'completed'}}, {type: 'tick', at: 9000}], r.state);
     expect([r.state.verification?.status, r.effects]).to.deep.equal(['completed', []]);
