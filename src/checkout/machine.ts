@@ -106,6 +106,7 @@ export function reduce(state: CheckoutState, input: Input): Transition {
       const quoteMs = a.quoteExpiresInMs ?? 5 * 60_000;
       const next: CheckoutState = {
         ...state,
+        now: input.at,
         busy: null,
         notice,
         address: a,
@@ -137,6 +138,7 @@ export function reduce(state: CheckoutState, input: Input): Transition {
       const s = input.session;
       const next: CheckoutState = {
         ...state,
+        now: input.at,
         session: s,
         amountRemainingUsd: s.amountRemainingUsd ?? state.amountRemainingUsd,
         expiresAtMono: s.remainingMs != null ? input.at + s.remainingMs : state.expiresAtMono,
