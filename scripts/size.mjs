@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+/**
+ * Measures the script-tag bundles (gzip -9) and fails when the classic bundle is over budget.
+ * Writes the figures to bench/results/size.json.
+ */
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {gzipSync} from 'node:zlib';
+
+const BUDGET_KB = 35;
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const files = {classic: pkg.unpkg, module: pkg.exports['./cdn']};
+const figures = {};
+for (const [name, path] of Object.entries(files)) {
+  const bytes = readFileSync(path);
+  figures[name] = {path, bytes: bytes.length, gzipBytes: gzipSync(bytes, {level: 9}).length};
+}
+mkdirSync('bench/results', {recursive: true});
+writeFileSync('bench/results/size.json', JSON.stringify({budgetKb: BUDGET_KB, ...figures}, null, 2) + '\n');
+const kb = (n) => (n / 1024).toFixed(2);
+for (const [name, f] of Object.entries(figures)) console.log(`${name.padEnd(8)} ${f.path}: ${kb(f.bytes)} kB, ${kb(f.gzipBytes)} kB gzip`);
+if (figures.classic.gzipBytes > BUDGET_KB * 1024) {
+  console.error(`The classic bundle is ${kb(figures.classic.gzipBytes)} kB gzip, over its ${BUDGET_KB} kB budget.`);
+  process.exit(1);
+}
+console.log(`within the ${BUDGET_KB} kB gzip budget`);
