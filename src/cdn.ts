@@ -1,11 +1,13 @@
 /** Script-tag entry: registers the elements and exposes `window.PepayCheckout`. */
 import './define.js';
-import * as api from './index.js';
+import {openCheckout, type OpenCheckout, type OpenOptions} from './open.js';
+import {VERSION} from './version.js';
 
 declare global {
   interface Window {
-    PepayCheckout?: {version: string};
+    PepayCheckout?: {version: string; open(options: OpenOptions): OpenCheckout};
   }
 }
 
-window.PepayCheckout ??= {version: api.VERSION};
+// A second copy of the script keeps the first one's API.
+window.PepayCheckout ??= {version: VERSION, open: openCheckout};

@@ -1,11 +1,11 @@
-import {LitElement, html, nothing, type PropertyValues} from 'lit';
+import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {DEFAULT_API_BASE} from '../../api/client.js';
 import type {Emitted, EventDetailMap} from '../../checkout/events.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import {CheckoutController} from '../../controllers/checkout-controller.js';
 import {en} from '../../i18n/en.js';
 import {hostStyles} from '../../styles/tokens.js';
+import {PepaySessionElement} from '../session-element.js';
 import {VERSION} from '../../version.js';
 import {checkoutStyles} from './styles.js';
 import {renderStep, type ViewContext} from './views.js';
@@ -49,26 +49,12 @@ import {renderStep, type ViewContext} from './views.js';
  * @cssproperty --pepay-font-size - Base font size.
  * @cssproperty --pepay-qr-size - QR code width.
  */
-export class PepayCheckout extends LitElement {
+export class PepayCheckout extends PepaySessionElement {
   static readonly version = VERSION;
   static override styles = [hostStyles, checkoutStyles];
 
-  /** Sent as `x-session-token` on every payor request. */
-  @property({attribute: 'session-token'}) sessionToken = '';
-  /** Sent as `x-signature` on every payor request. */
-  @property() signature = '';
-  /** Alternative to the pair: its `session` and `signature` query parameters are used. */
-  @property({attribute: 'payment-url'}) paymentUrl = '';
-  /** API origin. */
-  @property({attribute: 'api-base'}) apiBase = DEFAULT_API_BASE;
-  /** WebSocket origin; defaults to `api-base` with http -> ws. */
-  @property({attribute: 'ws-base'}) wsBase = '';
-  /** BCP 47 tag; defaults to the nearest `lang`, then the browser's. */
-  @property() locale = '';
   /** Milliseconds without a frame (heartbeats count) after which the live stream is replaced. */
   @property({attribute: false}) streamTimeout = 45_000;
-  /** `light`, `dark` or `auto`. */
-  @property({reflect: true}) theme: 'light' | 'dark' | 'auto' = 'auto';
 
   /** Which copy button last succeeded, for its visible confirmation. */
   @state() private copied = '';

@@ -1,0 +1,148 @@
+import {css, html, nothing, type PropertyValues} from 'lit';
+import {property, query} from 'lit/decorators.js';
+import type {Step} from '../../checkout/types.js';
+import {hostStyles} from '../../styles/tokens.js';
+import {VERSION} from '../../version.js';
+import type {PepayCheckout} from '../checkout/pepay-checkout.js';
+import {PepaySessionElement} from '../session-element.js';
+
+export type CloseReason = 'close-button' | 'escape' | 'api';
+
+/** While the payer may be sending funds, closing asks the host first. */
+const PAYING: ReadonlySet<Step> = new Set(['awaiting-payment', 'underpaid']);
+
+/**
+ * The checkout in a modal `<dialog>`: focus stays inside, Escape and the close button close it,
+ * and while a payment is in progress the host may keep it open by cancelling `pepay-close-request`.
+ * The checkout exists only while the dialog is open, so a closed dialog makes no requests.
+ *
+ * @summary Modal checkout.
+ * @fires pepay-close-request - Cancelable; before closing while a payment is in progress. `detail: {reason, step}`.
+ * @fires pepay-close - The dialog closed. `detail: {reason, step}`.
+ * @csspart dialog - The `<dialog>`.
+ * @csspart close-button - The close button.
+ */
+export class PepayCheckoutDialog extends PepaySessionElement {
+  static readonly version = VERSION;
+  static override styles = [
+    hostStyles,
+    css`
+      :host {
+        min-width: 0;
+        max-width: none;
+        display: contents;
+      }
+      dialog {
+        border: none;
+        padding: 0;
+        background: transparent;
+        width: min(100vw - 16px, 480px);
+        max-height: calc(100dvh - 16px);
+        overflow: auto;
+      }
+      dialog::backdrop {
+        background: rgb(10 12 20 / 55%);
+      }
+      .close {
+        position: absolute;
+        inset-block-start: 8px;
+        inset-inline-end: 8px;
+        z-index: 1;
+        font: inherit;
+        font-size: 1.3em;
+        line-height: 1;
+        width: 2em;
+        height: 2em;
+        border-radius: 50%;
+        border: 1px solid var(--_border);
+        background: var(--_surface);
+        color: var(--_fg);
+        cursor: pointer;
+      }
+      .close:focus-visible {
+        outline: 3px solid var(--_accent);
+        outline-offset: 2px;
+      }
+      .frame {
+        position: relative;
+      }
+    `,
+  ];
+
+  /** Whether the dialog is showing. */
+  @property({type: Boolean, reflect: true}) open = false;
+  /** Accessible name of the dialog. */
+  @property() label = 'Pay with crypto';
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('pepay-checkout') private checkout!: PepayCheckout | null;
+  private lastStep: Step = 'loading';
+
+  show(): void {
+    this.open = true;
+  }
+
+  /** Closes unless a payment is in progress and the host cancels `pepay-close-request`. */
+  requestClose(reason: CloseReason = 'api'): boolean {
+    const step = this.checkout?.state.step ?? 'loading';
+    if (PAYING.has(step)) {
+      const request = new CustomEvent('pepay-close-request', {detail: {reason, step}, bubbles: true, composed: true, cancelable: true});
+      if (!this.dispatchEvent(request)) return false;
+    }
+    this.close(reason);
+    return true;
+  }
+
+  /** Closes at once, asking no one. */
+  close(reason: CloseReason = 'api'): void {
+    if (!this.open) return;
+    this.open = false;
+    this.dispatchEvent(new CustomEvent('pepay-close', {detail: {reason, step: this.lastStep}, bubbles: true, composed: true}));
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('open')) return;
+    if (this.open && !this.dialog.open) this.dialog.showModal();
+    if (!this.open && this.dialog.open) this.dialog.close();
+  }
+
+  private readonly onCancel = (event: Event) => {
+    // Escape: our own close path, so the host can still keep a payment open.
+    event.preventDefault();
+    this.requestClose('escape');
+  };
+
+  private readonly onStep = (event: CustomEvent<{step: Step}>) => {
+    this.lastStep = event.detail.step;
+  };
+
+  override render() {
+    return html`<dialog part="dialog" aria-label=${this.label} @cancel=${this.onCancel}>
+      <div class="frame">
+        <button class="close" part="close-button" aria-label="Close" @click=${() => this.requestClose('close-button')}>×</button>
+        ${this.open
+          ? html`<pepay-checkout
+              .sessionToken=${this.sessionToken}
+              .signature=${this.signature}
+              .paymentUrl=${this.paymentUrl}
+              .apiBase=${this.apiBase}
+              .wsBase=${this.wsBase}
+              .locale=${this.locale}
+              .theme=${this.theme}
+              @pepay-step-change=${this.onStep}
+            ></pepay-checkout>`
+          : nothing}
+      </div>
+    </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pepay-checkout-dialog': PepayCheckoutDialog;
+  }
+  interface GlobalEventHandlersEventMap {
+    'pepay-close-request': CustomEvent<{reason: CloseReason; step: Step}>;
+    'pepay-close': CustomEvent<{reason: CloseReason; step: Step}>;
+  }
+}

@@ -1,0 +1,84 @@
+import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import '../../src/define.js';
+import {openCheckout, type PepayCheckout, type PepayCheckoutButton} from '../../src/index.js';
+import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
+
+const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 6000});
+
+async function launcher(s: Session): Promise<PepayCheckoutButton> {
+  return fixture<PepayCheckoutButton>(html`<pepay-checkout-button session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}>Pay now</pepay-checkout-button>`);
+}
+
+const parts = (el: PepayCheckoutButton) => {
+  const dialogEl = el.shadowRoot!.querySelector('pepay-checkout-dialog')!;
+  const dialog = dialogEl.shadowRoot!.querySelector('dialog')!;
+  return {dialogEl, dialog, checkout: () => dialog.querySelector<PepayCheckout>('pepay-checkout'), close: dialog.querySelector<HTMLButtonElement>('button.close')!};
+};
+
+async function toPayment(checkout: PepayCheckout) {
+  await until('token step', () => checkout.state.step === 'select-token');
+  checkout.shadowRoot!.querySelector<HTMLButtonElement>('button[data-token="201"]')!.click();
+  await until('payment step', () => checkout.state.step === 'awaiting-payment');
+}
+
+describe('<pepay-checkout-button> and the modal dialog', () => {
+  it('opens a modal checkout, keeps focus inside, is accessible, and closes with Escape', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = await launcher(s);
+    expect(el.textContent).to.equal('Pay now');
+    el.shadowRoot!.querySelector('button')!.click();
+    const {dialogEl, dialog, checkout} = parts(el);
+    await dialogEl.updateComplete;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.matches(':modal')).to.equal(true);
+    await until('checkout loads', () => checkout()?.state.step === 'select-token');
+    expect(dialogEl.shadowRoot!.activeElement).to.not.equal(null);
+    await expect(dialogEl).to.be.accessible();
+    const closed = oneEvent(el, 'pepay-close');
+    await sendKeys({press: 'Escape'});
+    expect((await closed).detail).to.deep.equal({reason: 'escape', step: 'select-token'});
+    expect(dialog.open).to.equal(false);
+    expect(checkout()).to.equal(null);
+  });
+
+  it('asks the host before closing while a payment is in progress', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = await launcher(s);
+    el.show();
+    const {dialog, checkout, close} = parts(el);
+    await until('checkout', () => checkout());
+    await toPayment(checkout()!);
+    const keepOpen = (e: Event) => e.preventDefault();
+    el.addEventListener('pepay-close-request', keepOpen, {once: true});
+    const request = oneEvent(el, 'pepay-close-request');
+    close.click();
+    expect((await request).detail).to.deep.equal({reason: 'close-button', step: 'awaiting-payment'});
+    expect(dialog.open).to.equal(true);
+    const closed = oneEvent(el, 'pepay-close');
+    close.click();
+    await closed;
+    expect(dialog.open).to.equal(false);
+    // The checkout is gone with the dialog: nothing keeps talking to the server.
+    await until('stream closed', async () => (await inspect(s.invoice_id)).open_streams === 0);
+  });
+
+  it('openCheckout() resolves with the outcome: paid, or closed', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const opened = openCheckout({sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    const dialogEl = document.querySelector('pepay-checkout-dialog')!;
+    await dialogEl.updateComplete;
+    const checkout = dialogEl.shadowRoot!.querySelector<PepayCheckout>('pepay-checkout')!;
+    await toPayment(checkout);
+    await simulate(s.invoice_id, 'pay');
+    expect(await opened.result).to.equal('paid');
+    opened.close();
+    await until('removed', () => !document.querySelector('pepay-checkout-dialog'));
+
+    const other = await createSession({customer_email: 'a@example.com'});
+    const second = openCheckout({paymentUrl: other.payment_url, apiBase: sandboxUrl});
+    second.close();
+    expect(await second.result).to.equal('closed');
+    expect(document.querySelector('pepay-checkout-dialog')).to.equal(null);
+  });
+});
