@@ -8,7 +8,8 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
-  testFramework: {config: {timeout: 10000}},
+  // Generous: CI runs three engines at once on two cores.
+  testFramework: {config: {timeout: 20000}},
   browsers: await browsersFromEnv(),
   plugins: [
     // tsconfig so esbuild sees the decorator flags; explicit target so decorators are lowered.
