@@ -21,6 +21,18 @@ for (const name of wanted) {
   }
 }
 
+// The tests load the built bundles and import the npm build, so build first.
+const build = spawnSync('npm', ['run', '--silent', 'build'], {stdio: ['ignore', 'ignore', 'inherit']});
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+// Node tests (server-side import of the npm build); their counts join the browser summary.
+const node = spawnSync(process.execPath, ['--test', '--test-reporter=tap', 'test/node/'], {encoding: 'utf8'});
+process.stdout.write(node.stdout);
+process.stderr.write(node.stderr);
+const count = (label) => Number(node.stdout.match(new RegExp(`^# ${label} (\\d+)`, 'm'))?.[1] ?? 0);
+process.env.PEPAY_NODE_PASSED = String(count('pass'));
+process.env.PEPAY_NODE_FAILED = String(count('fail') || (node.status === 0 ? 0 : 1));
+
 const args = process.argv.slice(2);
 const coverage = args.includes('--files') ? [] : ['--coverage'];
 const run = spawnSync(
@@ -28,4 +40,4 @@ const run = spawnSync(
   ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs', ...coverage, ...args],
   {stdio: 'inherit'},
 );
-process.exit(run.status ?? 1);
+process.exit(run.status || (node.status === 0 ? 0 : 1));

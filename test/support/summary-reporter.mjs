@@ -5,8 +5,9 @@
 export function summaryReporter() {
   return {
     onTestRunFinished({sessions}) {
-      let passed = 0;
-      let failed = 0;
+      // Node-side tests ran first (scripts/test.mjs); one summary line covers both.
+      let passed = Number(process.env.PEPAY_NODE_PASSED ?? 0);
+      let failed = Number(process.env.PEPAY_NODE_FAILED ?? 0);
       let skipped = 0;
       const count = (suite) => {
         for (const test of suite.tests) {

@@ -8,6 +8,7 @@ import {PepaySessionElement} from '../session-element.js';
 /**
  * A button that opens the checkout in a modal dialog.
  *
+ * @tagname pepay-checkout-button
  * @summary Launcher for the modal checkout.
  * @slot - The button's label (default "Pay with crypto").
  * @csspart button - The button.

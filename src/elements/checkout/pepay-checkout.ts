@@ -13,6 +13,7 @@ import {renderStep, type ViewContext} from './views.js';
 /**
  * Inline checkout for one Pepay payment session.
  *
+ * @tagname pepay-checkout
  * @summary Walks a payer through a Pepay payment session, from token choice to "paid".
  * @fires pepay-ready - Session loaded.
  * @fires pepay-step-change - The step changed.

@@ -16,6 +16,7 @@ const PAYING: ReadonlySet<Step> = new Set(['awaiting-payment', 'underpaid']);
  * and while a payment is in progress the host may keep it open by cancelling `pepay-close-request`.
  * The checkout exists only while the dialog is open, so a closed dialog makes no requests.
  *
+ * @tagname pepay-checkout-dialog
  * @summary Modal checkout.
  * @fires pepay-close-request - Cancelable; before closing while a payment is in progress. `detail: {reason, step}`.
  * @fires pepay-close - The dialog closed. `detail: {reason, step}`.

@@ -7,6 +7,7 @@ import {VERSION} from '../../version.js';
 /**
  * A QR code drawn as SVG by a Lit template (no HTML strings). Stateless: `value` in, picture out.
  *
+ * @tagname pepay-qr
  * @summary QR code of a payment address.
  * @csspart svg - The drawing.
  */

@@ -1,0 +1,60 @@
+import {expect, waitUntil} from '@open-wc/testing';
+import type {PepayCheckout} from '../../src/index.js';
+import type {} from '../../src/cdn.js';
+import {createSession, sandboxUrl, simulate} from '../support/sandbox.js';
+
+const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 8000});
+const bundle = (name: string) => new URL(`/dist/cdn/${name}`, location.origin).href;
+
+/** A plain merchant page, in its own window, that loads the built bundles the way a storefront would. */
+async function storefront(body: string): Promise<{win: Window; warnings: string[]; frame: HTMLIFrameElement}> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 520px; height: 800px';
+  frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
+    <script>window.__warnings = []; const warn = console.warn; console.warn = (...a) => { window.__warnings.push(a.join(' ')); warn(...a); };</script>
+    <script src="${bundle('pepay-checkout.iife.js')}"></script>
+    <script src="${bundle('pepay-checkout.iife.js')}"></script>
+    <script type="module" src="${bundle('pepay-checkout.es.js')}"></script>
+    ${body}</body></html>`;
+  document.body.append(frame);
+  await until('page and bundle loaded', () => frame.contentDocument?.readyState === 'complete' && frame.contentWindow?.PepayCheckout);
+  const win = frame.contentWindow as Window & {__warnings: string[]};
+  return {win, warnings: win.__warnings, frame};
+}
+
+async function pay(checkout: PepayCheckout, invoiceId: string) {
+  await until('token step', () => checkout.state?.step === 'select-token');
+  checkout.shadowRoot!.querySelector<HTMLButtonElement>('button[data-token="201"]')!.click();
+  await until('payment step', () => checkout.state.step === 'awaiting-payment');
+  await simulate(invoiceId, 'pay');
+  await until('paid', () => checkout.state.step === 'paid');
+}
+
+describe('the script-tag bundles on a plain page', () => {
+  it('the classic bundle, loaded twice beside the module bundle, renders a checkout that completes a payment', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const {win, warnings, frame} = await storefront(
+      `<pepay-checkout session-token="${s.session_token}" signature="${s.signature}" api-base="${sandboxUrl}"></pepay-checkout>`,
+    );
+    expect(win.PepayCheckout!.version).to.match(/^\d+\.\d+\.\d+$/);
+    expect(win.customElements.get('pepay-checkout')).to.be.a('function');
+    const checkout = win.document.querySelector('pepay-checkout') as PepayCheckout;
+    await pay(checkout, s.invoice_id);
+    expect(checkout.shadowRoot!.textContent).to.include('Payment received');
+    expect(warnings).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('PepayCheckout.open() opens the modal and resolves "paid"', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const {win, frame} = await storefront('');
+    const opened = win.PepayCheckout!.open({sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    const dialog = win.document.querySelector('pepay-checkout-dialog')!;
+    await until('checkout in the dialog', () => dialog.shadowRoot?.querySelector('pepay-checkout'));
+    expect(dialog.shadowRoot!.querySelector('dialog')!.open).to.equal(true);
+    await pay(dialog.shadowRoot!.querySelector('pepay-checkout') as PepayCheckout, s.invoice_id);
+    expect(await opened.result).to.equal('paid');
+    opened.close();
+    frame.remove();
+  });
+});
