@@ -1,8 +1,13 @@
+/// <reference types="vite/client" />
 /** The demo page: stands in for the merchant's server (via the sandbox's simulator API). */
 import '../src/define.js';
+import {IN_PAGE_ORIGIN, installInPageSandbox} from './sandbox/browser/in-page.ts';
 
-// `npm start` runs the sandbox on 8787; `?sandbox=<url>` points the page elsewhere.
-const sandboxUrl = new URLSearchParams(location.search).get('sandbox') ?? 'http://127.0.0.1:8787';
+// `npm start` serves this page beside the sandbox on 8787; the static build (`npm run build:demo`)
+// runs the sandbox engine inside the page; `?sandbox=<url>` points either elsewhere.
+const requested = new URLSearchParams(location.search).get('sandbox');
+const sandboxUrl = requested ?? (import.meta.env.PROD ? IN_PAGE_ORIGIN : 'http://127.0.0.1:8787');
+if (sandboxUrl === IN_PAGE_ORIGIN) installInPageSandbox();
 
 const form = document.querySelector<HTMLFormElement>('#create')!;
 const slot = document.querySelector<HTMLElement>('#checkout-slot')!;
@@ -36,6 +41,7 @@ form.addEventListener('submit', async (event) => {
   checkout.setAttribute('signature', session.signature);
   checkout.setAttribute('api-base', sandboxUrl);
   checkout.setAttribute('theme', String(data.get('theme')));
+  checkout.setAttribute('locale', String(data.get('locale')));
   for (const name of EVENTS) checkout.addEventListener(name, (e) => record(name, (e as CustomEvent).detail));
   slot.replaceChildren(checkout);
   log.replaceChildren();

@@ -21,9 +21,11 @@ for (const name of wanted) {
   }
 }
 
-// The tests load the built bundles and import the npm build, so build first.
-const build = spawnSync('npm', ['run', '--silent', 'build'], {stdio: ['ignore', 'ignore', 'inherit']});
-if (build.status !== 0) process.exit(build.status ?? 1);
+// The tests load the built bundles, the built static demo and import the npm build: build first.
+for (const script of ['build', 'build:demo']) {
+  const build = spawnSync('npm', ['run', '--silent', script], {stdio: ['ignore', 'ignore', 'inherit']});
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 
 // Node tests (server-side import of the npm build); their counts join the browser summary.
 const node = spawnSync(process.execPath, ['--test', '--test-reporter=tap', 'test/node/'], {encoding: 'utf8'});
