@@ -118,7 +118,10 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     window.dispatchEvent(new Event('online'));
     await until('re-sync on online', async () => (await count()) === base + 1);
     expect(el.state.connection).not.to.equal('offline');
+    // Test pages may run in background tabs; what matters is the page saying it is visible again.
+    Object.defineProperty(document, 'visibilityState', {value: 'visible', configurable: true});
     document.dispatchEvent(new Event('visibilitychange'));
+    delete (document as {visibilityState?: unknown}).visibilityState;
     await until('re-sync on visible', async () => (await count()) === base + 2);
     el.remove();
   });
