@@ -1,5 +1,6 @@
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {browsersFromEnv} from './test/support/browsers.mjs';
+import {reactPlugin} from './test/support/react-plugin.mjs';
 import {summaryReporter} from './test/support/summary-reporter.mjs';
 import {testServersPlugin} from './test/support/servers-plugin.ts';
 import {defaultReporter} from '@web/test-runner';
@@ -16,6 +17,7 @@ export default {
     // tsconfig so esbuild sees the decorator flags; explicit target so decorators are lowered.
     esbuildPlugin({ts: true, target: 'es2022', tsconfig: './tsconfig.json'}),
     testServersPlugin(),
+    reactPlugin(),
   ],
   coverageConfig: {
     include: ['src/**/*.ts'],

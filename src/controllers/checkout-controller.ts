@@ -33,6 +33,8 @@ export class CheckoutController implements ReactiveController {
   private tabs: TabSync | null = null;
   private abort = new AbortController();
   private ticker: ReturnType<typeof setInterval> | undefined;
+  /** The session configuration the running checkout started with; null when not started. */
+  private startedWith: string | null = null;
 
   constructor(
     private readonly host: Host,
@@ -42,17 +44,30 @@ export class CheckoutController implements ReactiveController {
     host.addController(this);
   }
 
+  // Starting waits for the first update after connection: frameworks (React, Vue) set the
+  // session properties just after inserting the element, and the checkout must see them.
   hostConnected(): void {
-    this.restart();
+    this.host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    if (this.configKey() !== this.startedWith) this.restart();
   }
 
   hostDisconnected(): void {
     this.teardown();
+    this.startedWith = null;
+  }
+
+  private configKey(): string {
+    const {sessionToken, signature, paymentUrl, apiBase, wsBase} = this.config();
+    return JSON.stringify([sessionToken, signature, paymentUrl, apiBase, wsBase]);
   }
 
   /** Credentials or API base changed: start over with a fresh session. */
   restart(): void {
     this.teardown();
+    this.startedWith = this.configKey();
     this.abort = new AbortController();
     const {sessionToken, signature, paymentUrl, apiBase} = this.config();
     try {

@@ -3,7 +3,8 @@ import type {PepayCheckout} from '../../src/index.js';
 import type {} from '../../src/cdn.js';
 import {createSession, sandboxUrl, simulate} from '../support/sandbox.js';
 
-const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 8000});
+// Generous: a whole page loads two bundles while CI runs three engines on two cores.
+const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 15_000});
 const bundle = (name: string) => new URL(`/dist/cdn/${name}`, location.origin).href;
 
 /** A plain merchant page, in its own window, that loads the built bundles the way a storefront would. */

@@ -237,6 +237,17 @@ describe('<pepay-checkout> errors', () => {
     failing.remove();
   });
 
+  it('starts over when the host swaps in another session', async () => {
+    const first = await createSession({customer_email: 'a@example.com'});
+    const second = await createSession({customer_email: 'b@example.com'});
+    const el = await mount(first);
+    await stepIs(el, 'select-token');
+    el.setAttribute('session-token', second.session_token);
+    el.setAttribute('signature', second.signature);
+    await waitUntil(() => el.state.invoiceId === second.invoice_id && el.state.step === 'select-token', 'second session', {timeout: 6000});
+    el.remove();
+  });
+
   it('leaves nothing running once removed', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
     const el = await mount(s);

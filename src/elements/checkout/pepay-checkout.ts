@@ -1,4 +1,4 @@
-import {html, nothing, type PropertyValues} from 'lit';
+import {html, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {Emitted, EventDetailMap} from '../../checkout/events.js';
 import type {CheckoutState} from '../../checkout/types.js';
@@ -96,12 +96,8 @@ export class PepayCheckout extends PepaySessionElement {
     this.append(input);
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(): void {
     this.syncEmailInput();
-    const credentials = ['sessionToken', 'signature', 'paymentUrl', 'apiBase', 'wsBase'] as const;
-    if (this.hasUpdated && credentials.some((name) => changed.has(name) && changed.get(name) !== undefined)) {
-      this.controller.restart();
-    }
   }
 
   override disconnectedCallback(): void {
