@@ -8,11 +8,12 @@ const until = (what: string, predicate: () => unknown) => waitUntil(predicate, w
 const bundle = (name: string) => new URL(`/dist/cdn/${name}`, location.origin).href;
 
 /** A plain merchant page, in its own window, that loads the built bundles the way a storefront would. */
-async function storefront(body: string): Promise<{win: Window; warnings: string[]; frame: HTMLIFrameElement}> {
+async function storefront(body: string, before = ''): Promise<{win: Window; warnings: string[]; frame: HTMLIFrameElement}> {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 520px; height: 800px';
   frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
     <script>window.__warnings = []; const warn = console.warn; console.warn = (...a) => { window.__warnings.push(a.join(' ')); warn(...a); };</script>
+    ${before}
     <script src="${bundle('pepay-checkout.iife.js')}"></script>
     <script src="${bundle('pepay-checkout.iife.js')}"></script>
     <script type="module" src="${bundle('pepay-checkout.es.js')}"></script>
@@ -43,6 +44,18 @@ describe('the script-tag bundles on a plain page', () => {
     await pay(checkout, s.invoice_id);
     expect(checkout.shadowRoot!.textContent).to.include('Payment received');
     expect(warnings).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it('warns, and leaves the tag alone, when another version already defined it', async () => {
+    const {win, warnings, frame} = await storefront(
+      '',
+      `<script>customElements.define('pepay-checkout', class extends HTMLElement { static version = '0.0.1'; });</script>`,
+    );
+    expect((win.customElements.get('pepay-checkout') as unknown as {version: string}).version).to.equal('0.0.1');
+    // One warning from each of the three copies the page loads, and only about that tag.
+    expect(warnings).to.have.length(3);
+    for (const warning of warnings) expect(warning).to.include('<pepay-checkout> is already defined by version 0.0.1');
     frame.remove();
   });
 
