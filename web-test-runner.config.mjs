@@ -2,12 +2,14 @@ import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {browsersFromEnv} from './test/support/browsers.mjs';
 import {reactPlugin} from './test/support/react-plugin.mjs';
 import {summaryReporter} from './test/support/summary-reporter.mjs';
+import {sveltePlugin} from './test/support/svelte-plugin.mjs';
 import {testServersPlugin} from './test/support/servers-plugin.ts';
 import {defaultReporter} from '@web/test-runner';
 
 export default {
   files: ['test/**/*.test.ts'],
-  nodeResolve: true,
+  // The browser builds of packages that have one (Svelte's default build is its server one).
+  nodeResolve: {exportConditions: ['browser']},
   // Three engines at once share two cores in CI: one page per engine at a time keeps timings sane.
   concurrency: (process.env.BROWSERS ?? 'chrome').includes(',') ? 1 : 2,
   // Generous: CI runs three engines at once on two cores.
@@ -18,6 +20,7 @@ export default {
     esbuildPlugin({ts: true, target: 'es2022', tsconfig: './tsconfig.json'}),
     testServersPlugin(),
     reactPlugin(),
+    sveltePlugin(),
   ],
   coverageConfig: {
     include: ['src/**/*.ts'],

@@ -93,13 +93,14 @@ export class PaymentStream {
     }
     this.socket = socket;
     socket.addEventListener('open', () => {
-      const resumed = this.everOpened;
       this.everOpened = true;
       this.attempts = 0;
       this.armSilence();
       this.setStatus('live');
-      // Replay covers what the server retained; a REST read covers the rest.
-      if (resumed) this.options.onResync();
+      // Every open, the first included: a payment that landed between the last REST read (or
+      // poll) and this socket is in no replay, since the first connection has no `since`.
+      // After a drop, replay covers what the server retained and this read covers the rest.
+      this.options.onResync();
     });
     socket.addEventListener('message', (event: MessageEvent) => this.receive(event.data));
     socket.addEventListener('close', () => {
