@@ -11,7 +11,9 @@ import {VERSION} from './version.js';
 
 type Versioned = CustomElementConstructor & {version?: string};
 
-const ELEMENTS: [string, Versioned][] = [
+// A function, not a constant: the button imports open.ts, which imports this module, so the
+// classes are read when registering, never while the modules are still being evaluated.
+const elements = (): [string, Versioned][] => [
   ['pepay-qr', PepayQr],
   ['pepay-checkout', PepayCheckout],
   ['pepay-checkout-dialog', PepayCheckoutDialog],
@@ -21,7 +23,7 @@ const ELEMENTS: [string, Versioned][] = [
 export function defineElements(): void {
   // Importing in Node (server-side rendering) must not throw: there is no registry there.
   if (typeof customElements === 'undefined') return;
-  for (const [tag, ctor] of ELEMENTS) {
+  for (const [tag, ctor] of elements()) {
     const existing = customElements.get(tag) as Versioned | undefined;
     if (!existing) {
       customElements.define(tag, ctor);

@@ -143,6 +143,8 @@ export function reduce(state: CheckoutState, input: Input): Transition {
         amountRemainingUsd: s.amountRemainingUsd ?? state.amountRemainingUsd,
         expiresAtMono: s.remainingMs != null ? input.at + s.remainingMs : state.expiresAtMono,
       };
+      // session-details has no payment time: payment-status does, so ask it before showing "paid".
+      if (s.status === 'paid' && next.paidAt === null) return {state: next, effects: [{type: 'refresh-status'}]};
       return applyStatus(next, s.status);
     }
 

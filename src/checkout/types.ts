@@ -87,6 +87,7 @@ export type Effect =
   | {type: 'verify'; invoiceId: string; network: string}
   | {type: 'check-verification'; invoiceId: string}
   | {type: 'refresh-session'}
+  | {type: 'refresh-status'}
   | {type: 'watch'; wsToken: string | null; wsPath: string}
   /** Stop all network activity; `keepStream` leaves the socket open for commerce order news. */
   | {type: 'stop'; keepStream?: boolean};

@@ -198,6 +198,11 @@ export class CheckoutController implements ReactiveController {
         return this.task('address', async () => ({type: 'address-allocated', address: await client.allocateAddress(effect, signal), at: at()}));
       case 'verify':
         return this.task('verify', async () => ({type: 'verification', job: await client.requestVerification(effect.invoiceId, effect.network, signal)}));
+      case 'refresh-status':
+        return this.task('status', async () => {
+          const status = await client.paymentStatus(signal);
+          return {type: 'status', status: status.status, paidAt: status.paidAt};
+        });
       case 'check-verification':
         return this.task('verify', async () => ({type: 'verification', job: await client.verification(effect.invoiceId, signal)}));
       case 'refresh-session':

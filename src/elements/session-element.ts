@@ -18,4 +18,10 @@ export class PepaySessionElement extends LitElement {
   @property() locale = '';
   /** `light`, `dark` or `auto`. */
   @property({reflect: true}) theme: 'light' | 'dark' | 'auto' = 'auto';
+
+  /** The session attributes as one object, to hand to another Pepay element. */
+  protected get session() {
+    const {sessionToken, signature, paymentUrl, apiBase, wsBase, locale, theme} = this;
+    return {sessionToken, signature, paymentUrl, apiBase, wsBase, locale, theme};
+  }
 }

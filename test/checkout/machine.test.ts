@@ -71,6 +71,13 @@ describe('checkout machine', () => {
     expect([r.state.step, r.state.paidAt, r.effects]).to.deep.equal(['paid', 5, ['stop']]);
   });
 
+  it('a re-read session that says paid asks payment-status for the payment time first', () => {
+    let r = run([{type: 'session-refreshed', session: session({status: 'paid'}), at: 5}], run(toTokens).state);
+    expect([r.state.step, r.effects]).to.deep.equal(['select-token', ['refresh-status']]);
+    r = run([{type: 'status', status: 'paid', paidAt: 42}], r.state);
+    expect([r.state.step, r.state.paidAt]).to.deep.equal(['paid', 42]);
+  });
+
   it('a wrong wall clock changes nothing: expiry is server-relative on the monotonic clock', () => {
     const r = run([...toTokens, {type: 'tick', at: 30_000}]);
     expect(r.state.expiresAtMono! - r.state.now).to.equal(30_100);

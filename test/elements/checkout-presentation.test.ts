@@ -2,6 +2,7 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
 import {PepayCheckout, PepayQr} from '../../src/index.js';
 import {createSession, sandboxUrl, type Session} from '../support/sandbox.js';
+import {stepIs, toPayment} from '../support/walk.js';
 
 async function mount(s: Session, width = 460): Promise<PepayCheckout> {
   const el = await fixture<PepayCheckout>(
@@ -10,14 +11,6 @@ async function mount(s: Session, width = 460): Promise<PepayCheckout> {
   return el;
 }
 
-const stepIs = (el: PepayCheckout, step: string) => waitUntil(() => el.state.step === step, `step ${step}, is ${el.state.step}`, {timeout: 6000});
-
-async function toPayment(el: PepayCheckout) {
-  await stepIs(el, 'select-token');
-  el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-token="201"]')!.click();
-  await stepIs(el, 'awaiting-payment');
-  await el.updateComplete;
-}
 
 describe('<pepay-checkout> presentation', () => {
   it('is accessible on the e-mail step (axe)', async () => {

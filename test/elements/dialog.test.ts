@@ -3,6 +3,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import '../../src/define.js';
 import {openCheckout, type PepayCheckout, type PepayCheckoutButton} from '../../src/index.js';
 import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
+import {toPayment} from '../support/walk.js';
 
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 6000});
 
@@ -10,17 +11,13 @@ async function launcher(s: Session): Promise<PepayCheckoutButton> {
   return fixture<PepayCheckoutButton>(html`<pepay-checkout-button session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}>Pay now</pepay-checkout-button>`);
 }
 
-const parts = (el: PepayCheckoutButton) => {
+/** The button opens the modal through openCheckout(), inside its own shadow root. */
+const parts = async (el: PepayCheckoutButton) => {
   const dialogEl = el.shadowRoot!.querySelector('pepay-checkout-dialog')!;
+  await dialogEl.updateComplete;
   const dialog = dialogEl.shadowRoot!.querySelector('dialog')!;
   return {dialogEl, dialog, checkout: () => dialog.querySelector<PepayCheckout>('pepay-checkout'), close: dialog.querySelector<HTMLButtonElement>('button.close')!};
 };
-
-async function toPayment(checkout: PepayCheckout) {
-  await until('token step', () => checkout.state.step === 'select-token');
-  checkout.shadowRoot!.querySelector<HTMLButtonElement>('button[data-token="201"]')!.click();
-  await until('payment step', () => checkout.state.step === 'awaiting-payment');
-}
 
 describe('<pepay-checkout-button> and the modal dialog', () => {
   it('opens a modal checkout (the platform keeps focus inside a modal dialog), is accessible, and closes with Escape', async () => {
@@ -28,8 +25,8 @@ describe('<pepay-checkout-button> and the modal dialog', () => {
     const el = await launcher(s);
     expect(el.textContent).to.equal('Pay now');
     el.shadowRoot!.querySelector('button')!.click();
-    const {dialogEl, dialog, checkout} = parts(el);
-    await dialogEl.updateComplete;
+    const {dialogEl, dialog, checkout} = await parts(el);
+    expect(dialogEl.sessionToken).to.equal(s.session_token);
     expect(dialog.open).to.equal(true);
     expect(dialog.matches(':modal')).to.equal(true);
     await until('checkout loads', () => checkout()?.state.step === 'select-token');
@@ -39,13 +36,14 @@ describe('<pepay-checkout-button> and the modal dialog', () => {
     expect((await closed).detail).to.deep.equal({reason: 'escape', step: 'select-token'});
     expect(dialog.open).to.equal(false);
     expect(checkout()).to.equal(null);
+    expect(el.shadowRoot!.querySelector('pepay-checkout-dialog')).to.equal(null);
   });
 
   it('asks the host before closing while a payment is in progress', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
     const el = await launcher(s);
     el.show();
-    const {dialog, checkout, close} = parts(el);
+    const {dialog, checkout, close} = await parts(el);
     await until('checkout', () => checkout());
     await toPayment(checkout()!);
     const keepOpen = (e: Event) => e.preventDefault();

@@ -5,6 +5,7 @@ import ReactDOMClient from 'react-dom/client';
 import type {PepayCheckout as PepayCheckoutElement} from '../../src/index.js';
 import {PepayCheckout} from '../../src/react/index.js';
 import {createSession, sandboxUrl, simulate} from '../support/sandbox.js';
+import {toPayment} from '../support/walk.js';
 
 describe('React wrapper', () => {
   it('renders the checkout with props and calls the event props', async () => {
@@ -29,9 +30,7 @@ describe('React wrapper', () => {
     expect(el.sessionToken).to.equal(s.session_token);
     await el.updateComplete;
     expect(el.getAttribute('theme')).to.equal('dark');
-    await waitUntil(() => el.state.step === 'select-token', 'token step', {timeout: 6000});
-    el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-token="201"]')!.click();
-    await waitUntil(() => el.state.step === 'awaiting-payment', 'payment', {timeout: 6000});
+    await toPayment(el);
     await simulate(s.invoice_id, 'pay');
     await waitUntil(() => heard.includes(`paid ${s.invoice_id}`), 'onPaid', {timeout: 6000});
     expect(heard[0]).to.equal(`ready ${s.invoice_id}`);

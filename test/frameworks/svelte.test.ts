@@ -3,6 +3,7 @@ import {mount, unmount} from 'svelte';
 import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {createSession, sandboxUrl, simulate} from '../support/sandbox.js';
+import {toPayment} from '../support/walk.js';
 // Compiled by test/support/svelte-plugin.mjs.
 import Checkout from './Checkout.svelte';
 
@@ -14,9 +15,7 @@ describe('Svelte, as the README shows it', () => {
     const paid: string[] = [];
     const component = mount(Checkout, {target, props: {token: s.session_token, signature: s.signature, apiBase: sandboxUrl, onPaid: (d: {invoiceId: string}) => paid.push(d.invoiceId)}});
     const el = target.querySelector('pepay-checkout') as PepayCheckout;
-    await waitUntil(() => el.state.step === 'select-token', 'token step', {timeout: 6000});
-    el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-token="201"]')!.click();
-    await waitUntil(() => el.state.step === 'awaiting-payment', 'payment', {timeout: 6000});
+    await toPayment(el);
     await simulate(s.invoice_id, 'pay');
     await waitUntil(() => paid.length === 1, 'pepay-paid', {timeout: 6000});
     expect(paid).to.deep.equal([s.invoice_id]);

@@ -4,6 +4,7 @@ import {createApp} from 'vue/dist/vue.esm-browser.prod.js';
 import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {createSession, sandboxUrl, simulate} from '../support/sandbox.js';
+import {toPayment} from '../support/walk.js';
 
 describe('Vue 3, as the README shows it', () => {
   it('binds the session and hears pepay-paid', async () => {
@@ -19,9 +20,7 @@ describe('Vue 3, as the README shows it', () => {
     app.config.compilerOptions.isCustomElement = (tag: string) => tag.startsWith('pepay-');
     app.mount(host);
     const el = host.querySelector('pepay-checkout') as PepayCheckout;
-    await waitUntil(() => el.state.step === 'select-token', 'token step', {timeout: 6000});
-    el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-token="201"]')!.click();
-    await waitUntil(() => el.state.step === 'awaiting-payment', 'payment', {timeout: 6000});
+    await toPayment(el);
     await simulate(s.invoice_id, 'pay');
     await waitUntil(() => paid.length === 1, 'pepay-paid', {timeout: 6000});
     expect(paid).to.deep.equal([s.invoice_id]);

@@ -2,6 +2,7 @@ import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
+import {toPayment} from '../support/walk.js';
 
 async function mount(s: Session, streamTimeout = 45_000): Promise<PepayCheckout> {
   return fixture<PepayCheckout>(html`<pepay-checkout session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl} .streamTimeout=${streamTimeout}></pepay-checkout>`);
@@ -10,12 +11,6 @@ async function mount(s: Session, streamTimeout = 45_000): Promise<PepayCheckout>
 const until = (what: string, predicate: () => unknown, timeout = 6000) => waitUntil(predicate, what, {timeout});
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const faults = (s: Session, patch: unknown) => simulate(s.invoice_id, 'faults', patch);
-
-async function toPayment(el: PepayCheckout) {
-  await until('token step', () => el.state.step === 'select-token');
-  el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-token="201"]')!.click();
-  await until('payment step', () => el.state.step === 'awaiting-payment');
-}
 
 const requestsTo = async (s: Session, path: string) => (await inspect(s.invoice_id)).requests.filter((r) => r.path.startsWith(path));
 

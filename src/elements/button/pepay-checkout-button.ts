@@ -1,8 +1,7 @@
 import {css, html} from 'lit';
-import {query} from 'lit/decorators.js';
+import {openCheckout} from '../../open.js';
 import {hostStyles} from '../../styles/tokens.js';
 import {VERSION} from '../../version.js';
-import type {PepayCheckoutDialog} from '../dialog/pepay-checkout-dialog.js';
 import {PepaySessionElement} from '../session-element.js';
 
 /**
@@ -39,25 +38,17 @@ export class PepayCheckoutButton extends PepaySessionElement {
     `,
   ];
 
-  @query('pepay-checkout-dialog') private dialog!: PepayCheckoutDialog;
-
-  /** Opens the modal checkout. */
+  /**
+   * Opens the modal checkout inside this element, so its events (`pepay-paid`,
+   * `pepay-close-request`, …) reach the button's listeners; focus comes back when it closes.
+   */
   show(): void {
-    this.dialog.show();
+    const {closed} = openCheckout({...this.session, container: this.renderRoot});
+    void closed.then(() => this.renderRoot.querySelector('button')?.focus());
   }
 
   override render() {
-    return html`<button part="button" @click=${() => this.show()}><slot>Pay with crypto</slot></button>
-      <pepay-checkout-dialog
-        .sessionToken=${this.sessionToken}
-        .signature=${this.signature}
-        .paymentUrl=${this.paymentUrl}
-        .apiBase=${this.apiBase}
-        .wsBase=${this.wsBase}
-        .locale=${this.locale}
-        .theme=${this.theme}
-        @pepay-close=${() => this.renderRoot.querySelector('button')?.focus()}
-      ></pepay-checkout-dialog>`;
+    return html`<button part="button" @click=${() => this.show()}><slot>Pay with crypto</slot></button>`;
   }
 }
 
