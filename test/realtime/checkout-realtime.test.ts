@@ -106,6 +106,9 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     const el = await mount(s);
     await toPayment(el);
     const count = async () => (await requestsTo(s, '/api/v1/payments/session-details')).length;
+    // The stream's own re-read on opening comes first; count from after it.
+    await until('live', () => el.state.connection === 'live');
+    await sleep(300);
     const base = await count();
     window.dispatchEvent(new Event('offline'));
     await el.updateComplete;
