@@ -24,7 +24,8 @@ export default {
   ],
   coverageConfig: {
     include: ['src/**/*.ts'],
-    threshold: {statements: 90, lines: 90, branches: 80, functions: 85},
+    // Raised as the code grew (measured: 98 % lines, 89 % branches, 98 % functions).
+    threshold: {statements: 95, lines: 95, branches: 85, functions: 95},
   },
   reporters: [defaultReporter(), summaryReporter()],
 };
