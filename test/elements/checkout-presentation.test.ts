@@ -30,6 +30,24 @@ describe('<pepay-checkout> presentation', () => {
     el.remove();
   });
 
+  it('filters a long token list, hiding empty networks and saying when nothing matches', async () => {
+    const el = await mount(await createSession({environment: 'mainnet', customer_email: 'a@example.com'}));
+    await stepIs(el, 'select-token');
+    const root = el.shadowRoot!;
+    const search = root.querySelector<HTMLInputElement>('input[type=search]')!;
+    const visible = () => [...root.querySelectorAll<HTMLElement>('[data-network]:not([hidden])')].map((g) => g.dataset['network']);
+    expect(visible()).to.have.length.above(2);
+    expect(root.querySelector<HTMLElement>('[data-no-match]')!.hidden).to.equal(true);
+    search.value = 'solana';
+    search.dispatchEvent(new InputEvent('input'));
+    expect(visible()).to.deep.equal(['solana']);
+    search.value = 'dogecoin';
+    search.dispatchEvent(new InputEvent('input'));
+    expect(visible()).to.deep.equal([]);
+    expect(root.querySelector<HTMLElement>('[data-no-match]')!.hidden).to.equal(false);
+    el.remove();
+  });
+
   it('counts the invoice down, second by second', async () => {
     const el = await mount(await createSession({customer_email: 'a@example.com', expires_in: 600_000}));
     await stepIs(el, 'select-token');

@@ -117,7 +117,7 @@ export const checkoutStyles = css`
     display: grid;
     gap: 6px;
   }
-  .tokens h3 {
+  [data-network] h3 {
     font-size: 0.85em;
     color: var(--_muted);
     margin: 8px 0 2px;

@@ -24,7 +24,7 @@ export function renderStep(c: ViewContext): TemplateResult {
   const body = (() => {
     switch (state.step) {
       case 'loading':
-        return loading();
+        return loading(c.messages);
       case 'questions':
         return questions(c);
       case 'email':
@@ -77,9 +77,9 @@ function heading(text: string) {
   return html`<h2 tabindex="-1" data-step-heading>${text}</h2>`;
 }
 
-function loading(): TemplateResult {
+function loading(m: Messages): TemplateResult {
   // Same footprint as the payment view, so nothing jumps when data arrives.
-  return html`<div class="stack" aria-label="Loading">
+  return html`<div class="stack" role="status" aria-label=${m.loading}>
     <div class="skeleton" style="width: 40%"></div>
     <div class="skeleton" style="width: 60%; height: 2em"></div>
     <div class="skeleton tall"></div>
@@ -159,20 +159,26 @@ function selectToken(c: ViewContext): TemplateResult {
   const {state, messages: m} = c;
   const byNetwork = new Map<string, Token[]>();
   for (const token of state.tokens) byNetwork.set(token.network, [...(byNetwork.get(token.network) ?? []), token]);
+  // The filter text is local to this view: it hides rows, networks left empty, and says so when nothing is left.
   const filter = (event: InputEvent) => {
     const query = (event.target as HTMLInputElement).value.trim().toLowerCase();
     const list = (event.target as HTMLElement).closest('.stack')!;
     for (const item of list.querySelectorAll<HTMLElement>('[data-search]')) item.hidden = !item.dataset['search']!.includes(query);
+    for (const group of list.querySelectorAll<HTMLElement>('[data-network]')) group.hidden = !group.querySelector('[data-search]:not([hidden])');
+    list.querySelector<HTMLElement>('[data-no-match]')!.hidden = Boolean(list.querySelector('[data-network]:not([hidden])'));
   };
   return html`<div class="stack">
     ${heading(m.selectTokenTitle)}
     ${state.tokens.length > 6 ? html`<label>${m.filterTokens} <input type="search" @input=${filter} /></label>` : nothing}
     ${[...byNetwork].map(
-      ([network, tokens]) => html`<h3 class="muted">${networkName(network)}</h3>
+      ([network, tokens]) => html`<div data-network=${network}>
+        <h3 class="muted">${networkName(network)}</h3>
         <ul class="tokens" aria-label=${networkName(network)}>
           ${tokens.map((t) => tokenButton(c, t))}
-        </ul>`,
+        </ul>
+      </div>`,
     )}
+    <p class="muted" data-no-match ?hidden=${state.tokens.length > 0}>${m.noTokens}</p>
     ${notice(c)}
   </div>`;
 }
@@ -196,7 +202,7 @@ function hideImage(event: Event) {
 function payment(c: ViewContext): TemplateResult {
   const {state, messages: m} = c;
   const a = state.address;
-  if (!a) return html`<div class="stack">${heading(m.preparingAddress)}${loading()}${notice(c)}</div>`;
+  if (!a) return html`<div class="stack">${heading(m.preparingAddress)}${loading(m)}${notice(c)}</div>`;
   const token = state.tokens.find((t) => t.id === a.tokenId);
   const symbol = token?.symbol ?? '';
   const network = networkName(a.network);
