@@ -136,7 +136,9 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     await until('processing', () => orders.includes('processing'));
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[data-order]')!.textContent).to.include('processing');
-    // Paid: no more HTTP requests, but the stream stays to follow the order.
+    // Paid: no new HTTP requests (one already in flight may still land), but the stream stays to
+    // follow the order.
+    await sleep(500);
     const requests = (await inspect(s.invoice_id)).requests.filter((r) => r.method !== 'WS').length;
     for (let i = 0; i < 4; i++) await simulate(s.invoice_id, 'advance-order');
     await until('delivered', () => orders.includes('delivered'));
