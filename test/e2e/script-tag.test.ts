@@ -71,4 +71,20 @@ describe('the script-tag bundles on a plain page', () => {
     opened.close();
     frame.remove();
   });
+
+  it('works under a strict Content-Security-Policy (no unsafe-inline, no unsafe-eval)', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const frame = document.createElement('iframe');
+    const query = new URLSearchParams({session: s.session_token, signature: s.signature, api: sandboxUrl});
+    frame.src = new URL(`/test/e2e/csp/storefront.html?${query}`, location.origin).href;
+    document.body.append(frame);
+    await until('checkout mounted', () => frame.contentDocument?.querySelector('pepay-checkout'));
+    const checkout = frame.contentDocument!.querySelector('pepay-checkout') as PepayCheckout;
+    await pay(checkout, s.invoice_id);
+    const card = checkout.shadowRoot!.querySelector('[part=card]')!;
+    // The component styles applied (adopted stylesheets are not inline styles).
+    expect(frame.contentWindow!.getComputedStyle(card).borderTopLeftRadius).to.equal('12px');
+    expect((frame.contentWindow as Window & {__violations: string[]}).__violations).to.deep.equal([]);
+    frame.remove();
+  });
 });

@@ -181,6 +181,16 @@ export const checkoutStyles = css`
   .skeleton.tall {
     height: 184px;
   }
+  .skeleton.short {
+    width: 40%;
+  }
+  .skeleton.amount {
+    width: 60%;
+    height: 2em;
+  }
+  .skeleton.long {
+    width: 70%;
+  }
   @keyframes pulse {
     50% {
       opacity: 0.5;

@@ -78,13 +78,14 @@ function heading(text: string) {
 }
 
 function loading(m: Messages): TemplateResult {
-  // Same footprint as the payment view, so nothing jumps when data arrives.
+  // Same footprint as the payment view, so nothing jumps when data arrives. Classes, not style
+  // attributes: a strict CSP (no 'unsafe-inline') blocks those.
   return html`<div class="stack" role="status" aria-label=${m.loading}>
-    <div class="skeleton" style="width: 40%"></div>
-    <div class="skeleton" style="width: 60%; height: 2em"></div>
+    <div class="skeleton short"></div>
+    <div class="skeleton amount"></div>
     <div class="skeleton tall"></div>
     <div class="skeleton"></div>
-    <div class="skeleton" style="width: 70%"></div>
+    <div class="skeleton long"></div>
   </div>`;
 }
 
