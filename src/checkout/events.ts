@@ -34,7 +34,9 @@ export function eventsBetween(prev: CheckoutState, next: CheckoutState): Emitted
   const wasUnderpaid = prev.invoiceStatus === 'underpaid' && prev.session?.locked;
   // A remainder of 0 is the full payment on its way (its quote update comes before invoice.updated).
   const stillDue = next.amountRemainingUsd === null || next.amountRemainingUsd > 0;
-  if (next.invoiceStatus === 'underpaid' && locked && stillDue && (!wasUnderpaid || prev.amountRemainingUsd !== next.amountRemainingUsd)) {
+  // Once on entering underpaid (with the locked rails known), then once per further partial payment.
+  const paidMore = prev.amountRemainingUsd !== null && next.amountRemainingUsd !== null && next.amountRemainingUsd < prev.amountRemainingUsd;
+  if (next.invoiceStatus === 'underpaid' && locked && stillDue && (!wasUnderpaid || paidMore)) {
     out.push({name: 'pepay-underpaid', detail: {invoiceId, lockedNetwork: locked.network, lockedTokenId: locked.tokenId, amountRemainingUsd: next.amountRemainingUsd}});
   }
   if (prev.step !== next.step) {

@@ -140,7 +140,7 @@ export function reduce(state: CheckoutState, input: Input): Transition {
         ...state,
         now: input.at,
         session: s,
-        amountRemainingUsd: s.amountRemainingUsd ?? state.amountRemainingUsd,
+        amountRemainingUsd: lowerRemaining(state.amountRemainingUsd, s.amountRemainingUsd),
         expiresAtMono: s.remainingMs != null ? input.at + s.remainingMs : state.expiresAtMono,
       };
       // session-details has no payment time: payment-status does, so ask it before showing "paid".
@@ -156,12 +156,12 @@ export function reduce(state: CheckoutState, input: Input): Transition {
         return {state: next, effects: done ? [{type: 'stop'}] : []};
       }
       if (subject.kind === 'quote' && subject.amountRemainingUsd !== null) {
-        return {state: {...state, amountRemainingUsd: subject.amountRemainingUsd}, effects: []};
+        return {state: {...state, amountRemainingUsd: lowerRemaining(state.amountRemainingUsd, subject.amountRemainingUsd)}, effects: []};
       }
       if (subject.kind === 'invoice' && subject.status) {
         const next = {
           ...state,
-          amountRemainingUsd: subject.amountRemainingUsd ?? state.amountRemainingUsd,
+          amountRemainingUsd: lowerRemaining(state.amountRemainingUsd, subject.amountRemainingUsd),
           paidAt: subject.paidAt ?? state.paidAt,
           commerceOrderId: subject.commerceOrderId ?? state.commerceOrderId,
         };
@@ -182,6 +182,15 @@ export function reduce(state: CheckoutState, input: Input): Transition {
     case 'failed':
       return failed(state, input.operation, input.error);
   }
+}
+
+/**
+ * What is still due only ever goes down: a REST answer or event that left the server before the
+ * latest payment (responses and frames cross on the wire) must not raise it again.
+ */
+function lowerRemaining(current: number | null, incoming: number | null): number | null {
+  if (incoming === null) return current;
+  return current === null ? incoming : Math.min(current, incoming);
 }
 
 /** Which step an open invoice shows, given what the payer has done so far. */

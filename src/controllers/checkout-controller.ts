@@ -69,7 +69,8 @@ export class CheckoutController implements ReactiveController {
     this.teardown();
     this.startedWith = this.configKey();
     this.abort = new AbortController();
-    const {sessionToken, signature, paymentUrl, apiBase} = this.config();
+    const config = this.config();
+    const {sessionToken, signature, paymentUrl, apiBase} = config;
     try {
       this.client = new PayorClient({sessionToken, signature, paymentUrl, apiBase: apiBase || undefined});
     } catch (error) {
@@ -78,7 +79,6 @@ export class CheckoutController implements ReactiveController {
       return;
     }
     this.state = initialState();
-    const config = this.config();
     const tabs = new TabSync(this.client.credentials.sessionToken, {
       onEvent: (event) => {
         if (this.stream?.remember(event.id)) this.dispatch({type: 'event', event});
@@ -146,13 +146,14 @@ export class CheckoutController implements ReactiveController {
     document.removeEventListener('visibilitychange', this.onVisibility);
   }
 
-  /** Polling runs exactly while the stream is not live. */
+  /** Polling runs exactly while the stream is not live, and never after a terminal step. */
   private streamStatus(status: StreamStatus): void {
     if (status === 'stopped') return;
     const live = status === 'live';
     this.tabs?.setLive(live);
     if (live) this.poller?.stop();
-    else this.poller?.start();
+    // A paid commerce invoice keeps its socket for order news; if it drops, it must not poll.
+    else if (!isTerminal(this.state.step)) this.poller?.start();
     if (!navigator.onLine) return;
     this.dispatch({type: 'connection', connection: live ? 'live' : status === 'reconnecting' ? 'reconnecting' : 'polling'});
   }

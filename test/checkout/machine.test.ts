@@ -78,6 +78,12 @@ describe('checkout machine', () => {
     expect([r.state.step, r.state.paidAt]).to.deep.equal(['paid', 42]);
   });
 
+  it('what is still due never goes back up, whatever order the news arrives in', () => {
+    const quote = (usd: number): Input => ({type: 'event', event: {id: `q${usd}`, type: 'payment_quote.updated', created: null, subject: {kind: 'quote', invoiceId: null, network: 'base', amountRemainingUsd: usd}}});
+    const r = run([...toTokens, quote(15), {type: 'session-refreshed', session: session({amountRemainingUsd: 40}), at: 1}, quote(30)]);
+    expect(r.state.amountRemainingUsd).to.equal(15);
+  });
+
   it('a wrong wall clock changes nothing: expiry is server-relative on the monotonic clock', () => {
     const r = run([...toTokens, {type: 'tick', at: 30_000}]);
     expect(r.state.expiresAtMono! - r.state.now).to.equal(30_100);

@@ -59,7 +59,7 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     await simulate(s.invoice_id, 'pay', {amount: 10});
     await until('underpaid', () => el.state.step === 'underpaid');
     await simulate(s.invoice_id, 'drop-sockets');
-    await until('reconnecting', () => el.state.connection !== 'live', 2000);
+    await until('reconnecting', () => el.state.connection !== 'live');
     await simulate(s.invoice_id, 'pay', {amount: 5});
     await until('live again', () => el.state.connection === 'live');
     const sockets = await requestsTo(s, '/ws/payment');
@@ -147,6 +147,28 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     expect((await inspect(s.invoice_id)).requests.filter((r) => r.method !== 'WS').length).to.equal(requests);
     // A final order status ends the stream too.
     await until('stream closed', async () => (await inspect(s.invoice_id)).open_streams === 0);
+  });
+
+  it('commerce: a dropped order stream after paid reconnects, and still makes no HTTP request', async () => {
+    const s = await createSession({commerce: true, customer_email: 'a@example.com'});
+    const el = await mount(s);
+    const orders: string[] = [];
+    el.addEventListener('pepay-order', (e) => orders.push(e.detail.status));
+    await toPayment(el);
+    await until('live', () => el.state.connection === 'live');
+    await simulate(s.invoice_id, 'pay');
+    await until('processing', () => orders.includes('processing'));
+    await sleep(500);
+    const http = async () => (await inspect(s.invoice_id)).requests.filter((r) => r.method !== 'WS').length;
+    const before = await http();
+    await simulate(s.invoice_id, 'drop-sockets');
+    await until('reconnected', async () => (await inspect(s.invoice_id)).open_streams === 1);
+    await sleep(2500);
+    await simulate(s.invoice_id, 'advance-order');
+    await simulate(s.invoice_id, 'advance-order');
+    await until('placed, over the new socket', () => orders.includes('placed'));
+    expect(await http()).to.equal(before);
+    el.remove();
   });
 
   it('nothing keeps running after removal', async () => {
