@@ -124,7 +124,8 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     el.remove();
   });
 
-  it('commerce: order updates after payment re-render and fire pepay-order', async () => {
+  /** A commerce invoice paid over a live stream; `orders` collects pepay-order statuses. */
+  async function paidCommerceCheckout() {
     const s = await createSession({commerce: true, customer_email: 'a@example.com'});
     const el = await mount(s);
     const orders: string[] = [];
@@ -134,40 +135,35 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     await simulate(s.invoice_id, 'pay');
     await until('paid', () => el.state.step === 'paid');
     await until('processing', () => orders.includes('processing'));
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[data-order]')!.textContent).to.include('processing');
-    // Paid: no new HTTP requests (one already in flight may still land), but the stream stays to
-    // follow the order.
+    // A request already in flight when "paid" showed may still land; count from after it.
     await sleep(500);
-    const requests = (await inspect(s.invoice_id)).requests.filter((r) => r.method !== 'WS').length;
+    const httpRequests = async () => (await inspect(s.invoice_id)).requests.filter((r) => r.method !== 'WS').length;
+    return {s, el, orders, httpRequests, before: await httpRequests()};
+  }
+
+  it('commerce: order updates after payment re-render and fire pepay-order', async () => {
+    const {s, el, orders, httpRequests, before} = await paidCommerceCheckout();
+    expect(el.shadowRoot!.querySelector('[data-order]')!.textContent).to.include('processing');
+    // Paid: no new HTTP request, but the stream stays to follow the order.
     for (let i = 0; i < 4; i++) await simulate(s.invoice_id, 'advance-order');
     await until('delivered', () => orders.includes('delivered'));
     expect(orders).to.deep.equal(['processing', 'placed', 'shipped', 'delivered']);
+    await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[data-order]')!.textContent).to.include('delivered');
-    expect((await inspect(s.invoice_id)).requests.filter((r) => r.method !== 'WS').length).to.equal(requests);
+    expect(await httpRequests()).to.equal(before);
     // A final order status ends the stream too.
     await until('stream closed', async () => (await inspect(s.invoice_id)).open_streams === 0);
   });
 
   it('commerce: a dropped order stream after paid reconnects, and still makes no HTTP request', async () => {
-    const s = await createSession({commerce: true, customer_email: 'a@example.com'});
-    const el = await mount(s);
-    const orders: string[] = [];
-    el.addEventListener('pepay-order', (e) => orders.push(e.detail.status));
-    await toPayment(el);
-    await until('live', () => el.state.connection === 'live');
-    await simulate(s.invoice_id, 'pay');
-    await until('processing', () => orders.includes('processing'));
-    await sleep(500);
-    const http = async () => (await inspect(s.invoice_id)).requests.filter((r) => r.method !== 'WS').length;
-    const before = await http();
+    const {s, el, orders, httpRequests, before} = await paidCommerceCheckout();
     await simulate(s.invoice_id, 'drop-sockets');
     await until('reconnected', async () => (await inspect(s.invoice_id)).open_streams === 1);
     await sleep(2500);
     await simulate(s.invoice_id, 'advance-order');
     await simulate(s.invoice_id, 'advance-order');
     await until('placed, over the new socket', () => orders.includes('placed'));
-    expect(await http()).to.equal(before);
+    expect(await httpRequests()).to.equal(before);
     el.remove();
   });
 
