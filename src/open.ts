@@ -1,17 +1,13 @@
 /** `PepayCheckout.open(options)`: the checkout in a modal, and a promise of how it ended. */
 import type {PepayCheckoutDialog} from './elements/dialog/pepay-checkout-dialog.js';
+import type {PepayEventName} from './events/contract.js';
 import {defineElements} from './registry.js';
+import {pickSession, type SessionOptions} from './session.js';
 
 export type CheckoutOutcome = 'paid' | 'expired' | 'canceled' | 'closed';
 
-export interface OpenOptions {
-  sessionToken?: string;
-  signature?: string;
-  paymentUrl?: string;
-  apiBase?: string;
-  wsBase?: string;
-  locale?: string;
-  theme?: 'light' | 'dark' | 'auto';
+/** The session fields (see `SessionOptions`), each optional, and where the modal goes. */
+export interface OpenOptions extends Partial<SessionOptions> {
   /** Where the modal goes (default `document.body`); its events bubble from there. */
   container?: ParentNode;
 }
@@ -25,18 +21,22 @@ export interface OpenCheckout {
   closed: Promise<void>;
 }
 
-const OUTCOMES: [string, CheckoutOutcome][] = [
+const OUTCOMES: [PepayEventName, CheckoutOutcome][] = [
   ['pepay-paid', 'paid'],
   ['pepay-expired', 'expired'],
   ['pepay-canceled', 'canceled'],
   ['pepay-close', 'closed'],
 ];
 
+/**
+ * Opens the checkout in a modal `<pepay-checkout-dialog>` appended to `options.container`,
+ * registering the elements first if needed. Credential errors surface as the checkout's
+ * `pepay-error` and error view, never as a throw.
+ */
 export function openCheckout(options: OpenOptions): OpenCheckout {
   defineElements();
   const dialog = document.createElement('pepay-checkout-dialog') as PepayCheckoutDialog;
-  const {sessionToken, signature, paymentUrl, apiBase, wsBase, locale, theme, container = document.body} = options;
-  Object.assign(dialog, Object.fromEntries(Object.entries({sessionToken, signature, paymentUrl, apiBase, wsBase, locale, theme}).filter(([, v]) => v !== undefined)));
+  Object.assign(dialog, pickSession(options));
   const result = new Promise<CheckoutOutcome>((resolve) => {
     for (const [event, outcome] of OUTCOMES) dialog.addEventListener(event, () => resolve(outcome), {once: true});
   });
@@ -51,7 +51,7 @@ export function openCheckout(options: OpenOptions): OpenCheckout {
       {once: true},
     );
   });
-  container.append(dialog);
+  (options.container ?? document.body).append(dialog);
   dialog.show();
   return {close: () => dialog.close('api'), result, closed};
 }

@@ -6,24 +6,22 @@
 import {PepayCheckoutButton} from './elements/button/pepay-checkout-button.js';
 import {PepayCheckout} from './elements/checkout/pepay-checkout.js';
 import {PepayCheckoutDialog} from './elements/dialog/pepay-checkout-dialog.js';
-import {PepayQr} from './elements/qr/pepay-qr.js';
+import {LEAF_ELEMENTS} from './elements/leaves.js';
 import {VERSION} from './version.js';
 
 type Versioned = CustomElementConstructor & {version?: string};
 
-// A function, not a constant: the button imports open.ts, which imports this module, so the
-// classes are read when registering, never while the modules are still being evaluated.
-const elements = (): [string, Versioned][] => [
-  ['pepay-qr', PepayQr],
-  ['pepay-checkout', PepayCheckout],
-  ['pepay-checkout-dialog', PepayCheckoutDialog],
-  ['pepay-checkout-button', PepayCheckoutButton],
-];
-
+/** Registers every Pepay element (leaves first, so the root renders upgraded children). */
 export function defineElements(): void {
   // Importing in Node (server-side rendering) must not throw: there is no registry there.
   if (typeof customElements === 'undefined') return;
-  for (const [tag, ctor] of elements()) {
+  const elements: [string, Versioned][] = [
+    ...LEAF_ELEMENTS,
+    ['pepay-checkout', PepayCheckout],
+    ['pepay-checkout-dialog', PepayCheckoutDialog],
+    ['pepay-checkout-button', PepayCheckoutButton],
+  ];
+  for (const [tag, ctor] of elements) {
     const existing = customElements.get(tag) as Versioned | undefined;
     if (!existing) {
       customElements.define(tag, ctor);

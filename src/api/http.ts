@@ -1,3 +1,4 @@
+import {Backoff} from '../realtime/backoff.js';
 import {PepayError, codeForStatus} from './errors.js';
 import {parseErrorBody} from './schemas/error-body.js';
 import {unwrapEnvelope} from './schemas/primitives.js';
@@ -9,7 +10,7 @@ export interface Parser<T> {
 export interface RetryPolicy {
   /** Extra attempts after the first, for safe (GET) calls only. */
   maxRetries: number;
-  /** First backoff step; doubles per attempt, with full jitter. */
+  /** Ceiling of the first wait (ms); doubles per attempt, with the shared backoff's jitter. */
   baseDelayMs: number;
   /** A `Retry-After` longer than this is not waited for: the error is reported instead. */
   maxDelayMs: number;
@@ -33,12 +34,13 @@ export interface HttpOptions {
  */
 export async function requestJson<T>(options: HttpOptions, parser: Parser<T>): Promise<T> {
   const retries = options.method === 'GET' ? options.retry.maxRetries : 0;
+  const backoff = new Backoff({baseMs: options.retry.baseDelayMs, maxMs: options.retry.maxDelayMs});
   for (let attempt = 0; ; attempt++) {
     try {
       return await attemptOnce(options, parser);
     } catch (error) {
       if (!(error instanceof PepayError) || attempt >= retries || !isTransient(error)) throw error;
-      const delay = retryDelay(error, attempt, options.retry);
+      const delay = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : backoff.next();
       if (delay > options.retry.maxDelayMs) throw error;
       await sleep(delay, options.signal);
     }
@@ -47,11 +49,6 @@ export async function requestJson<T>(options: HttpOptions, parser: Parser<T>): P
 
 function isTransient(error: PepayError): boolean {
   return error.code === 'rate-limited' || error.code === 'server' || error.code === 'network';
-}
-
-function retryDelay(error: PepayError, attempt: number, policy: RetryPolicy): number {
-  if (error.retryAfterSeconds !== undefined) return error.retryAfterSeconds * 1000;
-  return Math.random() * policy.baseDelayMs * 2 ** attempt;
 }
 
 async function attemptOnce<T>(options: HttpOptions, parser: Parser<T>): Promise<T> {

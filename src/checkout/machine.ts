@@ -33,7 +33,6 @@ export function initialState(): CheckoutState {
     amountRemainingUsd: null,
     expiresAtMono: null,
     quoteExpiresAtMono: null,
-    now: 0,
     paidAt: null,
     order: null,
     commerceOrderId: null,
@@ -49,6 +48,11 @@ export function failedToStart(error: CheckoutError): CheckoutState {
   return {...initialState(), step: 'error', error};
 }
 
+/** An exception in our own code: shown as the error step, keeping what is known of the invoice. */
+export function crashed(state: CheckoutState, error: CheckoutError): CheckoutState {
+  return {...state, step: 'error', error, busy: null};
+}
+
 export function isTerminal(step: Step): boolean {
   return step === 'paid' || step === 'expired' || step === 'canceled';
 }
@@ -61,7 +65,7 @@ export function reduce(state: CheckoutState, input: Input): Transition {
   }
   switch (input.type) {
     case 'start':
-      return {state: {...initialState(), now: input.at}, effects: [{type: 'load'}]};
+      return {state: initialState(), effects: [{type: 'load'}]};
 
     case 'loaded': {
       const s = input.session;
@@ -74,7 +78,6 @@ export function reduce(state: CheckoutState, input: Input): Transition {
         environment: s.environment,
         amountRemainingUsd: s.amountRemainingUsd ?? s.amountUsd,
         expiresAtMono: s.remainingMs != null ? input.at + s.remainingMs : null,
-        now: input.at,
       };
       const terminal = TERMINAL[s.status];
       if (terminal) return {state: {...next, step: terminal}, effects: [{type: 'stop'}]};
@@ -106,7 +109,6 @@ export function reduce(state: CheckoutState, input: Input): Transition {
       const quoteMs = a.quoteExpiresInMs ?? 5 * 60_000;
       const next: CheckoutState = {
         ...state,
-        now: input.at,
         busy: null,
         notice,
         address: a,
@@ -128,7 +130,7 @@ export function reduce(state: CheckoutState, input: Input): Transition {
     case 'verification': {
       // Undocumented job states: anything but `pending` is taken as the job's end.
       const pending = input.job.status === 'pending';
-      return {state: {...state, busy: null, verification: input.job, verificationCheckAt: pending ? state.now + VERIFY_RECHECK_MS : null}, effects: []};
+      return {state: {...state, busy: null, verification: input.job, verificationCheckAt: pending ? input.at + VERIFY_RECHECK_MS : null}, effects: []};
     }
 
     case 'status':
@@ -138,7 +140,6 @@ export function reduce(state: CheckoutState, input: Input): Transition {
       const s = input.session;
       const next: CheckoutState = {
         ...state,
-        now: input.at,
         session: s,
         amountRemainingUsd: lowerRemaining(state.amountRemainingUsd, s.amountRemainingUsd),
         expiresAtMono: s.remainingMs != null ? input.at + s.remainingMs : state.expiresAtMono,
@@ -226,10 +227,11 @@ function applyStatus(state: CheckoutState, status: InvoiceStatus): Transition {
   return {state: next, effects: []};
 }
 
+/** A deadline may have passed (see `nextDeadline`); with nothing due, the state is unchanged. */
 function tick(state: CheckoutState, at: number): Transition {
-  const next = {...state, now: at};
-  if (isTerminal(state.step) || state.step === 'error' || state.step === 'loading') return {state: next, effects: []};
+  if (isTerminal(state.step) || state.step === 'error' || state.step === 'loading') return {state, effects: []};
   const effects: Effect[] = [];
+  const next = {...state};
   // Countdown over: ask the server rather than declare the invoice expired on our own clock.
   if (next.expiresAtMono !== null && at >= next.expiresAtMono) {
     next.expiresAtMono = null;
@@ -245,11 +247,11 @@ function tick(state: CheckoutState, at: number): Transition {
     next.quoteExpiresAtMono = null;
     effects.push({type: 'allocate', network: next.address.network, tokenId: next.address.tokenId});
   }
-  return {state: next, effects};
+  return effects.length ? {state: next, effects} : {state, effects};
 }
 
 function failed(state: CheckoutState, operation: string, error: CheckoutError): Transition {
-  if (operation === 'load' || operation === 'intro' || FATAL.has(error.code)) {
+  if (operation === 'load' || operation === 'intro' || operation === 'internal' || FATAL.has(error.code)) {
     return {state: {...state, step: 'error', error, busy: null}, effects: [{type: 'stop'}]};
   }
   if (error.code === 'gone') return {state: {...state, busy: null}, effects: [{type: 'refresh-session'}]};

@@ -39,7 +39,6 @@ export interface CheckoutState {
   /** Monotonic ms when the invoice expires: server-relative, so a wrong wall clock changes nothing. */
   expiresAtMono: number | null;
   quoteExpiresAtMono: number | null;
-  now: number;
   paidAt: number | null;
   order: {orderId: string; status: string} | null;
   /** Set when an invoice event names its commerce order: the stream then outlives "paid". */
@@ -66,7 +65,7 @@ export type Input =
   | {type: 'address-allocated'; address: PaymentAddress; at: number}
   | {type: 'change-token'}
   | {type: 'verify-requested'}
-  | {type: 'verification'; job: Verification}
+  | {type: 'verification'; job: Verification; at: number}
   | {type: 'status'; status: InvoiceStatus; paidAt: number | null}
   | {type: 'session-refreshed'; session: SessionDetails; at: number}
   | {type: 'event'; event: PepayEvent}
@@ -76,7 +75,16 @@ export type Input =
   | {type: 'tick'; at: number}
   | {type: 'failed'; operation: Operation; error: CheckoutError};
 
-export type Operation = 'load' | 'intro' | 'questions' | 'email' | 'address' | 'verify' | 'status';
+/** What failed; `internal` is an exception in our own code, shown as the error step. */
+export type Operation = 'load' | 'intro' | 'questions' | 'email' | 'address' | 'verify' | 'status' | 'internal';
+
+/**
+ * What a payer can do from the views: the only inputs elements may send (narrower than `Input`),
+ * plus `retry`, which starts the session over (the controller's, not the machine's, to do).
+ */
+export type PayerAction =
+  | Extract<Input, {type: 'questions-submitted' | 'email-submitted' | 'email-skipped' | 'token-chosen' | 'change-token' | 'verify-requested'}>
+  | {type: 'retry'};
 
 export type Effect =
   | {type: 'load'}

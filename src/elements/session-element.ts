@@ -1,27 +1,48 @@
-import {LitElement} from 'lit';
+import {LitElement, noChange, nothing} from 'lit';
+import {directive, Directive, PartType, type ElementPart, type PartInfo} from 'lit/directive.js';
 import {property} from 'lit/decorators.js';
-import {DEFAULT_API_BASE} from '../api/client.js';
+import {SESSION_DEFAULTS, pickSession, type SessionOptions, type Theme} from '../session.js';
 
-/** The session attributes every Pepay element takes, declared once. */
-export class PepaySessionElement extends LitElement {
+/** The session attributes every Pepay element takes (see `SessionOptions`, declared once). */
+export class PepaySessionElement extends LitElement implements SessionOptions {
   /** Sent as `x-session-token` on every payor request. */
-  @property({attribute: 'session-token'}) sessionToken = '';
+  @property({attribute: 'session-token'}) sessionToken = SESSION_DEFAULTS.sessionToken;
   /** Sent as `x-signature` on every payor request. */
-  @property() signature = '';
+  @property() signature = SESSION_DEFAULTS.signature;
   /** Alternative to the pair: its `session` and `signature` query parameters are used. */
-  @property({attribute: 'payment-url'}) paymentUrl = '';
+  @property({attribute: 'payment-url'}) paymentUrl = SESSION_DEFAULTS.paymentUrl;
   /** API origin. */
-  @property({attribute: 'api-base'}) apiBase = DEFAULT_API_BASE;
+  @property({attribute: 'api-base'}) apiBase = SESSION_DEFAULTS.apiBase;
   /** WebSocket origin; defaults to `api-base` with http -> ws. */
-  @property({attribute: 'ws-base'}) wsBase = '';
-  /** BCP 47 tag; defaults to the nearest `lang`, then the browser's. */
-  @property() locale = '';
+  @property({attribute: 'ws-base'}) wsBase = SESSION_DEFAULTS.wsBase;
+  /** BCP 47 tag; defaults to the nearest `lang` (across shadow roots), then the browser's. */
+  @property() locale = SESSION_DEFAULTS.locale;
   /** `light`, `dark` or `auto`. */
-  @property({reflect: true}) theme: 'light' | 'dark' | 'auto' = 'auto';
+  @property({reflect: true}) theme: Theme = SESSION_DEFAULTS.theme;
 
   /** The session attributes as one object, to hand to another Pepay element. */
-  protected get session() {
-    const {sessionToken, signature, paymentUrl, apiBase, wsBase, locale, theme} = this;
-    return {sessionToken, signature, paymentUrl, apiBase, wsBase, locale, theme};
+  protected get session(): Partial<SessionOptions> {
+    return pickSession(this);
   }
 }
+
+class SessionDirective extends Directive {
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.ELEMENT) throw new Error('withSession() goes on an element');
+  }
+
+  render(session: Partial<SessionOptions>) {
+    void session; // Only update() uses it: this directive renders nothing.
+    return nothing;
+  }
+
+  override update(part: ElementPart, [session]: [Partial<SessionOptions>]) {
+    // The elements' own setters skip unchanged values, so this re-renders nothing needlessly.
+    Object.assign(part.element, session);
+    return noChange;
+  }
+}
+
+/** Hands a session to the Pepay element it is placed on: `<pepay-checkout ${withSession(s)}>`. */
+export const withSession = directive(SessionDirective);

@@ -1,31 +1,25 @@
 /**
- * React wrapper (`@pepay/checkout/react`): `<PepayCheckout>` with typed props and the contract
- * events as `on…` props. Registers the custom elements when imported.
+ * React wrapper (`@pepay/checkout/react`): `<PepayCheckout>` with typed props and every
+ * `<pepay-checkout>` event as an `on…` prop (`onPaid`, `onStepChange`, … from the event contract).
+ * Registers the custom elements when imported.
  */
 import {createComponent, type EventName} from '@lit/react';
 import React from 'react';
-import type {EventDetailMap} from '../checkout/events.js';
-import {PepayCheckout as PepayCheckoutElement} from '../elements/checkout/pepay-checkout.js';
 import {defineElements} from '../registry.js';
+import {PepayCheckout as PepayCheckoutElement} from '../elements/checkout/pepay-checkout.js';
+import {CHECKOUT_EVENT_PROPS, type PepayCheckoutEventDetails} from '../events/contract.js';
 
 defineElements();
 
-type Handler<K extends keyof EventDetailMap> = EventName<CustomEvent<EventDetailMap[K]>>;
+type Props = typeof CHECKOUT_EVENT_PROPS;
+/** `onPaid` -> the `pepay-paid` event it listens to, typed with that event's detail. */
+type EventProps = {[K in keyof Props as Props[K]]: EventName<CustomEvent<PepayCheckoutEventDetails[K]>>};
+
+const events = Object.fromEntries(Object.entries(CHECKOUT_EVENT_PROPS).map(([name, prop]) => [prop, name])) as EventProps;
 
 export const PepayCheckout = createComponent({
   tagName: 'pepay-checkout',
   elementClass: PepayCheckoutElement,
   react: React,
-  events: {
-    onReady: 'pepay-ready' as Handler<'pepay-ready'>,
-    onStepChange: 'pepay-step-change' as Handler<'pepay-step-change'>,
-    onAddress: 'pepay-address' as Handler<'pepay-address'>,
-    onStatus: 'pepay-status' as Handler<'pepay-status'>,
-    onPaid: 'pepay-paid' as Handler<'pepay-paid'>,
-    onUnderpaid: 'pepay-underpaid' as Handler<'pepay-underpaid'>,
-    onExpired: 'pepay-expired' as Handler<'pepay-expired'>,
-    onCanceled: 'pepay-canceled' as Handler<'pepay-canceled'>,
-    onOrder: 'pepay-order' as Handler<'pepay-order'>,
-    onError: 'pepay-error' as Handler<'pepay-error'>,
-  },
+  events,
 });

@@ -1,43 +1,47 @@
 /**
  * The payor stream (`/ws/payment?token=…&format=event_v1`, payor-api.md §4): parses frames with
- * zod, drops duplicates by event id, resumes with `since=<last id>` after a drop, reconnects with
- * exponential backoff and jitter, and replaces a socket that goes silent.
+ * zod, drops events already applied (shared deduper), resumes with `since=<last id>` after a drop,
+ * reconnects with the shared backoff, and replaces a socket that goes silent.
  */
-import {parseEvent, type PepayEvent} from '../api/schemas/events.js';
+import type {PepayEvent} from '../api/schemas/events.js';
+import {parseFrame} from '../api/schemas/frames.js';
+import {Backoff, type BackoffPolicy, type BackoffSources} from './backoff.js';
+import type {EventDeduper} from './dedupe.js';
 
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'stopped';
 
 export interface PaymentStreamOptions {
-  /** `ws:`/`wss:` origin. */
+  /** `ws:`/`wss:` origin, already validated (see `resolveWsBase`). */
   wsBase: string;
-  /** The parsed event and the frame it came from (shared with other tabs as received). */
-  onEvent: (event: PepayEvent, frame: unknown) => void;
+  /** Shared with tab sync: an event is applied once, whichever way it came. */
+  dedupe: EventDeduper;
+  /** A new event (not a duplicate). */
+  onEvent: (event: PepayEvent) => void;
   onStatus: (status: StreamStatus) => void;
-  /** The stream may have missed something (a reconnect, or `since` no longer retained): re-read over REST. */
+  /** The stream may have missed something (an open, or `since` no longer retained): re-read over REST. */
   onResync: () => void;
-  /** A socket with no frame for this long is taken as dead (heartbeats count). */
+  /** A socket with no frame for this many ms is taken as dead (heartbeats count). Default 45 s. */
   silenceTimeoutMs?: number;
-  baseDelayMs?: number;
-  maxDelayMs?: number;
+  /** Reconnect waits. Default: 1 s doubling to 30 s; a socket up for 10 s counts as healthy. */
+  backoff?: Partial<BackoffPolicy>;
+  backoffSources?: BackoffSources;
 }
-
-/** How many event ids are remembered for deduplication. */
-const SEEN_LIMIT = 500;
 
 export class PaymentStream {
   private socket: WebSocket | null = null;
   private token = '';
   private path = '/ws/payment';
   private lastEventId: string | null = null;
-  private readonly seen = new Set<string>();
-  private attempts = 0;
   private everOpened = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private silenceTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = true;
   private status: StreamStatus = 'stopped';
+  private readonly backoff: Backoff;
 
-  constructor(private readonly options: PaymentStreamOptions) {}
+  constructor(private readonly options: PaymentStreamOptions) {
+    this.backoff = new Backoff({baseMs: 1000, maxMs: 30_000, healthyAfterMs: 10_000, ...options.backoff}, options.backoffSources);
+  }
 
   get isLive(): boolean {
     return this.status === 'live';
@@ -49,23 +53,15 @@ export class PaymentStream {
     this.token = token;
     this.path = path;
     this.stopped = false;
-    this.attempts = 0;
+    this.backoff.reset();
     this.open();
   }
 
   /** Reconnect at once instead of waiting out the backoff (network back, tab visible again). */
   nudge(): void {
     if (this.stopped || this.status === 'live') return;
-    this.attempts = 0;
+    this.backoff.reset();
     this.open();
-  }
-
-  /** Marks an event as applied when it came from elsewhere (another tab), so it is not applied twice. */
-  remember(id: string): boolean {
-    if (this.seen.has(id)) return false;
-    this.seen.add(id);
-    if (this.seen.size > SEEN_LIMIT) this.seen.delete(this.seen.values().next().value!);
-    return true;
   }
 
   stop(): void {
@@ -94,7 +90,7 @@ export class PaymentStream {
     this.socket = socket;
     socket.addEventListener('open', () => {
       this.everOpened = true;
-      this.attempts = 0;
+      this.backoff.opened();
       this.armSilence();
       this.setStatus('live');
       // Every open, the first included: a payment that landed between the last REST read (or
@@ -113,26 +109,25 @@ export class PaymentStream {
   private receive(data: unknown): void {
     this.armSilence();
     if (typeof data !== 'string') return;
-    let frame: unknown;
+    let json: unknown;
     try {
-      frame = JSON.parse(data);
+      json = JSON.parse(data);
     } catch {
       return;
     }
-    const kind = typeof frame === 'object' && frame !== null ? (frame as {object?: unknown}).object : undefined;
-    if (kind === 'ws_control') {
-      if ((frame as {type?: unknown}).type === 'resync_required') this.options.onResync();
+    const frame = parseFrame(json);
+    if (!frame) return;
+    if (frame.kind === 'control') {
+      if (frame.type === 'resync_required') this.options.onResync();
       return;
     }
-    if (kind === 'ws_error') {
+    if (frame.kind === 'error') {
       // Terminal for this socket: the server closes it; the close handler reconnects with backoff.
       this.socket?.close();
       return;
     }
-    const event = parseEvent(frame);
-    if (!event) return;
-    this.lastEventId = event.id;
-    if (this.remember(event.id)) this.options.onEvent(event, frame);
+    this.lastEventId = frame.event.id;
+    if (this.options.dedupe.first(frame.event.id)) this.options.onEvent(frame.event);
   }
 
   private armSilence(): void {
@@ -148,12 +143,7 @@ export class PaymentStream {
     clearTimeout(this.silenceTimer);
     if (this.stopped) return;
     this.setStatus('reconnecting');
-    const base = this.options.baseDelayMs ?? 1000;
-    const ceiling = Math.min(this.options.maxDelayMs ?? 30_000, base * 2 ** this.attempts);
-    this.attempts++;
-    // Equal jitter: never sooner than half the step, so a dead server is not hammered.
-    const delay = ceiling / 2 + Math.random() * (ceiling / 2);
-    this.retryTimer = setTimeout(() => this.open(), delay);
+    this.retryTimer = setTimeout(() => this.open(), this.backoff.next());
   }
 
   private closeSocket(): void {
@@ -168,3 +158,4 @@ export class PaymentStream {
     this.options.onStatus(status);
   }
 }
+

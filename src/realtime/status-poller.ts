@@ -1,9 +1,10 @@
 /**
- * Polls `GET payment-status` while no stream is live: at most one request per interval
- * (2 s), doubling the wait on errors up to a cap, honouring `Retry-After`.
+ * Polls `GET payment-status` while no stream is live: at most one request per interval (2 s),
+ * waiting longer after errors (the shared backoff), honouring `Retry-After`.
  */
 import {PepayError} from '../api/errors.js';
 import type {PaymentStatus} from '../api/schemas/status.js';
+import {Backoff, type BackoffSources} from './backoff.js';
 
 export interface PollerOptions {
   fetchStatus: (signal: AbortSignal) => Promise<PaymentStatus>;
@@ -11,20 +12,23 @@ export interface PollerOptions {
   onError: (error: PepayError) => void;
   /** When true, this round is skipped (another tab polls for us). */
   skip?: () => boolean;
+  /** Wait between polls, in ms. Default 2000 (the contract's "at most one request per 2 s"). */
   intervalMs?: number;
+  /** Longest wait after errors, in ms. Default 30 000. */
   maxBackoffMs?: number;
+  backoffSources?: BackoffSources;
 }
 
 export class StatusPoller {
   private controller: AbortController | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private failures = 0;
   private readonly intervalMs: number;
-  private readonly maxBackoffMs: number;
+  private readonly backoff: Backoff;
 
   constructor(private readonly options: PollerOptions) {
     this.intervalMs = options.intervalMs ?? 2000;
-    this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+    // The first error waits 2–4 s: never sooner than the interval.
+    this.backoff = new Backoff({baseMs: this.intervalMs * 2, maxMs: options.maxBackoffMs ?? 30_000}, options.backoffSources);
   }
 
   get running(): boolean {
@@ -34,7 +38,7 @@ export class StatusPoller {
   start(): void {
     if (this.controller) return;
     this.controller = new AbortController();
-    this.failures = 0;
+    this.backoff.reset();
     this.schedule(this.intervalMs);
   }
 
@@ -59,17 +63,15 @@ export class StatusPoller {
     try {
       const status = await this.options.fetchStatus(controller.signal);
       if (controller.signal.aborted) return;
-      this.failures = 0;
+      this.backoff.reset();
       this.options.onStatus(status);
       if (this.controller === controller) this.schedule(this.intervalMs);
     } catch (error) {
       if (controller.signal.aborted) return;
-      this.failures++;
       const pepayError = error instanceof PepayError ? error : new PepayError('network', String(error));
       this.options.onError(pepayError);
-      const backoff = Math.min(this.maxBackoffMs, this.intervalMs * 2 ** this.failures);
       const hinted = pepayError.retryAfterSeconds !== undefined ? pepayError.retryAfterSeconds * 1000 : 0;
-      if (this.controller === controller) this.schedule(Math.max(backoff, hinted));
+      if (this.controller === controller) this.schedule(Math.max(this.backoff.next(), hinted));
     }
   }
 }

@@ -1,54 +1,77 @@
 /**
- * Keeps several tabs on one session in step without each one polling: tabs share what they
- * learn (events, polled statuses) over a BroadcastChannel, and only one of them polls. The tab
- * with the lowest id among those heard from recently is the poller; a tab that stops talking
- * (closed, frozen) loses the role after `leaseMs`.
+ * Keeps several tabs (or several checkouts on one page) on one session in step without each one
+ * polling: they share what they learn — parsed events and statuses, as values — over a
+ * BroadcastChannel, and only one of them polls.
+ *
+ * The poller is the holder of a Web Lock on the session where the browser has the Web Locks API
+ * (released by the platform when a tab closes or crashes); elsewhere, the tab with the lowest id
+ * among those heard from within `leaseMs`. Either way, a peer whose stream is live covers the
+ * rest, and a tab that hears no peer at all for `leaseMs` (the holder frozen in the background)
+ * polls itself.
  */
-import {parseEvent, type PepayEvent} from '../api/schemas/events.js';
-import {paymentStatusSchema, type PaymentStatus} from '../api/schemas/status.js';
+import type {PepayEvent} from '../api/schemas/events.js';
+import type {PaymentStatus} from '../api/schemas/status.js';
+import type {EventDeduper} from './dedupe.js';
 
-/** Frames and statuses travel as the server sent them and are parsed again on arrival. */
-type Message =
-  | {kind: 'hello'; from: string; live: boolean}
-  | {kind: 'event'; from: string; frame: unknown}
-  | {kind: 'status'; from: string; status: unknown};
+/** Bumped when a message's shape changes: tabs running another version ignore each other. */
+const PROTOCOL = 1;
+
+type Payload = {kind: 'hello'; live: boolean} | {kind: 'event'; event: PepayEvent} | {kind: 'status'; status: PaymentStatus};
+type Message = Payload & {v: typeof PROTOCOL; from: string};
 
 export interface TabSyncOptions {
+  /** Shared with the stream: an event is applied once, whichever way it came. */
+  dedupe: EventDeduper;
+  /** An event another tab received, not seen here before. */
   onEvent: (event: PepayEvent) => void;
+  /** A status another tab polled. */
   onStatus: (status: PaymentStatus) => void;
+  /** How long (ms) a silent peer still counts. Default 5000; tabs say hello every `leaseMs / 2.5`. */
   leaseMs?: number;
 }
 
 export class TabSync {
   private readonly channel: BroadcastChannel | null;
   private readonly id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-  /** Peer id -> when we last heard from it, and whether its stream was live. */
+  /** Peer id -> when we last heard from it (epoch ms), and whether its stream was live. */
   private readonly peers = new Map<string, {at: number; live: boolean}>();
   private readonly leaseMs: number;
+  private readonly release = new AbortController();
   private timer: ReturnType<typeof setInterval> | undefined;
   private live = false;
-  private closed = false;
+  private leader = false;
+  private readonly usesLocks: boolean;
 
-  constructor(name: string, private readonly options: TabSyncOptions) {
+  /** @param name the session this tab follows (its channel and lock are named after it). */
+  constructor(
+    name: string,
+    private readonly options: TabSyncOptions,
+  ) {
     this.leaseMs = options.leaseMs ?? 5000;
     this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`pepay-checkout:${name}`) : null;
+    this.usesLocks = Boolean(this.channel && typeof navigator !== 'undefined' && navigator.locks);
     if (!this.channel) return;
-    this.channel.onmessage = (message: MessageEvent<Message>) => this.receive(message.data);
+    this.channel.onmessage = (message: MessageEvent<unknown>) => this.receive(message.data);
     this.timer = setInterval(() => this.hello(), this.leaseMs / 2.5);
     this.hello();
+    if (this.usesLocks) this.requestLeadership(`pepay-checkout-poller:${name}`);
   }
 
-  /** Whether a peer tab covers polling for us: a live peer, or a polling peer with a lower id. */
+  /** Whether another tab covers polling for this one. */
   get peerCovers(): boolean {
     const now = Date.now();
+    let anyAlive = false;
+    let lowerId = false;
     for (const [id, peer] of this.peers) {
       if (now - peer.at > this.leaseMs) {
         this.peers.delete(id);
         continue;
       }
-      if (peer.live || id < this.id) return true;
+      if (peer.live) return true;
+      anyAlive = true;
+      if (id < this.id) lowerId = true;
     }
-    return false;
+    return this.usesLocks ? !this.leader && anyAlive : lowerId;
   }
 
   setLive(live: boolean): void {
@@ -57,40 +80,52 @@ export class TabSync {
     this.hello();
   }
 
-  shareEvent(frame: unknown): void {
-    this.post({kind: 'event', from: this.id, frame});
+  shareEvent(event: PepayEvent): void {
+    this.post({kind: 'event', event});
   }
 
-  /** A polled status, in the server's own shape. */
   shareStatus(status: PaymentStatus): void {
-    this.post({kind: 'status', from: this.id, status: {status: status.status, paid_at: status.paidAt === null ? null : new Date(status.paidAt).toISOString()}});
+    this.post({kind: 'status', status});
   }
 
   close(): void {
-    this.closed = true;
+    this.release.abort();
     clearInterval(this.timer);
     this.channel?.close();
   }
 
+  private requestLeadership(lockName: string): void {
+    const {signal} = this.release;
+    navigator.locks
+      .request(lockName, {signal}, () => {
+        this.leader = true;
+        // Held until close(): the platform also releases it when the tab goes away.
+        return new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), {once: true}));
+      })
+      .catch(() => {
+        // Aborted while still waiting for the lock: this tab closed before it led.
+      });
+  }
+
   private hello(): void {
-    this.post({kind: 'hello', from: this.id, live: this.live});
+    this.post({kind: 'hello', live: this.live});
   }
 
-  private post(message: Message): void {
-    if (!this.closed) this.channel?.postMessage(message);
+  private post(payload: Payload): void {
+    if (!this.release.signal.aborted) this.channel?.postMessage({...payload, v: PROTOCOL, from: this.id});
   }
 
-  private receive(message: Message): void {
-    if (!message || typeof message !== 'object' || typeof message.from !== 'string') return;
-    const known = this.peers.get(message.from);
-    this.peers.set(message.from, {at: Date.now(), live: message.kind === 'hello' ? message.live : (known?.live ?? false)});
-    if (message.kind === 'event') {
-      const event = parseEvent(message.frame);
-      if (event) this.options.onEvent(event);
-    }
-    if (message.kind === 'status') {
-      const status = paymentStatusSchema.safeParse(message.status);
-      if (status.success) this.options.onStatus(status.data);
-    }
+  private receive(data: unknown): void {
+    if (!isMessage(data)) return;
+    const known = this.peers.get(data.from);
+    this.peers.set(data.from, {at: Date.now(), live: data.kind === 'hello' ? data.live : (known?.live ?? false)});
+    if (data.kind === 'event' && this.options.dedupe.first(data.event.id)) this.options.onEvent(data.event);
+    if (data.kind === 'status') this.options.onStatus(data.status);
   }
+}
+
+/** Same-origin tabs only can post here; the version check keeps other builds' shapes out. */
+function isMessage(data: unknown): data is Message {
+  const message = data as Partial<Message> | null;
+  return typeof message === 'object' && message !== null && message.v === PROTOCOL && typeof message.from === 'string';
 }

@@ -2,6 +2,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import type {PepayCheckout} from '../../src/index.js';
 import type {} from '../../src/cdn.js';
 import {createSession, sandboxUrl, simulate} from '../support/sandbox.js';
+import {deepReady, deepText} from '../support/deep.js';
 
 // Generous: a whole page loads two bundles while CI runs three engines on two cores.
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 15_000});
@@ -26,7 +27,7 @@ async function storefront(body: string, before = ''): Promise<{win: Window; warn
 
 async function pay(checkout: PepayCheckout, invoiceId: string) {
   await until('token step', () => checkout.state?.step === 'select-token');
-  checkout.shadowRoot!.querySelector<HTMLButtonElement>('button[data-token="201"]')!.click();
+  (await deepReady<HTMLButtonElement>(checkout.shadowRoot!, 'button[data-token="201"]')).click();
   await until('payment step', () => checkout.state.step === 'awaiting-payment');
   await simulate(invoiceId, 'pay');
   await until('paid', () => checkout.state.step === 'paid');
@@ -42,7 +43,7 @@ describe('the script-tag bundles on a plain page', () => {
     expect(win.customElements.get('pepay-checkout')).to.be.a('function');
     const checkout = win.document.querySelector('pepay-checkout') as PepayCheckout;
     await pay(checkout, s.invoice_id);
-    expect(checkout.shadowRoot!.textContent).to.include('Payment received');
+    expect(deepText(checkout.shadowRoot!)).to.include('Payment received');
     expect(warnings).to.deep.equal([]);
     frame.remove();
   });

@@ -1,5 +1,6 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import type {PepayCheckout} from '../../src/index.js';
+import {deepReady} from '../support/deep.js';
 
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 8000});
 
@@ -18,12 +19,12 @@ describe('the static hosted demo (npm run build:demo)', () => {
     expect(checkout.getAttribute('api-base')).to.equal('https://sandbox.pepay.invalid');
 
     await until('questions', () => checkout.state.step === 'questions');
-    checkout.shadowRoot!.querySelector<HTMLInputElement>('input[name=q1]')!.value = 'Acme';
-    checkout.shadowRoot!.querySelector<HTMLFormElement>('form')!.requestSubmit();
+    (await deepReady<HTMLInputElement>(checkout.shadowRoot!, 'input[name=q1]')).value = 'Acme';
+    (await deepReady<HTMLFormElement>(checkout.shadowRoot!, 'form')).requestSubmit();
     await until('email', () => checkout.state.step === 'email');
-    checkout.shadowRoot!.querySelector<HTMLButtonElement>('form button[type=button]')!.click();
+    (await deepReady<HTMLButtonElement>(checkout.shadowRoot!, 'form button[type=button]')).click();
     await until('tokens', () => checkout.state.step === 'select-token');
-    checkout.shadowRoot!.querySelector<HTMLButtonElement>('button[data-token="201"]')!.click();
+    (await deepReady<HTMLButtonElement>(checkout.shadowRoot!, 'button[data-token="201"]')).click();
     await until('payment', () => checkout.state.step === 'awaiting-payment');
     await until('in-page stream live', () => checkout.state.connection === 'live');
 

@@ -3,6 +3,7 @@ import '../../src/define.js';
 import {PepayCheckout, PepayQr} from '../../src/index.js';
 import {createSession, sandboxUrl, type Session} from '../support/sandbox.js';
 import {stepIs, toPayment} from '../support/walk.js';
+import {deep, deepAll, deepText} from '../support/deep.js';
 
 async function mount(s: Session, width = 460): Promise<PepayCheckout> {
   const el = await fixture<PepayCheckout>(
@@ -34,24 +35,25 @@ describe('<pepay-checkout> presentation', () => {
     const el = await mount(await createSession({environment: 'mainnet', customer_email: 'a@example.com'}));
     await stepIs(el, 'select-token');
     const root = el.shadowRoot!;
-    const search = root.querySelector<HTMLInputElement>('input[type=search]')!;
-    const visible = () => [...root.querySelectorAll<HTMLElement>('[data-network]:not([hidden])')].map((g) => g.dataset['network']);
-    expect(visible()).to.have.length.above(2);
-    expect(root.querySelector<HTMLElement>('[data-no-match]')!.hidden).to.equal(true);
+    const search = deep<HTMLInputElement>(root, 'input[type=search]')!;
+    const visible = () => deepAll(root, '[data-network]').map((g) => g.dataset['network']).join();
+    const noMatch = () => deep(root, '[data-no-match]');
+    expect(visible().split(',')).to.have.length.above(2);
+    expect(noMatch()).to.equal(null);
     search.value = 'solana';
     search.dispatchEvent(new InputEvent('input'));
-    expect(visible()).to.deep.equal(['solana']);
+    await waitUntil(() => visible() === 'solana', `shows ${visible()}`);
     search.value = 'dogecoin';
     search.dispatchEvent(new InputEvent('input'));
-    expect(visible()).to.deep.equal([]);
-    expect(root.querySelector<HTMLElement>('[data-no-match]')!.hidden).to.equal(false);
+    await waitUntil(() => visible() === '', `shows ${visible()}`);
+    expect(noMatch()!.textContent).to.equal('No token matches.');
     el.remove();
   });
 
   it('counts the invoice down, second by second', async () => {
     const el = await mount(await createSession({customer_email: 'a@example.com', expires_in: 600_000}));
     await stepIs(el, 'select-token');
-    const read = () => el.shadowRoot!.querySelector('[data-countdown]')!.textContent;
+    const read = () => deepText(deep(el.shadowRoot!, '[data-countdown]')!);
     const first = read();
     expect(first).to.match(/Expires in (9:5\d|10:00)/);
     await waitUntil(() => read() !== first, 'countdown did not move', {timeout: 2500});

@@ -2,6 +2,7 @@ import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
+import {buttonNamed, deep, deepReady, deepText} from '../support/deep.js';
 
 async function mount(s: Session, extra: Partial<PepayCheckout> = {}): Promise<PepayCheckout> {
   const el = await fixture<PepayCheckout>(html`<pepay-checkout session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}></pepay-checkout>`);
@@ -9,19 +10,21 @@ async function mount(s: Session, extra: Partial<PepayCheckout> = {}): Promise<Pe
   return el;
 }
 
-const text = (el: PepayCheckout) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
-const $ = <T extends Element = HTMLElement>(el: PepayCheckout, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+const text = (el: PepayCheckout) => deepText(el.shadowRoot!);
+const $ = <T extends Element = HTMLElement>(el: PepayCheckout, selector: string) => deep<T>(el.shadowRoot!, selector);
+/** Waits for a leaf to render what the payer acts on. */
+const ready = <T extends Element = HTMLElement>(el: PepayCheckout, selector: string) => deepReady<T>(el.shadowRoot!, selector);
 const stepIs = (el: PepayCheckout, step: string, timeout = 6000) => waitUntil(() => el.state.step === step, `step ${step}, is ${el.state.step}`, {timeout});
 
 async function toTokenStep(el: PepayCheckout) {
   await stepIs(el, 'email');
-  $<HTMLButtonElement>(el, 'form button[type=button]')!.click();
+  (await ready<HTMLButtonElement>(el, 'form button[type=button]')).click();
   await stepIs(el, 'select-token');
 }
 
 async function chooseBaseUsdc(el: PepayCheckout) {
   const addressEvent = oneEvent(el, 'pepay-address');
-  $<HTMLButtonElement>(el, 'button[data-token="201"]')!.click();
+  (await ready<HTMLButtonElement>(el, 'button[data-token="201"]')).click();
   await stepIs(el, 'awaiting-payment');
   return (await addressEvent).detail;
 }
@@ -55,6 +58,7 @@ describe('<pepay-checkout> against the sandbox', () => {
     expect(paidDetail.invoiceId).to.equal(s.invoice_id);
     expect(paidDetail.paidAt).to.be.closeTo(Date.now(), 10_000);
     expect(el.state).to.deep.include({step: 'paid', invoiceStatus: 'paid', connection: 'idle'});
+    await el.updateComplete;
     expect(text(el)).to.include('Payment received').and.include(s.invoice_id);
     expect(el.matches(':state(paid)')).to.equal(true);
     expect(heard).to.include.members(['pepay-ready', 'pepay-step-change', 'pepay-address', 'pepay-status', 'pepay-paid']);
@@ -115,6 +119,7 @@ describe('<pepay-checkout> against the sandbox', () => {
       const terminal = oneEvent(el, action === 'expire' ? 'pepay-expired' : 'pepay-canceled');
       await simulate(s.invoice_id, action);
       expect((await terminal).detail).to.deep.equal({invoiceId: s.invoice_id});
+      await el.updateComplete;
       expect(text(el)).to.include(action === 'expire' ? 'expired' : 'canceled').and.include(s.invoice_id);
       expect($(el, '[part=status] button')!.textContent).to.include('Copy invoice id');
       el.remove();
@@ -125,10 +130,9 @@ describe('<pepay-checkout> against the sandbox', () => {
     const s = await createSession({questions: {questions: [{id: 'q1', question: 'Company name', type: 'text', validation: {required: true}}]}});
     const el = await mount(s);
     await stepIs(el, 'questions');
-    const form = $<HTMLFormElement>(el, 'form')!;
+    const form = await ready<HTMLFormElement>(el, 'form');
     form.requestSubmit();
-    await el.updateComplete;
-    expect($(el, '#err-q1')!.textContent).to.equal('Please fill this in.');
+    await waitUntil(() => $(el, '#err-q1')!.textContent === 'Please fill this in.', 'no hint on the empty answer');
     expect($(el, 'input[name=q1]')!.getAttribute('aria-invalid')).to.equal('true');
     $<HTMLInputElement>(el, 'input[name=q1]')!.value = 'Acme';
     form.requestSubmit();
@@ -138,8 +142,9 @@ describe('<pepay-checkout> against the sandbox', () => {
     expect(input.autocomplete).to.equal('email');
     expect(input.assignedSlot).to.equal($(el, 'slot[name=email]'));
     input.value = 'nope';
-    $<HTMLFormElement>(el, 'form')!.requestSubmit();
-    expect($(el, '#err-email')!.textContent).to.include('name@example.com');
+    const emailForm = await ready(el, 'pepay-email-form');
+    (await deepReady<HTMLFormElement>(emailForm.shadowRoot!, 'form')).requestSubmit();
+    await waitUntil(() => $(el, '#err-email')!.textContent!.includes('name@example.com'), 'no hint on the bad e-mail');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     input.value = 'Payer@Example.com';
     input.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter'}));
@@ -157,10 +162,10 @@ describe('<pepay-checkout> against the sandbox', () => {
     const el = await mount(s);
     await stepIs(el, 'select-token');
     const first = await chooseBaseUsdc(el);
-    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Choose another token')!.click();
+    buttonNamed(el.shadowRoot!, 'Choose another token').click();
     await stepIs(el, 'select-token');
     const second = oneEvent(el, 'pepay-address');
-    $<HTMLButtonElement>(el, 'button[data-token="203"]')!.click();
+    (await ready<HTMLButtonElement>(el, 'button[data-token="203"]')).click();
     const rotated = (await second).detail;
     expect(rotated.network).to.equal('solana');
     expect(rotated.address).not.to.equal(first.address);
@@ -172,7 +177,7 @@ describe('<pepay-checkout> against the sandbox', () => {
     const el = await mount(s);
     await stepIs(el, 'select-token');
     await chooseBaseUsdc(el);
-    const verify = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'I already paid')!;
+    const verify = buttonNamed(el.shadowRoot!, 'I already paid');
     verify.click();
     await waitUntil(() => $(el, '[data-verification]'));
     expect($(el, '[data-verification]')!.textContent).to.include('pending');
@@ -186,7 +191,7 @@ describe('<pepay-checkout> against the sandbox', () => {
     const el = await mount(s);
     await stepIs(el, 'select-token');
     const {address} = await chooseBaseUsdc(el);
-    $<HTMLButtonElement>(el, '.pay button')!.click();
+    (await ready<HTMLButtonElement>(el, '.pay button')).click();
     // Headless browsers may refuse the clipboard; then the address is selected for the payer.
     await waitUntil(() => text(el).includes('Copied') || getSelection()?.toString().includes(address));
     el.remove();
@@ -197,7 +202,7 @@ describe('<pepay-checkout> against the sandbox', () => {
     const el = await mount(s);
     await stepIs(el, 'select-token');
     expect(text(el)).not.to.include('test mode');
-    const stale = $<HTMLButtonElement>(el, 'button[data-token="104"]')!;
+    const stale = await ready<HTMLButtonElement>(el, 'button[data-token="104"]');
     expect(stale.disabled).to.equal(true);
     expect(stale.textContent).to.include('older than 5 minutes');
     el.theme = 'dark';
@@ -220,7 +225,7 @@ describe('<pepay-checkout> errors', () => {
     await el.updateComplete;
     expect(el.state.step).to.equal('error');
     expect(text(el)).to.include('merchant API key');
-    expect(el.shadowRoot!.querySelector('[part=error] button')).to.equal(null);
+    expect($(el, '[part=error] button')).to.equal(null);
     el.remove();
   });
 
@@ -235,7 +240,7 @@ describe('<pepay-checkout> errors', () => {
     const failing = await mount(s);
     await stepIs(failing, 'error');
     expect(failing.state.error).to.deep.include({code: 'server', retryable: true});
-    $<HTMLButtonElement>(failing, '[part=error] button')!.click();
+    (await ready<HTMLButtonElement>(failing, '[part=error] button')).click();
     await stepIs(failing, 'select-token');
     failing.remove();
   });

@@ -11,8 +11,9 @@ async function launcher(s: Session): Promise<PepayCheckoutButton> {
   return fixture<PepayCheckoutButton>(html`<pepay-checkout-button session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}>Pay now</pepay-checkout-button>`);
 }
 
-/** The button opens the modal through openCheckout(), inside its own shadow root. */
+/** The button renders the modal inside its own shadow root. */
 const parts = async (el: PepayCheckoutButton) => {
+  await el.updateComplete;
   const dialogEl = el.shadowRoot!.querySelector('pepay-checkout-dialog')!;
   await dialogEl.updateComplete;
   const dialog = dialogEl.shadowRoot!.querySelector('dialog')!;

@@ -3,6 +3,7 @@ import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
 import {toPayment} from '../support/walk.js';
+import {deep} from '../support/deep.js';
 
 async function mount(s: Session, streamTimeout = 45_000): Promise<PepayCheckout> {
   return fixture<PepayCheckout>(html`<pepay-checkout session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl} .streamTimeout=${streamTimeout}></pepay-checkout>`);
@@ -143,13 +144,13 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
 
   it('commerce: order updates after payment re-render and fire pepay-order', async () => {
     const {s, el, orders, httpRequests, before} = await paidCommerceCheckout();
-    expect(el.shadowRoot!.querySelector('[data-order]')!.textContent).to.include('processing');
+    await until('order shown', () => deep(el.shadowRoot!, '[data-order]')?.textContent?.includes('processing'));
     // Paid: no new HTTP request, but the stream stays to follow the order.
     for (let i = 0; i < 4; i++) await simulate(s.invoice_id, 'advance-order');
     await until('delivered', () => orders.includes('delivered'));
     expect(orders).to.deep.equal(['processing', 'placed', 'shipped', 'delivered']);
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[data-order]')!.textContent).to.include('delivered');
+    await until('order delivered', () => deep(el.shadowRoot!, '[data-order]')?.textContent?.includes('delivered'));
     expect(await httpRequests()).to.equal(before);
     // A final order status ends the stream too.
     await until('stream closed', async () => (await inspect(s.invoice_id)).open_streams === 0);

@@ -1,8 +1,8 @@
-import {css, html} from 'lit';
-import {openCheckout} from '../../open.js';
+import {css, html, nothing} from 'lit';
+import {state} from 'lit/decorators.js';
 import {hostStyles} from '../../styles/tokens.js';
 import {VERSION} from '../../version.js';
-import {PepaySessionElement} from '../session-element.js';
+import {PepaySessionElement, withSession} from '../session-element.js';
 
 /**
  * A button that opens the checkout in a modal dialog.
@@ -38,17 +38,25 @@ export class PepayCheckoutButton extends PepaySessionElement {
     `,
   ];
 
+  /** Whether the modal is showing. */
+  @state() private opened = false;
+
   /**
    * Opens the modal checkout inside this element, so its events (`pepay-paid`,
    * `pepay-close-request`, …) reach the button's listeners; focus comes back when it closes.
    */
   show(): void {
-    const {closed} = openCheckout({...this.session, container: this.renderRoot});
-    void closed.then(() => this.renderRoot.querySelector('button')?.focus());
+    this.opened = true;
   }
 
+  private readonly onClose = () => {
+    this.opened = false;
+    this.renderRoot.querySelector('button')?.focus();
+  };
+
   override render() {
-    return html`<button part="button" @click=${() => this.show()}><slot>Pay with crypto</slot></button>`;
+    return html`<button part="button" @click=${() => this.show()}><slot>Pay with crypto</slot></button>
+      ${this.opened ? html`<pepay-checkout-dialog open ${withSession(this.session)} @pepay-close=${this.onClose}></pepay-checkout-dialog>` : nothing}`;
   }
 }
 

@@ -1,30 +1,28 @@
-import {html, nothing} from 'lit';
-import {property, state} from 'lit/decorators.js';
-import type {Emitted, EventDetailMap} from '../../checkout/events.js';
-import type {CheckoutState} from '../../checkout/types.js';
+import {LitElement, html, nothing, type TemplateResult} from 'lit';
+import {property} from 'lit/decorators.js';
+import {formatUsd} from '../../checkout/format.js';
+import {STEPS, type CheckoutState, type Step} from '../../checkout/types.js';
+import type {Emitted} from '../../checkout/emitted.js';
 import {CheckoutController} from '../../controllers/checkout-controller.js';
-import {en} from '../../i18n/en.js';
+import {createPepayEvent} from '../../events/contract.js';
+import type {PayerActionEvent} from '../../events/payer-action.js';
+import {en, type Messages} from '../../i18n/en.js';
+import {resolveLocale} from '../../i18n/locale.js';
+import {controlStyles} from '../../styles/controls.js';
 import {hostStyles} from '../../styles/tokens.js';
-import {PepaySessionElement} from '../session-element.js';
 import {VERSION} from '../../version.js';
+import {PepaySessionElement} from '../session-element.js';
+import {EmailField} from './email-field.js';
+import {stepTitle} from './step-title.js';
 import {checkoutStyles} from './styles.js';
-import {renderStep, type ViewContext} from './views.js';
 
 /**
- * Inline checkout for one Pepay payment session.
+ * Inline checkout for one Pepay payment session. It composes the leaf elements (token list,
+ * forms, payment details, countdown, status views): its own template is the header and a switch
+ * over the step. Events: `PepayCheckoutEventDetails` (src/events/contract.ts).
  *
  * @tagname pepay-checkout
  * @summary Walks a payer through a Pepay payment session, from token choice to "paid".
- * @fires pepay-ready - Session loaded.
- * @fires pepay-step-change - The step changed.
- * @fires pepay-address - A deposit address was allocated or rotated.
- * @fires pepay-status - The invoice status changed.
- * @fires pepay-paid - The invoice is paid.
- * @fires pepay-underpaid - A partial payment was received.
- * @fires pepay-expired - The invoice expired.
- * @fires pepay-canceled - The invoice was canceled.
- * @fires pepay-order - A commerce order moved after payment.
- * @fires pepay-error - An error the payer sees.
  * @csspart card - The outer box.
  * @csspart header - Merchant, amount, badge and countdown.
  * @csspart amount - The amount to pay.
@@ -52,145 +50,152 @@ import {renderStep, type ViewContext} from './views.js';
  */
 export class PepayCheckout extends PepaySessionElement {
   static readonly version = VERSION;
-  static override styles = [hostStyles, checkoutStyles];
+  static override styles = [hostStyles, controlStyles, checkoutStyles];
 
   /** Milliseconds without a frame (heartbeats count) after which the live stream is replaced. */
   @property({attribute: false}) streamTimeout = 45_000;
 
-  /** Which copy button last succeeded, for its visible confirmation. */
-  @state() private copied = '';
-
-  private readonly controller = new CheckoutController(this, () => this, (event) => this.fire(event));
+  private readonly controller = new CheckoutController(this, () => this, (state, events) => this.committed(state, events));
   private readonly internals: ElementInternals | null = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
-  private copiedTimer: ReturnType<typeof setTimeout> | undefined;
-  private emailInput: HTMLInputElement | null = null;
+  private readonly emailField = new EmailField(this, () => this.renderRoot.querySelector('pepay-email-form')?.submit());
 
   /** A read-only snapshot of the checkout (the contract's `state`). */
   get state(): Readonly<CheckoutState> {
     return this.controller.state;
   }
 
-  /**
-   * Keeps a light-DOM e-mail input while the email step shows. Shadow-DOM inputs are invisible to
-   * password managers and autofill; a slotted one is an ordinary field of the merchant's page.
-   */
-  private syncEmailInput(): void {
-    const wanted = this.controller.state.step === 'email';
-    if (!wanted) {
-      this.emailInput?.remove();
-      this.emailInput = null;
-      return;
-    }
-    if (this.emailInput) return;
-    const input = document.createElement('input');
-    Object.assign(input, {type: 'email', name: 'email', autocomplete: 'email', inputMode: 'email', maxLength: 254, slot: 'email'});
-    input.setAttribute('aria-label', en.emailLabel);
-    input.value = this.controller.state.email ?? '';
-    input.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter') {
-        event.preventDefault();
-        this.renderRoot.querySelector('form')?.requestSubmit();
-      }
-    });
-    this.emailInput = input;
-    this.append(input);
+  /** Settles once this element and the leaves it shows have rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    const leaves = [...this.renderRoot.querySelectorAll('*')].filter((node): node is LitElement => node instanceof LitElement);
+    await Promise.all(leaves.map((leaf) => leaf.updateComplete));
+    return done;
   }
 
   protected override updated(): void {
-    this.syncEmailInput();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.copiedTimer);
-    this.emailInput?.remove();
-    this.emailInput = null;
+    this.emailField.sync(this.controller.state.step === 'email', this.controller.state.email ?? '', en.emailLabel);
   }
 
   override render() {
-    const context: ViewContext = {
-      state: this.controller.state,
-      messages: en,
-      locale: this.resolvedLocale(),
-      copied: this.copied,
-      dispatch: (input) => this.controller.dispatch(input),
-      retry: () => this.controller.retry(),
-      copy: (key, text) => void this.copy(key, text),
-      emailInput: () => this.emailInput,
-    };
-    return html`${renderStep(context)}
-      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement()}</p>`;
+    const state = this.controller.state;
+    const m = en;
+    const title = stepTitle(state, m);
+    return html`<section class="card" part="card" aria-busy=${state.step === 'loading'} @payer-action=${this.onAction}>
+        ${state.step === 'loading' || state.step === 'error' ? nothing : this.header(state, m)}
+        ${title ? html`<h2 tabindex="-1" data-step-heading>${title}</h2>` : nothing} ${this.body(state, m)}
+        ${state.notice ? html`<p class="notice" role="alert">${state.notice.code === 'bad-request' ? state.notice.message : m.errors[state.notice.code]}</p>` : nothing}
+      </section>
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement(state, m)}</p>`;
   }
 
-  private announcement() {
-    const {step, connection} = this.controller.state;
-    if (connection === 'reconnecting') return en.reconnecting;
-    return step === 'paid' ? en.paidTitle : step === 'underpaid' ? en.underpaidTitle : nothing;
-  }
-
-  private resolvedLocale(): string {
-    const lang = this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
-    try {
-      return Intl.getCanonicalLocales(lang)[0] ?? 'en';
-    } catch {
-      return 'en';
+  private body(state: CheckoutState, m: Messages): TemplateResult {
+    const locale = resolveLocale(this, this.locale);
+    switch (state.step) {
+      case 'loading':
+        return skeleton(m);
+      case 'questions':
+        return html`<pepay-questions-form exportparts="pay-button" .messages=${m} .questions=${state.questions} ?busy=${state.busy === 'questions'}></pepay-questions-form>`;
+      case 'email':
+        return html`<pepay-email-form exportparts="pay-button" .messages=${m} ?busy=${state.busy === 'email'}><slot name="email" slot="email"></slot></pepay-email-form>`;
+      case 'select-token':
+        return html`<pepay-token-list .messages=${m} .tokens=${state.tokens} ?busy=${state.busy === 'address'}></pepay-token-list>`;
+      case 'awaiting-payment':
+      case 'underpaid':
+        return state.address
+          ? html`<pepay-payment-details exportparts="qr, address" .messages=${m} .locale=${locale} .state=${state}></pepay-payment-details>`
+          : skeleton(m);
+      case 'paid':
+      case 'expired':
+      case 'canceled':
+      case 'error':
+        return html`<pepay-status-view exportparts="status, error, pay-button" .messages=${m} .locale=${locale} .state=${state}></pepay-status-view>`;
     }
   }
 
-  private fire(event: Emitted): void {
-    if (event.name === 'pepay-step-change') this.stepChanged(event.detail.step, event.detail.previous);
-    this.dispatchEvent(new CustomEvent(event.name, {detail: event.detail, bubbles: true, composed: true}));
+  private header(state: CheckoutState, m: Messages): TemplateResult {
+    const open = state.step !== 'paid' && state.step !== 'expired' && state.step !== 'canceled';
+    const connection = state.connection === 'reconnecting' ? m.reconnecting : state.connection === 'offline' ? m.offline : '';
+    return html`<header part="header">
+      <div>
+        <p class="muted">${m.payTo(state.session?.merchantName ?? '')}</p>
+        <div class="amount" part="amount">${formatUsd(state.session?.amountUsd ?? null, resolveLocale(this, this.locale))}</div>
+        ${state.session?.description ? html`<p class="muted">${state.session.description}</p>` : nothing}
+      </div>
+      <div class="stack">
+        ${state.environment === 'devnet' ? html`<span class="badge" title=${m.testModeHint}>${m.testMode}</span>` : nothing}
+        ${open && state.expiresAtMono !== null
+          ? html`<span class="muted"><pepay-countdown data-countdown .deadline=${state.expiresAtMono} .format=${m.expiresIn}></pepay-countdown></span>`
+          : nothing}
+        ${connection ? html`<span class="connection">${connection}</span>` : nothing}
+      </div>
+    </header>`;
   }
 
-  private stepChanged(step: string, previous: string): void {
+  private announcement(state: CheckoutState, m: Messages) {
+    if (state.connection === 'reconnecting') return m.reconnecting;
+    return state.step === 'paid' ? m.paidTitle : state.step === 'underpaid' ? m.underpaidTitle : nothing;
+  }
+
+  private readonly onAction = (event: PayerActionEvent) => {
+    event.stopPropagation();
+    this.controller.act(event.action);
+  };
+
+  /** Every committed state: the custom state first (so listeners see it), then the events. */
+  private committed(state: CheckoutState, events: Emitted[]): void {
+    this.showStep(state.step);
+    for (const event of events) {
+      this.dispatchEvent(createPepayEvent(event.name, event.detail));
+      if (event.name === 'pepay-step-change') this.focusHeading(event.detail.previous);
+    }
+  }
+
+  /** Exactly one step matches `:state()` at any time. */
+  private showStep(step: Step): void {
     const states = this.internals?.states;
-    if (states) {
-      try {
-        states.delete(previous);
-        states.add(step);
-      } catch {
-        // Older engines only take the `--name` form of custom states.
-        states.delete(`--${previous}`);
-        states.add(`--${step}`);
-      }
-    }
-    // Move focus to the new step's heading, but only if the payer was inside the checkout.
+    if (!states) return;
+    for (const other of STEPS) if (other !== step) deleteState(states, other);
+    addState(states, step);
+  }
+
+  /** Moves focus to the new step's heading, but only if the payer was inside the checkout. */
+  private focusHeading(previous: Step): void {
     void this.updateComplete.then(() => {
       if (this.matches(':focus-within') || previous !== 'loading') {
         this.renderRoot.querySelector<HTMLElement>('[data-step-heading]')?.focus({preventScroll: true});
       }
     });
   }
+}
 
-  private async copy(key: string, text: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(text);
-    } catch {
-      // Clipboard blocked (permissions, insecure origin): select the text so the payer can copy it.
-      const target = this.renderRoot.querySelector(`[data-copy="${key}"]`);
-      if (target) getSelection()?.selectAllChildren(target);
-      return;
-    }
-    this.copied = key;
-    clearTimeout(this.copiedTimer);
-    this.copiedTimer = setTimeout(() => (this.copied = ''), 2000);
+function skeleton(m: Messages): TemplateResult {
+  // Same footprint as the payment view, so nothing jumps when data arrives. Classes, not style
+  // attributes: a strict CSP (no 'unsafe-inline') blocks those.
+  return html`<div class="stack" role="status" aria-label=${m.loading}>
+    <div class="skeleton short"></div>
+    <div class="skeleton amount"></div>
+    <div class="skeleton tall"></div>
+    <div class="skeleton"></div>
+    <div class="skeleton long"></div>
+  </div>`;
+}
+
+// Older engines only take the `--name` form of custom states.
+function addState(states: CustomStateSet, name: string): void {
+  try {
+    states.add(name);
+  } catch {
+    states.add(`--${name}`);
   }
+}
+
+function deleteState(states: CustomStateSet, name: string): void {
+  states.delete(name);
+  states.delete(`--${name}`);
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'pepay-checkout': PepayCheckout;
-  }
-  interface GlobalEventHandlersEventMap {
-    'pepay-ready': CustomEvent<EventDetailMap['pepay-ready']>;
-    'pepay-step-change': CustomEvent<EventDetailMap['pepay-step-change']>;
-    'pepay-address': CustomEvent<EventDetailMap['pepay-address']>;
-    'pepay-status': CustomEvent<EventDetailMap['pepay-status']>;
-    'pepay-paid': CustomEvent<EventDetailMap['pepay-paid']>;
-    'pepay-underpaid': CustomEvent<EventDetailMap['pepay-underpaid']>;
-    'pepay-expired': CustomEvent<EventDetailMap['pepay-expired']>;
-    'pepay-canceled': CustomEvent<EventDetailMap['pepay-canceled']>;
-    'pepay-order': CustomEvent<EventDetailMap['pepay-order']>;
-    'pepay-error': CustomEvent<EventDetailMap['pepay-error']>;
   }
 }

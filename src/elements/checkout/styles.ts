@@ -29,11 +29,6 @@ export const checkoutStyles = css`
     font-size: 1.6em;
     font-weight: 650;
   }
-  .muted {
-    color: var(--_muted);
-    font-size: 0.9em;
-    margin: 0;
-  }
   .badge {
     background: var(--_warning);
     color: var(--_bg);
@@ -42,135 +37,9 @@ export const checkoutStyles = css`
     font-size: 0.8em;
     font-weight: 600;
   }
-  button {
-    font: inherit;
-    border-radius: calc(var(--_radius) - 4px);
-    border: 1px solid var(--_border);
-    background: var(--_surface);
-    color: var(--_fg);
-    padding: 8px 14px;
-    cursor: pointer;
-  }
-  button.primary {
-    background: var(--_accent);
-    color: var(--_on-accent);
-    border-color: var(--_accent);
-    font-weight: 600;
-  }
-  button:disabled {
-    opacity: 0.6;
-    cursor: progress;
-  }
-  button:focus-visible,
-  input:focus-visible {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
-  }
-  form,
-  .stack {
-    display: grid;
-    gap: 12px;
-  }
-  label {
-    display: grid;
-    gap: 4px;
-    font-weight: 550;
-  }
-  input {
-    font: inherit;
-    padding: 8px 10px;
-    border-radius: 8px;
-    border: 1px solid var(--_border);
-    background: var(--_bg);
-    color: var(--_fg);
-  }
-  input[aria-invalid='true'] {
-    border-color: var(--_danger);
-  }
-  .field {
-    display: grid;
-    gap: 4px;
-    font-weight: 550;
-  }
-  ::slotted(input) {
-    font: inherit;
-    font-weight: normal;
-    padding: 8px 10px;
-    border-radius: 8px;
-    border: 1px solid var(--_border);
-    background: var(--_bg);
-    color: var(--_fg);
-  }
-  ::slotted(input[aria-invalid='true']) {
-    border-color: var(--_danger);
-  }
-  .field-error,
   .notice {
     color: var(--_danger);
     font-size: 0.9em;
-    margin: 0;
-  }
-  .tokens {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: 6px;
-  }
-  [data-network] h3 {
-    font-size: 0.85em;
-    color: var(--_muted);
-    margin: 8px 0 2px;
-  }
-  .token {
-    display: flex;
-    width: 100%;
-    align-items: center;
-    gap: 10px;
-    text-align: start;
-  }
-  .token img {
-    width: 24px;
-    height: 24px;
-    border-radius: 50%;
-  }
-  .token .reason {
-    margin-inline-start: auto;
-    color: var(--_muted);
-    font-size: 0.85em;
-  }
-  .pay {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    gap: 16px;
-    align-items: start;
-  }
-  @media (max-width: 420px) {
-    .pay {
-      grid-template-columns: 1fr;
-      justify-items: center;
-    }
-  }
-  .address {
-    font-family: var(--_mono);
-    word-break: break-all;
-    background: var(--_surface);
-    border-radius: 8px;
-    padding: 8px;
-    margin: 0;
-  }
-  .row {
-    display: flex;
-    gap: 8px;
-    flex-wrap: wrap;
-    align-items: center;
-  }
-  .copied {
-    color: var(--_success);
-    font-size: 0.9em;
-  }
-  .status-icon {
-    font-size: 2em;
   }
   .skeleton {
     background: var(--_surface);

@@ -1,12 +1,11 @@
 import {css, html, nothing, type PropertyValues} from 'lit';
 import {property, query} from 'lit/decorators.js';
 import type {Step} from '../../checkout/types.js';
+import {createPepayEvent, type CloseReason} from '../../events/contract.js';
 import {hostStyles} from '../../styles/tokens.js';
 import {VERSION} from '../../version.js';
 import type {PepayCheckout} from '../checkout/pepay-checkout.js';
-import {PepaySessionElement} from '../session-element.js';
-
-export type CloseReason = 'close-button' | 'escape' | 'api';
+import {PepaySessionElement, withSession} from '../session-element.js';
 
 /** While the payer may be sending funds, closing asks the host first. */
 const PAYING: ReadonlySet<Step> = new Set(['awaiting-payment', 'underpaid']);
@@ -18,8 +17,7 @@ const PAYING: ReadonlySet<Step> = new Set(['awaiting-payment', 'underpaid']);
  *
  * @tagname pepay-checkout-dialog
  * @summary Modal checkout.
- * @fires pepay-close-request - Cancelable; before closing while a payment is in progress. `detail: {reason, step}`.
- * @fires pepay-close - The dialog closed. `detail: {reason, step}`.
+ * Events: `PepayDialogEventDetails` (src/events/contract.ts); the checkout's own bubble out of it.
  * @csspart dialog - The `<dialog>`.
  * @csspart close-button - The close button.
  */
@@ -87,7 +85,7 @@ export class PepayCheckoutDialog extends PepaySessionElement {
   requestClose(reason: CloseReason = 'api'): boolean {
     const step = this.checkout?.state.step ?? 'loading';
     if (PAYING.has(step)) {
-      const request = new CustomEvent('pepay-close-request', {detail: {reason, step}, bubbles: true, composed: true, cancelable: true});
+      const request = createPepayEvent('pepay-close-request', {reason, step}, true);
       if (!this.dispatchEvent(request)) return false;
     }
     this.close(reason);
@@ -98,7 +96,7 @@ export class PepayCheckoutDialog extends PepaySessionElement {
   close(reason: CloseReason = 'api'): void {
     if (!this.open) return;
     this.open = false;
-    this.dispatchEvent(new CustomEvent('pepay-close', {detail: {reason, step: this.lastStep}, bubbles: true, composed: true}));
+    this.dispatchEvent(createPepayEvent('pepay-close', {reason, step: this.lastStep}));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -113,7 +111,7 @@ export class PepayCheckoutDialog extends PepaySessionElement {
     this.requestClose('escape');
   };
 
-  private readonly onStep = (event: CustomEvent<{step: Step}>) => {
+  private readonly onStep = (event: HTMLElementEventMap['pepay-step-change']) => {
     this.lastStep = event.detail.step;
   };
 
@@ -122,16 +120,7 @@ export class PepayCheckoutDialog extends PepaySessionElement {
       <div class="frame">
         <button class="close" part="close-button" aria-label="Close" @click=${() => this.requestClose('close-button')}>×</button>
         ${this.open
-          ? html`<pepay-checkout
-              .sessionToken=${this.sessionToken}
-              .signature=${this.signature}
-              .paymentUrl=${this.paymentUrl}
-              .apiBase=${this.apiBase}
-              .wsBase=${this.wsBase}
-              .locale=${this.locale}
-              .theme=${this.theme}
-              @pepay-step-change=${this.onStep}
-            ></pepay-checkout>`
+          ? html`<pepay-checkout ${withSession(this.session)} @pepay-step-change=${this.onStep}></pepay-checkout>`
           : nothing}
       </div>
     </dialog>`;
@@ -141,9 +130,5 @@ export class PepayCheckoutDialog extends PepaySessionElement {
 declare global {
   interface HTMLElementTagNameMap {
     'pepay-checkout-dialog': PepayCheckoutDialog;
-  }
-  interface GlobalEventHandlersEventMap {
-    'pepay-close-request': CustomEvent<{reason: CloseReason; step: Step}>;
-    'pepay-close': CustomEvent<{reason: CloseReason; step: Step}>;
   }
 }

@@ -1,21 +1,9 @@
 /** Which contract events a state change fires: a pure diff, so the host hears each change once. */
+import type {PepayCheckoutEventDetails} from '../events/contract.js';
 import type {CheckoutState} from './types.js';
 
-export interface EventDetailMap {
-  'pepay-ready': {invoiceId: string; invoiceStatus: string | null; environment: string | null};
-  'pepay-step-change': {step: string; previous: string};
-  'pepay-address': {address: string; network: string; tokenId: number; amount: string | null};
-  'pepay-status': {invoiceId: string; status: string; previous: string | null};
-  'pepay-paid': {invoiceId: string; paidAt: number | null};
-  'pepay-underpaid': {invoiceId: string; lockedNetwork: string; lockedTokenId: number; amountRemainingUsd: number | null};
-  'pepay-expired': {invoiceId: string};
-  'pepay-canceled': {invoiceId: string};
-  'pepay-order': {orderId: string; status: string};
-  'pepay-error': {code: string; message: string; retryable: boolean};
-}
-
-export type EventName = keyof EventDetailMap;
-export type Emitted = {[K in EventName]: {name: K; detail: EventDetailMap[K]}}[EventName];
+/** One contract event, as the machine's state diff produces it. */
+export type Emitted = {[K in keyof PepayCheckoutEventDetails]: {name: K; detail: PepayCheckoutEventDetails[K]}}[keyof PepayCheckoutEventDetails];
 
 export function eventsBetween(prev: CheckoutState, next: CheckoutState): Emitted[] {
   const out: Emitted[] = [];

@@ -1,0 +1,49 @@
+/**
+ * Numbers derived from the checkout state: pure, so every view shows the same ones and tests need
+ * no DOM. Times are milliseconds on the monotonic clock the machine's `at` inputs use
+ * (`performance.now()` in the browser); money is USD.
+ */
+import type {CheckoutState} from './types.js';
+import {isTerminal} from './machine.js';
+
+/** Milliseconds from `now` to a monotonic deadline (0 once passed), or null when there is none. */
+export function msUntil(deadline: number | null, now: number): number | null {
+  return deadline === null ? null : Math.max(0, deadline - now);
+}
+
+/** Time left before the invoice expires, by the server's `remaining_seconds`. */
+export function invoiceTimeLeft(state: CheckoutState, now: number): number | null {
+  return msUntil(state.expiresAtMono, now);
+}
+
+/** Time left on the current price quote; null while it is refreshed or when there is none. */
+export function quoteTimeLeft(state: CheckoutState, now: number): number | null {
+  return state.busy === 'address' || !state.address?.tokenAmount ? null : msUntil(state.quoteExpiresAtMono, now);
+}
+
+/** What is still due, in USD (only ever goes down: see the machine). */
+export function amountStillDue(state: CheckoutState): number | null {
+  return state.amountRemainingUsd;
+}
+
+/**
+ * What has been paid so far, in USD: the invoice amount minus what is still due, computed in
+ * thousandths of a USD (the events' `usd_millis` unit) so no binary fraction leaks into it.
+ */
+export function paidSoFar(state: CheckoutState): number | null {
+  const total = state.session?.amountUsd;
+  const due = state.amountRemainingUsd;
+  if (total == null || due === null) return null;
+  return (Math.round(total * 1000) - Math.round(due * 1000)) / 1000;
+}
+
+/**
+ * The next moment the machine must hear a `tick` (invoice expiry, a quote running out, a pending
+ * verification to read again), or null when nothing is scheduled.
+ */
+export function nextDeadline(state: CheckoutState): number | null {
+  if (isTerminal(state.step) || state.step === 'error' || state.step === 'loading') return null;
+  const quoteDue = state.address && state.busy === null ? state.quoteExpiresAtMono : null;
+  const deadlines = [state.expiresAtMono, quoteDue, state.verificationCheckAt].filter((at): at is number => at !== null);
+  return deadlines.length ? Math.min(...deadlines) : null;
+}

@@ -1,0 +1,108 @@
+/**
+ * The realtime side of one checkout: the payment stream, the status poller, tab sync and the
+ * browser's online / visibility signals, turned into machine inputs. Polling runs exactly while
+ * the stream is not live, and never after a terminal step.
+ */
+import type {PayorClient} from '../api/client.js';
+import type {PepayError} from '../api/errors.js';
+import type {PaymentStatus} from '../api/schemas/status.js';
+import type {Input} from '../checkout/types.js';
+import {EventDeduper} from '../realtime/dedupe.js';
+import {PaymentStream, type StreamStatus} from '../realtime/payment-stream.js';
+import {StatusPoller} from '../realtime/status-poller.js';
+import {TabSync} from '../realtime/tab-sync.js';
+
+export interface RealtimeLinkOptions {
+  client: PayorClient;
+  /** Validated `ws:`/`wss:` origin. */
+  wsBase: string;
+  /** Milliseconds without a frame before the socket is replaced. */
+  streamTimeout: number;
+  /** Every input this link produces. */
+  input: (input: Input) => void;
+  /** A poll failed (the machine decides what that means). */
+  pollFailed: (error: PepayError) => void;
+  /** Whether the checkout shows a terminal step (a dropped order stream must not start polling). */
+  ended: () => boolean;
+}
+
+const statusInput = (status: PaymentStatus): Input => ({type: 'status', status: status.status, paidAt: status.paidAt});
+
+export class RealtimeLink {
+  private readonly stream: PaymentStream;
+  private readonly poller: StatusPoller;
+  private readonly tabs: TabSync;
+
+  constructor(private readonly options: RealtimeLinkOptions) {
+    const {client, input} = options;
+    const dedupe = new EventDeduper();
+    const tabs = new TabSync(client.credentials.sessionToken, {dedupe, onEvent: (event) => input({type: 'event', event}), onStatus: (status) => input(statusInput(status))});
+    this.tabs = tabs;
+    this.poller = new StatusPoller({
+      fetchStatus: (signal) => client.paymentStatus(signal),
+      onStatus: (status) => {
+        tabs.shareStatus(status);
+        input(statusInput(status));
+      },
+      onError: options.pollFailed,
+      skip: () => tabs.peerCovers,
+    });
+    this.stream = new PaymentStream({
+      wsBase: options.wsBase,
+      dedupe,
+      silenceTimeoutMs: options.streamTimeout,
+      onEvent: (event) => {
+        tabs.shareEvent(event);
+        input({type: 'event', event});
+      },
+      onStatus: (status) => this.streamStatus(status),
+      onResync: () => input({type: 'resync'}),
+    });
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    document.addEventListener('visibilitychange', this.onVisibility);
+  }
+
+  /** Follows the invoice: the stream when there is a token, polling until the stream is live. */
+  watch(wsToken: string | null, wsPath: string): void {
+    if (wsToken) this.stream.connect(wsToken, wsPath);
+    if (!this.stream.isLive && !this.poller.running) {
+      this.poller.start();
+      this.options.input({type: 'connection', connection: 'polling'});
+    }
+  }
+
+  /** Stops everything; `keepStream` leaves the socket open for commerce order news. */
+  stop(keepStream = false): void {
+    this.poller.stop();
+    if (!keepStream) this.stream.stop();
+    this.tabs.close();
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+  }
+
+  private streamStatus(status: StreamStatus): void {
+    if (status === 'stopped') return;
+    const live = status === 'live';
+    this.tabs.setLive(live);
+    if (live) this.poller.stop();
+    else if (!this.options.ended()) this.poller.start();
+    if (!navigator.onLine) return;
+    this.options.input({type: 'connection', connection: live ? 'live' : status === 'reconnecting' ? 'reconnecting' : 'polling'});
+  }
+
+  private readonly onOnline = () => {
+    this.options.input({type: 'connection', connection: this.stream.isLive ? 'live' : 'polling'});
+    this.stream.nudge();
+    this.options.input({type: 'resync'});
+  };
+
+  private readonly onOffline = () => this.options.input({type: 'connection', connection: 'offline'});
+
+  private readonly onVisibility = () => {
+    if (document.visibilityState !== 'visible') return;
+    this.stream.nudge();
+    this.options.input({type: 'resync'});
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * The machine's request effects, run with the API client: each becomes the input that reports its
+ * result. Times (`at`) are read when the answer arrives, on the monotonic clock.
+ */
+import type {PayorClient} from '../api/client.js';
+import type {Effect, Input, Operation} from '../checkout/types.js';
+
+export type RequestEffect = Exclude<Effect, {type: 'watch'} | {type: 'stop'}>;
+
+/** Which operation a request effect belongs to, for `failed` inputs and the busy flag. */
+export const OPERATION: Record<RequestEffect['type'], Operation> = {
+  load: 'load',
+  'load-intro': 'intro',
+  'submit-questions': 'questions',
+  'save-email': 'email',
+  allocate: 'address',
+  verify: 'verify',
+  'check-verification': 'verify',
+  'refresh-status': 'status',
+  'refresh-session': 'status',
+};
+
+/** Runs one request effect. Rejects with the client's PepayError, or an AbortError on `signal`. */
+export async function runRequest(effect: RequestEffect, client: PayorClient, signal: AbortSignal): Promise<Input> {
+  const at = () => performance.now();
+  switch (effect.type) {
+    case 'load': {
+      const [session, tokens] = await Promise.all([client.sessionDetails(signal), client.availableTokens({}, signal)]);
+      return {type: 'loaded', session, tokens, at: at()};
+    }
+    case 'load-intro': {
+      const [questions, email] = await Promise.all([client.invoiceQuestions(signal), client.customerEmail(signal)]);
+      return {type: 'intro-loaded', questions, email: email.email};
+    }
+    case 'submit-questions':
+      await client.submitForm(effect.answers, signal);
+      return {type: 'questions-saved'};
+    case 'save-email':
+      return {type: 'email-saved', email: (await client.setCustomerEmail(effect.email, signal)).email ?? effect.email};
+    case 'allocate':
+      return {type: 'address-allocated', address: await client.allocateAddress(effect, signal), at: at()};
+    case 'verify':
+      return {type: 'verification', job: await client.requestVerification(effect.invoiceId, effect.network, signal), at: at()};
+    case 'check-verification':
+      return {type: 'verification', job: await client.verification(effect.invoiceId, signal), at: at()};
+    case 'refresh-status': {
+      const status = await client.paymentStatus(signal);
+      return {type: 'status', status: status.status, paidAt: status.paidAt};
+    }
+    case 'refresh-session':
+      return {type: 'session-refreshed', session: await client.sessionDetails(signal), at: at()};
+  }
+}

@@ -1,0 +1,39 @@
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+
+/**
+ * The e-mail step's input, kept in the checkout's light DOM while that step shows: password
+ * managers and autofill see only fields of the page, never inside a shadow root. It is slotted
+ * into the e-mail form, which checks it.
+ */
+export class EmailField implements ReactiveController {
+  private input: HTMLInputElement | null = null;
+
+  /** @param submit submits the e-mail form (Enter in the field). */
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly submit: () => void,
+  ) {
+    host.addController(this);
+  }
+
+  /** Adds the field (prefilled with `value`) while `wanted`, removes it otherwise. */
+  sync(wanted: boolean, value: string, label: string): void {
+    if (!wanted) return this.hostDisconnected();
+    if (this.input) return;
+    const input = document.createElement('input');
+    Object.assign(input, {type: 'email', name: 'email', autocomplete: 'email', inputMode: 'email', maxLength: 254, required: true, slot: 'email', value});
+    input.setAttribute('aria-label', label);
+    input.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter') return;
+      event.preventDefault();
+      this.submit();
+    });
+    this.input = input;
+    this.host.append(input);
+  }
+
+  hostDisconnected(): void {
+    this.input?.remove();
+    this.input = null;
+  }
+}

@@ -1,0 +1,34 @@
+/** The heading of each step, which the checkout focuses when the step changes. */
+import {networkName, trimAmount} from '../../checkout/format.js';
+import type {CheckoutState} from '../../checkout/types.js';
+import type {Messages} from '../../i18n/en.js';
+
+/** The step's heading, or null for the loading skeleton. */
+export function stepTitle(state: CheckoutState, m: Messages): string | null {
+  switch (state.step) {
+    case 'loading':
+      return null;
+    case 'questions':
+      return m.questionsTitle;
+    case 'email':
+      return m.emailTitle;
+    case 'select-token':
+      return m.selectTokenTitle;
+    case 'awaiting-payment':
+    case 'underpaid': {
+      const a = state.address;
+      if (!a) return m.preparingAddress;
+      if (state.step === 'underpaid') return m.underpaidTitle;
+      const symbol = state.tokens.find((t) => t.id === a.tokenId)?.symbol ?? '';
+      return a.tokenAmount ? m.sendExactly(trimAmount(a.tokenAmount), symbol, networkName(a.network)) : m.quoteRefreshing;
+    }
+    case 'paid':
+      return m.paidTitle;
+    case 'expired':
+      return m.expiredTitle;
+    case 'canceled':
+      return m.canceledTitle;
+    case 'error':
+      return m.errorTitle;
+  }
+}

@@ -1,0 +1,52 @@
+import {LitElement, css, nothing} from 'lit';
+import {property} from 'lit/decorators.js';
+import {formatDuration} from '../../checkout/format.js';
+import {msUntil} from '../../checkout/selectors.js';
+import {leafHostStyles} from '../../styles/controls.js';
+import {VERSION} from '../../version.js';
+
+/**
+ * Time left until a deadline, as `m:ss` inside the caller's sentence. It keeps its own timer, so
+ * only it re-renders each second, and wakes exactly when the shown second changes.
+ *
+ * @tagname pepay-countdown
+ * @summary A countdown to a monotonic deadline.
+ */
+export class PepayCountdown extends LitElement {
+  static readonly version = VERSION;
+  static override styles = [
+    leafHostStyles,
+    css`
+      :host {
+        display: inline;
+      }
+    `,
+  ];
+
+  /** The deadline in ms on the `performance.now()` clock; null shows nothing. */
+  @property({attribute: false}) deadline: number | null = null;
+  /** Puts the formatted time into a sentence ("Expires in 4:59"). */
+  @property({attribute: false}) format: (time: string) => string = (time) => time;
+
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.timer);
+  }
+
+  override render() {
+    clearTimeout(this.timer);
+    const left = msUntil(this.deadline, performance.now());
+    if (left === null) return nothing;
+    // The shown value is whole seconds rounded up: it changes when `left` crosses a second.
+    if (left > 0) this.timer = setTimeout(() => this.requestUpdate(), (left % 1000) + 5);
+    return this.format(formatDuration(left));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pepay-countdown': PepayCountdown;
+  }
+}

@@ -1,0 +1,85 @@
+import {css, html} from 'lit';
+import {property, queryAssignedElements, state} from 'lit/decorators.js';
+import {controlStyles, leafHostStyles} from '../../styles/controls.js';
+import {PepayLeaf} from '../leaf.js';
+import {fieldProblem} from './validity.js';
+
+/**
+ * The receipt e-mail. The input itself is slotted from the page's light DOM (browsers autofill
+ * only fields they can see there); it is checked with the platform's constraint validation.
+ * Sends `email-submitted` or `email-skipped`.
+ *
+ * @tagname pepay-email-form
+ * @summary Receipt e-mail, skippable.
+ * @slot email - The `<input type="email" required>` to use.
+ */
+export class PepayEmailForm extends PepayLeaf {
+  static override styles = [
+    leafHostStyles,
+    controlStyles,
+    css`
+      .field {
+        display: grid;
+        gap: 4px;
+        font-weight: 550;
+      }
+      ::slotted(input) {
+        font: inherit;
+        font-weight: normal;
+        padding: 8px 10px;
+        border-radius: 8px;
+        border: 1px solid var(--_border);
+        background: var(--_bg);
+        color: var(--_fg);
+      }
+      ::slotted(input[aria-invalid='true']) {
+        border-color: var(--_danger);
+      }
+    `,
+  ];
+
+  /** The e-mail is being saved. */
+  @property({type: Boolean}) busy = false;
+
+  /** What is wrong with the e-mail, after a submit. */
+  @state() private problem = '';
+
+  @queryAssignedElements({slot: 'email', selector: 'input', flatten: true}) private slotted!: HTMLInputElement[];
+
+  /** Submits as the form's own button would (the light-DOM input's Enter key comes here). */
+  submit(): void {
+    this.renderRoot.querySelector('form')?.requestSubmit();
+  }
+
+  override render() {
+    const m = this.messages;
+    return html`<form class="stack" novalidate @submit=${this.onSubmit}>
+      <div class="field"><span aria-hidden="true">${m.emailLabel}</span> <slot name="email"></slot></div>
+      <p class="field-error" id="err-email" role="alert">${this.problem}</p>
+      <div class="row">
+        <button class="primary" part="pay-button" ?disabled=${this.busy}>${m.continue}</button>
+        <button type="button" @click=${() => this.act({type: 'email-skipped'})}>${m.skip}</button>
+      </div>
+    </form>`;
+  }
+
+  protected override updated(): void {
+    // The slotted input is not in this template: its invalid state follows ours here.
+    this.slotted[0]?.setAttribute('aria-invalid', String(Boolean(this.problem)));
+  }
+
+  private readonly onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const input = this.slotted[0];
+    if (!input) return;
+    this.problem = fieldProblem(input, this.messages);
+    if (this.problem) input.focus();
+    else this.act({type: 'email-submitted', email: input.value.trim()});
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pepay-email-form': PepayEmailForm;
+  }
+}

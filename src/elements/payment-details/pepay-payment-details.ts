@@ -1,0 +1,76 @@
+import {html, nothing} from 'lit';
+import {property} from 'lit/decorators.js';
+import {formatUsd, networkName, trimAmount} from '../../checkout/format.js';
+import {amountStillDue, paidSoFar, quoteTimeLeft} from '../../checkout/selectors.js';
+import type {CheckoutState} from '../../checkout/types.js';
+import {controlStyles, leafHostStyles} from '../../styles/controls.js';
+import {CopyController} from '../copy.js';
+import {PepayLeaf} from '../leaf.js';
+import {paymentDetailsStyles} from './styles.js';
+
+/**
+ * The payment step's body: what is still due (after a partial payment), the QR, the deposit
+ * address and amount with copy buttons, the network warning, the quote's countdown, and the
+ * payer's ways on ("choose another token", "I already paid").
+ *
+ * @tagname pepay-payment-details
+ * @summary Deposit address, amount, QR and copy buttons.
+ */
+export class PepayPaymentDetails extends PepayLeaf {
+  static override styles = [leafHostStyles, controlStyles, paymentDetailsStyles];
+
+  /** The checkout state (step `awaiting-payment` or `underpaid`). */
+  @property({attribute: false}) state: CheckoutState | null = null;
+
+  private readonly clipboard = new CopyController(this);
+
+  override render() {
+    const state = this.state;
+    const a = state?.address;
+    if (!state || !a) return nothing;
+    const m = this.messages;
+    const symbol = state.tokens.find((t) => t.id === a.tokenId)?.symbol ?? '';
+    const network = networkName(a.network);
+    const amount = a.tokenAmount ? trimAmount(a.tokenAmount) : '';
+    const underpaid = state.step === 'underpaid';
+    const quoteLeft = quoteTimeLeft(state, performance.now());
+    const copied = this.clipboard.copied;
+    return html`<div class="stack">
+      ${underpaid
+        ? html`<p>${m.received(formatUsd(paidSoFar(state), this.locale))} · <strong>${m.stillDue(formatUsd(amountStillDue(state), this.locale))}</strong></p>
+            <p class="muted">${m.underpaidHint(symbol, network)}</p>
+            ${amount ? html`<p><strong>${m.sendExactly(amount, symbol, network)}</strong></p>` : nothing}`
+        : nothing}
+      <div class="pay">
+        <pepay-qr part="qr" .value=${a.address} .label=${m.qrLabel(network)}></pepay-qr>
+        <div class="stack">
+          <p class="muted">${m.address}</p>
+          <p class="address" part="address" data-copy="address" title=${a.address}>${a.address}</p>
+          <div class="row">
+            <button @click=${() => this.clipboard.copy('address', a.address)}>${m.copyAddress}</button>
+            ${amount ? html`<button @click=${() => this.clipboard.copy('amount', amount)}>${m.copyAmount}</button>` : nothing}
+            ${copied ? html`<span class="copied" role="status">${m.copied}</span>` : nothing}
+          </div>
+          <p class="muted">${m.onlyNetwork(network)}</p>
+          ${state.busy === 'address'
+            ? html`<p class="muted">${m.quoteRefreshing}</p>`
+            : quoteLeft !== null
+              ? html`<p class="muted" data-quote><pepay-countdown .deadline=${state.quoteExpiresAtMono} .format=${m.quoteValid}></pepay-countdown></p>`
+              : nothing}
+        </div>
+      </div>
+      <div class="row">
+        ${state.session?.locked ? nothing : html`<button @click=${() => this.act({type: 'change-token'})}>${m.chooseAnother}</button>`}
+        <button @click=${() => this.act({type: 'verify-requested'})} ?disabled=${state.busy === 'verify'}>${m.alreadyPaid}</button>
+      </div>
+      ${state.busy === 'verify' ? html`<p class="muted" role="status">${m.verifying}</p>` : nothing}
+      ${state.verification ? html`<p class="muted" role="status" data-verification>${m.verification(state.verification.status)}</p>` : nothing}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pepay-payment-details': PepayPaymentDetails;
+  }
+}

@@ -1,0 +1,78 @@
+import {css, html, nothing} from 'lit';
+import {property} from 'lit/decorators.js';
+import type {CheckoutState} from '../../checkout/types.js';
+import {controlStyles, leafHostStyles} from '../../styles/controls.js';
+import {CopyController} from '../copy.js';
+import {PepayLeaf} from '../leaf.js';
+
+/**
+ * How the checkout ended, or why it cannot go on: paid (with the time and any commerce order),
+ * expired, canceled — each with a copyable invoice id for support — or the error step, with
+ * "Try again" when trying again can work.
+ *
+ * @tagname pepay-status-view
+ * @summary Paid, expired, canceled and error views.
+ */
+export class PepayStatusView extends PepayLeaf {
+  static override styles = [
+    leafHostStyles,
+    controlStyles,
+    css`
+      .status-icon {
+        font-size: 2em;
+      }
+    `,
+  ];
+
+  /** The checkout state (step `paid`, `expired`, `canceled` or `error`). */
+  @property({attribute: false}) state: CheckoutState | null = null;
+
+  private readonly clipboard = new CopyController(this);
+
+  override render() {
+    const state = this.state;
+    if (!state) return nothing;
+    const m = this.messages;
+    switch (state.step) {
+      case 'paid': {
+        const at = state.paidAt ? new Intl.DateTimeFormat(this.locale, {dateStyle: 'medium', timeStyle: 'short'}).format(state.paidAt) : '';
+        return html`<div class="stack" part="status">
+          <span class="status-icon" aria-hidden="true">✓</span>
+          <p>${m.paidBody}</p>
+          ${at ? html`<p class="muted">${m.paidAt(at)}</p>` : nothing} ${this.invoiceId(state)}
+          ${state.order ? html`<p data-order>${m.order(state.order.status.replace(/_/g, ' '))}</p>` : nothing}
+        </div>`;
+      }
+      case 'expired':
+      case 'canceled':
+        return html`<div class="stack" part="status">
+          <p>${state.step === 'expired' ? m.expiredBody : m.canceledBody}</p>
+          ${this.invoiceId(state)}
+        </div>`;
+      case 'error': {
+        const e = state.error;
+        return html`<div class="stack" part="error" role="alert">
+          <p>${e ? m.errors[e.code] : ''}</p>
+          ${e?.retryable ? html`<button class="primary" part="pay-button" @click=${() => this.act({type: 'retry'})}>${m.retry}</button>` : nothing}
+        </div>`;
+      }
+      default:
+        return nothing;
+    }
+  }
+
+  private invoiceId(state: CheckoutState) {
+    const id = state.invoiceId ?? '';
+    return html`<p class="muted">${this.messages.invoice}: <code data-copy="invoice">${id}</code></p>
+      <div class="row">
+        <button @click=${() => this.clipboard.copy('invoice', id)}>${this.messages.copyInvoiceId}</button>
+        ${this.clipboard.copied ? html`<span class="copied" role="status">${this.messages.copied}</span>` : nothing}
+      </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pepay-status-view': PepayStatusView;
+  }
+}

@@ -1,0 +1,79 @@
+import {html, nothing} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import type {Token} from '../../api/schemas/tokens.js';
+import {networkName} from '../../checkout/format.js';
+import {controlStyles, leafHostStyles} from '../../styles/controls.js';
+import {PepayLeaf} from '../leaf.js';
+import {tokenListStyles} from './styles.js';
+
+/** Past this many tokens a filter field is offered. */
+const FILTER_FROM = 7;
+
+/**
+ * The tokens the payer can pay with, grouped by network; unavailable ones disabled with their
+ * reason. Choosing one sends `token-chosen`.
+ *
+ * @tagname pepay-token-list
+ * @summary Token and network picker.
+ */
+export class PepayTokenList extends PepayLeaf {
+  static override styles = [leafHostStyles, controlStyles, tokenListStyles];
+
+  /** The session's tokens, in the server's order. */
+  @property({attribute: false}) tokens: Token[] = [];
+  /** An address is being prepared: the choices wait. */
+  @property({type: Boolean}) busy = false;
+
+  /** What the payer typed in the filter, lower-cased and trimmed. */
+  @state() private query = '';
+
+  override render() {
+    const m = this.messages;
+    const groups = new Map<string, Token[]>();
+    for (const token of this.tokens) {
+      if (!searchText(token).includes(this.query)) continue;
+      groups.set(token.network, [...(groups.get(token.network) ?? []), token]);
+    }
+    return html`<div class="stack">
+      ${this.tokens.length >= FILTER_FROM ? html`<label>${m.filterTokens} <input type="search" @input=${this.onFilter} /></label>` : nothing}
+      ${[...groups].map(
+        ([network, tokens]) => html`<div data-network=${network}>
+          <h3 class="muted">${networkName(network)}</h3>
+          <ul class="tokens" aria-label=${networkName(network)}>
+            ${tokens.map((token) => this.tokenButton(token))}
+          </ul>
+        </div>`,
+      )}
+      ${groups.size === 0 ? html`<p class="muted" data-no-match>${m.noTokens}</p>` : nothing}
+    </div>`;
+  }
+
+  private readonly onFilter = (event: InputEvent) => {
+    this.query = (event.target as HTMLInputElement).value.trim().toLowerCase();
+  };
+
+  private tokenButton(token: Token) {
+    const choose = () => this.act({type: 'token-chosen', network: token.network, tokenId: token.id});
+    return html`<li>
+      <button class="token" ?disabled=${!token.selectable || this.busy} @click=${choose} data-token=${token.id}>
+        ${token.iconUrl ? html`<img src=${token.iconUrl} alt="" width="24" height="24" referrerpolicy="no-referrer" @error=${hideImage} />` : nothing}
+        <span><strong>${token.symbol}</strong> <span class="muted">${token.name}</span></span>
+        ${token.selectable ? nothing : html`<span class="reason">${token.unavailableReason ?? this.messages.unavailable}</span>`}
+      </button>
+    </li>`;
+  }
+}
+
+function searchText(token: Token): string {
+  return `${token.symbol} ${token.name} ${token.network} ${networkName(token.network)}`.toLowerCase();
+}
+
+function hideImage(event: Event) {
+  (event.target as HTMLElement).hidden = true;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pepay-token-list': PepayTokenList;
+  }
+}

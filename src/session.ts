@@ -1,0 +1,45 @@
+/**
+ * The session description, declared once: the fields every Pepay element takes (the inline
+ * checkout, the dialog, the button) and `PepayCheckout.open()` accepts (widget-contract.md).
+ */
+import {DEFAULT_API_BASE} from './api/client.js';
+
+export type Theme = 'light' | 'dark' | 'auto';
+
+export interface SessionOptions {
+  /** Sent as `x-session-token` on every payor request. */
+  sessionToken: string;
+  /** Sent as `x-signature` on every payor request. */
+  signature: string;
+  /** Alternative to the pair: its `session` and `signature` query parameters are used. */
+  paymentUrl: string;
+  /** API origin (`https://api-beta.pepay.io` by default). */
+  apiBase: string;
+  /** WebSocket origin; empty: `apiBase` with http -> ws, https -> wss. */
+  wsBase: string;
+  /** BCP 47 tag; empty: the nearest `lang`, then the browser's languages. */
+  locale: string;
+  /** `light`, `dark` or `auto` (follows `prefers-color-scheme`). */
+  theme: Theme;
+}
+
+/** Every field with its default: the type makes a missing or extra field a compile error. */
+export const SESSION_DEFAULTS: Readonly<SessionOptions> = {
+  sessionToken: '',
+  signature: '',
+  paymentUrl: '',
+  apiBase: DEFAULT_API_BASE,
+  wsBase: '',
+  locale: '',
+  theme: 'auto',
+};
+
+export const SESSION_FIELDS = Object.keys(SESSION_DEFAULTS) as (keyof SessionOptions)[];
+
+/** The fields that name the server and the session: a change to any of them starts over. */
+export const CONNECTION_FIELDS = ['sessionToken', 'signature', 'paymentUrl', 'apiBase', 'wsBase'] as const satisfies (keyof SessionOptions)[];
+
+/** The session fields of `source` that are set (not `undefined`), and nothing else. */
+export function pickSession(source: Partial<SessionOptions>): Partial<SessionOptions> {
+  return Object.fromEntries(SESSION_FIELDS.filter((field) => source[field] !== undefined).map((field) => [field, source[field]]));
+}

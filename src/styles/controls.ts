@@ -1,0 +1,87 @@
+import {css} from 'lit';
+
+/** The host reset of the leaf elements: they live inside the checkout's card and take its tokens. */
+export const leafHostStyles = css`
+  :host {
+    display: block;
+    min-width: 0;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+`;
+
+/** Buttons, fields, text and layout helpers shared by the checkout and its leaves. */
+export const controlStyles = css`
+  button {
+    font: inherit;
+    border-radius: calc(var(--_radius) - 4px);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_fg);
+    padding: 8px 14px;
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_accent);
+    color: var(--_on-accent);
+    border-color: var(--_accent);
+    font-weight: 600;
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  button:focus-visible,
+  input:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  form,
+  .stack {
+    display: grid;
+    gap: 12px;
+  }
+  label {
+    display: grid;
+    gap: 4px;
+    font-weight: 550;
+  }
+  input {
+    font: inherit;
+    padding: 8px 10px;
+    border-radius: 8px;
+    border: 1px solid var(--_border);
+    background: var(--_bg);
+    color: var(--_fg);
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  p {
+    margin: 0;
+  }
+  .muted {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .row {
+    display: flex;
+    gap: 8px;
+    flex-wrap: wrap;
+    align-items: center;
+  }
+  .field-error {
+    color: var(--_danger);
+    font-size: 0.9em;
+  }
+  .copied {
+    color: var(--_success);
+    font-size: 0.9em;
+  }
+`;
