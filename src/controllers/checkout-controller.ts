@@ -52,7 +52,7 @@ export class CheckoutController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.configKey() !== this.startedWith) this.restart();
+    if (this.configKey() !== this.startedWith) this.guarded(() => this.restart());
   }
 
   hostDisconnected(): void {
@@ -62,7 +62,7 @@ export class CheckoutController implements ReactiveController {
 
   /** What the payer did in a view. `retry` starts the session over, realtime included. */
   act(action: PayerAction): void {
-    if (action.type === 'retry') this.restart();
+    if (action.type === 'retry') this.guarded(() => this.restart());
     else this.dispatch(action);
   }
 
@@ -100,13 +100,20 @@ export class CheckoutController implements ReactiveController {
     this.dispatch({type: 'start', at: performance.now()});
   }
 
-  /** Feeds one input to the machine. An exception in our own code ends in the error step, never escapes. */
+  /** Feeds one input to the machine and runs its effects. */
   private dispatch(input: Input): void {
-    try {
+    this.guarded(() => {
       const {state, effects} = reduce(this.state, input);
       this.commit(state);
       for (const effect of effects) this.run(effect);
       this.scheduleTick();
+    });
+  }
+
+  /** An exception in our own code (or a host's broken property) ends in the error step, never escapes. */
+  private guarded(work: () => void): void {
+    try {
+      work();
     } catch (error) {
       this.teardown();
       this.commit(crashed(this.state, toCheckoutError(error)));

@@ -125,6 +125,14 @@ describe('payor schemas accept every documented fixture', () => {
     expect(paymentAddressSchema.safeParse({temp_address: 'a', network: 'base', supported_token_id: 1, estimated_token_amount: '1e5'}).success).to.equal(false);
   });
 
+  it('payment-addresses: a stream endpoint on another host is never followed (the token would go with it)', () => {
+    const endpoint = (value: string) => paymentAddressSchema.parse({temp_address: 'a', network: 'base', supported_token_id: 1, ws_connection: {token: 'jwt', endpoint: value}}).wsPath;
+    expect(endpoint('/ws/payment/v2')).to.equal('/ws/payment/v2');
+    for (const hostile of ['https://evil.example/ws', '//evil.example/ws', 'wss://evil.example', '/ws/payment?token=x', '\\\\evil.example/ws', '']) {
+      expect(endpoint(hostile), hostile).to.equal('/ws/payment');
+    }
+  });
+
   it('payment-status: paid and unpaid; cancelled folded; unknown rejected', async () => {
     expect(parse(paymentStatusSchema, await loadFixture('payment-status.paid.json'))).to.deep.equal({status: 'paid', paidAt: Date.parse('2024-01-01T12:30:00Z')});
     expect(parse(paymentStatusSchema, await loadFixture('payment-status.unpaid.json'))).to.deep.equal({status: 'unpaid', paidAt: null});

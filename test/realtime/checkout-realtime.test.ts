@@ -194,4 +194,19 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     await simulate(s.invoice_id, 'cancel');
     await until('both canceled', () => a.state.step === 'canceled' && b.state.step === 'canceled');
   });
+
+  it('when the polling tab goes away, the other takes over (no lease to wait out where Web Locks exist)', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    await faults(s, {ws: {refuse: true}});
+    const a = await mount(s);
+    await until('first loaded', () => a.state.step === 'select-token');
+    const b = await mount(s);
+    await until('second loaded', () => b.state.step === 'select-token');
+    a.remove();
+    const from = Date.now();
+    await until('polled by the one left', async () => (await requestsTo(s, '/api/v1/payments/payment-status')).some((r) => r.at >= from + 2500), 8000);
+    await simulate(s.invoice_id, 'cancel');
+    await until('canceled, heard by polling', () => b.state.step === 'canceled');
+    b.remove();
+  });
 });

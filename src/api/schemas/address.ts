@@ -27,6 +27,9 @@ const raw = z.object({
   ),
 });
 
+/** A path such as `/ws/payment`: one leading slash, then path characters only. */
+const STREAM_PATH = /^\/(?!\/)[\w\-./]*$/;
+
 /** POST /api/v1/payments/payment-addresses, normalised. */
 export const paymentAddressSchema = z.pipe(
   raw,
@@ -47,7 +50,9 @@ export const paymentAddressSchema = z.pipe(
     retryable: r.retryable ?? false,
     retryAfterMs: r.retry_after_seconds != null ? r.retry_after_seconds * 1000 : null,
     wsToken: r.ws_connection?.token ?? null,
-    wsPath: r.ws_connection?.endpoint ?? '/ws/payment',
+    // Only a path on the stream's own origin: an absolute or protocol-relative endpoint would
+    // carry the stream token to another host.
+    wsPath: r.ws_connection?.endpoint && STREAM_PATH.test(r.ws_connection.endpoint) ? r.ws_connection.endpoint : '/ws/payment',
   })),
 );
 

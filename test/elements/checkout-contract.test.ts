@@ -1,0 +1,141 @@
+/** What the host page relies on: one step at a time, every step change heard, errors as events. */
+import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {LitElement} from 'lit';
+import type {Emitted} from '../../src/checkout/emitted.js';
+import {CheckoutController} from '../../src/controllers/checkout-controller.js';
+import '../../src/define.js';
+import {STEPS, type Step} from '../../src/checkout/types.js';
+import type {PepayCheckout} from '../../src/index.js';
+import {deepReady} from '../support/deep.js';
+import {createSession, sandboxUrl, simulate} from '../support/sandbox.js';
+import {stepIs, toPayment} from '../support/walk.js';
+
+/** The steps `el` matches as `:state()`; exactly one is expected. */
+const matchedSteps = (el: PepayCheckout) => STEPS.filter((step) => el.matches(`:state(${step})`));
+
+/** Records every step change and, at each, which custom states matched. */
+function recordSteps(el: PepayCheckout) {
+  const heard: {step: Step; previous: Step; matched: Step[]}[] = [];
+  el.addEventListener('pepay-step-change', (e) => heard.push({...e.detail, matched: matchedSteps(el)}));
+  return heard;
+}
+
+/** Unhandled rejections and errors while `work` runs. */
+async function uncaughtDuring(work: () => Promise<void>): Promise<string[]> {
+  const seen: string[] = [];
+  const onRejection = (e: PromiseRejectionEvent) => seen.push(String(e.reason));
+  const onError = (e: ErrorEvent) => seen.push(e.message);
+  window.addEventListener('unhandledrejection', onRejection);
+  window.addEventListener('error', onError);
+  try {
+    await work();
+    // Let anything already scheduled settle before looking.
+    await new Promise((r) => setTimeout(r, 300));
+  } finally {
+    window.removeEventListener('unhandledrejection', onRejection);
+    window.removeEventListener('error', onError);
+  }
+  return seen;
+}
+
+describe('<pepay-checkout> state contract', () => {
+  it('"Try again" after an error: error -> loading is heard, and one :state() matches throughout', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    await simulate(s.invoice_id, 'faults', {http: [{kind: 'server-error', count: 3, path: 'session-details'}]});
+    const el = document.createElement('pepay-checkout');
+    const heard = recordSteps(el);
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    document.body.append(el);
+    await stepIs(el, 'error');
+    expect(matchedSteps(el)).to.deep.equal(['error']);
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, '[part=error] button')).click();
+    await stepIs(el, 'select-token');
+    expect(heard.map((h) => `${h.previous}->${h.step}`)).to.deep.equal(['loading->error', 'error->loading', 'loading->select-token']);
+    for (const h of heard) expect(h.matched, `at ${h.step}`).to.deep.equal([h.step]);
+    expect(matchedSteps(el)).to.deep.equal(['select-token']);
+    el.remove();
+  });
+
+  it('a session swapped while the address shows starts over: awaiting-payment -> loading is heard', async () => {
+    const first = await createSession({customer_email: 'a@example.com'});
+    const second = await createSession({customer_email: 'b@example.com'});
+    const el = await fixture<PepayCheckout>(html`<pepay-checkout session-token=${first.session_token} signature=${first.signature} api-base=${sandboxUrl}></pepay-checkout>`);
+    await toPayment(el);
+    const heard = recordSteps(el);
+    const ready = oneEvent(el, 'pepay-ready');
+    Object.assign(el, {sessionToken: second.session_token, signature: second.signature});
+    expect((await ready).detail.invoiceId).to.equal(second.invoice_id);
+    await stepIs(el, 'select-token');
+    expect(heard.map((h) => `${h.previous}->${h.step}`)).to.deep.equal(['awaiting-payment->loading', 'loading->select-token']);
+    for (const h of heard) expect(h.matched).to.deep.equal([h.step]);
+    el.remove();
+  });
+
+  for (const [attribute, value] of [
+    ['ws-base', '::nope'],
+    ['ws-base', 'https://example.com'],
+    ['api-base', 'not a url'],
+  ] as const) {
+    it(`an invalid ${attribute} ("${value}") is a pepay-error and the error step, never an unhandled rejection`, async () => {
+      const s = await createSession({customer_email: 'a@example.com'});
+      let detail: unknown = null;
+      const uncaught = await uncaughtDuring(async () => {
+        const el = document.createElement('pepay-checkout');
+        el.addEventListener('pepay-error', (e) => (detail = e.detail));
+        Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+        el.setAttribute(attribute, value);
+        document.body.append(el);
+        await stepIs(el, 'error');
+        expect(matchedSteps(el)).to.deep.equal(['error']);
+        el.remove();
+      });
+      expect(detail).to.deep.include({code: 'bad-request', retryable: false});
+      expect(uncaught).to.deep.equal([]);
+    });
+  }
+
+  it('an exception in our own code or a host\'s config ends in the error step, heard as pepay-error', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const heard: Emitted[] = [];
+    /** A host whose configuration throws when the checkout starts (a broken framework proxy). */
+    class ThrowingHost extends LitElement {
+      readonly controller = new CheckoutController(
+        this,
+        () => ({
+          sessionToken: s.session_token,
+          signature: s.signature,
+          paymentUrl: '',
+          apiBase: sandboxUrl,
+          wsBase: '',
+          get streamTimeout(): number {
+            throw new Error('a framework proxy broke');
+          },
+        }),
+        (_state, events) => heard.push(...events),
+      );
+    }
+    customElements.define('throwing-host', ThrowingHost);
+    const uncaught = await uncaughtDuring(async () => {
+      const el = document.createElement('throwing-host') as ThrowingHost;
+      document.body.append(el);
+      await waitUntil(() => el.controller.state.step === 'error', 'no error step');
+      el.remove();
+    });
+    expect(heard.find((e) => e.name === 'pepay-error')?.detail).to.deep.include({code: 'invalid-response', retryable: true});
+    expect(uncaught).to.deep.equal([]);
+  });
+
+  it('finds the page language across shadow roots (a checkout inside another component)', async () => {
+    const host = await fixture<HTMLElement>(html`<div lang="de-DE"><div></div></div>`);
+    const inner = host.firstElementChild!.attachShadow({mode: 'open'});
+    const s = await createSession({customer_email: 'a@example.com', amount_usd: 1234.5});
+    const el = document.createElement('pepay-checkout');
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    inner.append(el);
+    await stepIs(el, 'select-token');
+    await el.updateComplete;
+    // German grouping and decimal separators: the page's language reached through the shadow root.
+    expect(el.shadowRoot!.querySelector('[part=amount]')!.textContent).to.include('1.234,50');
+    el.remove();
+  });
+});

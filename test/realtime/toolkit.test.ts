@@ -1,0 +1,62 @@
+import {expect} from '@open-wc/testing';
+import {parseFrame} from '../../src/api/schemas/frames.js';
+import {Backoff} from '../../src/realtime/backoff.js';
+import {EventDeduper} from '../../src/realtime/dedupe.js';
+import {resolveWsBase} from '../../src/realtime/ws-base.js';
+import {loadFixture} from '../support/fixtures.js';
+
+describe('realtime toolkit', () => {
+  it('Backoff: equal jitter on a doubling, capped ceiling (the exact sequence)', () => {
+    const half = new Backoff({baseMs: 1000, maxMs: 8000}, {random: () => 0.5});
+    expect(Array.from({length: 6}, () => half.next())).to.deep.equal([750, 1500, 3000, 6000, 6000, 6000]);
+    const low = new Backoff({baseMs: 1000, maxMs: 8000}, {random: () => 0});
+    const high = new Backoff({baseMs: 1000, maxMs: 8000}, {random: () => 0.999_999});
+    expect(Array.from({length: 4}, () => low.next())).to.deep.equal([500, 1000, 2000, 4000]);
+    expect(Array.from({length: 4}, () => Math.round(high.next()))).to.deep.equal([1000, 2000, 4000, 8000]);
+    half.reset();
+    expect(half.next()).to.equal(750);
+  });
+
+  it('Backoff: only a connection that stayed up clears the failures', () => {
+    let now = 0;
+    const backoff = new Backoff({baseMs: 1000, maxMs: 30_000, healthyAfterMs: 10_000}, {random: () => 0.5, now: () => now});
+    backoff.next();
+    backoff.next();
+    // Accepted, then dropped 100 ms later: the waits keep growing.
+    backoff.opened();
+    now += 100;
+    expect(backoff.next()).to.equal(3000);
+    // Up for 10 s: the next drop starts again from the first step.
+    backoff.opened();
+    now += 10_000;
+    expect(backoff.next()).to.equal(750);
+    expect(backoff.attempts).to.equal(1);
+  });
+
+  it('EventDeduper: each id once, the oldest forgotten past the limit', () => {
+    const dedupe = new EventDeduper(3);
+    expect(['a', 'b', 'a', 'c', 'b'].map((id) => dedupe.first(id))).to.deep.equal([true, true, false, true, false]);
+    expect(dedupe.first('d')).to.equal(true);
+    expect(dedupe.first('a')).to.equal(true);
+    expect(dedupe.first('d')).to.equal(false);
+  });
+
+  it('parseFrame: events, control and error frames by schema; anything else is null', async () => {
+    const event = parseFrame(await loadFixture('event.invoice.updated.ws-frame.json'));
+    expect(event?.kind).to.equal('event');
+    expect(parseFrame({object: 'ws_control', type: 'resync_required'})).to.deep.equal({kind: 'control', type: 'resync_required'});
+    expect(parseFrame({object: 'ws_control', type: 'heartbeat', extra: 1})).to.deep.equal({kind: 'control', type: 'heartbeat'});
+    expect(parseFrame({object: 'ws_error', code: 'token_expired', message: 'bye'})).to.deep.equal({kind: 'error', code: 'token_expired'});
+    expect(parseFrame({object: 'ws_error'})).to.deep.equal({kind: 'error', code: null});
+    for (const junk of [null, 3, 'x', {}, {object: 'ws_control'}, {object: 'ws_control', type: 7}, {object: 'event', id: ''}]) expect(parseFrame(junk), JSON.stringify(junk)).to.equal(null);
+  });
+
+  it('resolveWsBase: the given ws(s) origin, or the API origin with http -> ws; anything else throws bad-request', () => {
+    expect(resolveWsBase('', 'https://api.example')).to.equal('wss://api.example/');
+    expect(resolveWsBase('', 'http://127.0.0.1:8787')).to.equal('ws://127.0.0.1:8787/');
+    expect(resolveWsBase('wss://stream.example', 'https://api.example')).to.equal('wss://stream.example/');
+    for (const bad of ['::nope', 'https://example.com', 'javascript:alert(1)', 'ws://']) {
+      expect(() => resolveWsBase(bad, 'https://api.example'), bad).to.throw().with.property('code', 'bad-request');
+    }
+  });
+});
