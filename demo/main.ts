@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
 /** The demo page: stands in for the merchant's server (via the sandbox's simulator API). */
 import '../src/define.js';
+import {CHECKOUT_EVENTS} from '../src/events/contract.js';
 import {IN_PAGE_ORIGIN, installInPageSandbox} from './sandbox/browser/in-page.ts';
 
 // `npm start` serves this page beside the sandbox on 8787; the static build (`npm run build:demo`)
@@ -15,8 +16,6 @@ const controls = document.querySelectorAll<HTMLButtonElement>('#controls button'
 const simStatus = document.querySelector<HTMLElement>('#sim-status')!;
 const log = document.querySelector<HTMLOListElement>('#log')!;
 let invoiceId = '';
-
-const EVENTS = ['pepay-ready', 'pepay-step-change', 'pepay-address', 'pepay-status', 'pepay-paid', 'pepay-underpaid', 'pepay-expired', 'pepay-canceled', 'pepay-order', 'pepay-error'];
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -42,7 +41,7 @@ form.addEventListener('submit', async (event) => {
   checkout.setAttribute('api-base', sandboxUrl);
   checkout.setAttribute('theme', String(data.get('theme')));
   checkout.setAttribute('locale', String(data.get('locale')));
-  for (const name of EVENTS) checkout.addEventListener(name, (e) => record(name, (e as CustomEvent).detail));
+  for (const name of CHECKOUT_EVENTS) checkout.addEventListener(name, (e) => record(name, e.detail));
   slot.replaceChildren(checkout);
   log.replaceChildren();
   for (const button of controls) button.disabled = false;

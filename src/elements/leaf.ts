@@ -9,6 +9,8 @@ import {VERSION} from '../version.js';
  * Base of the checkout's leaf elements: properties in (the messages and locale in force, plus
  * their own), payer actions out. Their only own state is what the payer is doing in them (a
  * filter, a field's error, a "Copied" flag).
+ *
+ * @fires payer-action - Internal (not composed): a payer action for the checkout (`PayerActionEvent`).
  */
 export class PepayLeaf extends LitElement {
   static readonly version = VERSION;
