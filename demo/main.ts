@@ -26,7 +26,10 @@ form.addEventListener('submit', async (event) => {
     expires_in: Number(data.get('minutes')) * 60_000,
     environment: data.get('environment'),
     commerce: data.get('commerce') === 'on',
-    questions: data.get('questions') === 'on' ? {questions: [{id: 'q1', question: 'Company name', type: 'text', validation: {required: true}}]} : undefined,
+    questions:
+      data.get('questions') === 'on'
+        ? {questions: [{id: 'q1', question: 'Company name', type: 'text', validation: {required: true}}]}
+        : undefined,
   };
   const response = await fetch(`${sandboxUrl}/sandbox/invoices`, {method: 'POST', body: JSON.stringify(body)});
   if (!response.ok) {
@@ -51,9 +54,14 @@ form.addEventListener('submit', async (event) => {
 for (const button of controls) {
   button.addEventListener('click', async () => {
     const {action, amount} = button.dataset;
-    const response = await fetch(`${sandboxUrl}/sandbox/invoices/${invoiceId}/${action}`, {method: 'POST', body: JSON.stringify(amount ? {amount} : {})});
+    const response = await fetch(`${sandboxUrl}/sandbox/invoices/${invoiceId}/${action}`, {
+      method: 'POST',
+      body: JSON.stringify(amount ? {amount} : {}),
+    });
     const result = (await response.json()) as {error?: {message: string}};
-    simStatus.textContent = response.ok ? `${button.textContent}: done.` : `${button.textContent}: ${result.error?.message ?? response.status}`;
+    simStatus.textContent = response.ok
+      ? `${button.textContent}: done.`
+      : `${button.textContent}: ${result.error?.message ?? response.status}`;
   });
 }
 

@@ -37,7 +37,13 @@ export const SESSION_DEFAULTS: Readonly<SessionOptions> = {
 export const SESSION_FIELDS = Object.keys(SESSION_DEFAULTS) as (keyof SessionOptions)[];
 
 /** The fields that name the server and the session: a change to any of them starts over. */
-export const CONNECTION_FIELDS = ['sessionToken', 'signature', 'paymentUrl', 'apiBase', 'wsBase'] as const satisfies (keyof SessionOptions)[];
+export const CONNECTION_FIELDS = [
+  'sessionToken',
+  'signature',
+  'paymentUrl',
+  'apiBase',
+  'wsBase',
+] as const satisfies (keyof SessionOptions)[];
 
 /** The session fields of `source` that are set (not `undefined`), and nothing else. */
 export function pickSession(source: Partial<SessionOptions>): Partial<SessionOptions> {

@@ -60,7 +60,12 @@ export class PayorClient {
 
   /** Allocates, or rotates, the deposit address for a token (camelCase `tokenId` as documented). */
   allocateAddress(choice: {network: string; tokenId: number}, signal?: AbortSignal): Promise<PaymentAddress> {
-    return this.post('/api/v1/payments/payment-addresses', {network: choice.network, tokenId: choice.tokenId}, paymentAddressSchema, signal);
+    return this.post(
+      '/api/v1/payments/payment-addresses',
+      {network: choice.network, tokenId: choice.tokenId},
+      paymentAddressSchema,
+      signal,
+    );
   }
 
   paymentStatus(signal?: AbortSignal): Promise<PaymentStatus> {

@@ -16,13 +16,7 @@ export const ERROR_CODES = [
 export type PepayErrorCode = (typeof ERROR_CODES)[number];
 
 /** Codes for which trying the same thing again can succeed. */
-const RETRYABLE: ReadonlySet<PepayErrorCode> = new Set([
-  'rate-limited',
-  'server',
-  'network',
-  'invalid-response',
-  'quote-unavailable',
-]);
+const RETRYABLE: ReadonlySet<PepayErrorCode> = new Set(['rate-limited', 'server', 'network', 'invalid-response', 'quote-unavailable']);
 
 export interface PepayErrorInit {
   /** HTTP status, when the error came from a response. */

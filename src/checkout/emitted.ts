@@ -3,7 +3,9 @@ import type {PepayCheckoutEventDetails} from '../events/contract.js';
 import type {CheckoutState} from './types.js';
 
 /** One contract event, as the machine's state diff produces it. */
-export type Emitted = {[K in keyof PepayCheckoutEventDetails]: {name: K; detail: PepayCheckoutEventDetails[K]}}[keyof PepayCheckoutEventDetails];
+export type Emitted = {
+  [K in keyof PepayCheckoutEventDetails]: {name: K; detail: PepayCheckoutEventDetails[K]};
+}[keyof PepayCheckoutEventDetails];
 
 export function eventsBetween(prev: CheckoutState, next: CheckoutState): Emitted[] {
   const out: Emitted[] = [];
@@ -23,9 +25,13 @@ export function eventsBetween(prev: CheckoutState, next: CheckoutState): Emitted
   // A remainder of 0 is the full payment on its way (its quote update comes before invoice.updated).
   const stillDue = next.amountRemainingUsd === null || next.amountRemainingUsd > 0;
   // Once on entering underpaid (with the locked rails known), then once per further partial payment.
-  const paidMore = prev.amountRemainingUsd !== null && next.amountRemainingUsd !== null && next.amountRemainingUsd < prev.amountRemainingUsd;
+  const paidMore =
+    prev.amountRemainingUsd !== null && next.amountRemainingUsd !== null && next.amountRemainingUsd < prev.amountRemainingUsd;
   if (next.invoiceStatus === 'underpaid' && locked && stillDue && (!wasUnderpaid || paidMore)) {
-    out.push({name: 'pepay-underpaid', detail: {invoiceId, lockedNetwork: locked.network, lockedTokenId: locked.tokenId, amountRemainingUsd: next.amountRemainingUsd}});
+    out.push({
+      name: 'pepay-underpaid',
+      detail: {invoiceId, lockedNetwork: locked.network, lockedTokenId: locked.tokenId, amountRemainingUsd: next.amountRemainingUsd},
+    });
   }
   if (prev.step !== next.step) {
     out.push({name: 'pepay-step-change', detail: {step: next.step, previous: prev.step}});

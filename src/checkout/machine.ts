@@ -4,6 +4,7 @@
  * decides what the checkout does next.
  */
 import type {InvoiceStatus} from '../api/schemas/primitives.js';
+import {initialState, isTerminal} from './state.js';
 import type {CheckoutError, CheckoutState, Effect, Input, Step, Transition} from './types.js';
 
 /** How often a pending manual verification job is read again. */
@@ -14,52 +15,10 @@ const ORDER_FINAL = new Set(['delivered', 'delivery_confirmed', 'fulfilled', 'ca
 /** Errors after which nothing the payer does can work: the session itself is unusable. */
 const FATAL = new Set(['invalid-session', 'session-not-found', 'insecure-credentials', 'missing-credentials']);
 
-export function initialState(): CheckoutState {
-  return {
-    step: 'loading',
-    invoiceId: null,
-    invoiceStatus: null,
-    environment: null,
-    connection: 'idle',
-    error: null,
-    session: null,
-    tokens: [],
-    questions: [],
-    questionsAnswered: false,
-    email: null,
-    emailDone: false,
-    address: null,
-    quotedRemainingUsd: null,
-    amountRemainingUsd: null,
-    expiresAtMono: null,
-    quoteExpiresAtMono: null,
-    paidAt: null,
-    order: null,
-    commerceOrderId: null,
-    verification: null,
-    verificationCheckAt: null,
-    busy: null,
-    notice: null,
-  };
-}
-
-/** The checkout cannot start: shown at once, nothing is sent. */
-export function failedToStart(error: CheckoutError): CheckoutState {
-  return {...initialState(), step: 'error', error};
-}
-
-/** An exception in our own code: shown as the error step, keeping what is known of the invoice. */
-export function crashed(state: CheckoutState, error: CheckoutError): CheckoutState {
-  return {...state, step: 'error', error, busy: null};
-}
-
-export function isTerminal(step: Step): boolean {
-  return step === 'paid' || step === 'expired' || step === 'canceled';
-}
-
 export function reduce(state: CheckoutState, input: Input): Transition {
   // A terminal screen is final: only the clock, the connection and late order updates still count.
-  const stillCounts = input.type === 'tick' || input.type === 'connection' || (input.type === 'event' && input.event.subject.kind === 'order');
+  const stillCounts =
+    input.type === 'tick' || input.type === 'connection' || (input.type === 'event' && input.event.subject.kind === 'order');
   if (isTerminal(state.step) && !stillCounts) {
     return {state, effects: []};
   }
@@ -85,7 +44,14 @@ export function reduce(state: CheckoutState, input: Input): Transition {
     }
 
     case 'intro-loaded':
-      return advance({...state, busy: null, questions: input.questions, questionsAnswered: input.questions.length === 0, email: input.email, emailDone: input.email !== null});
+      return advance({
+        ...state,
+        busy: null,
+        questions: input.questions,
+        questionsAnswered: input.questions.length === 0,
+        email: input.email,
+        emailDone: input.email !== null,
+      });
 
     case 'questions-submitted':
       return {state: {...state, busy: 'questions', notice: null}, effects: [{type: 'submit-questions', answers: input.answers}]};
@@ -100,12 +66,17 @@ export function reduce(state: CheckoutState, input: Input): Transition {
       return advance({...state, emailDone: true, notice: null});
 
     case 'token-chosen':
-      return {state: {...state, busy: 'address', notice: null}, effects: [{type: 'allocate', network: input.network, tokenId: input.tokenId}]};
+      return {
+        state: {...state, busy: 'address', notice: null},
+        effects: [{type: 'allocate', network: input.network, tokenId: input.tokenId}],
+      };
 
     case 'address-allocated': {
       const a = input.address;
       const notice: CheckoutError | null =
-        a.quoteStatus === 'available' ? null : {code: 'quote-unavailable', message: a.message ?? 'No price quote is available right now.', retryable: true};
+        a.quoteStatus === 'available'
+          ? null
+          : {code: 'quote-unavailable', message: a.message ?? 'No price quote is available right now.', retryable: true};
       const quoteMs = a.quoteExpiresInMs ?? 5 * 60_000;
       const next: CheckoutState = {
         ...state,
@@ -122,15 +93,24 @@ export function reduce(state: CheckoutState, input: Input): Transition {
 
     case 'change-token':
       if (state.session?.locked) return {state, effects: []};
-      return {state: {...state, step: 'select-token', address: null, quoteExpiresAtMono: null, verification: null, notice: null}, effects: []};
+      return {
+        state: {...state, step: 'select-token', address: null, quoteExpiresAtMono: null, verification: null, notice: null},
+        effects: [],
+      };
 
     case 'verify-requested':
       if (!state.address || !state.invoiceId) return {state, effects: []};
-      return {state: {...state, busy: 'verify', notice: null}, effects: [{type: 'verify', invoiceId: state.invoiceId, network: state.address.network}]};
+      return {
+        state: {...state, busy: 'verify', notice: null},
+        effects: [{type: 'verify', invoiceId: state.invoiceId, network: state.address.network}],
+      };
     case 'verification': {
       // Undocumented job states: anything but `pending` is taken as the job's end.
       const pending = input.job.status === 'pending';
-      return {state: {...state, busy: null, verification: input.job, verificationCheckAt: pending ? input.at + VERIFY_RECHECK_MS : null}, effects: []};
+      return {
+        state: {...state, busy: null, verification: input.job, verificationCheckAt: pending ? input.at + VERIFY_RECHECK_MS : null},
+        effects: [],
+      };
     }
 
     case 'status':
@@ -175,7 +155,10 @@ export function reduce(state: CheckoutState, input: Input): Transition {
       return {state: state.connection === input.connection ? state : {...state, connection: input.connection}, effects: []};
 
     case 'resync':
-      return {state, effects: isTerminal(state.step) || state.step === 'error' || state.step === 'loading' ? [] : [{type: 'refresh-session'}]};
+      return {
+        state,
+        effects: isTerminal(state.step) || state.step === 'error' || state.step === 'loading' ? [] : [{type: 'refresh-session'}],
+      };
 
     case 'tick':
       return tick(state, input.at);
@@ -202,7 +185,10 @@ function advance(state: CheckoutState): Transition {
     const quoteCurrent = onLockedRails && state.quotedRemainingUsd === state.amountRemainingUsd;
     if (quoteCurrent || state.busy === 'address') return {state: {...state, step: 'underpaid'}, effects: []};
     // The token picker is skipped: the remainder is quoted anew on the locked rails.
-    return {state: {...state, step: 'underpaid', busy: 'address'}, effects: [{type: 'allocate', network: locked.network, tokenId: locked.tokenId}]};
+    return {
+      state: {...state, step: 'underpaid', busy: 'address'},
+      effects: [{type: 'allocate', network: locked.network, tokenId: locked.tokenId}],
+    };
   }
   if (!state.questionsAnswered) return {state: {...state, step: 'questions'}, effects: []};
   if (!state.emailDone) return {state: {...state, step: 'email'}, effects: []};
@@ -220,7 +206,8 @@ function applyStatus(state: CheckoutState, status: InvoiceStatus): Transition {
   }
   if (status === 'underpaid') {
     // The locked network, token and address come only from session-details.
-    if (!next.session?.locked || next.session.status !== 'underpaid') return {state: next, effects: state.step === 'loading' ? [] : [{type: 'refresh-session'}]};
+    if (!next.session?.locked || next.session.status !== 'underpaid')
+      return {state: next, effects: state.step === 'loading' ? [] : [{type: 'refresh-session'}]};
     if (state.step === 'loading' || state.busy === 'intro') return {state: next, effects: []};
     return advance(next);
   }

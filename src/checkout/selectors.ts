@@ -4,7 +4,7 @@
  * (`performance.now()` in the browser); money is USD.
  */
 import type {CheckoutState} from './types.js';
-import {isTerminal} from './machine.js';
+import {isTerminal} from './state.js';
 
 /** Milliseconds from `now` to a monotonic deadline (0 once passed), or null when there is none. */
 export function msUntil(deadline: number | null, now: number): number | null {

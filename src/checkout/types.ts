@@ -7,7 +7,18 @@ import type {Token} from '../api/schemas/tokens.js';
 import type {Verification} from '../api/schemas/verify.js';
 import type {PepayEvent} from '../api/schemas/events.js';
 
-export const STEPS = ['loading', 'questions', 'email', 'select-token', 'awaiting-payment', 'underpaid', 'paid', 'expired', 'canceled', 'error'] as const;
+export const STEPS = [
+  'loading',
+  'questions',
+  'email',
+  'select-token',
+  'awaiting-payment',
+  'underpaid',
+  'paid',
+  'expired',
+  'canceled',
+  'error',
+] as const;
 export type Step = (typeof STEPS)[number];
 
 export type Connection = 'live' | 'polling' | 'reconnecting' | 'offline' | 'idle';
@@ -83,7 +94,10 @@ export type Operation = 'load' | 'intro' | 'questions' | 'email' | 'address' | '
  * plus `retry`, which starts the session over (the controller's, not the machine's, to do).
  */
 export type PayerAction =
-  | Extract<Input, {type: 'questions-submitted' | 'email-submitted' | 'email-skipped' | 'token-chosen' | 'change-token' | 'verify-requested'}>
+  | Extract<
+      Input,
+      {type: 'questions-submitted' | 'email-submitted' | 'email-skipped' | 'token-chosen' | 'change-token' | 'verify-requested'}
+    >
   | {type: 'retry'};
 
 export type Effect =

@@ -36,7 +36,11 @@ export class RealtimeLink {
   constructor(private readonly options: RealtimeLinkOptions) {
     const {client, input} = options;
     const dedupe = new EventDeduper();
-    const tabs = new TabSync(client.credentials.sessionToken, {dedupe, onEvent: (event) => input({type: 'event', event}), onStatus: (status) => input(statusInput(status))});
+    const tabs = new TabSync(client.credentials.sessionToken, {
+      dedupe,
+      onEvent: (event) => input({type: 'event', event}),
+      onStatus: (status) => input(statusInput(status)),
+    });
     this.tabs = tabs;
     this.poller = new StatusPoller({
       fetchStatus: (signal) => client.paymentStatus(signal),

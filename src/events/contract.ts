@@ -75,7 +75,11 @@ export const CHECKOUT_EVENT_PROPS = {
 export const CHECKOUT_EVENTS = Object.keys(CHECKOUT_EVENT_PROPS) as (keyof PepayCheckoutEventDetails)[];
 
 /** A contract event: `bubbles` and `composed`, cancelable only when asked (`pepay-close-request`). */
-export function createPepayEvent<K extends PepayEventName>(name: K, detail: PepayEventDetails[K], cancelable = false): CustomEvent<PepayEventDetails[K]> {
+export function createPepayEvent<K extends PepayEventName>(
+  name: K,
+  detail: PepayEventDetails[K],
+  cancelable = false,
+): CustomEvent<PepayEventDetails[K]> {
   return new CustomEvent(name, {detail, bubbles: true, composed: true, cancelable});
 }
 

@@ -43,7 +43,8 @@ export const en = {
   invoice: 'Invoice',
   order: (status: string) => `Order status: ${status}`,
   expiredTitle: 'This payment request expired',
-  expiredBody: 'No payment can be made to it any more. Ask the merchant for a new one. If you already sent funds, contact the merchant with the invoice id below.',
+  expiredBody:
+    'No payment can be made to it any more. Ask the merchant for a new one. If you already sent funds, contact the merchant with the invoice id below.',
   canceledTitle: 'This payment was canceled',
   canceledBody: 'The merchant canceled this payment request. If you already sent funds, contact the merchant with the invoice id below.',
   copyInvoiceId: 'Copy invoice id',

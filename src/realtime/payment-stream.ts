@@ -158,4 +158,3 @@ export class PaymentStream {
     this.options.onStatus(status);
   }
 }
-

@@ -24,17 +24,32 @@ async function pepayError(promise: Promise<unknown>): Promise<PepayError> {
 describe('credentials', () => {
   it('takes the pair, or the payment_url query parameters', () => {
     expect(resolveCredentials(creds)).to.deep.equal(creds);
-    expect(resolveCredentials({paymentUrl: 'https://pay.example/pay?session=pst_a&signature=sig_b'})).to.deep.equal({sessionToken: 'pst_a', signature: 'sig_b'});
+    expect(resolveCredentials({paymentUrl: 'https://pay.example/pay?session=pst_a&signature=sig_b'})).to.deep.equal({
+      sessionToken: 'pst_a',
+      signature: 'sig_b',
+    });
     // Opaque tokens: a UUID session and a `<hash>.<timestamp>` signature are fine.
-    expect(resolveCredentials({sessionToken: '550e8400-e29b-41d4-a716-446655440444', signature: 'abc.1700000000000'}).signature).to.equal('abc.1700000000000');
+    expect(resolveCredentials({sessionToken: '550e8400-e29b-41d4-a716-446655440444', signature: 'abc.1700000000000'}).signature).to.equal(
+      'abc.1700000000000',
+    );
   });
 
   it('refuses merchant keys with insecure-credentials and missing ones with missing-credentials', () => {
-    for (const bad of [{sessionToken: 'pk_live_1', signature: 's'}, {sessionToken: 'p', signature: 'sk_test_1'}, {paymentUrl: 'https://x/pay?session=ck_1&signature=s'}]) {
-      expect(() => resolveCredentials(bad)).to.throw(PepayError).with.property('code', 'insecure-credentials');
+    for (const bad of [
+      {sessionToken: 'pk_live_1', signature: 's'},
+      {sessionToken: 'p', signature: 'sk_test_1'},
+      {paymentUrl: 'https://x/pay?session=ck_1&signature=s'},
+    ]) {
+      expect(() => resolveCredentials(bad))
+        .to.throw(PepayError)
+        .with.property('code', 'insecure-credentials');
     }
-    expect(() => resolveCredentials({sessionToken: 'a'})).to.throw(PepayError).with.property('code', 'missing-credentials');
-    expect(() => resolveCredentials({paymentUrl: 'not a url'})).to.throw(PepayError).with.property('code', 'missing-credentials');
+    expect(() => resolveCredentials({sessionToken: 'a'}))
+      .to.throw(PepayError)
+      .with.property('code', 'missing-credentials');
+    expect(() => resolveCredentials({paymentUrl: 'not a url'}))
+      .to.throw(PepayError)
+      .with.property('code', 'missing-credentials');
   });
 
   it('sends nothing at all when given a merchant key', async () => {
@@ -44,7 +59,9 @@ describe('credentials', () => {
   });
 
   it('rejects a non-http API base', () => {
-    expect(() => new PayorClient({...creds, apiBase: 'javascript:alert(1)'})).to.throw(PepayError).with.property('code', 'bad-request');
+    expect(() => new PayorClient({...creds, apiBase: 'javascript:alert(1)'}))
+      .to.throw(PepayError)
+      .with.property('code', 'bad-request');
     expect(() => new PayorClient({...creds, apiBase: 'nope'})).to.throw(PepayError);
   });
 });
@@ -57,10 +74,18 @@ describe('PayorClient against a real HTTP server', () => {
     await api.queue('/api/v1/payments/available-tokens', {body: await loadFixture('available-tokens.200.json')});
     await api.queue('/api/v1/payments/payment-addresses', {body: await loadFixture('payment-addresses.200.json')});
     await api.queue('/api/v1/payments/payment-status', {body: await loadFixture('payment-status.unpaid.json')});
-    await api.queue('/api/v1/payments/customer-email', {body: await loadFixture('customer-email.get.200.json')}, {body: await loadFixture('customer-email.post.200.json')});
+    await api.queue(
+      '/api/v1/payments/customer-email',
+      {body: await loadFixture('customer-email.get.200.json')},
+      {body: await loadFixture('customer-email.post.200.json')},
+    );
     await api.queue('/api/v1/payments/invoice-questions', {body: await loadFixture('invoice-questions.200.json')});
     await api.queue('/api/v1/payments/submit-form', {body: await loadFixture('submit-form.200.json')});
-    await api.queue('/api/v1/invoice/inv%201/verify', {status: 202, body: await loadFixture('invoice-verify.accepted.json')}, {body: await loadFixture('invoice-verify.accepted.json')});
+    await api.queue(
+      '/api/v1/invoice/inv%201/verify',
+      {status: 202, body: await loadFixture('invoice-verify.accepted.json')},
+      {body: await loadFixture('invoice-verify.accepted.json')},
+    );
 
     expect((await client.sessionDetails()).invoiceId).to.equal('550e8400-e29b-41d4-a716-446655440000');
     expect(await client.availableTokens({mode: 'all', network: 'base', availableOnly: true})).to.have.length(1);
@@ -136,7 +161,12 @@ describe('PayorClient against a real HTTP server', () => {
   it('retries 5xx and 429 on GET with backoff, then succeeds', async () => {
     const api = scriptedApi();
     const client = new PayorClient({...creds, apiBase: api.base, retry: fastRetry});
-    await api.queue('/api/v1/payments/payment-status', {status: 503, body: await loadFixture('error.legacy.500.json')}, {status: 429, body: {}}, {body: {status: 'paid', paid_at: null}});
+    await api.queue(
+      '/api/v1/payments/payment-status',
+      {status: 503, body: await loadFixture('error.legacy.500.json')},
+      {status: 429, body: {}},
+      {body: {status: 'paid', paid_at: null}},
+    );
     expect((await client.paymentStatus()).status).to.equal('paid');
     expect(await api.log()).to.have.length(3);
   });
@@ -144,7 +174,13 @@ describe('PayorClient against a real HTTP server', () => {
   it('gives up after maxRetries with the last error', async () => {
     const api = scriptedApi();
     const client = new PayorClient({...creds, apiBase: api.base, retry: fastRetry});
-    await api.queue('/api/v1/payments/payment-status', {status: 500}, {status: 502}, {status: 500, body: await loadFixture('error.legacy.500.json')}, {body: {status: 'paid'}});
+    await api.queue(
+      '/api/v1/payments/payment-status',
+      {status: 500},
+      {status: 502},
+      {status: 500, body: await loadFixture('error.legacy.500.json')},
+      {body: {status: 'paid'}},
+    );
     const error = await pepayError(client.paymentStatus());
     expect([error.code, error.message, error.serverCode]).to.deep.equal(['server', 'Failed to fetch wallets', 'INTERNAL_SERVER_ERROR']);
     expect(await api.log()).to.have.length(3);
@@ -163,12 +199,20 @@ describe('PayorClient against a real HTTP server', () => {
   it('honours Retry-After (seconds) before retrying, and reports a wait that is too long', async () => {
     const api = scriptedApi();
     const client = new PayorClient({...creds, apiBase: api.base, retry: {...fastRetry, maxDelayMs: 5000}});
-    await api.queue('/api/v1/payments/payment-status', {status: 429, headers: {'retry-after': '1'}, body: await loadFixture('error.rate-limit.429.json')}, {body: {status: 'unpaid'}});
+    await api.queue(
+      '/api/v1/payments/payment-status',
+      {status: 429, headers: {'retry-after': '1'}, body: await loadFixture('error.rate-limit.429.json')},
+      {body: {status: 'unpaid'}},
+    );
     await client.paymentStatus();
     const [first, second] = await api.log();
     expect(second!.at - first!.at).to.be.at.least(950);
 
-    await api.queue('/api/v1/payments/payment-status', {status: 429, headers: {'retry-after': '900'}, body: await loadFixture('error.rate-limit.429.json')});
+    await api.queue('/api/v1/payments/payment-status', {
+      status: 429,
+      headers: {'retry-after': '900'},
+      body: await loadFixture('error.rate-limit.429.json'),
+    });
     const error = await pepayError(client.paymentStatus());
     expect([error.code, error.retryAfterSeconds, error.serverCode]).to.deep.equal(['rate-limited', 900, 'RATE_LIMIT_EXCEEDED']);
     expect(await api.log()).to.have.length(3);
@@ -212,13 +256,18 @@ describe('PayorClient against a real HTTP server', () => {
     const controller = new AbortController();
     const pending = client.paymentStatus(controller.signal);
     setTimeout(() => controller.abort(), 100);
-    expect((await rejection(pending) as Error).name).to.equal('AbortError');
+    expect(((await rejection(pending)) as Error).name).to.equal('AbortError');
   });
 
   it('reports malformed JSON, empty bodies and schema drift as invalid-response', async () => {
     const api = scriptedApi();
     const client = new PayorClient({...creds, apiBase: api.base});
-    await api.queue('/api/v1/payments/session-details', {raw: '{"invoice_id": "abc", '}, {raw: ''}, {body: {invoice_id: 42, invoice_status: 'paid'}});
+    await api.queue(
+      '/api/v1/payments/session-details',
+      {raw: '{"invoice_id": "abc", '},
+      {raw: ''},
+      {body: {invoice_id: 42, invoice_status: 'paid'}},
+    );
     for (let i = 0; i < 3; i++) {
       const error = await pepayError(client.sessionDetails());
       expect([error.code, error.retryable, error.status]).to.deep.equal(['invalid-response', true, 200]);
@@ -228,7 +277,11 @@ describe('PayorClient against a real HTTP server', () => {
   it('accepts the wrapped `{status: ok, data}` body and a non-JSON error body', async () => {
     const api = scriptedApi();
     const client = new PayorClient({...creds, apiBase: api.base, retry: {maxRetries: 0}});
-    await api.queue('/api/v1/payments/session-details', {body: {status: 'ok', data: {invoice_id: 'inv_123', environment: 'devnet'}}}, {status: 502, raw: '<html>Bad gateway</html>'});
+    await api.queue(
+      '/api/v1/payments/session-details',
+      {body: {status: 'ok', data: {invoice_id: 'inv_123', environment: 'devnet'}}},
+      {status: 502, raw: '<html>Bad gateway</html>'},
+    );
     expect((await client.sessionDetails()).environment).to.equal('devnet');
     const error = await pepayError(client.sessionDetails());
     expect([error.code, error.message]).to.deep.equal(['server', 'The payment server answered 502.']);

@@ -78,7 +78,15 @@ describe('payor schemas accept every documented fixture', () => {
     const [sdk] = parse(availableTokensSchema, await loadFixture('available-tokens.200.sdk-truncated.json'));
     expect(sdk).to.deep.include({availability: 'AVAILABLE', selectable: true, iconUrl: null, unavailableReason: null});
     const odd = availableTokensSchema.parse([
-      {id: 1, token_symbol: 'ETH', network: 'Base', availability_status: 'STALE', unavailable_reason: 'Rate data is older than 5 minutes', rate_updated_at: '2025-01-01T00:00:00Z', photo_uri: 'http://x/icon.png'},
+      {
+        id: 1,
+        token_symbol: 'ETH',
+        network: 'Base',
+        availability_status: 'STALE',
+        unavailable_reason: 'Rate data is older than 5 minutes',
+        rate_updated_at: '2025-01-01T00:00:00Z',
+        photo_uri: 'http://x/icon.png',
+      },
       {id: 2, token_symbol: 'X', network: 'sui', availability_status: 'SOMETHING_NEW', photo_uri: 'javascript:alert(1)'},
       {id: 3, token_symbol: 'Y', network: 'ton', availability_status: 'QUOTE_REQUIRED'},
       {id: 4, token_symbol: 'Z', network: 'base', availability_status: 'DEVNET'},
@@ -120,21 +128,47 @@ describe('payor schemas accept every documented fixture', () => {
       ws_connection: {token: 'jwt', endpoint: '/ws/payment'},
     });
     expect(minimal).to.deep.include({quoteStatus: 'available', statusCode: 'ok', quoteValidUntil: Date.parse('2025-12-21T12:40:00Z')});
-    const noQuote = paymentAddressSchema.parse({temp_address: 'a', network: 'base', supported_token_id: 1, quote_status: 'unavailable', status_code: 'quote_unavailable', retryable: true, retry_after_seconds: 3});
+    const noQuote = paymentAddressSchema.parse({
+      temp_address: 'a',
+      network: 'base',
+      supported_token_id: 1,
+      quote_status: 'unavailable',
+      status_code: 'quote_unavailable',
+      retryable: true,
+      retry_after_seconds: 3,
+    });
     expect(noQuote).to.deep.include({quoteStatus: 'unavailable', tokenAmount: null, retryable: true, retryAfterMs: 3000, wsToken: null});
-    expect(paymentAddressSchema.safeParse({temp_address: 'a', network: 'base', supported_token_id: 1, estimated_token_amount: '1e5'}).success).to.equal(false);
+    expect(
+      paymentAddressSchema.safeParse({temp_address: 'a', network: 'base', supported_token_id: 1, estimated_token_amount: '1e5'}).success,
+    ).to.equal(false);
   });
 
   it('payment-addresses: a stream endpoint on another host is never followed (the token would go with it)', () => {
-    const endpoint = (value: string) => paymentAddressSchema.parse({temp_address: 'a', network: 'base', supported_token_id: 1, ws_connection: {token: 'jwt', endpoint: value}}).wsPath;
+    const endpoint = (value: string) =>
+      paymentAddressSchema.parse({
+        temp_address: 'a',
+        network: 'base',
+        supported_token_id: 1,
+        ws_connection: {token: 'jwt', endpoint: value},
+      }).wsPath;
     expect(endpoint('/ws/payment/v2')).to.equal('/ws/payment/v2');
-    for (const hostile of ['https://evil.example/ws', '//evil.example/ws', 'wss://evil.example', '/ws/payment?token=x', '\\\\evil.example/ws', '']) {
+    for (const hostile of [
+      'https://evil.example/ws',
+      '//evil.example/ws',
+      'wss://evil.example',
+      '/ws/payment?token=x',
+      '\\\\evil.example/ws',
+      '',
+    ]) {
       expect(endpoint(hostile), hostile).to.equal('/ws/payment');
     }
   });
 
   it('payment-status: paid and unpaid; cancelled folded; unknown rejected', async () => {
-    expect(parse(paymentStatusSchema, await loadFixture('payment-status.paid.json'))).to.deep.equal({status: 'paid', paidAt: Date.parse('2024-01-01T12:30:00Z')});
+    expect(parse(paymentStatusSchema, await loadFixture('payment-status.paid.json'))).to.deep.equal({
+      status: 'paid',
+      paidAt: Date.parse('2024-01-01T12:30:00Z'),
+    });
     expect(parse(paymentStatusSchema, await loadFixture('payment-status.unpaid.json'))).to.deep.equal({status: 'unpaid', paidAt: null});
     expect(paymentStatusSchema.parse({status: 'cancelled'}).status).to.equal('canceled');
     expect(paymentStatusSchema.safeParse({status: 'pending'}).success).to.equal(false);
@@ -143,14 +177,16 @@ describe('payor schemas accept every documented fixture', () => {
   it('customer e-mail, questions, submit-form', async () => {
     expect(parse(customerEmailSchema, await loadFixture('customer-email.get.200.json'))).to.deep.equal({email: 'customer@example.com'});
     expect(customerEmailSchema.parse({email: null, has_email: false})).to.deep.equal({email: null});
-    expect(parse(customerEmailSavedSchema, await loadFixture('customer-email.post.200.json'))).to.deep.equal({email: 'customer@example.com'});
+    expect(parse(customerEmailSavedSchema, await loadFixture('customer-email.post.200.json'))).to.deep.equal({
+      email: 'customer@example.com',
+    });
     expect(parse(invoiceQuestionsSchema, await loadFixture('invoice-questions.200.json'))).to.deep.equal([
       {id: 'q1', label: 'Email address', type: 'email', required: true},
     ]);
     expect(invoiceQuestionsSchema.parse({has_questions: false})).to.deep.equal([]);
-    expect(invoiceQuestionsSchema.parse({has_questions: true, questions: {questions: [{id: 'q2', question: 'Company', type: 'company'}]}})).to.deep.equal([
-      {id: 'q2', label: 'Company', type: 'text', required: false},
-    ]);
+    expect(
+      invoiceQuestionsSchema.parse({has_questions: true, questions: {questions: [{id: 'q2', question: 'Company', type: 'company'}]}}),
+    ).to.deep.equal([{id: 'q2', label: 'Company', type: 'text', required: false}]);
     expect(parse(submitFormSchema, await loadFixture('submit-form.200.json'))).to.deep.equal({success: true});
   });
 
@@ -161,7 +197,14 @@ describe('payor schemas accept every documented fixture', () => {
 
   it('events: every documented envelope parses; unknown objects are kept as other', async () => {
     const paid = parseEvent(await loadFixture('event.invoice.updated.paid.json'));
-    expect(paid?.subject).to.deep.equal({kind: 'invoice', invoiceId: 'inv_123', status: 'paid', paidAt: Date.parse('2025-01-01T00:00:00.000Z'), amountRemainingUsd: null, commerceOrderId: null});
+    expect(paid?.subject).to.deep.equal({
+      kind: 'invoice',
+      invoiceId: 'inv_123',
+      status: 'paid',
+      paidAt: Date.parse('2025-01-01T00:00:00.000Z'),
+      amountRemainingUsd: null,
+      commerceOrderId: null,
+    });
     expect(paid?.created).to.equal(1700000002_000);
     const quote = parseEvent(await loadFixture('event.payment_quote.updated.json'));
     expect(quote?.subject).to.deep.include({kind: 'quote', amountRemainingUsd: 49.99, network: 'base'});
@@ -182,13 +225,22 @@ describe('payor schemas accept every documented fixture', () => {
   });
 
   it('error bodies: all three envelopes', async () => {
-    expect(parseErrorBody(await loadFixture('error.api-key-invalid.401.json'))).to.deep.equal({serverCode: 'API_KEY_INVALID', message: 'Invalid API key'});
-    expect(parseErrorBody(await loadFixture('error.legacy.500.json'))).to.deep.equal({serverCode: 'INTERNAL_SERVER_ERROR', message: 'Failed to fetch wallets'});
+    expect(parseErrorBody(await loadFixture('error.api-key-invalid.401.json'))).to.deep.equal({
+      serverCode: 'API_KEY_INVALID',
+      message: 'Invalid API key',
+    });
+    expect(parseErrorBody(await loadFixture('error.legacy.500.json'))).to.deep.equal({
+      serverCode: 'INTERNAL_SERVER_ERROR',
+      message: 'Failed to fetch wallets',
+    });
     expect(parseErrorBody(await loadFixture('error.rate-limit.429.json'))).to.deep.equal({
       serverCode: 'RATE_LIMIT_EXCEEDED',
       message: 'Too many requests from this IP. Please try again later.',
     });
-    expect(parseErrorBody(await loadFixture('error.validation.400.json'))).to.deep.equal({serverCode: 'VALIDATION_ERROR', message: 'Invalid request data'});
+    expect(parseErrorBody(await loadFixture('error.validation.400.json'))).to.deep.equal({
+      serverCode: 'VALIDATION_ERROR',
+      message: 'Invalid request data',
+    });
     expect(parseErrorBody('oops')).to.deep.equal({serverCode: undefined, message: undefined});
   });
 

@@ -3,17 +3,57 @@ import type {PaymentAddress, SessionDetails, Token} from '../../src/api/index.js
 import {eventsBetween} from '../../src/checkout/emitted.js';
 import {invoiceTimeLeft} from '../../src/checkout/selectors.js';
 import {formatDuration, networkName, trimAmount, formatUsd} from '../../src/checkout/format.js';
-import {failedToStart, initialState, reduce} from '../../src/checkout/machine.js';
+import {reduce} from '../../src/checkout/machine.js';
+import {failedToStart, initialState} from '../../src/checkout/state.js';
 import type {CheckoutState, Input} from '../../src/checkout/types.js';
 
 const session = (over: Partial<SessionDetails> = {}): SessionDetails => ({
-  invoiceId: 'inv_1', amountUsd: 40, amountRemainingUsd: 40, description: '', expiresAt: null, status: 'unpaid',
-  remainingMs: 60_000, merchantName: 'M', merchantEmail: null, environment: 'devnet', locked: null, ...over,
+  invoiceId: 'inv_1',
+  amountUsd: 40,
+  amountRemainingUsd: 40,
+  description: '',
+  expiresAt: null,
+  status: 'unpaid',
+  remainingMs: 60_000,
+  merchantName: 'M',
+  merchantEmail: null,
+  environment: 'devnet',
+  locked: null,
+  ...over,
 });
-const token: Token = {id: 1, symbol: 'USDC', name: 'USD Coin', type: 'erc20', network: 'base', decimals: 6, contractAddress: null, requiresMemo: false, iconUrl: null, availability: 'DEVNET', selectable: true, unavailableReason: null, rateUpdatedAt: null};
+const token: Token = {
+  id: 1,
+  symbol: 'USDC',
+  name: 'USD Coin',
+  type: 'erc20',
+  network: 'base',
+  decimals: 6,
+  contractAddress: null,
+  requiresMemo: false,
+  iconUrl: null,
+  availability: 'DEVNET',
+  selectable: true,
+  unavailableReason: null,
+  rateUpdatedAt: null,
+};
 const address = (over: Partial<PaymentAddress> = {}): PaymentAddress => ({
-  address: '0xabc', network: 'base', tokenId: 1, tokenAmount: '40.000000', exchangeRate: '1', usdAmount: 40, quoteStatus: 'available', statusCode: 'ok',
-  message: null, quoteUpdatedAt: null, quoteValidUntil: null, quoteExpiresInMs: 300_000, retryable: false, retryAfterMs: null, wsToken: 'jwt', wsPath: '/ws/payment', ...over,
+  address: '0xabc',
+  network: 'base',
+  tokenId: 1,
+  tokenAmount: '40.000000',
+  exchangeRate: '1',
+  usdAmount: 40,
+  quoteStatus: 'available',
+  statusCode: 'ok',
+  message: null,
+  quoteUpdatedAt: null,
+  quoteValidUntil: null,
+  quoteExpiresInMs: 300_000,
+  retryable: false,
+  retryAfterMs: null,
+  wsToken: 'jwt',
+  wsPath: '/ws/payment',
+  ...over,
 });
 
 function run(inputs: Input[], start: CheckoutState = initialState()) {
@@ -43,7 +83,11 @@ describe('checkout machine', () => {
 
   it('asks questions, then e-mail, in that order', () => {
     const q = [{id: 'q1', label: 'Q', type: 'text' as const, required: true}];
-    let r = run([{type: 'start', at: 0}, {type: 'loaded', session: session(), tokens: [], at: 0}, {type: 'intro-loaded', questions: q, email: null}]);
+    let r = run([
+      {type: 'start', at: 0},
+      {type: 'loaded', session: session(), tokens: [], at: 0},
+      {type: 'intro-loaded', questions: q, email: null},
+    ]);
     expect(r.state.step).to.equal('questions');
     r = run([{type: 'questions-submitted', answers: [{questionId: 'q1', response: 'x'}]}], r.state);
     expect([r.state.busy, r.effects]).to.deep.equal(['questions', ['submit-questions']]);
@@ -55,14 +99,29 @@ describe('checkout machine', () => {
 
   it('opens on the terminal screen for a finished invoice and does nothing after', () => {
     for (const status of ['paid', 'expired', 'canceled'] as const) {
-      const r = run([{type: 'start', at: 0}, {type: 'loaded', session: session({status}), tokens: [], at: 0}]);
+      const r = run([
+        {type: 'start', at: 0},
+        {type: 'loaded', session: session({status}), tokens: [], at: 0},
+      ]);
       expect([r.state.step, r.effects]).to.deep.equal([status, ['load', 'stop']]);
-      expect(run([{type: 'status', status: 'unpaid', paidAt: null}, {type: 'token-chosen', network: 'base', tokenId: 1}], r.state).effects).to.deep.equal([]);
+      expect(
+        run(
+          [
+            {type: 'status', status: 'unpaid', paidAt: null},
+            {type: 'token-chosen', network: 'base', tokenId: 1},
+          ],
+          r.state,
+        ).effects,
+      ).to.deep.equal([]);
     }
   });
 
   it('allocates, counts the quote down, refreshes it when it runs out, and goes paid on status', () => {
-    let r = run([...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, {type: 'address-allocated', address: address(), at: 1000}]);
+    let r = run([
+      ...toTokens,
+      {type: 'token-chosen', network: 'base', tokenId: 1},
+      {type: 'address-allocated', address: address(), at: 1000},
+    ]);
     expect(r.state.step).to.equal('awaiting-payment');
     expect(r.effects.at(-1)).to.equal('watch');
     r = run([{type: 'tick', at: 301_000}], r.state);
@@ -80,7 +139,15 @@ describe('checkout machine', () => {
   });
 
   it('what is still due never goes back up, whatever order the news arrives in', () => {
-    const quote = (usd: number): Input => ({type: 'event', event: {id: `q${usd}`, type: 'payment_quote.updated', created: null, subject: {kind: 'quote', invoiceId: null, network: 'base', amountRemainingUsd: usd}}});
+    const quote = (usd: number): Input => ({
+      type: 'event',
+      event: {
+        id: `q${usd}`,
+        type: 'payment_quote.updated',
+        created: null,
+        subject: {kind: 'quote', invoiceId: null, network: 'base', amountRemainingUsd: usd},
+      },
+    });
     const r = run([...toTokens, quote(15), {type: 'session-refreshed', session: session({amountRemainingUsd: 40}), at: 1}, quote(30)]);
     expect(r.state.amountRemainingUsd).to.equal(15);
   });
@@ -104,22 +171,68 @@ describe('checkout machine', () => {
   });
 
   it('events: quote updates the remainder, order updates survive the paid screen, unknown events are ignored', () => {
-    let r = run([...toTokens, {type: 'event', event: {id: 'e1', type: 'payment_quote.updated', created: null, subject: {kind: 'quote', invoiceId: null, network: 'base', amountRemainingUsd: 12}}}]);
+    let r = run([
+      ...toTokens,
+      {
+        type: 'event',
+        event: {
+          id: 'e1',
+          type: 'payment_quote.updated',
+          created: null,
+          subject: {kind: 'quote', invoiceId: null, network: 'base', amountRemainingUsd: 12},
+        },
+      },
+    ]);
     expect(r.state.amountRemainingUsd).to.equal(12);
-    r = run([{type: 'event', event: {id: 'e2', type: 'invoice.updated', created: null, subject: {kind: 'invoice', invoiceId: 'inv_1', status: 'paid', paidAt: 9, amountRemainingUsd: 0, commerceOrderId: null}}}], r.state);
+    r = run(
+      [
+        {
+          type: 'event',
+          event: {
+            id: 'e2',
+            type: 'invoice.updated',
+            created: null,
+            subject: {kind: 'invoice', invoiceId: 'inv_1', status: 'paid', paidAt: 9, amountRemainingUsd: 0, commerceOrderId: null},
+          },
+        },
+      ],
+      r.state,
+    );
     expect(r.state.step).to.equal('paid');
-    r = run([{type: 'event', event: {id: 'e3', type: 'commerce.order.updated', created: null, subject: {kind: 'order', orderId: 'o1', status: 'placed', invoiceId: null}}}], r.state);
+    r = run(
+      [
+        {
+          type: 'event',
+          event: {
+            id: 'e3',
+            type: 'commerce.order.updated',
+            created: null,
+            subject: {kind: 'order', orderId: 'o1', status: 'placed', invoiceId: null},
+          },
+        },
+      ],
+      r.state,
+    );
     expect(r.state.order).to.deep.equal({orderId: 'o1', status: 'placed'});
-    expect(run([{type: 'event', event: {id: 'e4', type: 'test.ping', created: null, subject: {kind: 'other'}}}], r.state).state).to.equal(r.state);
+    expect(run([{type: 'event', event: {id: 'e4', type: 'test.ping', created: null, subject: {kind: 'other'}}}], r.state).state).to.equal(
+      r.state,
+    );
   });
 
   it('failures: loading errors are fatal, action errors are notices, gone re-reads the session', () => {
     const err = {code: 'server' as const, message: 'x', retryable: true};
-    expect(run([{type: 'start', at: 0}, {type: 'failed', operation: 'load', error: err}]).state.step).to.equal('error');
+    expect(
+      run([
+        {type: 'start', at: 0},
+        {type: 'failed', operation: 'load', error: err},
+      ]).state.step,
+    ).to.equal('error');
     const onTokens = run(toTokens).state;
     const notice = run([{type: 'failed', operation: 'address', error: err}], onTokens).state;
     expect([notice.step, notice.notice]).to.deep.equal(['select-token', err]);
-    expect(run([{type: 'failed', operation: 'email', error: {...err, code: 'gone', retryable: false}}], onTokens).effects).to.deep.equal(['refresh-session']);
+    expect(run([{type: 'failed', operation: 'email', error: {...err, code: 'gone', retryable: false}}], onTokens).effects).to.deep.equal([
+      'refresh-session',
+    ]);
     expect(run([{type: 'failed', operation: 'status', error: {...err, code: 'invalid-session'}}], onTokens).state.step).to.equal('error');
     expect(run([{type: 'failed', operation: 'status', error: err}], onTokens).state).to.equal(onTokens);
     const retried = run([{type: 'start', at: 5}], failedToStart(err));
@@ -127,7 +240,11 @@ describe('checkout machine', () => {
   });
 
   it('an unquoted address becomes a quote-unavailable notice and is retried after the server hint', () => {
-    const r = run([...toTokens, {type: 'address-allocated', address: address({quoteStatus: 'unavailable', tokenAmount: null, retryAfterMs: 2000}), at: 0}, {type: 'tick', at: 2000}]);
+    const r = run([
+      ...toTokens,
+      {type: 'address-allocated', address: address({quoteStatus: 'unavailable', tokenAmount: null, retryAfterMs: 2000}), at: 0},
+      {type: 'tick', at: 2000},
+    ]);
     expect(r.state.notice?.code).to.equal('quote-unavailable');
     expect(r.effects).to.include('allocate');
   });
@@ -136,11 +253,23 @@ describe('checkout machine', () => {
     const job = {id: 'mv_1', network: 'base', status: 'pending', attemptCount: 0, maxAttempts: 3, nextAttemptAt: null, completedAt: null};
     let r = run([...toTokens, {type: 'address-allocated', address: address(), at: 0}, {type: 'verify-requested'}]);
     expect([r.state.busy, r.effects.at(-1)]).to.deep.equal(['verify', 'verify']);
-    r = run([{type: 'verification', job, at: 1000}, {type: 'tick', at: 3900}], r.state);
+    r = run(
+      [
+        {type: 'verification', job, at: 1000},
+        {type: 'tick', at: 3900},
+      ],
+      r.state,
+    );
     expect(r.effects).to.deep.equal([]);
     r = run([{type: 'tick', at: 4000}], r.state);
     expect(r.effects).to.deep.equal(['check-verification']);
-    r = run([{type: 'verification', job: {...job, status: 'completed'}, at: 4100}, {type: 'tick', at: 9000}], r.state);
+    r = run(
+      [
+        {type: 'verification', job: {...job, status: 'completed'}, at: 4100},
+        {type: 'tick', at: 9000},
+      ],
+      r.state,
+    );
     expect([r.state.verification?.status, r.effects]).to.deep.equal(['completed', []]);
   });
 
@@ -158,7 +287,12 @@ describe('checkout machine', () => {
 
 describe('display formatting', () => {
   it('formats durations, amounts, networks and addresses', () => {
-    expect([formatDuration(0), formatDuration(61_000), formatDuration(3_601_000), formatDuration(-5)]).to.deep.equal(['0:00', '1:01', '1:00:01', '0:00']);
+    expect([formatDuration(0), formatDuration(61_000), formatDuration(3_601_000), formatDuration(-5)]).to.deep.equal([
+      '0:00',
+      '1:01',
+      '1:00:01',
+      '0:00',
+    ]);
     expect([trimAmount('49.990000'), trimAmount('10.000'), trimAmount('7')]).to.deep.equal(['49.99', '10', '7']);
     expect([networkName('bsc'), networkName('newchain')]).to.deep.equal(['BNB Smart Chain', 'newchain']);
     expect(formatUsd(null, 'en')).to.equal('');

@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import type {PaymentAddress, SessionDetails} from '../../src/api/index.js';
-import {initialState} from '../../src/checkout/machine.js';
+import {initialState} from '../../src/checkout/state.js';
 import {amountStillDue, invoiceTimeLeft, msUntil, nextDeadline, paidSoFar, quoteTimeLeft} from '../../src/checkout/selectors.js';
 import type {CheckoutState} from '../../src/checkout/types.js';
 
@@ -31,6 +31,7 @@ describe('checkout selectors', () => {
     // A quote being refreshed is not due again until its answer comes.
     expect(nextDeadline(state({expiresAtMono: 9000, address, quoteExpiresAtMono: 5000, busy: 'address'}))).to.equal(9000);
     expect(nextDeadline(state({}))).to.equal(null);
-    for (const step of ['paid', 'expired', 'canceled', 'error', 'loading'] as const) expect(nextDeadline(state({step, expiresAtMono: 9000}))).to.equal(null);
+    for (const step of ['paid', 'expired', 'canceled', 'error', 'loading'] as const)
+      expect(nextDeadline(state({step, expiresAtMono: 9000}))).to.equal(null);
   });
 });

@@ -59,7 +59,9 @@ describe('<pepay-checkout> state contract', () => {
   it('a session swapped while the address shows starts over: awaiting-payment -> loading is heard', async () => {
     const first = await createSession({customer_email: 'a@example.com'});
     const second = await createSession({customer_email: 'b@example.com'});
-    const el = await fixture<PepayCheckout>(html`<pepay-checkout session-token=${first.session_token} signature=${first.signature} api-base=${sandboxUrl}></pepay-checkout>`);
+    const el = await fixture<PepayCheckout>(
+      html`<pepay-checkout session-token=${first.session_token} signature=${first.signature} api-base=${sandboxUrl}></pepay-checkout>`,
+    );
     await toPayment(el);
     const heard = recordSteps(el);
     const ready = oneEvent(el, 'pepay-ready');
@@ -94,7 +96,7 @@ describe('<pepay-checkout> state contract', () => {
     });
   }
 
-  it('an exception in our own code or a host\'s config ends in the error step, heard as pepay-error', async () => {
+  it("an exception in our own code or a host's config ends in the error step, heard as pepay-error", async () => {
     const s = await createSession({customer_email: 'a@example.com'});
     const heard: Emitted[] = [];
     /** A host whose configuration throws when the checkout starts (a broken framework proxy). */

@@ -7,11 +7,15 @@ import {deep, deepAll, deepText} from '../support/deep.js';
 
 async function mount(s: Session, width = 460): Promise<PepayCheckout> {
   const el = await fixture<PepayCheckout>(
-    html`<pepay-checkout style="width: ${width}px" session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}></pepay-checkout>`,
+    html`<pepay-checkout
+      style="width: ${width}px"
+      session-token=${s.session_token}
+      signature=${s.signature}
+      api-base=${sandboxUrl}
+    ></pepay-checkout>`,
   );
   return el;
 }
-
 
 describe('<pepay-checkout> presentation', () => {
   it('is accessible on the e-mail step (axe)', async () => {
@@ -36,7 +40,10 @@ describe('<pepay-checkout> presentation', () => {
     await stepIs(el, 'select-token');
     const root = el.shadowRoot!;
     const search = deep<HTMLInputElement>(root, 'input[type=search]')!;
-    const visible = () => deepAll(root, '[data-network]').map((g) => g.dataset['network']).join();
+    const visible = () =>
+      deepAll(root, '[data-network]')
+        .map((g) => g.dataset['network'])
+        .join();
     const noMatch = () => deep(root, '[data-no-match]');
     expect(visible().split(',')).to.have.length.above(2);
     expect(noMatch()).to.equal(null);

@@ -5,7 +5,9 @@ import {createSession, inspect, sandboxUrl, simulate, type Session} from '../sup
 import {buttonNamed, deep, deepReady, deepText} from '../support/deep.js';
 
 async function mount(s: Session, extra: Partial<PepayCheckout> = {}): Promise<PepayCheckout> {
-  const el = await fixture<PepayCheckout>(html`<pepay-checkout session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}></pepay-checkout>`);
+  const el = await fixture<PepayCheckout>(
+    html`<pepay-checkout session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}></pepay-checkout>`,
+  );
   Object.assign(el, extra);
   return el;
 }
@@ -14,7 +16,8 @@ const text = (el: PepayCheckout) => deepText(el.shadowRoot!);
 const $ = <T extends Element = HTMLElement>(el: PepayCheckout, selector: string) => deep<T>(el.shadowRoot!, selector);
 /** Waits for a leaf to render what the payer acts on. */
 const ready = <T extends Element = HTMLElement>(el: PepayCheckout, selector: string) => deepReady<T>(el.shadowRoot!, selector);
-const stepIs = (el: PepayCheckout, step: string, timeout = 6000) => waitUntil(() => el.state.step === step, `step ${step}, is ${el.state.step}`, {timeout});
+const stepIs = (el: PepayCheckout, step: string, timeout = 6000) =>
+  waitUntil(() => el.state.step === step, `step ${step}, is ${el.state.step}`, {timeout});
 
 async function toTokenStep(el: PepayCheckout) {
   await stepIs(el, 'email');
@@ -34,7 +37,8 @@ describe('<pepay-checkout> against the sandbox', () => {
     const s = await createSession({amount_usd: 49.99, description: 'Starter plan', merchant_name: 'Tee Shop', expires_in: 900_000});
     const heard: string[] = [];
     const el = document.createElement('pepay-checkout');
-    for (const name of ['pepay-ready', 'pepay-step-change', 'pepay-address', 'pepay-status', 'pepay-paid']) el.addEventListener(name, () => heard.push(name));
+    for (const name of ['pepay-ready', 'pepay-step-change', 'pepay-address', 'pepay-status', 'pepay-paid'])
+      el.addEventListener(name, () => heard.push(name));
     const ready = oneEvent(el, 'pepay-ready');
     Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
     document.body.append(el);
@@ -65,7 +69,12 @@ describe('<pepay-checkout> against the sandbox', () => {
 
     // The requests the server saw: session headers only, the documented bodies, and none after paid.
     const {requests} = await inspect(s.invoice_id);
-    expect(requests.slice(0, 2).map((r) => r.path).sort()).to.deep.equal(['/api/v1/payments/available-tokens', '/api/v1/payments/session-details']);
+    expect(
+      requests
+        .slice(0, 2)
+        .map((r) => r.path)
+        .sort(),
+    ).to.deep.equal(['/api/v1/payments/available-tokens', '/api/v1/payments/session-details']);
     const allocate = requests.find((r) => r.path === '/api/v1/payments/payment-addresses')!;
     expect(JSON.parse(allocate.body)).to.deep.equal({network: 'base', tokenId: 201});
     expect(requests.some((r) => r.method === 'WS' && r.path.startsWith('/ws/payment?token='))).to.equal(true);
@@ -120,14 +129,18 @@ describe('<pepay-checkout> against the sandbox', () => {
       await simulate(s.invoice_id, action);
       expect((await terminal).detail).to.deep.equal({invoiceId: s.invoice_id});
       await el.updateComplete;
-      expect(text(el)).to.include(action === 'expire' ? 'expired' : 'canceled').and.include(s.invoice_id);
+      expect(text(el))
+        .to.include(action === 'expire' ? 'expired' : 'canceled')
+        .and.include(s.invoice_id);
       expect($(el, '[part=status] button')!.textContent).to.include('Copy invoice id');
       el.remove();
     }
   });
 
   it('asks the merchant questions with inline validation, then stores the e-mail', async () => {
-    const s = await createSession({questions: {questions: [{id: 'q1', question: 'Company name', type: 'text', validation: {required: true}}]}});
+    const s = await createSession({
+      questions: {questions: [{id: 'q1', question: 'Company name', type: 'text', validation: {required: true}}]},
+    });
     const el = await mount(s);
     await stepIs(el, 'questions');
     const form = await ready<HTMLFormElement>(el, 'form');

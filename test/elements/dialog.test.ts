@@ -8,7 +8,11 @@ import {toPayment} from '../support/walk.js';
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 6000});
 
 async function launcher(s: Session): Promise<PepayCheckoutButton> {
-  return fixture<PepayCheckoutButton>(html`<pepay-checkout-button session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}>Pay now</pepay-checkout-button>`);
+  return fixture<PepayCheckoutButton>(
+    html`<pepay-checkout-button session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}
+      >Pay now</pepay-checkout-button
+    >`,
+  );
 }
 
 /** The button renders the modal inside its own shadow root. */
@@ -17,7 +21,12 @@ const parts = async (el: PepayCheckoutButton) => {
   const dialogEl = el.shadowRoot!.querySelector('pepay-checkout-dialog')!;
   await dialogEl.updateComplete;
   const dialog = dialogEl.shadowRoot!.querySelector('dialog')!;
-  return {dialogEl, dialog, checkout: () => dialog.querySelector<PepayCheckout>('pepay-checkout'), close: dialog.querySelector<HTMLButtonElement>('button.close')!};
+  return {
+    dialogEl,
+    dialog,
+    checkout: () => dialog.querySelector<PepayCheckout>('pepay-checkout'),
+    close: dialog.querySelector<HTMLButtonElement>('button.close')!,
+  };
 };
 
 describe('<pepay-checkout-button> and the modal dialog', () => {

@@ -14,7 +14,12 @@ const paid: string[] = [];
 @Component({
   selector: 'pepay-angular-host',
   schemas: [CUSTOM_ELEMENTS_SCHEMA],
-  template: `<pepay-checkout [attr.session-token]="token" [attr.signature]="signature" [attr.api-base]="api" (pepay-paid)="onPaid($event.detail)"></pepay-checkout>`,
+  template: `<pepay-checkout
+    [attr.session-token]="token"
+    [attr.signature]="signature"
+    [attr.api-base]="api"
+    (pepay-paid)="onPaid($event.detail)"
+  ></pepay-checkout>`,
 })
 class HostComponent {
   token = session.session_token;

@@ -13,7 +13,15 @@ describe('Svelte, as the README shows it', () => {
     const target = document.createElement('div');
     document.body.append(target);
     const paid: string[] = [];
-    const component = mount(Checkout, {target, props: {token: s.session_token, signature: s.signature, apiBase: sandboxUrl, onPaid: (d: {invoiceId: string}) => paid.push(d.invoiceId)}});
+    const component = mount(Checkout, {
+      target,
+      props: {
+        token: s.session_token,
+        signature: s.signature,
+        apiBase: sandboxUrl,
+        onPaid: (d: {invoiceId: string}) => paid.push(d.invoiceId),
+      },
+    });
     const el = target.querySelector('pepay-checkout') as PepayCheckout;
     await toPayment(el);
     await simulate(s.invoice_id, 'pay');

@@ -10,7 +10,10 @@ const element = (tag) => elements.find((d) => d.tagName === tag);
 test('<pepay-checkout> lists every contract event with its name and detail type', async () => {
   const {CHECKOUT_EVENTS} = await import('../../dist/index.js');
   const events = element('pepay-checkout').events;
-  assert.deepEqual(events.map((e) => e.name), CHECKOUT_EVENTS);
+  assert.deepEqual(
+    events.map((e) => e.name),
+    CHECKOUT_EVENTS,
+  );
   assert.equal(events.length, 10);
   for (const event of events) {
     assert.match(event.type.text, /^CustomEvent<\{.+\}>$/, event.name);
@@ -20,7 +23,10 @@ test('<pepay-checkout> lists every contract event with its name and detail type'
 });
 
 test('the dialog lists its own events; no element lists a nameless event', () => {
-  assert.deepEqual(element('pepay-checkout-dialog').events.map((e) => e.name), ['pepay-close-request', 'pepay-close']);
+  assert.deepEqual(
+    element('pepay-checkout-dialog').events.map((e) => e.name),
+    ['pepay-close-request', 'pepay-close'],
+  );
   for (const declaration of elements) {
     for (const event of declaration.events ?? []) assert.match(event.name ?? '', /^[a-z]+(-[a-z]+)+$/, declaration.tagName);
   }

@@ -4,7 +4,16 @@ import {test} from 'node:test';
 
 test('the class entry imports in Node and exposes the public API', async () => {
   const api = await import('../../dist/index.js');
-  for (const name of ['PepayCheckout', 'PepayCheckoutButton', 'PepayCheckoutDialog', 'PepayQr', 'PayorClient', 'PepayError', 'openCheckout', 'defineElements']) {
+  for (const name of [
+    'PepayCheckout',
+    'PepayCheckoutButton',
+    'PepayCheckoutDialog',
+    'PepayQr',
+    'PayorClient',
+    'PepayError',
+    'openCheckout',
+    'defineElements',
+  ]) {
     assert.equal(typeof api[name], 'function', name);
   }
   assert.equal(api.ERROR_CODES.length, 11);
@@ -24,6 +33,12 @@ test('the API client works in Node and still refuses merchant keys', async () =>
 test('package.json points at files the build wrote', async () => {
   const {readFile, access} = await import('node:fs/promises');
   const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
-  const paths = [pkg.main, pkg.types, pkg.unpkg, pkg.customElements, ...Object.values(pkg.exports).flatMap((e) => (typeof e === 'string' ? [e] : Object.values(e)))];
+  const paths = [
+    pkg.main,
+    pkg.types,
+    pkg.unpkg,
+    pkg.customElements,
+    ...Object.values(pkg.exports).flatMap((e) => (typeof e === 'string' ? [e] : Object.values(e))),
+  ];
   for (const path of paths.filter((p) => p.startsWith('./'))) await access(new URL(`../../${path}`, import.meta.url));
 });

@@ -6,7 +6,14 @@ import {toPayment} from '../support/walk.js';
 import {deep} from '../support/deep.js';
 
 async function mount(s: Session, streamTimeout = 45_000): Promise<PepayCheckout> {
-  return fixture<PepayCheckout>(html`<pepay-checkout session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl} .streamTimeout=${streamTimeout}></pepay-checkout>`);
+  return fixture<PepayCheckout>(
+    html`<pepay-checkout
+      session-token=${s.session_token}
+      signature=${s.signature}
+      api-base=${sandboxUrl}
+      .streamTimeout=${streamTimeout}
+    ></pepay-checkout>`,
+  );
 }
 
 const until = (what: string, predicate: () => unknown, timeout = 6000) => waitUntil(predicate, what, {timeout});
@@ -204,7 +211,11 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     await until('second loaded', () => b.state.step === 'select-token');
     a.remove();
     const from = Date.now();
-    await until('polled by the one left', async () => (await requestsTo(s, '/api/v1/payments/payment-status')).some((r) => r.at >= from + 2500), 8000);
+    await until(
+      'polled by the one left',
+      async () => (await requestsTo(s, '/api/v1/payments/payment-status')).some((r) => r.at >= from + 2500),
+      8000,
+    );
     await simulate(s.invoice_id, 'cancel');
     await until('canceled, heard by polling', () => b.state.step === 'canceled');
     b.remove();

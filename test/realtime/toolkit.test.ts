@@ -48,7 +48,8 @@ describe('realtime toolkit', () => {
     expect(parseFrame({object: 'ws_control', type: 'heartbeat', extra: 1})).to.deep.equal({kind: 'control', type: 'heartbeat'});
     expect(parseFrame({object: 'ws_error', code: 'token_expired', message: 'bye'})).to.deep.equal({kind: 'error', code: 'token_expired'});
     expect(parseFrame({object: 'ws_error'})).to.deep.equal({kind: 'error', code: null});
-    for (const junk of [null, 3, 'x', {}, {object: 'ws_control'}, {object: 'ws_control', type: 7}, {object: 'event', id: ''}]) expect(parseFrame(junk), JSON.stringify(junk)).to.equal(null);
+    for (const junk of [null, 3, 'x', {}, {object: 'ws_control'}, {object: 'ws_control', type: 7}, {object: 'event', id: ''}])
+      expect(parseFrame(junk), JSON.stringify(junk)).to.equal(null);
   });
 
   it('resolveWsBase: the given ws(s) origin, or the API origin with http -> ws; anything else throws bad-request', () => {
@@ -56,7 +57,9 @@ describe('realtime toolkit', () => {
     expect(resolveWsBase('', 'http://127.0.0.1:8787')).to.equal('ws://127.0.0.1:8787/');
     expect(resolveWsBase('wss://stream.example', 'https://api.example')).to.equal('wss://stream.example/');
     for (const bad of ['::nope', 'https://example.com', 'javascript:alert(1)', 'ws://']) {
-      expect(() => resolveWsBase(bad, 'https://api.example'), bad).to.throw().with.property('code', 'bad-request');
+      expect(() => resolveWsBase(bad, 'https://api.example'), bad)
+        .to.throw()
+        .with.property('code', 'bad-request');
     }
   });
 });

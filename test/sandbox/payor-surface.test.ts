@@ -58,7 +58,15 @@ describe('sandbox: payor endpoints', () => {
   it('serves session details and devnet tokens that the client schemas accept', async () => {
     const s = await createSession({amount_usd: 25, description: 'Two tees', expires_in: 3_600_000, merchant_name: 'Tee Shop'});
     const details = await clientFor(s).sessionDetails();
-    expect(details).to.deep.include({invoiceId: s.invoice_id, amountUsd: 25, amountRemainingUsd: 25, status: 'unpaid', merchantName: 'Tee Shop', environment: 'devnet', locked: null});
+    expect(details).to.deep.include({
+      invoiceId: s.invoice_id,
+      amountUsd: 25,
+      amountRemainingUsd: 25,
+      status: 'unpaid',
+      merchantName: 'Tee Shop',
+      environment: 'devnet',
+      locked: null,
+    });
     expect(details.remainingMs).to.be.within(3_590_000, 3_600_000);
     const tokens = await clientFor(s).availableTokens();
     expect(tokens.length).to.be.greaterThan(2);
@@ -84,7 +92,13 @@ describe('sandbox: payor endpoints', () => {
     const s = await createSession({amount_usd: 10});
     const client = clientFor(s);
     const first = await client.allocateAddress({network: 'base', tokenId: 201});
-    expect(first).to.deep.include({network: 'base', tokenId: 201, tokenAmount: '10.000000', quoteStatus: 'available', quoteExpiresInMs: 300_000});
+    expect(first).to.deep.include({
+      network: 'base',
+      tokenId: 201,
+      tokenAmount: '10.000000',
+      quoteStatus: 'available',
+      quoteExpiresInMs: 300_000,
+    });
     expect(first.address).to.match(/^0x[0-9a-f]{40}$/);
     expect(first.quoteValidUntil! - Date.now()).to.be.within(290_000, 301_000);
     expect(first.wsToken).to.be.a('string');
@@ -113,7 +127,12 @@ describe('sandbox: payor endpoints', () => {
   });
 
   it('asks the merchant questions and validates answers', async () => {
-    const questions = {questions: [{id: 'q1', question: 'Email address', type: 'email', validation: {required: true}}, {id: 'q2', question: 'Company', type: 'text', validation: {required: false}}]};
+    const questions = {
+      questions: [
+        {id: 'q1', question: 'Email address', type: 'email', validation: {required: true}},
+        {id: 'q2', question: 'Company', type: 'text', validation: {required: false}},
+      ],
+    };
     const s = await createSession({questions});
     const client = clientFor(s);
     expect(await client.invoiceQuestions()).to.deep.equal([
@@ -123,7 +142,10 @@ describe('sandbox: payor endpoints', () => {
     expect(await codeOf(client.submitForm([{questionId: 'q2', response: 'Acme'}]))).to.equal('400 bad-request');
     expect(await codeOf(client.submitForm([{questionId: 'q1', response: 'nope'}]))).to.equal('400 bad-request');
     expect(await codeOf(client.submitForm([{questionId: 'q9', response: 'x'}]))).to.equal('400 bad-request');
-    await client.submitForm([{questionId: 'q1', response: 'a@example.com'}, {questionId: 'q2', response: 'Acme'}]);
+    await client.submitForm([
+      {questionId: 'q1', response: 'a@example.com'},
+      {questionId: 'q2', response: 'Acme'},
+    ]);
     expect((await inspect(s.invoice_id)).answers).to.deep.equal({q1: 'a@example.com', q2: 'Acme'});
     expect(await clientFor(await createSession()).invoiceQuestions()).to.deep.equal([]);
   });
@@ -176,8 +198,12 @@ describe('sandbox: simulator transitions', () => {
     const types = (await inspect(s.invoice_id)).events.map((e) => e.type);
     expect(types).to.deep.equal([
       'invoice.created',
-      'invoice_payment.created', 'payment_quote.updated', 'invoice.updated',
-      'invoice_payment.created', 'payment_quote.updated', 'invoice.updated',
+      'invoice_payment.created',
+      'payment_quote.updated',
+      'invoice.updated',
+      'invoice_payment.created',
+      'payment_quote.updated',
+      'invoice.updated',
     ]);
   });
 
@@ -194,7 +220,7 @@ describe('sandbox: simulator transitions', () => {
     const expired = await createSession();
     await simulate(expired.invoice_id, 'expire');
     const client = clientFor(expired);
-    expect((await client.sessionDetails())).to.deep.include({status: 'expired', remainingMs: 0});
+    expect(await client.sessionDetails()).to.deep.include({status: 'expired', remainingMs: 0});
     expect(await codeOf(client.setCustomerEmail('a@example.com'))).to.equal('410 gone');
     expect(await codeOf(client.allocateAddress({network: 'base', tokenId: 201}))).to.equal('400 bad-request');
     expect((await simulate(expired.invoice_id, 'cancel')).status).to.equal(400);
@@ -221,7 +247,11 @@ describe('sandbox: simulator transitions', () => {
 
 describe('sandbox: commerce orders and the devnet simulator', () => {
   const simulateOrder = (orderId: string, body: unknown, key = 'ck_test_demo') =>
-    fetch(`${sandboxUrl}/api/commerce/devnet/orders/${orderId}/simulate`, {method: 'POST', headers: {'x-commerce-api-key': key}, body: JSON.stringify(body)});
+    fetch(`${sandboxUrl}/api/commerce/devnet/orders/${orderId}/simulate`, {
+      method: 'POST',
+      headers: {'x-commerce-api-key': key},
+      body: JSON.stringify(body),
+    });
 
   it('walks the happy path and enforces the documented rules', async () => {
     const s = await createSession({commerce: true, amount_usd: 13.99});
@@ -233,13 +263,23 @@ describe('sandbox: commerce orders and the devnet simulator', () => {
     expect([early.status, (await early.json()).error.code]).to.deep.equal([400, 'INVALID_TRANSITION']);
     expect((await simulateOrder('nope', {transitionTo: 'placed'})).status).to.equal(404);
 
-    const confirmed = await (await simulateOrder(orderId, {transitionTo: 'payment_confirmed', walletNetwork: 'bsc', walletAddress: '0x0000000000000000000000000000000000000001'})).json();
+    const confirmed = await (
+      await simulateOrder(orderId, {
+        transitionTo: 'payment_confirmed',
+        walletNetwork: 'bsc',
+        walletAddress: '0x0000000000000000000000000000000000000001',
+      })
+    ).json();
     expect(confirmed.data.order).to.deep.include({status: 'processing', orderId});
     expect((await clientFor(s).paymentStatus()).status).to.equal('paid');
     const settled = await (await simulateOrder(orderId, {transitionTo: 'payment_settled'})).json();
     expect(settled.data.order.substatus).to.equal('PROVIDER_PLACEMENT_SUBMITTED');
     expect((await simulateOrder(orderId, {transitionTo: 'cancelled'})).status).to.equal(400);
-    for (const [transition, status] of [['placed', 'placed'], ['shipped', 'shipped'], ['delivery_confirmed', 'delivered']]) {
+    for (const [transition, status] of [
+      ['placed', 'placed'],
+      ['shipped', 'shipped'],
+      ['delivery_confirmed', 'delivered'],
+    ]) {
       const body = await (await simulateOrder(orderId, {transitionTo: transition, tracking: {carrier: 'DHL'}})).json();
       expect(body.data.order.status).to.equal(status);
     }
@@ -257,7 +297,15 @@ describe('sandbox: commerce orders and the devnet simulator', () => {
     expect((await inspect(s.invoice_id)).order?.status).to.equal('processing');
     expect((await simulateOrder(orderId, {transitionTo: 'failed'})).status).to.equal(200);
     expect((await simulateOrder(orderId, {transitionTo: 'refunded'})).status).to.equal(400);
-    expect((await simulateOrder(orderId, {transitionTo: 'refunded', walletNetwork: 'bsc', walletAddress: '0x0000000000000000000000000000000000000002'})).status).to.equal(200);
+    expect(
+      (
+        await simulateOrder(orderId, {
+          transitionTo: 'refunded',
+          walletNetwork: 'bsc',
+          walletAddress: '0x0000000000000000000000000000000000000002',
+        })
+      ).status,
+    ).to.equal(200);
     expect((await inspect(s.invoice_id)).order?.status).to.equal('refunded');
   });
 

@@ -3,7 +3,12 @@ import {PayorClient, PepayError, parseEvent} from '../../src/api/index.js';
 import {createSession, inspect, openSocket, sandboxUrl, simulate, wsBase, type Session} from '../support/sandbox.js';
 
 const clientFor = (s: Session, retries = 0) =>
-  new PayorClient({apiBase: sandboxUrl, sessionToken: s.session_token, signature: s.signature, retry: {maxRetries: retries, baseDelayMs: 10}});
+  new PayorClient({
+    apiBase: sandboxUrl,
+    sessionToken: s.session_token,
+    signature: s.signature,
+    retry: {maxRetries: retries, baseDelayMs: 10},
+  });
 
 async function streamFor(s: Session, query = '') {
   const address = await clientFor(s).allocateAddress({network: 'base', tokenId: 201});
@@ -52,7 +57,12 @@ describe('sandbox: /ws/payment', () => {
     first.socket.close();
     const resumed = openSocket(`${url}&since=${encodeURIComponent(lastSeen)}`);
     await resumed.waitFor(() => resumed.events().length >= 2);
-    expect(resumed.events().map((e) => e['id'])).to.deep.equal(first.events().slice(1).map((e) => e['id']));
+    expect(resumed.events().map((e) => e['id'])).to.deep.equal(
+      first
+        .events()
+        .slice(1)
+        .map((e) => e['id']),
+    );
     resumed.socket.close();
     const stale = openSocket(`${url}&since=evt_1-1`);
     await stale.waitFor((frames) => frames.some((f) => f['object'] === 'ws_control' && f['type'] === 'resync_required'));
@@ -72,7 +82,10 @@ describe('sandbox: /ws/payment', () => {
     await ws.opened;
     await simulate(s.invoice_id, 'pay');
     await ws.waitFor(() => ws.events().some((e) => e['type'] === 'commerce.order.updated'));
-    const order = ws.events().map((e) => parseEvent(e)!).find((e) => e.subject.kind === 'order');
+    const order = ws
+      .events()
+      .map((e) => parseEvent(e)!)
+      .find((e) => e.subject.kind === 'order');
     expect(order?.subject).to.deep.include({orderId: s.order_id, status: 'processing'});
     ws.socket.close();
   });
@@ -89,7 +102,12 @@ describe('sandbox: fault switches', () => {
 
   it('429 with Retry-After, then 5xx, scoped by path and count', async () => {
     const s = await createSession();
-    await faults(s, {http: [{kind: 'rate-limit', retryAfter: 7, path: 'payment-status'}, {kind: 'server-error', status: 503, count: 2, path: 'session-details'}]});
+    await faults(s, {
+      http: [
+        {kind: 'rate-limit', retryAfter: 7, path: 'payment-status'},
+        {kind: 'server-error', status: 503, count: 2, path: 'session-details'},
+      ],
+    });
     const client = clientFor(s);
     expect((await client.customerEmail()).email).to.equal(null);
     const limited = await client.paymentStatus().catch((e: PepayError) => e);
@@ -115,7 +133,11 @@ describe('sandbox: fault switches', () => {
     const plain = await client.sessionDetails();
     const plainAddress = await client.allocateAddress({network: 'base', tokenId: 101});
     await faults(s, {variants: {timestamps: 'iso', wrapped: true}});
-    const raw = await (await fetch(`${sandboxUrl}/api/v1/payments/session-details`, {headers: {'x-session-token': s.session_token, 'x-signature': s.signature}})).json();
+    const raw = await (
+      await fetch(`${sandboxUrl}/api/v1/payments/session-details`, {
+        headers: {'x-session-token': s.session_token, 'x-signature': s.signature},
+      })
+    ).json();
     expect(raw.status).to.equal('ok');
     expect(raw.data.expires_at).to.be.a('string');
     const variant = await client.sessionDetails();

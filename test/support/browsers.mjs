@@ -90,7 +90,10 @@ function startXvfb() {
 }
 
 export async function browsersFromEnv() {
-  const names = (process.env.BROWSERS ?? 'chrome').split(',').map((s) => s.trim()).filter(Boolean);
+  const names = (process.env.BROWSERS ?? 'chrome')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const launchers = {chrome: chromium, firefox, webkit};
   const result = [];
   for (const name of names) {

@@ -20,7 +20,8 @@ export function reactPlugin() {
       if (context.path === '/__react/all.js') {
         bundle ??= build({
           stdin: {
-            contents: "import * as React from 'react'; import * as ReactDOM from 'react-dom'; import * as ReactDOMClient from 'react-dom/client'; export {React, ReactDOM, ReactDOMClient};",
+            contents:
+              "import * as React from 'react'; import * as ReactDOM from 'react-dom'; import * as ReactDOMClient from 'react-dom/client'; export {React, ReactDOM, ReactDOMClient};",
             resolveDir: process.cwd(),
           },
           bundle: true,

@@ -57,7 +57,10 @@ export async function startScriptServer(): Promise<{server: Server; url: string}
     }
     if (url.pathname === '/__log') {
       const prefix = url.searchParams.get('prefix') ?? '';
-      return json(200, log.filter((r) => r.path.startsWith(prefix)));
+      return json(
+        200,
+        log.filter((r) => r.path.startsWith(prefix)),
+      );
     }
     log.push({method: req.method ?? 'GET', path: url.pathname + url.search, headers: req.headers, body, at: Date.now()});
     const next = queues.get(url.pathname)?.shift();

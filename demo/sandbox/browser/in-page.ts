@@ -19,7 +19,12 @@ export function installInPageSandbox(): SandboxEngine {
     init.signal?.throwIfAborted();
     const headers: Record<string, string> = {};
     new Headers(init.headers).forEach((value, name) => (headers[name] = value));
-    const response = engine.handle({method: init.method ?? 'GET', url: url.pathname + url.search, headers, body: typeof init.body === 'string' ? init.body : ''});
+    const response = engine.handle({
+      method: init.method ?? 'GET',
+      url: url.pathname + url.search,
+      headers,
+      body: typeof init.body === 'string' ? init.body : '',
+    });
     await new Promise((resolve) => setTimeout(resolve, response.delayMs));
     init.signal?.throwIfAborted();
     return new Response(response.body, {status: response.status, headers: response.headers});

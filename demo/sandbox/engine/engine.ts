@@ -35,7 +35,11 @@ export class SandboxEngine {
   private readonly logs = new Map<string, RequestLogEntry[]>();
 
   constructor(options: EngineOptions = {}) {
-    this.state = new SandboxState({now: options.now ?? Date.now, secret: options.secret ?? 'sandbox-secret', retention: options.retention ?? 1000});
+    this.state = new SandboxState({
+      now: options.now ?? Date.now,
+      secret: options.secret ?? 'sandbox-secret',
+      retention: options.retention ?? 1000,
+    });
     this.payBase = options.payBase ?? 'https://pay.sandbox.pepay.local';
     this.heartbeatMs = options.heartbeatMs ?? 15_000;
   }
@@ -47,7 +51,8 @@ export class SandboxEngine {
       const url = new URL(request.url, 'http://sandbox.local');
       const path = url.pathname.replace(/\/+$/, '') || '/';
       const sim = /^\/sandbox\/invoices\/([^/]+)(?:\/([a-z-]+))?$/.exec(path);
-      if (path === '/sandbox/invoices' && request.method === 'POST') return this.send(createSandboxInvoice(this.state, request.body, this.payBase), null);
+      if (path === '/sandbox/invoices' && request.method === 'POST')
+        return this.send(createSandboxInvoice(this.state, request.body, this.payBase), null);
       if (sim) {
         invoice = this.state.invoices.get(decodeURIComponent(sim[1]!));
         if (!invoice) throw new HttpError(404, 'NOT_FOUND', 'Invoice not found');
@@ -57,12 +62,20 @@ export class SandboxEngine {
         if (sim[2] && request.method === 'POST') return this.send(simulatorAction(this.state, invoice, sim[2], request.body, log), null);
         throw new HttpError(405, 'METHOD_NOT_ALLOWED', 'Method not allowed');
       }
-      if (path === '/api/v1/invoices' && request.method === 'POST') return this.send(createInvoice(this.state, request.headers, request.body, this.payBase), null);
+      if (path === '/api/v1/invoices' && request.method === 'POST')
+        return this.send(createInvoice(this.state, request.headers, request.body, this.payBase), null);
       const order = /^\/api\/commerce\/devnet\/orders\/([^/]+)\/simulate$/.exec(path);
-      if (order && request.method === 'POST') return this.send(simulateOrder(this.state, decodeURIComponent(order[1]!), request.headers, request.body), null);
+      if (order && request.method === 'POST')
+        return this.send(simulateOrder(this.state, decodeURIComponent(order[1]!), request.headers, request.body), null);
       if (path.startsWith('/api/v1/payments/') || path.startsWith('/api/v1/invoice/')) {
         invoice = this.authenticate(request.headers);
-        this.logFor(invoice.id).push({method: request.method, path: url.pathname + url.search, headers: request.headers, body: request.body, at: this.state.now()});
+        this.logFor(invoice.id).push({
+          method: request.method,
+          path: url.pathname + url.search,
+          headers: request.headers,
+          body: request.body,
+          at: this.state.now(),
+        });
         trim(this.logFor(invoice.id));
         const fault = takeHttpFault(invoice.faults, path);
         if (fault) return this.faulty(fault, invoice.faults);
@@ -163,15 +176,30 @@ export class SandboxEngine {
         return {
           status: 429,
           headers: {'content-type': 'application/json', 'retry-after': String(fault.retryAfter ?? 1)},
-          body: JSON.stringify({success: false, message: 'Too many requests from this IP. Please try again later.', error_code: 'RATE_LIMIT_EXCEEDED', retry_after: `${fault.retryAfter ?? 1} seconds`}),
+          body: JSON.stringify({
+            success: false,
+            message: 'Too many requests from this IP. Please try again later.',
+            error_code: 'RATE_LIMIT_EXCEEDED',
+            retry_after: `${fault.retryAfter ?? 1} seconds`,
+          }),
           delayMs,
         };
       case 'server-error':
-        return {status: fault.status ?? 500, headers: {'content-type': 'application/json'}, body: JSON.stringify({error: 'Sandbox fault', code: 'INTERNAL_SERVER_ERROR'}), delayMs};
+        return {
+          status: fault.status ?? 500,
+          headers: {'content-type': 'application/json'},
+          body: JSON.stringify({error: 'Sandbox fault', code: 'INTERNAL_SERVER_ERROR'}),
+          delayMs,
+        };
       case 'malformed':
         return {status: 200, headers: {'content-type': 'application/json'}, body: '{"invoice_id": "truncated', delayMs};
       case 'drift':
-        return {status: 200, headers: {'content-type': 'application/json'}, body: JSON.stringify({v2: true, result: {id: 42, state: 'UNPAID'}}), delayMs};
+        return {
+          status: 200,
+          headers: {'content-type': 'application/json'},
+          body: JSON.stringify({v2: true, result: {id: 42, state: 'UNPAID'}}),
+          delayMs,
+        };
     }
   }
 

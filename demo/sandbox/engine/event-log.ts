@@ -61,7 +61,10 @@ export class EventLog {
   since(invoiceId: string, since: string): SandboxEvent[] | null {
     const index = this.stored.findIndex((s) => s.event.id === since);
     if (index < 0) return null;
-    return this.stored.slice(index + 1).filter((s) => s.invoiceId === invoiceId).map((s) => s.event);
+    return this.stored
+      .slice(index + 1)
+      .filter((s) => s.invoiceId === invoiceId)
+      .map((s) => s.event);
   }
 
   attach(invoiceId: string, sink: StreamSink, behaviour: () => StreamBehaviour): () => void {

@@ -41,7 +41,11 @@ export function parseBody<T>(text: string, schema: z.ZodMiniType<T>): T {
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new HttpError(400, 'VALIDATION_ERROR', `Invalid request data${issue ? `: ${issue.path.join('.') || 'body'} ${issue.message}` : ''}`);
+    throw new HttpError(
+      400,
+      'VALIDATION_ERROR',
+      `Invalid request data${issue ? `: ${issue.path.join('.') || 'body'} ${issue.message}` : ''}`,
+    );
   }
   return parsed.data;
 }

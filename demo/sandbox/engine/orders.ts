@@ -6,7 +6,16 @@
 import {hex, uuid} from './ids.ts';
 import type {Invoice} from './types.ts';
 
-export const TRANSITIONS = ['payment_confirmed', 'payment_settled', 'placed', 'shipped', 'delivery_confirmed', 'failed', 'cancelled', 'refunded'] as const;
+export const TRANSITIONS = [
+  'payment_confirmed',
+  'payment_settled',
+  'placed',
+  'shipped',
+  'delivery_confirmed',
+  'failed',
+  'cancelled',
+  'refunded',
+] as const;
 export type Transition = (typeof TRANSITIONS)[number];
 
 export interface Order {
@@ -71,7 +80,15 @@ export class Orders {
     this.move(order, 'processing', null, 'Payment confirmed');
   }
 
-  simulate(orderId: string, transition: Transition, options: {walletNetwork?: string | undefined; walletAddress?: string | undefined; tracking?: {carrier?: string | undefined; trackingNumber?: string | undefined} | undefined}): Order {
+  simulate(
+    orderId: string,
+    transition: Transition,
+    options: {
+      walletNetwork?: string | undefined;
+      walletAddress?: string | undefined;
+      tracking?: {carrier?: string | undefined; trackingNumber?: string | undefined} | undefined;
+    },
+  ): Order {
     const order = this.orders.get(orderId);
     if (!order) throw new OrderError('order not found');
     const invoice = this.host.invoices.get(order.invoiceId)!;
@@ -145,7 +162,11 @@ export class Orders {
       substatus: order.substatus,
       actions: {canCancel: order.status === 'placed'},
       timeline: order.timeline,
-      payment: {status: order.paymentStatus, txHash: null, settlement: {status: order.settled ? 'settled' : 'pending', txHash: null, network: 'bsc'}},
+      payment: {
+        status: order.paymentStatus,
+        txHash: null,
+        settlement: {status: order.settled ? 'settled' : 'pending', txHash: null, network: 'bsc'},
+      },
       fulfillment: {shipments: order.shipments},
       total: invoice?.amountUsd ?? 0,
       itemCount: 1,

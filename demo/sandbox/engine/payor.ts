@@ -38,7 +38,10 @@ export function availableTokens(state: SandboxState, invoice: Invoice, query: UR
   let tokens = state.tokensFor(invoice).filter((t) => mode === 'all' || t.monitored);
   if (network) tokens = tokens.filter((t) => t.network === network);
   if (query.get('available_only') === 'true') tokens = tokens.filter((t) => t.availability === 'AVAILABLE' || t.availability === 'DEVNET');
-  return ok(tokens.map((t) => tokenJson(state, invoice, t)), {timestamps: ['rate_updated_at']});
+  return ok(
+    tokens.map((t) => tokenJson(state, invoice, t)),
+    {timestamps: ['rate_updated_at']},
+  );
 }
 
 function tokenJson(state: SandboxState, invoice: Invoice, t: CatalogueToken): Record<string, unknown> {
@@ -141,7 +144,8 @@ export function submitForm(invoice: Invoice, body: string): Reply {
   for (const q of invoice.questions) {
     const answer = byId.get(q.id) ?? '';
     if (q.validation.required && !answer) throw new HttpError(400, 'VALIDATION_ERROR', `Missing required response for ${q.id}`);
-    if (answer && q.type === 'email' && !EMAIL.test(answer)) throw new HttpError(400, 'VALIDATION_ERROR', `Response to ${q.id} must be an email address`);
+    if (answer && q.type === 'email' && !EMAIL.test(answer))
+      throw new HttpError(400, 'VALIDATION_ERROR', `Response to ${q.id} must be an email address`);
   }
   for (const [id, answer] of byId) invoice.answers[id] = answer;
   return ok({success: true});
@@ -152,7 +156,8 @@ export function requestVerification(state: SandboxState, invoice: Invoice, body:
   const {network} = parseBody(body, z.object({network: z.optional(z.string())}));
   const active = invoice.allocation?.network;
   if (!active) throw new HttpError(400, 'VALIDATION_ERROR', 'No payment address has been allocated');
-  if (network && network !== active) throw new HttpError(400, 'VALIDATION_ERROR', `network must match the invoice's active network (${active})`);
+  if (network && network !== active)
+    throw new HttpError(400, 'VALIDATION_ERROR', `network must match the invoice's active network (${active})`);
   invoice.verification = {id: `mv_${invoice.id.slice(0, 8)}${invoice.addressCount}`, network: active, createdAt: state.now()};
   return {...verificationReply(state, invoice), status: 202};
 }

@@ -33,7 +33,11 @@ export interface RequestLogEntry {
 
 export function createSandboxInvoice(state: SandboxState, body: string, payBase: string): Reply {
   const request = parseBody(body, createSchema);
-  const invoice = state.createInvoice({...toNewInvoice(request, request.environment), merchantName: request.merchant_name, commerce: request.commerce});
+  const invoice = state.createInvoice({
+    ...toNewInvoice(request, request.environment),
+    merchantName: request.merchant_name,
+    commerce: request.commerce,
+  });
   return ok({...sessionHandoff(invoice, payBase), order_id: invoice.orderId, network_environment: invoice.environment});
 }
 
@@ -43,7 +47,8 @@ export function simulatorAction(state: SandboxState, invoice: Invoice, action: s
       if (!state.isOpen(invoice)) throw new HttpError(400, 'INVOICE_NOT_PAYABLE', `Invoice is ${invoice.status}`);
       const {amount} = parseBody(body, paySchema);
       const due = state.remainingUsd(invoice);
-      const usd = amount === 'full' ? due : amount === 'partial' ? Math.max(0.01, Math.floor(due * 50) / 100) : amount === 'over' ? due + 5 : amount;
+      const usd =
+        amount === 'full' ? due : amount === 'partial' ? Math.max(0.01, Math.floor(due * 50) / 100) : amount === 'over' ? due + 5 : amount;
       state.pay(invoice, usd);
       return ok(describe(state, invoice, log));
     }

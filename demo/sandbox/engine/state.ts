@@ -110,7 +110,8 @@ export class SandboxState {
     const current = invoice.allocation;
     const sameRails = current && current.tokenId === token.id && current.network === token.network;
     if (!sameRails && !invoice.locked) invoice.addressCount++;
-    const address = invoice.locked?.address ?? (sameRails ? current.address : depositAddress(token.network, `${invoice.id}:${invoice.addressCount}`));
+    const address =
+      invoice.locked?.address ?? (sameRails ? current.address : depositAddress(token.network, `${invoice.id}:${invoice.addressCount}`));
     const allocation: Allocation = {
       address,
       network: token.network,

@@ -80,7 +80,9 @@ async function serveHttp(engine: SandboxEngine, req: IncomingMessage, res: Serve
     }
     const body = await readBody(req);
     if (body === null) {
-      res.writeHead(413, {...CORS, 'content-type': 'application/json', connection: 'close'}).end(JSON.stringify({success: false, error: {code: 'PAYLOAD_TOO_LARGE', message: 'Body too large'}}));
+      res
+        .writeHead(413, {...CORS, 'content-type': 'application/json', connection: 'close'})
+        .end(JSON.stringify({success: false, error: {code: 'PAYLOAD_TOO_LARGE', message: 'Body too large'}}));
       return;
     }
     const headers: Record<string, string | undefined> = {};

@@ -27,9 +27,7 @@ const token = z.pipe(
   z.transform((t) => {
     // The SDK sample has no status at all; a token listed without one is taken as available.
     const status = t.availability_status ?? 'AVAILABLE';
-    const availability: Availability = (AVAILABILITY as readonly string[]).includes(status)
-      ? (status as Availability)
-      : 'UNKNOWN';
+    const availability: Availability = (AVAILABILITY as readonly string[]).includes(status) ? (status as Availability) : 'UNKNOWN';
     return {
       id: t.id,
       symbol: t.token_symbol,

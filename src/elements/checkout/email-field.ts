@@ -21,7 +21,16 @@ export class EmailField implements ReactiveController {
     if (!wanted) return this.hostDisconnected();
     if (this.input) return;
     const input = document.createElement('input');
-    Object.assign(input, {type: 'email', name: 'email', autocomplete: 'email', inputMode: 'email', maxLength: 254, required: true, slot: 'email', value});
+    Object.assign(input, {
+      type: 'email',
+      name: 'email',
+      autocomplete: 'email',
+      inputMode: 'email',
+      maxLength: 254,
+      required: true,
+      slot: 'email',
+      value,
+    });
     input.setAttribute('aria-label', label);
     input.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter') return;

@@ -55,7 +55,11 @@ export class PepayCheckout extends PepaySessionElement {
   /** Milliseconds without a frame (heartbeats count) after which the live stream is replaced. */
   @property({attribute: false}) streamTimeout = 45_000;
 
-  private readonly controller = new CheckoutController(this, () => this, (state, events) => this.committed(state, events));
+  private readonly controller = new CheckoutController(
+    this,
+    () => this,
+    (state, events) => this.committed(state, events),
+  );
   private readonly internals: ElementInternals | null = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
   private readonly emailField = new EmailField(this, () => this.renderRoot.querySelector('pepay-email-form')?.submit());
 
@@ -94,9 +98,16 @@ export class PepayCheckout extends PepaySessionElement {
       case 'loading':
         return skeleton(m);
       case 'questions':
-        return html`<pepay-questions-form exportparts="pay-button" .messages=${m} .questions=${state.questions} ?busy=${state.busy === 'questions'}></pepay-questions-form>`;
+        return html`<pepay-questions-form
+          exportparts="pay-button"
+          .messages=${m}
+          .questions=${state.questions}
+          ?busy=${state.busy === 'questions'}
+        ></pepay-questions-form>`;
       case 'email':
-        return html`<pepay-email-form exportparts="pay-button" .messages=${m} ?busy=${state.busy === 'email'}><slot name="email" slot="email"></slot></pepay-email-form>`;
+        return html`<pepay-email-form exportparts="pay-button" .messages=${m} ?busy=${state.busy === 'email'}
+          ><slot name="email" slot="email"></slot
+        ></pepay-email-form>`;
       case 'select-token':
         return html`<pepay-token-list .messages=${m} .tokens=${state.tokens} ?busy=${state.busy === 'address'}></pepay-token-list>`;
       case 'awaiting-payment':
@@ -108,7 +119,12 @@ export class PepayCheckout extends PepaySessionElement {
       case 'expired':
       case 'canceled':
       case 'error':
-        return html`<pepay-status-view exportparts="status, error, pay-button" .messages=${m} .locale=${locale} .state=${state}></pepay-status-view>`;
+        return html`<pepay-status-view
+          exportparts="status, error, pay-button"
+          .messages=${m}
+          .locale=${locale}
+          .state=${state}
+        ></pepay-status-view>`;
     }
   }
 
@@ -123,9 +139,13 @@ export class PepayCheckout extends PepaySessionElement {
       </div>
       <div class="stack">
         ${state.environment === 'devnet' ? html`<span class="badge" title=${m.testModeHint}>${m.testMode}</span>` : nothing}
-        ${open && state.expiresAtMono !== null
-          ? html`<span class="muted"><pepay-countdown data-countdown .deadline=${state.expiresAtMono} .format=${m.expiresIn}></pepay-countdown></span>`
-          : nothing}
+        ${
+          open && state.expiresAtMono !== null
+            ? html`<span class="muted"
+                ><pepay-countdown data-countdown .deadline=${state.expiresAtMono} .format=${m.expiresIn}></pepay-countdown
+              ></span>`
+            : nothing
+        }
         ${connection ? html`<span class="connection">${connection}</span>` : nothing}
       </div>
     </header>`;

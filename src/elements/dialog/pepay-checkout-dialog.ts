@@ -119,9 +119,7 @@ export class PepayCheckoutDialog extends PepaySessionElement {
     return html`<dialog part="dialog" aria-label=${this.label} @cancel=${this.onCancel}>
       <div class="frame">
         <button class="close" part="close-button" aria-label="Close" @click=${() => this.requestClose('close-button')}>×</button>
-        ${this.open
-          ? html`<pepay-checkout ${withSession(this.session)} @pepay-step-change=${this.onStep}></pepay-checkout>`
-          : nothing}
+        ${this.open ? html`<pepay-checkout ${withSession(this.session)} @pepay-step-change=${this.onStep}></pepay-checkout>` : nothing}
       </div>
     </dialog>`;
   }

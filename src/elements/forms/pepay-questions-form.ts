@@ -49,7 +49,9 @@ export class PepayQuestionsForm extends PepayLeaf {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const inputs = this.questions.map((q) => form.elements.namedItem(q.id) as HTMLInputElement);
-    this.problems = Object.fromEntries(inputs.map((input) => [input.name, fieldProblem(input, this.messages)]).filter(([, problem]) => problem));
+    this.problems = Object.fromEntries(
+      inputs.map((input) => [input.name, fieldProblem(input, this.messages)]).filter(([, problem]) => problem),
+    );
     if (Object.keys(this.problems).length === 0) {
       this.act({type: 'questions-submitted', answers: inputs.map((input) => ({questionId: input.name, response: input.value.trim()}))});
       return;

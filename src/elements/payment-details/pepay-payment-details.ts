@@ -36,11 +36,16 @@ export class PepayPaymentDetails extends PepayLeaf {
     const quoteLeft = quoteTimeLeft(state, performance.now());
     const copied = this.clipboard.copied;
     return html`<div class="stack">
-      ${underpaid
-        ? html`<p>${m.received(formatUsd(paidSoFar(state), this.locale))} · <strong>${m.stillDue(formatUsd(amountStillDue(state), this.locale))}</strong></p>
-            <p class="muted">${m.underpaidHint(symbol, network)}</p>
-            ${amount ? html`<p><strong>${m.sendExactly(amount, symbol, network)}</strong></p>` : nothing}`
-        : nothing}
+      ${
+        underpaid
+          ? html`<p>
+                ${m.received(formatUsd(paidSoFar(state), this.locale))} ·
+                <strong>${m.stillDue(formatUsd(amountStillDue(state), this.locale))}</strong>
+              </p>
+              <p class="muted">${m.underpaidHint(symbol, network)}</p>
+              ${amount ? html`<p><strong>${m.sendExactly(amount, symbol, network)}</strong></p>` : nothing}`
+          : nothing
+      }
       <div class="pay">
         <pepay-qr part="qr" .value=${a.address} .label=${m.qrLabel(network)}></pepay-qr>
         <div class="stack">
@@ -52,11 +57,15 @@ export class PepayPaymentDetails extends PepayLeaf {
             ${copied ? html`<span class="copied" role="status">${m.copied}</span>` : nothing}
           </div>
           <p class="muted">${m.onlyNetwork(network)}</p>
-          ${state.busy === 'address'
-            ? html`<p class="muted">${m.quoteRefreshing}</p>`
-            : quoteLeft !== null
-              ? html`<p class="muted" data-quote><pepay-countdown .deadline=${state.quoteExpiresAtMono} .format=${m.quoteValid}></pepay-countdown></p>`
-              : nothing}
+          ${
+            state.busy === 'address'
+              ? html`<p class="muted">${m.quoteRefreshing}</p>`
+              : quoteLeft !== null
+                ? html`<p class="muted" data-quote>
+                    <pepay-countdown .deadline=${state.quoteExpiresAtMono} .format=${m.quoteValid}></pepay-countdown>
+                  </p>`
+                : nothing
+          }
         </div>
       </div>
       <div class="row">

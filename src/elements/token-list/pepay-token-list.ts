@@ -37,12 +37,13 @@ export class PepayTokenList extends PepayLeaf {
     return html`<div class="stack">
       ${this.tokens.length >= FILTER_FROM ? html`<label>${m.filterTokens} <input type="search" @input=${this.onFilter} /></label>` : nothing}
       ${[...groups].map(
-        ([network, tokens]) => html`<div data-network=${network}>
-          <h3 class="muted">${networkName(network)}</h3>
-          <ul class="tokens" aria-label=${networkName(network)}>
-            ${tokens.map((token) => this.tokenButton(token))}
-          </ul>
-        </div>`,
+        ([network, tokens]) =>
+          html`<div data-network=${network}>
+            <h3 class="muted">${networkName(network)}</h3>
+            <ul class="tokens" aria-label=${networkName(network)}>
+              ${tokens.map((token) => this.tokenButton(token))}
+            </ul>
+          </div>`,
       )}
       ${groups.size === 0 ? html`<p class="muted" data-no-match>${m.noTokens}</p>` : nothing}
     </div>`;
