@@ -26,7 +26,9 @@ export interface TokenQuery {
 }
 
 /**
- * Typed client for every payor endpoint (payor-api.md §2). Sends only the browser-safe
+ * Typed client for every payor endpoint (payor-api.md §2). Every method rejects with a PepayError
+ * (its `code` from the widget contract) or, when `signal` aborts, with the signal's reason.
+ * Times in results are epoch milliseconds; USD amounts are numbers, token amounts decimal strings. Sends only the browser-safe
  * `x-session-token` + `x-signature` pair; returns normalised shapes; throws PepayError.
  */
 export class PayorClient {
@@ -36,7 +38,10 @@ export class PayorClient {
   private readonly retry: RetryPolicy;
   private readonly fetchImpl: typeof fetch;
 
-  /** Throws `insecure-credentials` / `missing-credentials` before any request can be made. */
+  /**
+   * Throws PepayError `insecure-credentials` / `missing-credentials` before any request can be
+   * made, and `bad-request` when `apiBase` is not an http(s) URL.
+   */
   constructor(options: PayorClientOptions) {
     this.credentials = resolveCredentials(options);
     this.apiBase = normaliseBase(options.apiBase ?? DEFAULT_API_BASE);
@@ -45,10 +50,12 @@ export class PayorClient {
     this.fetchImpl = options.fetch ?? globalThis.fetch;
   }
 
+  /** `GET session-details`: the invoice, its status and lock, and the time left (`remainingMs`). */
   sessionDetails(signal?: AbortSignal): Promise<SessionDetails> {
     return this.get('/api/v1/payments/session-details', sessionDetailsSchema, signal);
   }
 
+  /** `GET available-tokens`: the tokens this session may be paid with, with their availability. */
   availableTokens(query: TokenQuery = {}, signal?: AbortSignal): Promise<Token[]> {
     const params = new URLSearchParams();
     if (query.mode) params.set('mode', query.mode);
@@ -68,22 +75,27 @@ export class PayorClient {
     );
   }
 
+  /** `GET payment-status`: the invoice status and `paidAt`. */
   paymentStatus(signal?: AbortSignal): Promise<PaymentStatus> {
     return this.get('/api/v1/payments/payment-status', paymentStatusSchema, signal);
   }
 
+  /** `GET customer-email`: the stored receipt e-mail, or `email: null`. */
   customerEmail(signal?: AbortSignal): Promise<CustomerEmail> {
     return this.get('/api/v1/payments/customer-email', customerEmailSchema, signal);
   }
 
+  /** `POST customer-email`: stores the receipt e-mail (never retried: a POST may have been applied). */
   setCustomerEmail(email: string, signal?: AbortSignal): Promise<CustomerEmail> {
     return this.post('/api/v1/payments/customer-email', {email}, customerEmailSavedSchema, signal);
   }
 
+  /** `GET invoice-questions`: the merchant's questions, [] when there are none. */
   invoiceQuestions(signal?: AbortSignal): Promise<Question[]> {
     return this.get('/api/v1/payments/invoice-questions', invoiceQuestionsSchema, signal);
   }
 
+  /** `POST submit-form`: the payer's answers. */
   async submitForm(answers: QuestionAnswer[], signal?: AbortSignal): Promise<void> {
     const responses = answers.map((a) => ({question_id: a.questionId, response: a.response}));
     await this.post('/api/v1/payments/submit-form', {responses}, submitFormSchema, signal);
@@ -94,6 +106,7 @@ export class PayorClient {
     return this.post(verifyPath(invoiceId), network ? {network} : {}, verificationSchema, signal);
   }
 
+  /** Reads the manual verification job started by `requestVerification`. */
   verification(invoiceId: string, signal?: AbortSignal): Promise<Verification> {
     return this.get(verifyPath(invoiceId), verificationSchema, signal);
   }
