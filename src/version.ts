@@ -1,2 +1,2 @@
-/** Kept equal to package.json's version (a lint-free check in test/api/version.test.ts). */
+/** This build's version, kept equal to package.json's (test/node/ssr.test.mjs checks it). */
 export const VERSION = '0.1.0';

@@ -42,3 +42,10 @@ test('package.json points at files the build wrote', async () => {
   ];
   for (const path of paths.filter((p) => p.startsWith('./'))) await access(new URL(`../../${path}`, import.meta.url));
 });
+
+test('VERSION is package.json version (guarded registration compares it)', async () => {
+  const {readFile} = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
+  const {VERSION} = await import('../../dist/index.js');
+  assert.equal(VERSION, pkg.version);
+});
