@@ -40,18 +40,15 @@ export function reduce(state: CheckoutState, input: Input): Transition {
       };
       const terminal = TERMINAL[s.status];
       if (terminal) return {state: {...next, step: terminal}, effects: [{type: 'stop'}]};
-      return {state: {...next, busy: 'intro'}, effects: [{type: 'load-intro'}, {type: 'watch', wsToken: null, wsPath: '/ws/payment'}]};
-    }
-
-    case 'intro-loaded':
-      return advance({
-        ...state,
-        busy: null,
+      const opened = advance({
+        ...next,
         questions: input.questions,
         questionsAnswered: input.questions.length === 0,
         email: input.email,
         emailDone: input.email !== null,
       });
+      return {...opened, effects: [...opened.effects, {type: 'watch', wsToken: null, wsPath: '/ws/payment'}]};
+    }
 
     case 'questions-submitted':
       return {state: {...state, busy: 'questions', notice: null}, effects: [{type: 'submit-questions', answers: input.answers}]};
@@ -208,7 +205,7 @@ function applyStatus(state: CheckoutState, status: InvoiceStatus): Transition {
     // The locked network, token and address come only from session-details.
     if (!next.session?.locked || next.session.status !== 'underpaid')
       return {state: next, effects: state.step === 'loading' ? [] : [{type: 'refresh-session'}]};
-    if (state.step === 'loading' || state.busy === 'intro') return {state: next, effects: []};
+    if (state.step === 'loading') return {state: next, effects: []};
     return advance(next);
   }
   return {state: next, effects: []};
@@ -238,7 +235,7 @@ function tick(state: CheckoutState, at: number): Transition {
 }
 
 function failed(state: CheckoutState, operation: string, error: CheckoutError): Transition {
-  if (operation === 'load' || operation === 'intro' || operation === 'internal' || FATAL.has(error.code)) {
+  if (operation === 'load' || operation === 'internal' || FATAL.has(error.code)) {
     return {state: {...state, step: 'error', error, busy: null}, effects: [{type: 'stop'}]};
   }
   if (error.code === 'gone') return {state: {...state, busy: null}, effects: [{type: 'refresh-session'}]};

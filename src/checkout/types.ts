@@ -58,15 +58,15 @@ export interface CheckoutState {
   /** Monotonic ms at which a pending verification job is read again. */
   verificationCheckAt: number | null;
   /** The action in flight, for spinners and disabled buttons. */
-  busy: 'intro' | 'questions' | 'email' | 'address' | 'verify' | null;
+  busy: 'questions' | 'email' | 'address' | 'verify' | null;
   /** A problem with the last payer action, shown next to it (the step stays). */
   notice: CheckoutError | null;
 }
 
 export type Input =
   | {type: 'start'; at: number}
-  | {type: 'loaded'; session: SessionDetails; tokens: Token[]; at: number}
-  | {type: 'intro-loaded'; questions: Question[]; email: string | null}
+  /** Everything the first screen needs, fetched in one round: session, tokens, questions, stored e-mail. */
+  | {type: 'loaded'; session: SessionDetails; tokens: Token[]; questions: Question[]; email: string | null; at: number}
   | {type: 'questions-submitted'; answers: QuestionAnswer[]}
   | {type: 'questions-saved'}
   | {type: 'email-submitted'; email: string}
@@ -87,7 +87,7 @@ export type Input =
   | {type: 'failed'; operation: Operation; error: CheckoutError};
 
 /** What failed; `internal` is an exception in our own code, shown as the error step. */
-export type Operation = 'load' | 'intro' | 'questions' | 'email' | 'address' | 'verify' | 'status' | 'internal';
+export type Operation = 'load' | 'questions' | 'email' | 'address' | 'verify' | 'status' | 'internal';
 
 /**
  * What a payer can do from the views: the only inputs elements may send (narrower than `Input`),
@@ -102,7 +102,6 @@ export type PayerAction =
 
 export type Effect =
   | {type: 'load'}
-  | {type: 'load-intro'}
   | {type: 'submit-questions'; answers: QuestionAnswer[]}
   | {type: 'save-email'; email: string}
   | {type: 'allocate'; network: string; tokenId: number}

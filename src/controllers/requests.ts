@@ -10,7 +10,6 @@ export type RequestEffect = Exclude<Effect, {type: 'watch'} | {type: 'stop'}>;
 /** Which operation a request effect belongs to, for `failed` inputs and the busy flag. */
 export const OPERATION: Record<RequestEffect['type'], Operation> = {
   load: 'load',
-  'load-intro': 'intro',
   'submit-questions': 'questions',
   'save-email': 'email',
   allocate: 'address',
@@ -25,12 +24,14 @@ export async function runRequest(effect: RequestEffect, client: PayorClient, sig
   const at = () => performance.now();
   switch (effect.type) {
     case 'load': {
-      const [session, tokens] = await Promise.all([client.sessionDetails(signal), client.availableTokens({}, signal)]);
-      return {type: 'loaded', session, tokens, at: at()};
-    }
-    case 'load-intro': {
-      const [questions, email] = await Promise.all([client.invoiceQuestions(signal), client.customerEmail(signal)]);
-      return {type: 'intro-loaded', questions, email: email.email};
+      // One round: nothing the first screen needs waits for another answer first.
+      const [session, tokens, questions, email] = await Promise.all([
+        client.sessionDetails(signal),
+        client.availableTokens({}, signal),
+        client.invoiceQuestions(signal),
+        client.customerEmail(signal),
+      ]);
+      return {type: 'loaded', session, tokens, questions, email: email.email, at: at()};
     }
     case 'submit-questions':
       await client.submitForm(effect.answers, signal);

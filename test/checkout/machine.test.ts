@@ -69,15 +69,14 @@ function run(inputs: Input[], start: CheckoutState = initialState()) {
 
 const toTokens: Input[] = [
   {type: 'start', at: 0},
-  {type: 'loaded', session: session(), tokens: [token], at: 100},
-  {type: 'intro-loaded', questions: [], email: 'a@example.com'},
+  {type: 'loaded', session: session(), tokens: [token], questions: [], email: 'a@example.com', at: 100},
 ];
 
 describe('checkout machine', () => {
   it('loads, then skips answered steps to the token picker', () => {
     const {state, effects} = run(toTokens);
     expect(state.step).to.equal('select-token');
-    expect(effects).to.deep.equal(['load', 'load-intro', 'watch']);
+    expect(effects).to.deep.equal(['load', 'watch']);
     expect(state.expiresAtMono).to.equal(60_100);
   });
 
@@ -85,8 +84,7 @@ describe('checkout machine', () => {
     const q = [{id: 'q1', label: 'Q', type: 'text' as const, required: true}];
     let r = run([
       {type: 'start', at: 0},
-      {type: 'loaded', session: session(), tokens: [], at: 0},
-      {type: 'intro-loaded', questions: q, email: null},
+      {type: 'loaded', session: session(), tokens: [], questions: q, email: null, at: 0},
     ]);
     expect(r.state.step).to.equal('questions');
     r = run([{type: 'questions-submitted', answers: [{questionId: 'q1', response: 'x'}]}], r.state);
@@ -101,7 +99,7 @@ describe('checkout machine', () => {
     for (const status of ['paid', 'expired', 'canceled'] as const) {
       const r = run([
         {type: 'start', at: 0},
-        {type: 'loaded', session: session({status}), tokens: [], at: 0},
+        {type: 'loaded', session: session({status}), tokens: [], questions: [], email: null, at: 0},
       ]);
       expect([r.state.step, r.effects]).to.deep.equal([status, ['load', 'stop']]);
       expect(

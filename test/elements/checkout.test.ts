@@ -91,6 +91,24 @@ describe('<pepay-checkout> against the sandbox', () => {
     el.remove();
   });
 
+  it('asks for everything the first screen needs in one round of requests', async () => {
+    const s = await createSession({questions: {questions: [{id: 'q1', question: 'Company', type: 'text'}]}});
+    // Each answer takes 400 ms: a request sent after another's answer would arrive 400 ms later.
+    await simulate(s.invoice_id, 'faults', {latencyMs: 400});
+    const el = await mount(s);
+    await stepIs(el, 'questions');
+    const first = (await inspect(s.invoice_id)).requests.filter((r) => r.method === 'GET');
+    expect(first.map((r) => r.path.split('?')[0]).sort()).to.deep.equal([
+      '/api/v1/payments/available-tokens',
+      '/api/v1/payments/customer-email',
+      '/api/v1/payments/invoice-questions',
+      '/api/v1/payments/session-details',
+    ]);
+    const arrivals = first.map((r) => r.at);
+    expect(Math.max(...arrivals) - Math.min(...arrivals)).to.be.below(300);
+    el.remove();
+  });
+
   it('partial payment: shows what is due on the locked rails with a new QR, and fires pepay-underpaid', async () => {
     const s = await createSession({amount_usd: 40});
     const el = await mount(s);
