@@ -30,7 +30,9 @@ function eventContract() {
           .join(' ')
           .trim(),
       }));
-      for (const tagName of ts.getTextOfJSDocComment(tag.comment).trim().split(/\s+/)) byTag.set(tagName, events);
+      for (const tagName of ts.getTextOfJSDocComment(tag.comment).trim().split(/\s+/)) {
+        byTag.set(tagName, [...(byTag.get(tagName) ?? []), ...events]);
+      }
     },
     packageLinkPhase({customElementsManifest}) {
       for (const module of customElementsManifest.modules) {

@@ -5,7 +5,8 @@
  */
 import type {InvoiceStatus} from '../api/schemas/primitives.js';
 import {initialState, isTerminal} from './state.js';
-import type {CheckoutError, CheckoutState, Effect, Input, Step, Transition} from './types.js';
+import {tick} from './tick.js';
+import type {CheckoutError, CheckoutState, Input, Step, Transition} from './types.js';
 
 /** How often a pending manual verification job is read again. */
 const VERIFY_RECHECK_MS = 3000;
@@ -91,7 +92,15 @@ export function reduce(state: CheckoutState, input: Input): Transition {
     case 'change-token':
       if (state.session?.locked) return {state, effects: []};
       return {
-        state: {...state, step: 'select-token', address: null, quoteExpiresAtMono: null, verification: null, notice: null},
+        state: {
+          ...state,
+          step: 'select-token',
+          address: null,
+          quoteExpiresAtMono: null,
+          verification: null,
+          verificationCheckAt: null,
+          notice: null,
+        },
         effects: [],
       };
 
@@ -211,31 +220,8 @@ function applyStatus(state: CheckoutState, status: InvoiceStatus): Transition {
   return {state: next, effects: []};
 }
 
-/** A deadline may have passed (see `nextDeadline`); with nothing due, the state is unchanged. */
-function tick(state: CheckoutState, at: number): Transition {
-  if (isTerminal(state.step) || state.step === 'error' || state.step === 'loading') return {state, effects: []};
-  const effects: Effect[] = [];
-  const next = {...state};
-  // Countdown over: ask the server rather than declare the invoice expired on our own clock.
-  if (next.expiresAtMono !== null && at >= next.expiresAtMono) {
-    next.expiresAtMono = null;
-    effects.push({type: 'refresh-session'});
-  }
-  if (next.verificationCheckAt !== null && at >= next.verificationCheckAt && next.invoiceId) {
-    next.verificationCheckAt = null;
-    effects.push({type: 'check-verification', invoiceId: next.invoiceId});
-  }
-  // Quote over: refresh it on the same token (the address stays where the server allows).
-  if (next.address && next.quoteExpiresAtMono !== null && at >= next.quoteExpiresAtMono && next.busy === null) {
-    next.busy = 'address';
-    next.quoteExpiresAtMono = null;
-    effects.push({type: 'allocate', network: next.address.network, tokenId: next.address.tokenId});
-  }
-  return effects.length ? {state: next, effects} : {state, effects};
-}
-
 function failed(state: CheckoutState, operation: string, error: CheckoutError): Transition {
-  if (operation === 'load' || operation === 'internal' || FATAL.has(error.code)) {
+  if (operation === 'load' || FATAL.has(error.code)) {
     return {state: {...state, step: 'error', error, busy: null}, effects: [{type: 'stop'}]};
   }
   if (error.code === 'gone') return {state: {...state, busy: null}, effects: [{type: 'refresh-session'}]};

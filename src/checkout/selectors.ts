@@ -11,11 +11,6 @@ export function msUntil(deadline: number | null, now: number): number | null {
   return deadline === null ? null : Math.max(0, deadline - now);
 }
 
-/** Time left before the invoice expires, by the server's `remaining_seconds`. */
-export function invoiceTimeLeft(state: CheckoutState, now: number): number | null {
-  return msUntil(state.expiresAtMono, now);
-}
-
 /** Time left on the current price quote; null while it is refreshed or when there is none. */
 export function quoteTimeLeft(state: CheckoutState, now: number): number | null {
   return state.busy === 'address' || !state.address?.tokenAmount ? null : msUntil(state.quoteExpiresAtMono, now);

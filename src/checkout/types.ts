@@ -86,8 +86,8 @@ export type Input =
   | {type: 'tick'; at: number}
   | {type: 'failed'; operation: Operation; error: CheckoutError};
 
-/** What failed; `internal` is an exception in our own code, shown as the error step. */
-export type Operation = 'load' | 'questions' | 'email' | 'address' | 'verify' | 'status' | 'internal';
+/** Which request failed. */
+export type Operation = 'load' | 'questions' | 'email' | 'address' | 'verify' | 'status';
 
 /**
  * What a payer can do from the views: the only inputs elements may send (narrower than `Input`),

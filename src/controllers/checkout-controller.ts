@@ -17,6 +17,11 @@ import {CONNECTION_FIELDS, type SessionOptions} from '../session.js';
 import {RealtimeLink} from './realtime-link.js';
 import {OPERATION, runRequest, type RequestEffect} from './requests.js';
 
+/** The longest delay setTimeout honours (2^31 - 1 ms). */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+/** How soon a deadline that is already past is looked at again. */
+const PAST_DEADLINE_RETRY_MS = 1000;
+
 export type CheckoutConfig = Pick<SessionOptions, (typeof CONNECTION_FIELDS)[number]> & {
   /** A stream silent this many ms is replaced. */
   streamTimeout: number;
@@ -53,7 +58,11 @@ export class CheckoutController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.configKey() !== this.startedWith) this.guarded(() => this.restart());
+    // An update already queued when the host left the page (a listener removed it) starts nothing.
+    if (!this.host.isConnected) return;
+    this.guarded(() => {
+      if (this.configKey() !== this.startedWith) this.restart();
+    });
   }
 
   hostDisconnected(): void {
@@ -129,19 +138,24 @@ export class CheckoutController implements ReactiveController {
     this.onCommit(next, eventsBetween(previous, next));
   }
 
-  /** Wakes the machine at its next deadline (expiry, quote, verification), and only then. */
+  /**
+   * Wakes the machine at its next deadline (expiry, quote, verification), and only then. A deadline
+   * already past (the server still says "0 s left") is looked at again after a second, not at once.
+   */
   private scheduleTick(): void {
-    const deadline = nextDeadline(this.state);
+    const deadline = this.link ? nextDeadline(this.state) : null;
     if (deadline === this.tickAt) return;
     clearTimeout(this.tickTimer);
     this.tickAt = deadline;
     if (deadline === null) return;
+    const wait = deadline - performance.now();
     this.tickTimer = setTimeout(
       () => {
         this.tickAt = null;
         this.dispatch({type: 'tick', at: performance.now()});
       },
-      Math.max(0, deadline - performance.now()),
+      // setTimeout fires at once past 2^31 - 1 ms (24.8 days): wake then and schedule the rest.
+      wait > 0 ? Math.min(wait, MAX_TIMEOUT_MS) : PAST_DEADLINE_RETRY_MS,
     );
   }
 

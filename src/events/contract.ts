@@ -12,8 +12,8 @@ import type {Environment, InvoiceStatus} from '../api/schemas/primitives.js';
 import type {Step} from '../checkout/types.js';
 
 /**
- * Events of `<pepay-checkout>` (they also bubble out of the dialog and the button around it).
- * @eventsOf pepay-checkout
+ * Events of `<pepay-checkout>`; they also bubble out of the dialog and the button around it.
+ * @eventsOf pepay-checkout pepay-checkout-dialog pepay-checkout-button
  */
 export interface PepayCheckoutEventDetails {
   /** The session loaded. */
@@ -42,8 +42,8 @@ export interface PepayCheckoutEventDetails {
 export type CloseReason = 'close-button' | 'escape' | 'api';
 
 /**
- * Events of `<pepay-checkout-dialog>`.
- * @eventsOf pepay-checkout-dialog
+ * Events of `<pepay-checkout-dialog>`; they also bubble out of the button around it.
+ * @eventsOf pepay-checkout-dialog pepay-checkout-button
  */
 export interface PepayDialogEventDetails {
   /** Cancelable; fired before closing while a payment is in progress: cancel it to keep the checkout open. */

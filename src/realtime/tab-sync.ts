@@ -16,7 +16,8 @@ import type {EventDeduper} from './dedupe.js';
 /** Bumped when a message's shape changes: tabs running another version ignore each other. */
 const PROTOCOL = 1;
 
-type Payload = {kind: 'hello'; live: boolean} | {kind: 'event'; event: PepayEvent} | {kind: 'status'; status: PaymentStatus};
+type Payload =
+  {kind: 'hello'; live: boolean; leader: boolean} | {kind: 'event'; event: PepayEvent} | {kind: 'status'; status: PaymentStatus};
 type Message = Payload & {v: typeof PROTOCOL; from: string};
 
 export interface TabSyncOptions {
@@ -33,14 +34,13 @@ export interface TabSyncOptions {
 export class TabSync {
   private readonly channel: BroadcastChannel | null;
   private readonly id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-  /** Peer id -> when we last heard from it (epoch ms), and whether its stream was live. */
-  private readonly peers = new Map<string, {at: number; live: boolean}>();
+  /** Peer id -> when we last heard from it (epoch ms), whether its stream was live, whether it leads. */
+  private readonly peers = new Map<string, {at: number; live: boolean; leader: boolean}>();
   private readonly leaseMs: number;
   private readonly release = new AbortController();
   private timer: ReturnType<typeof setInterval> | undefined;
   private live = false;
   private leader = false;
-  private readonly usesLocks: boolean;
 
   /** @param name the session this tab follows (its channel and lock are named after it). */
   constructor(
@@ -49,29 +49,29 @@ export class TabSync {
   ) {
     this.leaseMs = options.leaseMs ?? 5000;
     this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`pepay-checkout:${name}`) : null;
-    this.usesLocks = Boolean(this.channel && typeof navigator !== 'undefined' && navigator.locks);
     if (!this.channel) return;
     this.channel.onmessage = (message: MessageEvent<unknown>) => this.receive(message.data);
     this.timer = setInterval(() => this.hello(), this.leaseMs / 2.5);
     this.hello();
-    if (this.usesLocks) this.requestLeadership(`pepay-checkout-poller:${name}`);
+    if (typeof navigator !== 'undefined' && navigator.locks) this.requestLeadership(`pepay-checkout-poller:${name}`);
   }
 
-  /** Whether another tab covers polling for this one. */
+  /**
+   * Whether another tab covers polling for this one: a peer with a live stream, or the lock holder
+   * heard from within the lease. With no holder heard (none yet, or it is frozen), the lowest id
+   * among the tabs heard polls, as without Web Locks.
+   */
   get peerCovers(): boolean {
+    if (this.leader) return this.alivePeers().some((peer) => peer.live);
+    const alive = this.alivePeers();
+    if (alive.some((peer) => peer.live || peer.leader)) return true;
+    return alive.some((peer) => peer.id < this.id);
+  }
+
+  private alivePeers(): {id: string; live: boolean; leader: boolean}[] {
     const now = Date.now();
-    let anyAlive = false;
-    let lowerId = false;
-    for (const [id, peer] of this.peers) {
-      if (now - peer.at > this.leaseMs) {
-        this.peers.delete(id);
-        continue;
-      }
-      if (peer.live) return true;
-      anyAlive = true;
-      if (id < this.id) lowerId = true;
-    }
-    return this.usesLocks ? !this.leader && anyAlive : lowerId;
+    for (const [id, peer] of this.peers) if (now - peer.at > this.leaseMs) this.peers.delete(id);
+    return [...this.peers].map(([id, peer]) => ({id, ...peer}));
   }
 
   setLive(live: boolean): void {
@@ -98,7 +98,10 @@ export class TabSync {
     const {signal} = this.release;
     navigator.locks
       .request(lockName, {signal}, () => {
+        // Granted just as this tab closed: give it straight back.
+        if (signal.aborted) return;
         this.leader = true;
+        this.hello();
         // Held until close(): the platform also releases it when the tab goes away.
         return new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), {once: true}));
       })
@@ -108,7 +111,7 @@ export class TabSync {
   }
 
   private hello(): void {
-    this.post({kind: 'hello', live: this.live});
+    this.post({kind: 'hello', live: this.live, leader: this.leader});
   }
 
   private post(payload: Payload): void {
@@ -117,8 +120,9 @@ export class TabSync {
 
   private receive(data: unknown): void {
     if (!isMessage(data)) return;
-    const known = this.peers.get(data.from);
-    this.peers.set(data.from, {at: Date.now(), live: data.kind === 'hello' ? data.live : (known?.live ?? false)});
+    const known = this.peers.get(data.from) ?? {live: false, leader: false};
+    const said = data.kind === 'hello' ? {live: data.live, leader: data.leader} : known;
+    this.peers.set(data.from, {at: Date.now(), live: said.live, leader: said.leader});
     if (data.kind === 'event' && this.options.dedupe.first(data.event.id)) this.options.onEvent(data.event);
     if (data.kind === 'status') this.options.onStatus(data.status);
   }

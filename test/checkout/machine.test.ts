@@ -1,7 +1,7 @@
 import {expect} from '@open-wc/testing';
 import type {PaymentAddress, SessionDetails, Token} from '../../src/api/index.js';
 import {eventsBetween} from '../../src/checkout/emitted.js';
-import {invoiceTimeLeft} from '../../src/checkout/selectors.js';
+import {msUntil} from '../../src/checkout/selectors.js';
 import {formatDuration, networkName, trimAmount, formatUsd} from '../../src/checkout/format.js';
 import {reduce} from '../../src/checkout/machine.js';
 import {failedToStart, initialState} from '../../src/checkout/state.js';
@@ -152,7 +152,7 @@ describe('checkout machine', () => {
 
   it('a wrong wall clock changes nothing: expiry is server-relative on the monotonic clock', () => {
     const r = run([...toTokens, {type: 'tick', at: 30_000}]);
-    expect(invoiceTimeLeft(r.state, 30_000)).to.equal(30_100);
+    expect(msUntil(r.state.expiresAtMono, 30_000)).to.equal(30_100);
     expect(r.effects).not.to.include('refresh-session');
   });
 
@@ -269,6 +269,9 @@ describe('checkout machine', () => {
       r.state,
     );
     expect([r.state.verification?.status, r.effects]).to.deep.equal(['completed', []]);
+    // Another token while a job is pending: the old job is not read again.
+    r = run([{type: 'verification', job, at: 10_000}, {type: 'change-token'}, {type: 'tick', at: 20_000}], r.state);
+    expect([r.state.verificationCheckAt, r.effects]).to.deep.equal([null, []]);
   });
 
   it('fires each contract event once per change', () => {

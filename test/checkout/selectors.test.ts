@@ -1,7 +1,7 @@
 import {expect} from '@open-wc/testing';
 import type {PaymentAddress, SessionDetails} from '../../src/api/index.js';
 import {initialState} from '../../src/checkout/state.js';
-import {amountStillDue, invoiceTimeLeft, msUntil, nextDeadline, paidSoFar, quoteTimeLeft} from '../../src/checkout/selectors.js';
+import {amountStillDue, msUntil, nextDeadline, paidSoFar, quoteTimeLeft} from '../../src/checkout/selectors.js';
 import type {CheckoutState} from '../../src/checkout/types.js';
 
 const session = {amountUsd: 49.99} as SessionDetails;
@@ -13,7 +13,6 @@ describe('checkout selectors', () => {
     expect(msUntil(null, 5)).to.equal(null);
     expect(msUntil(1000, 400)).to.equal(600);
     expect(msUntil(1000, 1400)).to.equal(0);
-    expect(invoiceTimeLeft(state({expiresAtMono: 90_000}), 30_000)).to.equal(60_000);
     expect(quoteTimeLeft(state({address, quoteExpiresAtMono: 10_000}), 4000)).to.equal(6000);
     expect(quoteTimeLeft(state({address, quoteExpiresAtMono: 10_000, busy: 'address'}), 4000)).to.equal(null);
     expect(quoteTimeLeft(state({address: {...address, tokenAmount: null}, quoteExpiresAtMono: 10_000}), 4000)).to.equal(null);

@@ -31,6 +31,7 @@ async function pay(checkout: PepayCheckout, invoiceId: string) {
   await until('payment step', () => checkout.state.step === 'awaiting-payment');
   await simulate(invoiceId, 'pay');
   await until('paid', () => checkout.state.step === 'paid');
+  await checkout.updateComplete;
 }
 
 describe('the script-tag bundles on a plain page', () => {

@@ -7,7 +7,7 @@ import '../../src/define.js';
 import {STEPS, type Step} from '../../src/checkout/types.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {deepReady} from '../support/deep.js';
-import {createSession, sandboxUrl, simulate} from '../support/sandbox.js';
+import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
 import {stepIs, toPayment} from '../support/walk.js';
 
 /** The steps `el` matches as `:state()`; exactly one is expected. */
@@ -128,8 +128,11 @@ describe('<pepay-checkout> state contract', () => {
   });
 
   it('finds the page language across shadow roots (a checkout inside another component)', async () => {
-    const host = await fixture<HTMLElement>(html`<div lang="de-DE"><div></div></div>`);
-    const inner = host.firstElementChild!.attachShadow({mode: 'open'});
+    // Built by hand: fixture() waits for an animation frame, which a background test page never gets.
+    const host = document.createElement('div');
+    host.lang = 'de-DE';
+    document.body.append(host);
+    const inner = host.appendChild(document.createElement('div')).attachShadow({mode: 'open'});
     const s = await createSession({customer_email: 'a@example.com', amount_usd: 1234.5});
     const el = document.createElement('pepay-checkout');
     Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
@@ -138,6 +141,76 @@ describe('<pepay-checkout> state contract', () => {
     await el.updateComplete;
     // German grouping and decimal separators: the page's language reached through the shadow root.
     expect(el.shadowRoot!.querySelector('[part=amount]')!.textContent).to.include('1.234,50');
+    host.remove();
+  });
+});
+
+describe('<pepay-checkout> timers, focus and removal', () => {
+  it('near expiry, while the server still says "0 s left", session-details is asked at most once a second', async () => {
+    // remaining_seconds is rounded down: the last second of this invoice reads as 0 s left.
+    const s = await createSession({customer_email: 'a@example.com', expires_in: 3700});
+    const el = await fixture<PepayCheckout>(
+      html`<pepay-checkout session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}></pepay-checkout>`,
+    );
+    await stepIs(el, 'expired', 10_000);
+    const reads = (await inspect(s.invoice_id)).requests.filter((r) => r.path === '/api/v1/payments/session-details');
+    // The first read, then one at the countdown's end and about one a second until "expired".
+    expect(reads.length).to.be.within(2, 5);
+    el.remove();
+  });
+
+  it('an invoice weeks long does not spin on an overlong timer', async () => {
+    const s = await createSession({customer_email: 'a@example.com', expires_in: 30 * 24 * 3_600_000});
+    const el = await fixture<PepayCheckout>(
+      html`<pepay-checkout session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}></pepay-checkout>`,
+    );
+    await stepIs(el, 'select-token');
+    const original = window.setTimeout;
+    let calls = 0;
+    window.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
+      calls++;
+      return original(...args);
+    }) as typeof setTimeout;
+    try {
+      await new Promise((r) => original(r, 1000));
+    } finally {
+      window.setTimeout = original;
+    }
+    // The countdown's once-a-second wake-up and little else (a spinning timer makes hundreds).
+    expect(calls).to.be.below(20);
+    el.remove();
+  });
+
+  it('removed by a listener of its own event, it starts nothing again', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = document.createElement('pepay-checkout');
+    el.addEventListener('pepay-step-change', (e) => {
+      if (e.detail.step === 'select-token') el.remove();
+    });
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    document.body.append(el);
+    await waitUntil(() => !el.isConnected, 'not removed');
+    await new Promise((r) => setTimeout(r, 300));
+    const count = (await inspect(s.invoice_id)).requests.length;
+    await new Promise((r) => setTimeout(r, 2500));
+    expect((await inspect(s.invoice_id)).requests.length).to.equal(count);
+  });
+
+  it('a step the payer did not cause never takes focus from the page', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = await fixture<PepayCheckout>(
+      html`<pepay-checkout session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}></pepay-checkout>`,
+    );
+    await toPayment(el);
+    // The payer chose a token: the payment step's heading has focus.
+    expect(el.shadowRoot!.activeElement?.hasAttribute('data-step-heading')).to.equal(true);
+    const field = document.createElement('input');
+    document.body.append(field);
+    field.focus();
+    await simulate(s.invoice_id, 'pay');
+    await stepIs(el, 'paid');
+    expect(document.activeElement).to.equal(field);
+    field.remove();
     el.remove();
   });
 });

@@ -3,6 +3,7 @@ import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
 import {buttonNamed, deep, deepReady, deepText} from '../support/deep.js';
+import {stepIs as walkStepIs} from '../support/walk.js';
 
 async function mount(s: Session, extra: Partial<PepayCheckout> = {}): Promise<PepayCheckout> {
   const el = await fixture<PepayCheckout>(
@@ -16,8 +17,7 @@ const text = (el: PepayCheckout) => deepText(el.shadowRoot!);
 const $ = <T extends Element = HTMLElement>(el: PepayCheckout, selector: string) => deep<T>(el.shadowRoot!, selector);
 /** Waits for a leaf to render what the payer acts on. */
 const ready = <T extends Element = HTMLElement>(el: PepayCheckout, selector: string) => deepReady<T>(el.shadowRoot!, selector);
-const stepIs = (el: PepayCheckout, step: string, timeout = 6000) =>
-  waitUntil(() => el.state.step === step, `step ${step}, is ${el.state.step}`, {timeout});
+const stepIs = (el: PepayCheckout, step: string, timeout = 6000) => walkStepIs(el, step, timeout);
 
 async function toTokenStep(el: PepayCheckout) {
   await stepIs(el, 'email');
@@ -71,10 +71,15 @@ describe('<pepay-checkout> against the sandbox', () => {
     const {requests} = await inspect(s.invoice_id);
     expect(
       requests
-        .slice(0, 2)
+        .slice(0, 4)
         .map((r) => r.path)
         .sort(),
-    ).to.deep.equal(['/api/v1/payments/available-tokens', '/api/v1/payments/session-details']);
+    ).to.deep.equal([
+      '/api/v1/payments/available-tokens',
+      '/api/v1/payments/customer-email',
+      '/api/v1/payments/invoice-questions',
+      '/api/v1/payments/session-details',
+    ]);
     const allocate = requests.find((r) => r.path === '/api/v1/payments/payment-addresses')!;
     expect(JSON.parse(allocate.body)).to.deep.equal({network: 'base', tokenId: 201});
     expect(requests.some((r) => r.method === 'WS' && r.path.startsWith('/ws/payment?token='))).to.equal(true);
@@ -174,9 +179,17 @@ describe('<pepay-checkout> against the sandbox', () => {
     expect(input.assignedSlot).to.equal($(el, 'slot[name=email]'));
     input.value = 'nope';
     const emailForm = await ready(el, 'pepay-email-form');
-    (await deepReady<HTMLFormElement>(emailForm.shadowRoot!, 'form')).requestSubmit();
+    const emailFormElement = await deepReady<HTMLFormElement>(emailForm.shadowRoot!, 'form');
+    emailFormElement.requestSubmit();
     await waitUntil(() => $(el, '#err-email')!.textContent!.includes('name@example.com'), 'no hint on the bad e-mail');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
+    // The platform's type=email takes name@host; a receipt needs a domain with a dot.
+    input.value = 'payer@example';
+    emailFormElement.requestSubmit();
+    await el.updateComplete;
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    const saved = (await inspect(s.invoice_id)).requests.filter((r) => r.method === 'POST' && r.path.endsWith('/customer-email'));
+    expect(saved).to.deep.equal([]);
     input.value = 'Payer@Example.com';
     input.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter'}));
     await stepIs(el, 'select-token');

@@ -22,10 +22,20 @@ test('<pepay-checkout> lists every contract event with its name and detail type'
   assert.match(events.find((e) => e.name === 'pepay-error').type.text, /code: PepayErrorCode/);
 });
 
-test('the dialog lists its own events; no element lists a nameless event', () => {
+test('the dialog and the button list the events that bubble out of them; no element lists a nameless event', async () => {
+  const {CHECKOUT_EVENTS} = await import('../../dist/index.js');
+  const around = [...CHECKOUT_EVENTS, 'pepay-close-request', 'pepay-close'].sort();
   assert.deepEqual(
-    element('pepay-checkout-dialog').events.map((e) => e.name),
-    ['pepay-close-request', 'pepay-close'],
+    element('pepay-checkout-dialog')
+      .events.map((e) => e.name)
+      .sort(),
+    around,
+  );
+  assert.deepEqual(
+    element('pepay-checkout-button')
+      .events.map((e) => e.name)
+      .sort(),
+    around,
   );
   for (const declaration of elements) {
     for (const event of declaration.events ?? []) assert.match(event.name ?? '', /^[a-z]+(-[a-z]+)+$/, declaration.tagName);

@@ -3,7 +3,7 @@ import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
 import {toPayment} from '../support/walk.js';
-import {deep} from '../support/deep.js';
+import {deep, deepText} from '../support/deep.js';
 
 async function mount(s: Session, streamTimeout = 45_000): Promise<PepayCheckout> {
   return fixture<PepayCheckout>(
@@ -219,5 +219,46 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     await simulate(s.invoice_id, 'cancel');
     await until('canceled, heard by polling', () => b.state.step === 'canceled');
     b.remove();
+  });
+});
+
+describe('realtime: rendering under bursts', () => {
+  it('a burst of stream frames renders at most once per animation frame, and the last one reaches the DOM', async function () {
+    // A hidden page paints no frames (a background page when tests run two at a time): nothing to count.
+    if (document.visibilityState !== 'visible') this.skip();
+    const s = await createSession({amount_usd: 100, customer_email: 'a@example.com'});
+    const el = await mount(s);
+    await toPayment(el);
+    await until('live', () => el.state.connection === 'live');
+    // Renders counted per animation frame while the burst lands.
+    let renders = 0;
+    const perFrame: number[] = [];
+    const render = el.render.bind(el);
+    let renderCount = 0;
+    el.render = () => {
+      renders++;
+      renderCount++;
+      return render();
+    };
+    let counting = true;
+    const frame = () => {
+      perFrame.push(renders);
+      renders = 0;
+      if (counting) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    // 40 payments of $0.10: 120 stream frames, as fast as the sandbox sends them.
+    const started = performance.now();
+    await Promise.all(Array.from({length: 40}, () => simulate(s.invoice_id, 'pay', {amount: 0.1})));
+    await until('all applied', () => el.state.step === 'underpaid' && el.state.amountRemainingUsd === 96);
+    await el.updateComplete;
+    counting = false;
+    const elapsed = performance.now() - started;
+    expect(perFrame.length).to.be.above(2);
+    expect(Math.max(...perFrame)).to.be.at.most(1);
+    // And far fewer renders than frames of the burst (120), whatever the frame rate.
+    expect(renderCount).to.be.at.most(Math.ceil(elapsed / 16) + 1);
+    expect(deepText(el.shadowRoot!)).to.include('Still due: $96.00');
+    el.remove();
   });
 });

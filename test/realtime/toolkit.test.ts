@@ -2,6 +2,7 @@ import {expect} from '@open-wc/testing';
 import {parseFrame} from '../../src/api/schemas/frames.js';
 import {Backoff} from '../../src/realtime/backoff.js';
 import {EventDeduper} from '../../src/realtime/dedupe.js';
+import {TabSync} from '../../src/realtime/tab-sync.js';
 import {resolveWsBase} from '../../src/realtime/ws-base.js';
 import {loadFixture} from '../support/fixtures.js';
 
@@ -61,5 +62,51 @@ describe('realtime toolkit', () => {
         .to.throw()
         .with.property('code', 'bad-request');
     }
+  });
+});
+
+describe('TabSync leadership', () => {
+  const noop = () => {};
+  const sync = (name: string) => new TabSync(name, {dedupe: new EventDeduper(), onEvent: noop, onStatus: noop, leaseMs: 500});
+  const settle = (ms = 600) => new Promise((r) => setTimeout(r, ms));
+
+  it('the lock holder polls and the others skip; when it closes, one of the others takes over', async function () {
+    if (!navigator.locks) this.skip();
+    const name = `lead-${Math.random()}`;
+    const a = sync(name);
+    await settle();
+    const b = sync(name);
+    const c = sync(name);
+    await settle();
+    expect([a.peerCovers, b.peerCovers, c.peerCovers]).to.deep.equal([false, true, true]);
+    a.close();
+    await settle(900);
+    expect([b.peerCovers, c.peerCovers].filter((covered) => !covered)).to.have.length(1);
+    b.close();
+    c.close();
+  });
+
+  it('a holder that says nothing (frozen) covers no one: the lowest id of the others polls', async function () {
+    if (!navigator.locks) this.skip();
+    const name = `frozen-${Math.random()}`;
+    let release = noop;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    void navigator.locks.request(`pepay-checkout-poller:${name}`, () => held);
+    const b = sync(name);
+    const c = sync(name);
+    await settle();
+    expect([b.peerCovers, c.peerCovers].filter((covered) => !covered)).to.have.length(1);
+    b.close();
+    c.close();
+    release();
+  });
+
+  it('closing gives the lock back, even when it was granted a moment later', async function () {
+    if (!navigator.locks) this.skip();
+    const name = `close-${Math.random()}`;
+    sync(name).close();
+    await settle(200);
+    const {held = [], pending = []} = await navigator.locks.query();
+    expect([...held, ...pending].map((lock) => lock.name)).not.to.include(`pepay-checkout-poller:${name}`);
   });
 });

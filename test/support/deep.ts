@@ -44,6 +44,7 @@ export async function deepReady<T extends Element = HTMLElement>(root: ParentNod
     const found = deep<T>(root, selector);
     if (found) return found;
     if (performance.now() - started > timeout) throw new Error(`nothing matches ${selector}`);
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    // A timer, not a frame: a background test page gets no animation frames.
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

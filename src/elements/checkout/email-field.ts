@@ -1,4 +1,5 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {EMAIL_PATTERN} from '../forms/validity.js';
 
 /**
  * The e-mail step's input, kept in the checkout's light DOM while that step shows: password
@@ -28,6 +29,7 @@ export class EmailField implements ReactiveController {
       inputMode: 'email',
       maxLength: 254,
       required: true,
+      pattern: EMAIL_PATTERN,
       slot: 'email',
       value,
     });

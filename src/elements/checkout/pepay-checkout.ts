@@ -60,12 +60,30 @@ export class PepayCheckout extends PepaySessionElement {
     () => this,
     (state, events) => this.committed(state, events),
   );
+  /** The payer has acted in this checkout (its focus may follow the steps). */
+  private engaged = false;
   private readonly internals: ElementInternals | null = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
   private readonly emailField = new EmailField(this, () => this.renderRoot.querySelector('pepay-email-form')?.submit());
 
   /** A read-only snapshot of the checkout (the contract's `state`). */
   get state(): Readonly<CheckoutState> {
     return this.controller.state;
+  }
+
+  /**
+   * At most one render per animation frame, however many stream frames or polls arrive in it (Lit
+   * alone renders once per task); within 100 ms where a visible page gets no frames (a throttled
+   * window). A hidden page paints nothing and throttles timers: it renders at once, as Lit does.
+   * State and events never wait for this: only the DOM does.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (document.visibilityState === 'visible') {
+      await new Promise((resolve) => {
+        requestAnimationFrame(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
+    super.scheduleUpdate();
   }
 
   /** Settles once this element and the leaves it shows have rendered. */
@@ -158,6 +176,7 @@ export class PepayCheckout extends PepaySessionElement {
 
   private readonly onAction = (event: PayerActionEvent) => {
     event.stopPropagation();
+    this.engaged = true;
     this.controller.act(event.action);
   };
 
@@ -166,7 +185,7 @@ export class PepayCheckout extends PepaySessionElement {
     this.showStep(state.step);
     for (const event of events) {
       this.dispatchEvent(createPepayEvent(event.name, event.detail));
-      if (event.name === 'pepay-step-change') this.focusHeading(event.detail.previous);
+      if (event.name === 'pepay-step-change') this.focusHeading();
     }
   }
 
@@ -178,10 +197,15 @@ export class PepayCheckout extends PepaySessionElement {
     addState(states, step);
   }
 
-  /** Moves focus to the new step's heading, but only if the payer was inside the checkout. */
-  private focusHeading(previous: Step): void {
+  /**
+   * Moves focus to the new step's heading when the payer is in the checkout, or acted in it and its
+   * focus was lost with the view it was in (fell back to the body); never away from something
+   * else on the page, and not on a first load nobody asked for.
+   */
+  private focusHeading(): void {
     void this.updateComplete.then(() => {
-      if (this.matches(':focus-within') || previous !== 'loading') {
+      const focused = document.activeElement;
+      if (this.matches(':focus-within') || (this.engaged && (!focused || focused === document.body))) {
         this.renderRoot.querySelector<HTMLElement>('[data-step-heading]')?.focus({preventScroll: true});
       }
     });

@@ -30,6 +30,12 @@ export class PepayCountdown extends LitElement {
 
   private timer: ReturnType<typeof setTimeout> | undefined;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the DOM: its timer was cleared on the way out.
+    this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.timer);

@@ -75,7 +75,6 @@ export class PepayCheckoutDialog extends PepaySessionElement {
 
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('pepay-checkout') private checkout!: PepayCheckout | null;
-  private lastStep: Step = 'loading';
 
   show(): void {
     this.open = true;
@@ -96,7 +95,7 @@ export class PepayCheckoutDialog extends PepaySessionElement {
   close(reason: CloseReason = 'api'): void {
     if (!this.open) return;
     this.open = false;
-    this.dispatchEvent(createPepayEvent('pepay-close', {reason, step: this.lastStep}));
+    this.dispatchEvent(createPepayEvent('pepay-close', {reason, step: this.checkout?.state.step ?? 'loading'}));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -111,15 +110,11 @@ export class PepayCheckoutDialog extends PepaySessionElement {
     this.requestClose('escape');
   };
 
-  private readonly onStep = (event: HTMLElementEventMap['pepay-step-change']) => {
-    this.lastStep = event.detail.step;
-  };
-
   override render() {
     return html`<dialog part="dialog" aria-label=${this.label} @cancel=${this.onCancel}>
       <div class="frame">
         <button class="close" part="close-button" aria-label="Close" @click=${() => this.requestClose('close-button')}>×</button>
-        ${this.open ? html`<pepay-checkout ${withSession(this.session)} @pepay-step-change=${this.onStep}></pepay-checkout>` : nothing}
+        ${this.open ? html`<pepay-checkout ${withSession(this.session)}></pepay-checkout>` : nothing}
       </div>
     </dialog>`;
   }

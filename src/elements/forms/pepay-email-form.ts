@@ -71,7 +71,8 @@ export class PepayEmailForm extends PepayLeaf {
   private readonly onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     const input = this.slotted[0];
-    if (!input) return;
+    // Enter in the field submits too, even while the first answer is on its way.
+    if (!input || this.busy) return;
     this.problem = fieldProblem(input, this.messages);
     if (this.problem) input.focus();
     else this.act({type: 'email-submitted', email: input.value.trim()});

@@ -3,7 +3,7 @@ import {property, state} from 'lit/decorators.js';
 import type {Question} from '../../api/schemas/questions.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {PepayLeaf} from '../leaf.js';
-import {fieldProblem} from './validity.js';
+import {EMAIL_PATTERN, fieldProblem} from './validity.js';
 
 /**
  * The merchant's questions. Checked with the platform's constraint validation (`required`,
@@ -36,6 +36,7 @@ export class PepayQuestionsForm extends PepayLeaf {
               aria-describedby="err-${q.id}"
               aria-invalid=${problem ? 'true' : 'false'}
               ?required=${q.required}
+              pattern=${q.type === 'email' ? EMAIL_PATTERN : nothing}
               maxlength="512"
             />
           </label>
@@ -47,6 +48,7 @@ export class PepayQuestionsForm extends PepayLeaf {
 
   private readonly onSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
+    if (this.busy) return;
     const form = event.currentTarget as HTMLFormElement;
     const inputs = this.questions.map((q) => form.elements.namedItem(q.id) as HTMLInputElement);
     this.problems = Object.fromEntries(

@@ -1,0 +1,26 @@
+/** The machine's clock input: what falls due at a deadline. Pure. */
+import {isTerminal} from './state.js';
+import type {CheckoutState, Effect, Transition} from './types.js';
+
+/** A deadline may have passed (see `nextDeadline`); with nothing due, the state is unchanged. */
+export function tick(state: CheckoutState, at: number): Transition {
+  if (isTerminal(state.step) || state.step === 'error' || state.step === 'loading') return {state, effects: []};
+  const effects: Effect[] = [];
+  const next = {...state};
+  // Countdown over: ask the server rather than declare the invoice expired on our own clock.
+  if (next.expiresAtMono !== null && at >= next.expiresAtMono) {
+    next.expiresAtMono = null;
+    effects.push({type: 'refresh-session'});
+  }
+  if (next.verificationCheckAt !== null && at >= next.verificationCheckAt && next.invoiceId) {
+    next.verificationCheckAt = null;
+    effects.push({type: 'check-verification', invoiceId: next.invoiceId});
+  }
+  // Quote over: refresh it on the same token (the address stays where the server allows).
+  if (next.address && next.quoteExpiresAtMono !== null && at >= next.quoteExpiresAtMono && next.busy === null) {
+    next.busy = 'address';
+    next.quoteExpiresAtMono = null;
+    effects.push({type: 'allocate', network: next.address.network, tokenId: next.address.tokenId});
+  }
+  return effects.length ? {state: next, effects} : {state, effects};
+}
