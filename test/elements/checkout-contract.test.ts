@@ -45,6 +45,7 @@ describe('<pepay-checkout> state contract', () => {
     const el = document.createElement('pepay-checkout');
     const heard = recordSteps(el);
     Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    expect(matchedSteps(el)).to.deep.equal(['loading']);
     document.body.append(el);
     await stepIs(el, 'error');
     expect(matchedSteps(el)).to.deep.equal(['error']);

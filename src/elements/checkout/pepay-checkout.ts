@@ -1,7 +1,7 @@
 import {LitElement, html, nothing, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
 import {formatUsd} from '../../checkout/format.js';
-import {STEPS, type CheckoutState, type Step} from '../../checkout/types.js';
+import type {CheckoutState} from '../../checkout/types.js';
 import type {Emitted} from '../../checkout/emitted.js';
 import {CheckoutController} from '../../controllers/checkout-controller.js';
 import {createPepayEvent} from '../../events/contract.js';
@@ -12,6 +12,7 @@ import {controlStyles} from '../../styles/controls.js';
 import {hostStyles} from '../../styles/tokens.js';
 import {VERSION} from '../../version.js';
 import {PepaySessionElement} from '../session-element.js';
+import {showStep} from './custom-states.js';
 import {EmailField} from './email-field.js';
 import {stepTitle} from './step-title.js';
 import {checkoutStyles} from './styles.js';
@@ -64,6 +65,12 @@ export class PepayCheckout extends PepaySessionElement {
   private engaged = false;
   private readonly internals: ElementInternals | null = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
   private readonly emailField = new EmailField(this, () => this.renderRoot.querySelector('pepay-email-form')?.submit());
+
+  constructor() {
+    super();
+    // `:state(loading)` from the start, before the first commit.
+    showStep(this.internals, this.controller.state.step);
+  }
 
   /** A read-only snapshot of the checkout (the contract's `state`). */
   get state(): Readonly<CheckoutState> {
@@ -182,19 +189,11 @@ export class PepayCheckout extends PepaySessionElement {
 
   /** Every committed state: the custom state first (so listeners see it), then the events. */
   private committed(state: CheckoutState, events: Emitted[]): void {
-    this.showStep(state.step);
+    showStep(this.internals, state.step);
     for (const event of events) {
       this.dispatchEvent(createPepayEvent(event.name, event.detail));
       if (event.name === 'pepay-step-change') this.focusHeading();
     }
-  }
-
-  /** Exactly one step matches `:state()` at any time. */
-  private showStep(step: Step): void {
-    const states = this.internals?.states;
-    if (!states) return;
-    for (const other of STEPS) if (other !== step) deleteState(states, other);
-    addState(states, step);
   }
 
   /**
@@ -222,20 +221,6 @@ function skeleton(m: Messages): TemplateResult {
     <div class="skeleton"></div>
     <div class="skeleton long"></div>
   </div>`;
-}
-
-// Older engines only take the `--name` form of custom states.
-function addState(states: CustomStateSet, name: string): void {
-  try {
-    states.add(name);
-  } catch {
-    states.add(`--${name}`);
-  }
-}
-
-function deleteState(states: CustomStateSet, name: string): void {
-  states.delete(name);
-  states.delete(`--${name}`);
 }
 
 declare global {
