@@ -46,7 +46,8 @@ export class PayorClient {
     this.credentials = resolveCredentials(options);
     this.apiBase = normaliseBase(options.apiBase ?? DEFAULT_API_BASE);
     this.timeoutMs = options.timeoutMs ?? 15_000;
-    this.retry = {maxRetries: 2, baseDelayMs: 500, maxDelayMs: 30_000, ...options.retry};
+    // First retry after 2–4 s: with the first attempt, never more than one request per 2 s.
+    this.retry = {maxRetries: 2, baseDelayMs: 4000, maxDelayMs: 30_000, ...options.retry};
     this.fetchImpl = options.fetch ?? globalThis.fetch;
   }
 

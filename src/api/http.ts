@@ -40,7 +40,8 @@ export async function requestJson<T>(options: HttpOptions, parser: Parser<T>): P
       return await attemptOnce(options, parser);
     } catch (error) {
       if (!(error instanceof PepayError) || attempt >= retries || !isTransient(error)) throw error;
-      const delay = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : backoff.next();
+      // Never sooner than the backoff, whatever the server hints: at most one request per 2 s.
+      const delay = Math.max(backoff.next(), (error.retryAfterSeconds ?? 0) * 1000);
       if (delay > options.retry.maxDelayMs) throw error;
       await sleep(delay, options.signal);
     }
@@ -93,7 +94,15 @@ async function attemptOnce<T>(options: HttpOptions, parser: Parser<T>): Promise<
 
 function send(options: HttpOptions, signal: AbortSignal): Promise<Response> {
   // no-store: a cached 410 or status must never stand in for the server's answer now.
-  const init: RequestInit = {method: options.method, headers: {...options.headers}, signal, credentials: 'omit', cache: 'no-store'};
+  // redirect: 'error': a redirect would carry the session headers to wherever the server points.
+  const init: RequestInit = {
+    method: options.method,
+    headers: {...options.headers},
+    signal,
+    credentials: 'omit',
+    cache: 'no-store',
+    redirect: 'error',
+  };
   if (options.body !== undefined) {
     init.body = JSON.stringify(options.body);
     (init.headers as Record<string, string>)['content-type'] = 'application/json';
@@ -112,7 +121,7 @@ function parseJson(text: string): unknown {
 
 function httpError(response: Response, body: unknown, requestId: string | undefined): PepayError {
   const {serverCode, message} = parseErrorBody(body);
-  const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
+  const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'), response.headers.get('date'));
   return new PepayError(codeForStatus(response.status), message ?? `The payment server answered ${response.status}.`, {
     status: response.status,
     serverCode,
@@ -121,12 +130,17 @@ function httpError(response: Response, body: unknown, requestId: string | undefi
   });
 }
 
-/** `Retry-After` is either delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null): number | undefined {
+/**
+ * `Retry-After` in seconds: delta-seconds, or an HTTP date measured against the response's own
+ * `Date` (RFC 9110 §10.2.3) — never against this device's clock, which may be hours off. A date
+ * without a readable `Date` header (not exposed through CORS) is ignored: the caller's backoff applies.
+ */
+export function parseRetryAfter(value: string | null, serverDate: string | null = null): number | undefined {
   if (!value) return undefined;
   if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+  const at = Date.parse(value);
+  const now = serverDate ? Date.parse(serverDate) : NaN;
+  return Number.isNaN(at) || Number.isNaN(now) ? undefined : Math.max(0, (at - now) / 1000);
 }
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -6,8 +6,13 @@
 import type {InvoiceStatus} from '../api/schemas/primitives.js';
 import {initialState, isTerminal} from './state.js';
 import {tick} from './tick.js';
-import type {CheckoutError, CheckoutState, Input, Step, Transition} from './types.js';
+import type {CheckoutError, CheckoutState, Input, Operation, Step, Transition} from './types.js';
 
+/** Bounds of the server-given quote lifetime and of the wait before re-asking for a missing quote. */
+const QUOTE_LIFETIME_MS = {min: 10_000, max: 30 * 60_000};
+const QUOTE_RETRY_MS = {min: 5000, max: 60_000};
+/** Automatic quote refreshes in a row that came back short-lived or unquoted before they stop. */
+const MAX_SHORT_QUOTES = 3;
 /** How often a pending manual verification job is read again. */
 const VERIFY_RECHECK_MS = 3000;
 const TERMINAL: Record<string, Step> = {paid: 'paid', expired: 'expired', canceled: 'canceled'};
@@ -65,8 +70,15 @@ export function reduce(state: CheckoutState, input: Input): Transition {
 
     case 'token-chosen':
       return {
-        state: {...state, busy: 'address', notice: null},
+        state: {...state, busy: 'address', notice: null, shortQuotes: 0},
         effects: [{type: 'allocate', network: input.network, tokenId: input.tokenId}],
+      };
+
+    case 'refresh-quote':
+      if (!state.address || state.busy) return {state, effects: []};
+      return {
+        state: {...state, busy: 'address', notice: null, shortQuotes: 0},
+        effects: [{type: 'allocate', network: state.address.network, tokenId: state.address.tokenId}],
       };
 
     case 'address-allocated': {
@@ -75,15 +87,21 @@ export function reduce(state: CheckoutState, input: Input): Transition {
         a.quoteStatus === 'available'
           ? null
           : {code: 'quote-unavailable', message: a.message ?? 'No price quote is available right now.', retryable: true};
-      const quoteMs = a.quoteExpiresInMs ?? 5 * 60_000;
+      // Server hints drive the refresh loop, so each is held between a floor and a cap; a run of
+      // quotes that expire at once, or of no quote, stops the automatic refresh (the payer may ask).
+      const lifetime = notice
+        ? clamp(a.retryAfterMs ?? 5000, QUOTE_RETRY_MS.min, QUOTE_RETRY_MS.max)
+        : clamp(a.quoteExpiresInMs ?? 5 * 60_000, QUOTE_LIFETIME_MS.min, QUOTE_LIFETIME_MS.max);
+      const shortQuotes = notice || (a.quoteExpiresInMs ?? Infinity) < QUOTE_LIFETIME_MS.min ? state.shortQuotes + 1 : 0;
+      const stalled = shortQuotes >= MAX_SHORT_QUOTES;
       const next: CheckoutState = {
         ...state,
         busy: null,
-        notice,
+        notice: stalled ? (notice ?? {code: 'quote-unavailable', message: 'The price keeps expiring.', retryable: true}) : notice,
         address: a,
+        shortQuotes,
         quotedRemainingUsd: state.amountRemainingUsd,
-        // An unquoted address is retried after the server's hint instead of after 5 minutes.
-        quoteExpiresAtMono: input.at + (notice ? (a.retryAfterMs ?? 5000) : quoteMs),
+        quoteExpiresAtMono: stalled ? null : input.at + lifetime,
         verification: state.address?.address === a.address ? state.verification : null,
       };
       return {...advance(next), effects: [{type: 'watch', wsToken: a.wsToken, wsPath: a.wsPath}]};
@@ -137,6 +155,8 @@ export function reduce(state: CheckoutState, input: Input): Transition {
 
     case 'event': {
       const subject = input.event.subject;
+      // Only news about this checkout's invoice: a stream, a poll or another tab may carry others'.
+      if (subject.kind === 'other' || !state.invoiceId || subject.invoiceId !== state.invoiceId) return {state, effects: []};
       if (subject.kind === 'order') {
         const next = {...state, order: {orderId: subject.orderId, status: subject.status}};
         const done = state.step === 'paid' && ORDER_FINAL.has(subject.status);
@@ -220,11 +240,21 @@ function applyStatus(state: CheckoutState, status: InvoiceStatus): Transition {
   return {state: next, effects: []};
 }
 
-function failed(state: CheckoutState, operation: string, error: CheckoutError): Transition {
-  if (operation === 'load' || FATAL.has(error.code)) {
-    return {state: {...state, step: 'error', error, busy: null}, effects: [{type: 'stop'}]};
-  }
-  if (error.code === 'gone') return {state: {...state, busy: null}, effects: [{type: 'refresh-session'}]};
-  if (operation === 'status') return {state, effects: []};
-  return {state: {...state, busy: null, notice: error}, effects: []};
+/**
+ * A failed request ends the checkout only at load. Later, only a confirmed end (a session read
+ * saying expired, canceled or paid) replaces the payer's view: a request refused as unauthorised,
+ * missing or gone is a notice, and the session is read again to find out.
+ */
+function failed(state: CheckoutState, operation: Operation, error: CheckoutError): Transition {
+  if (operation === 'load') return {state: {...state, step: 'error', error, busy: null}, effects: [{type: 'stop'}]};
+  const doubtful = FATAL.has(error.code) || error.code === 'gone';
+  // A poll that failed: the poller retries with backoff; a doubtful answer asks the session.
+  if (operation === 'status') return {state, effects: doubtful ? [{type: 'refresh-session'}] : []};
+  // The session read itself: say what is wrong, keep the view; the next poll or deadline asks again.
+  if (operation === 'session') return {state: doubtful ? {...state, notice: error} : state, effects: []};
+  return {state: {...state, busy: null, notice: error}, effects: doubtful ? [{type: 'refresh-session'}] : []};
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
 }

@@ -16,6 +16,11 @@ export function quoteTimeLeft(state: CheckoutState, now: number): number | null 
   return state.busy === 'address' || !state.address?.tokenAmount ? null : msUntil(state.quoteExpiresAtMono, now);
 }
 
+/** The automatic price refresh stopped (quotes kept expiring at once): the payer may ask for one. */
+export function quoteStalled(state: CheckoutState): boolean {
+  return state.address !== null && state.busy === null && state.quoteExpiresAtMono === null;
+}
+
 /** What is still due, in USD (only ever goes down: see the machine). */
 export function amountStillDue(state: CheckoutState): number | null {
   return state.amountRemainingUsd;

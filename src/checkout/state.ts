@@ -20,6 +20,7 @@ export function initialState(): CheckoutState {
     amountRemainingUsd: null,
     expiresAtMono: null,
     quoteExpiresAtMono: null,
+    shortQuotes: 0,
     paidAt: null,
     order: null,
     commerceOrderId: null,

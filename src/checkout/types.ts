@@ -50,6 +50,8 @@ export interface CheckoutState {
   /** Monotonic ms when the invoice expires: server-relative, so a wrong wall clock changes nothing. */
   expiresAtMono: number | null;
   quoteExpiresAtMono: number | null;
+  /** Quotes in a row that came back already expiring or unquoted; at 3 the refresh waits for the payer. */
+  shortQuotes: number;
   paidAt: number | null;
   order: {orderId: string; status: string} | null;
   /** Set when an invoice event names its commerce order: the stream then outlives "paid". */
@@ -75,6 +77,8 @@ export type Input =
   | {type: 'token-chosen'; network: string; tokenId: number}
   | {type: 'address-allocated'; address: PaymentAddress; at: number}
   | {type: 'change-token'}
+  /** The payer asks for a new price after the automatic refresh stopped. */
+  | {type: 'refresh-quote'}
   | {type: 'verify-requested'}
   | {type: 'verification'; job: Verification; at: number}
   | {type: 'status'; status: InvoiceStatus; paidAt: number | null}
@@ -87,7 +91,7 @@ export type Input =
   | {type: 'failed'; operation: Operation; error: CheckoutError};
 
 /** Which request failed. */
-export type Operation = 'load' | 'questions' | 'email' | 'address' | 'verify' | 'status';
+export type Operation = 'load' | 'questions' | 'email' | 'address' | 'verify' | 'status' | 'session';
 
 /**
  * What a payer can do from the views: the only inputs elements may send (narrower than `Input`),
@@ -96,7 +100,16 @@ export type Operation = 'load' | 'questions' | 'email' | 'address' | 'verify' | 
 export type PayerAction =
   | Extract<
       Input,
-      {type: 'questions-submitted' | 'email-submitted' | 'email-skipped' | 'token-chosen' | 'change-token' | 'verify-requested'}
+      {
+        type:
+          | 'questions-submitted'
+          | 'email-submitted'
+          | 'email-skipped'
+          | 'token-chosen'
+          | 'change-token'
+          | 'refresh-quote'
+          | 'verify-requested';
+      }
     >
   | {type: 'retry'};
 

@@ -64,12 +64,18 @@ export class RealtimeLink {
     });
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
+    window.addEventListener('focus', this.onFocus);
     document.addEventListener('visibilitychange', this.onVisibility);
   }
 
-  /** Follows the invoice: the stream when there is a token, polling until the stream is live. */
+  /**
+   * Follows the invoice once there is a payment to wait for (an address and its stream token): the
+   * stream, and polling until the stream is live. Before that nothing polls — fifty checkouts on a
+   * token list cost nothing — and the session is re-read when the page is shown, focused or online.
+   */
   watch(wsToken: string | null, wsPath: string): void {
-    if (wsToken) this.stream.connect(wsToken, wsPath);
+    if (!wsToken) return;
+    this.stream.connect(wsToken, wsPath);
     if (!this.stream.isLive && !this.poller.running) {
       this.poller.start();
       this.options.input({type: 'connection', connection: 'polling'});
@@ -83,6 +89,7 @@ export class RealtimeLink {
     this.tabs.close();
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
+    window.removeEventListener('focus', this.onFocus);
     document.removeEventListener('visibilitychange', this.onVisibility);
   }
 
@@ -105,7 +112,11 @@ export class RealtimeLink {
   private readonly onOffline = () => this.options.input({type: 'connection', connection: 'offline'});
 
   private readonly onVisibility = () => {
-    if (document.visibilityState !== 'visible') return;
+    if (document.visibilityState === 'visible') this.onFocus();
+  };
+
+  /** Back from another tab or app (a wallet, say): reconnect now and re-read the session. */
+  private readonly onFocus = () => {
     this.stream.nudge();
     this.options.input({type: 'resync'});
   };

@@ -16,7 +16,7 @@ export const OPERATION: Record<RequestEffect['type'], Operation> = {
   verify: 'verify',
   'check-verification': 'verify',
   'refresh-status': 'status',
-  'refresh-session': 'status',
+  'refresh-session': 'session',
 };
 
 /** Runs one request effect. Rejects with the client's PepayError, or an AbortError on `signal`. */

@@ -28,6 +28,7 @@ export const en = {
   qrLabel: (network: string) => `QR code of the ${network} deposit address`,
   quoteValid: (time: string) => `Price held for ${time}`,
   quoteRefreshing: 'Refreshing the price…',
+  refreshQuote: 'Get a new price',
   chooseAnother: 'Choose another token',
   alreadyPaid: 'I already paid',
   verifying: 'Checking the chain…',

@@ -22,6 +22,13 @@ export interface PaymentStreamOptions {
   onResync: () => void;
   /** A socket with no frame for this many ms is taken as dead (heartbeats count). Default 45 s. */
   silenceTimeoutMs?: number;
+  /** A handshake not done in this many ms is abandoned (and retried with backoff). Default 10 s. */
+  connectTimeoutMs?: number;
+  /**
+   * A socket is reported live once it has stayed open this many ms (default 1 s): one that the
+   * server closes at once does not flip the checkout between "live" and "reconnecting".
+   */
+  settleMs?: number;
   /** Reconnect waits. Default: 1 s doubling to 30 s; a socket up for 10 s counts as healthy. */
   backoff?: Partial<BackoffPolicy>;
   backoffSources?: BackoffSources;
@@ -35,6 +42,8 @@ export class PaymentStream {
   private everOpened = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private silenceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The handshake deadline, then the settle delay before "live". */
+  private openTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = true;
   private status: StreamStatus = 'stopped';
   private readonly backoff: Backoff;
@@ -59,7 +68,7 @@ export class PaymentStream {
 
   /** Reconnect at once instead of waiting out the backoff (network back, tab visible again). */
   nudge(): void {
-    if (this.stopped || this.status === 'live') return;
+    if (this.stopped || this.socket?.readyState === WebSocket.OPEN) return;
     this.backoff.reset();
     this.open();
   }
@@ -68,12 +77,14 @@ export class PaymentStream {
     this.stopped = true;
     clearTimeout(this.retryTimer);
     clearTimeout(this.silenceTimer);
+    clearTimeout(this.openTimer);
     this.closeSocket();
     this.setStatus('stopped');
   }
 
   private open(): void {
     clearTimeout(this.retryTimer);
+    clearTimeout(this.openTimer);
     this.closeSocket();
     const url = new URL(this.path, this.options.wsBase);
     url.searchParams.set('token', this.token);
@@ -88,11 +99,17 @@ export class PaymentStream {
       return;
     }
     this.socket = socket;
+    this.openTimer = setTimeout(() => {
+      // The handshake never finished: give up on this socket.
+      this.closeSocket();
+      this.scheduleReconnect();
+    }, this.options.connectTimeoutMs ?? 10_000);
     socket.addEventListener('open', () => {
       this.everOpened = true;
       this.backoff.opened();
       this.armSilence();
-      this.setStatus('live');
+      clearTimeout(this.openTimer);
+      this.openTimer = setTimeout(() => this.setStatus('live'), this.options.settleMs ?? 1000);
       // Every open, the first included: a payment that landed between the last REST read (or
       // poll) and this socket is in no replay, since the first connection has no `since`.
       // After a drop, replay covers what the server retained and this read covers the rest.
@@ -141,6 +158,7 @@ export class PaymentStream {
 
   private scheduleReconnect(): void {
     clearTimeout(this.silenceTimer);
+    clearTimeout(this.openTimer);
     if (this.stopped) return;
     this.setStatus('reconnecting');
     this.retryTimer = setTimeout(() => this.open(), this.backoff.next());

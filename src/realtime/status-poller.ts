@@ -23,12 +23,14 @@ export class StatusPoller {
   private controller: AbortController | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly intervalMs: number;
+  private readonly maxBackoffMs: number;
   private readonly backoff: Backoff;
 
   constructor(private readonly options: PollerOptions) {
     this.intervalMs = options.intervalMs ?? 2000;
+    this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     // The first error waits 2–4 s: never sooner than the interval.
-    this.backoff = new Backoff({baseMs: this.intervalMs * 2, maxMs: options.maxBackoffMs ?? 30_000}, options.backoffSources);
+    this.backoff = new Backoff({baseMs: this.intervalMs * 2, maxMs: this.maxBackoffMs}, options.backoffSources);
   }
 
   get running(): boolean {
@@ -70,8 +72,9 @@ export class StatusPoller {
       if (controller.signal.aborted) return;
       const pepayError = error instanceof PepayError ? error : new PepayError('network', String(error));
       this.options.onError(pepayError);
-      const hinted = pepayError.retryAfterSeconds !== undefined ? pepayError.retryAfterSeconds * 1000 : 0;
-      if (this.controller === controller) this.schedule(Math.max(this.backoff.next(), hinted));
+      // The server's hint is honoured up to the cap: a wait it asks for never stops polling for long.
+      const hinted = (pepayError.retryAfterSeconds ?? 0) * 1000;
+      if (this.controller === controller) this.schedule(Math.min(this.maxBackoffMs, Math.max(this.backoff.next(), hinted)));
     }
   }
 }

@@ -3,6 +3,7 @@ import type {PaymentAddress, SessionDetails, Token} from '../../src/api/index.js
 import {eventsBetween} from '../../src/checkout/emitted.js';
 import {msUntil} from '../../src/checkout/selectors.js';
 import {formatDuration, networkName, trimAmount, formatUsd} from '../../src/checkout/format.js';
+import {parseEvent} from '../../src/api/schemas/events.js';
 import {reduce} from '../../src/checkout/machine.js';
 import {failedToStart, initialState} from '../../src/checkout/state.js';
 import type {CheckoutState, Input} from '../../src/checkout/types.js';
@@ -143,7 +144,7 @@ describe('checkout machine', () => {
         id: `q${usd}`,
         type: 'payment_quote.updated',
         created: null,
-        subject: {kind: 'quote', invoiceId: null, network: 'base', amountRemainingUsd: usd},
+        subject: {kind: 'quote', invoiceId: 'inv_1', network: 'base', amountRemainingUsd: usd},
       },
     });
     const r = run([...toTokens, quote(15), {type: 'session-refreshed', session: session({amountRemainingUsd: 40}), at: 1}, quote(30)]);
@@ -177,7 +178,7 @@ describe('checkout machine', () => {
           id: 'e1',
           type: 'payment_quote.updated',
           created: null,
-          subject: {kind: 'quote', invoiceId: null, network: 'base', amountRemainingUsd: 12},
+          subject: {kind: 'quote', invoiceId: 'inv_1', network: 'base', amountRemainingUsd: 12},
         },
       },
     ]);
@@ -205,7 +206,7 @@ describe('checkout machine', () => {
             id: 'e3',
             type: 'commerce.order.updated',
             created: null,
-            subject: {kind: 'order', orderId: 'o1', status: 'placed', invoiceId: null},
+            subject: {kind: 'order', orderId: 'o1', status: 'placed', invoiceId: 'inv_1'},
           },
         },
       ],
@@ -231,20 +232,76 @@ describe('checkout machine', () => {
     expect(run([{type: 'failed', operation: 'email', error: {...err, code: 'gone', retryable: false}}], onTokens).effects).to.deep.equal([
       'refresh-session',
     ]);
-    expect(run([{type: 'failed', operation: 'status', error: {...err, code: 'invalid-session'}}], onTokens).state.step).to.equal('error');
+    // A background poll refused (401/403/404) ends nothing: the session is read again to find out.
+    const refused = run([{type: 'failed', operation: 'status', error: {...err, code: 'invalid-session'}}], onTokens);
+    expect([refused.state.step, refused.effects]).to.deep.equal(['select-token', ['refresh-session']]);
+    // The session read refused too: the view stays, with a notice; no loop of reads.
+    const reread = run([{type: 'failed', operation: 'session', error: {...err, code: 'session-not-found'}}], refused.state);
+    expect([reread.state.step, reread.state.notice?.code, reread.effects]).to.deep.equal(['select-token', 'session-not-found', []]);
     expect(run([{type: 'failed', operation: 'status', error: err}], onTokens).state).to.equal(onTokens);
     const retried = run([{type: 'start', at: 5}], failedToStart(err));
     expect([retried.state.step, retried.effects]).to.deep.equal(['loading', ['load']]);
   });
 
-  it('an unquoted address becomes a quote-unavailable notice and is retried after the server hint', () => {
-    const r = run([
-      ...toTokens,
-      {type: 'address-allocated', address: address({quoteStatus: 'unavailable', tokenAmount: null, retryAfterMs: 2000}), at: 0},
-      {type: 'tick', at: 2000},
-    ]);
+  it('news about another invoice is ignored, whichever way it came (issue 15, kind 1)', () => {
+    const onTokens = run(toTokens).state;
+    const other = parseEvent({
+      id: 'evt_20-1',
+      object: 'event',
+      type: 'invoice.updated',
+      created: 1,
+      data: {object: {object: 'invoice', id: 'inv-OTHER', status: 'paid', paid_at: '2025-01-01T00:00:00Z'}},
+    })!;
+    expect(run([{type: 'event', event: other}], onTokens).state).to.equal(onTokens);
+    // Sibling: a quote with an empty invoice id, and an order of another invoice.
+    const emptyId = parseEvent({
+      id: 'evt_21-1',
+      object: 'event',
+      type: 'payment_quote.updated',
+      data: {object: {object: 'payment_quote', invoice_id: '', amount_remaining: 1000}},
+    })!;
+    const otherOrder = parseEvent({
+      id: 'evt_22-1',
+      object: 'event',
+      type: 'commerce.order.updated',
+      data: {object: {object: 'commerce_order', id: 'o9', status: 'shipped', invoice_id: 'inv-OTHER'}},
+    })!;
+    expect(
+      run(
+        [
+          {type: 'event', event: emptyId},
+          {type: 'event', event: otherOrder},
+        ],
+        onTokens,
+      ).state,
+    ).to.equal(onTokens);
+  });
+
+  it('an unquoted address becomes a quote-unavailable notice and is retried after the server hint, held to at least 5 s', () => {
+    const unquoted = address({quoteStatus: 'unavailable', tokenAmount: null, retryAfterMs: 0});
+    let r = run([...toTokens, {type: 'address-allocated', address: unquoted, at: 0}, {type: 'tick', at: 2000}]);
     expect(r.state.notice?.code).to.equal('quote-unavailable');
-    expect(r.effects).to.include('allocate');
+    expect(r.effects).not.to.include('allocate');
+    r = run([{type: 'tick', at: 5000}], r.state);
+    expect(r.effects).to.deep.equal(['allocate']);
+  });
+
+  it('quotes that expire at once: refreshed no sooner than 10 s, three times, then the payer asks', () => {
+    const instant = address({quoteExpiresInMs: 0});
+    let r = run([...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, {type: 'address-allocated', address: instant, at: 0}]);
+    const allocations: number[] = [];
+    for (let at = 1000; at <= 120_000; at += 1000) {
+      r = run([{type: 'tick', at}], r.state);
+      if (r.effects.includes('allocate')) {
+        allocations.push(at);
+        r = run([{type: 'address-allocated', address: instant, at}], r.state);
+      }
+    }
+    expect(allocations).to.deep.equal([10_000, 20_000]);
+    expect(r.state.notice?.code).to.equal('quote-unavailable');
+    expect(r.state.quoteExpiresAtMono).to.equal(null);
+    r = run([{type: 'refresh-quote'}], r.state);
+    expect([r.state.busy, r.effects]).to.deep.equal(['address', ['allocate']]);
   });
 
   it('"I already paid": requests the job, then reads it again every 3 s while it is pending', () => {

@@ -41,7 +41,8 @@ async function uncaughtDuring(work: () => Promise<void>): Promise<string[]> {
 describe('<pepay-checkout> state contract', () => {
   it('"Try again" after an error: error -> loading is heard, and one :state() matches throughout', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
-    await simulate(s.invoice_id, 'faults', {http: [{kind: 'server-error', count: 3, path: 'session-details'}]});
+    // A malformed answer: retryable by the payer, not retried in the call.
+    await simulate(s.invoice_id, 'faults', {http: [{kind: 'malformed', path: 'session-details'}]});
     const el = document.createElement('pepay-checkout');
     const heard = recordSteps(el);
     Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});

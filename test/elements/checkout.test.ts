@@ -150,6 +150,8 @@ describe('<pepay-checkout> against the sandbox', () => {
       await stepIs(el, 'select-token');
       const terminal = oneEvent(el, action === 'expire' ? 'pepay-expired' : 'pepay-canceled');
       await simulate(s.invoice_id, action);
+      // Nothing polls before an address: coming back to the window re-reads the session.
+      window.dispatchEvent(new Event('focus'));
       expect((await terminal).detail).to.deep.equal({invoiceId: s.invoice_id});
       await el.updateComplete;
       expect(text(el))
@@ -282,7 +284,8 @@ describe('<pepay-checkout> errors', () => {
     const s = await createSession({customer_email: 'a@example.com'});
     await simulate(s.invoice_id, 'faults', {http: [{kind: 'server-error', count: 3, path: 'session-details'}]});
     const failing = await mount(s);
-    await stepIs(failing, 'error');
+    // Three attempts, at most one per 2 s (retries wait 2–4 s, then 4–8 s).
+    await stepIs(failing, 'error', 15_000);
     expect(failing.state.error).to.deep.include({code: 'server', retryable: true});
     (await ready<HTMLButtonElement>(failing, '[part=error] button')).click();
     await stepIs(failing, 'select-token');

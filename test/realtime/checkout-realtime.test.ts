@@ -192,7 +192,8 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     await faults(s, {ws: {refuse: true}});
     const a = await mount(s);
     const b = await mount(s);
-    await until('both loaded', () => a.state.step === 'select-token' && b.state.step === 'select-token');
+    await toPayment(a);
+    await toPayment(b);
     const from = Date.now();
     await sleep(6500);
     const polls = (await requestsTo(s, '/api/v1/payments/payment-status')).filter((r) => r.at >= from);
@@ -206,9 +207,9 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     const s = await createSession({customer_email: 'a@example.com'});
     await faults(s, {ws: {refuse: true}});
     const a = await mount(s);
-    await until('first loaded', () => a.state.step === 'select-token');
+    await toPayment(a);
     const b = await mount(s);
-    await until('second loaded', () => b.state.step === 'select-token');
+    await toPayment(b);
     a.remove();
     const from = Date.now();
     await until(

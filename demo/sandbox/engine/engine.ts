@@ -98,6 +98,7 @@ export class SandboxEngine {
     const invoice = this.state.invoices.get(verdict.inv);
     if (!invoice) return {ok: false, status: 401, message: 'Token invalid'};
     if (invoice.faults.ws.refuse) return {ok: false, status: 503, message: 'Refused (sandbox fault)'};
+    if (invoice.faults.ws.stall) return {ok: false, status: 0, message: 'Stalled (sandbox fault)'};
     return {ok: true, invoice, since: query.get('since'), url};
   }
 
@@ -115,6 +116,7 @@ export class SandboxEngine {
         for (const event of missed) log.sendTo(sink, event);
       }
     }
+    if (invoice.faults.ws.flap) setTimeout(() => sink.close(1011, 'sandbox flap'), 100);
     return log.attach(invoice.id, sink, () => invoice.faults.ws);
   }
 
@@ -175,7 +177,7 @@ export class SandboxEngine {
       case 'rate-limit':
         return {
           status: 429,
-          headers: {'content-type': 'application/json', 'retry-after': String(fault.retryAfter ?? 1)},
+          headers: {'content-type': 'application/json', ...this.retryAfterHeaders(fault)},
           body: JSON.stringify({
             success: false,
             message: 'Too many requests from this IP. Please try again later.',
@@ -191,6 +193,15 @@ export class SandboxEngine {
           body: JSON.stringify({error: 'Sandbox fault', code: 'INTERNAL_SERVER_ERROR'}),
           delayMs,
         };
+      case 'status':
+        return {
+          status: fault.status ?? 401,
+          headers: {'content-type': 'application/json'},
+          body: JSON.stringify({success: false, error: {code: 'SANDBOX_FAULT', message: `Sandbox fault ${fault.status ?? 401}`}}),
+          delayMs,
+        };
+      case 'redirect':
+        return {status: 307, headers: {location: fault.location ?? 'http://127.0.0.2:9/elsewhere'}, body: '', delayMs};
       case 'malformed':
         return {status: 200, headers: {'content-type': 'application/json'}, body: '{"invoice_id": "truncated', delayMs};
       case 'drift':
@@ -201,6 +212,20 @@ export class SandboxEngine {
           delayMs,
         };
     }
+  }
+
+  private retryAfterHeaders(fault: ReturnType<typeof takeHttpFault> & object): Record<string, string> {
+    const serverNow = this.state.now() + (fault.clockSkewSeconds ?? 0) * 1000;
+    const headers: Record<string, string> =
+      fault.retryAfterDate !== undefined
+        ? {
+            'retry-after': new Date(serverNow + fault.retryAfterDate * 1000).toUTCString(),
+            date: new Date(serverNow).toUTCString(),
+            'access-control-expose-headers': 'retry-after, date, x-request-id',
+          }
+        : {'retry-after': String(fault.retryAfter ?? 1)};
+    if (fault.hideRetryAfter) headers['access-control-expose-headers'] = 'x-request-id';
+    return headers;
   }
 
   /** Serialises a reply, applying the session's documented-variant switches. */

@@ -78,6 +78,17 @@ export class EventLog {
     sink.send(JSON.stringify(frame));
   }
 
+  /** Sends `frame` as given on every open stream of the invoice; returns how many. */
+  push(invoiceId: string, frame: unknown): number {
+    let sent = 0;
+    for (const stream of this.streams) {
+      if (stream.invoiceId !== invoiceId) continue;
+      stream.sink.send(JSON.stringify(frame));
+      sent++;
+    }
+    return sent;
+  }
+
   openStreams(invoiceId: string): number {
     return [...this.streams].filter((s) => s.invoiceId === invoiceId).length;
   }

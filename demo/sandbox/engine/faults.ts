@@ -2,12 +2,20 @@
 import * as z from 'zod/mini';
 
 const httpFault = z.object({
-  kind: z.enum(['rate-limit', 'server-error', 'malformed', 'drift']),
+  /** `status` answers `status` (400–599) with an error body; `redirect` answers 307 to `location`. */
+  kind: z.enum(['rate-limit', 'server-error', 'status', 'redirect', 'malformed', 'drift']),
   /** Only requests whose path contains this; all payor requests when absent. */
   path: z.optional(z.string()),
   count: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(1000)), 1),
-  retryAfter: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(3600))),
-  status: z.optional(z.number().check(z.int(), z.minimum(500), z.maximum(599))),
+  retryAfter: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(86_400))),
+  /** Rate limit: `Retry-After` as an HTTP date this many seconds ahead, with a `Date` header. */
+  retryAfterDate: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(3600))),
+  /** Shifts the `Date` and `Retry-After` dates: a server clock this many seconds ahead. */
+  clockSkewSeconds: z.optional(z.number().check(z.int(), z.minimum(-86_400), z.maximum(86_400))),
+  /** Rate limit: `Retry-After` sent but not exposed to the page through CORS. */
+  hideRetryAfter: z.optional(z.boolean()),
+  status: z.optional(z.number().check(z.int(), z.minimum(400), z.maximum(599))),
+  location: z.optional(z.string().check(z.maxLength(500))),
 });
 
 export const faultPatchSchema = z.object({
@@ -18,6 +26,10 @@ export const faultPatchSchema = z.object({
   ws: z.optional(
     z.object({
       refuse: z.optional(z.boolean()),
+      /** Accepts the upgrade, then closes with 1011 100 ms later. */
+      flap: z.optional(z.boolean()),
+      /** Never answers the upgrade (Node adapter). */
+      stall: z.optional(z.boolean()),
       silent: z.optional(z.boolean()),
       duplicate: z.optional(z.boolean()),
       outOfOrder: z.optional(z.boolean()),
@@ -37,7 +49,7 @@ export type FaultPatch = z.output<typeof faultPatchSchema>;
 export interface FaultSettings {
   latencyMs: number;
   http: HttpFault[];
-  ws: {refuse: boolean; silent: boolean; duplicate: boolean; outOfOrder: boolean};
+  ws: {refuse: boolean; flap: boolean; stall: boolean; silent: boolean; duplicate: boolean; outOfOrder: boolean};
   variants: {timestamps: 'epoch' | 'iso'; wrapped: boolean};
 }
 
@@ -45,7 +57,7 @@ export function noFaults(): FaultSettings {
   return {
     latencyMs: 0,
     http: [],
-    ws: {refuse: false, silent: false, duplicate: false, outOfOrder: false},
+    ws: {refuse: false, flap: false, stall: false, silent: false, duplicate: false, outOfOrder: false},
     variants: {timestamps: 'epoch', wrapped: false},
   };
 }

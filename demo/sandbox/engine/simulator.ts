@@ -75,6 +75,9 @@ export function simulatorAction(state: SandboxState, invoice: Invoice, action: s
     }
     case 'drop-sockets':
       return ok({dropped: state.events.drop(invoice.id)});
+    case 'push-frame':
+      // Any JSON, sent as is on the invoice's open streams: a hostile server's frame.
+      return ok({sent: state.events.push(invoice.id, JSON.parse(body || 'null') as unknown)});
     default:
       throw new HttpError(404, 'NOT_FOUND', `Unknown simulator action ${action}`);
   }

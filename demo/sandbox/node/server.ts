@@ -30,11 +30,22 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
   const engine = new SandboxEngine(options);
   const wss = new WebSocketServer({noServer: true, maxPayload: 16 * 1024});
   const server = createServer((req, res) => void serveHttp(engine, req, res));
+  const stalled = new Set<Duplex>();
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = req.url ?? '/';
     if (!url.startsWith('/ws/payment')) return reject(socket, 404, 'Not found');
     const auth = engine.authorizeStream(url);
+    if (!auth.ok && auth.status === 0) {
+      // A handshake that never completes: hold the socket, answer nothing, drop it after a minute.
+      stalled.add(socket);
+      const drop = setTimeout(() => socket.destroy(), 60_000);
+      socket.once('close', () => {
+        clearTimeout(drop);
+        stalled.delete(socket);
+      });
+      return;
+    }
     if (!auth.ok) return reject(socket, auth.status, auth.message);
     wss.handleUpgrade(req, socket, head, (ws) => {
       const detach = engine.attachStream(auth, {
@@ -62,6 +73,7 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
     close: async () => {
       clearInterval(ticker);
       for (const client of wss.clients) client.terminate();
+      for (const socket of stalled) socket.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

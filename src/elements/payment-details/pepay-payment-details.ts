@@ -1,7 +1,7 @@
 import {html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import {formatUsd, networkName, trimAmount} from '../../checkout/format.js';
-import {amountStillDue, paidSoFar, quoteTimeLeft} from '../../checkout/selectors.js';
+import {amountStillDue, paidSoFar, quoteStalled, quoteTimeLeft} from '../../checkout/selectors.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {CopyController} from '../copy.js';
@@ -33,7 +33,6 @@ export class PepayPaymentDetails extends PepayLeaf {
     const network = networkName(a.network);
     const amount = a.tokenAmount ? trimAmount(a.tokenAmount) : '';
     const underpaid = state.step === 'underpaid';
-    const quoteLeft = quoteTimeLeft(state, performance.now());
     const copied = this.clipboard.copied;
     return html`<div class="stack">
       ${
@@ -57,15 +56,7 @@ export class PepayPaymentDetails extends PepayLeaf {
             ${copied ? html`<span class="copied" role="status">${m.copied}</span>` : nothing}
           </div>
           <p class="muted">${m.onlyNetwork(network)}</p>
-          ${
-            state.busy === 'address'
-              ? html`<p class="muted">${m.quoteRefreshing}</p>`
-              : quoteLeft !== null
-                ? html`<p class="muted" data-quote>
-                    <pepay-countdown .deadline=${state.quoteExpiresAtMono} .format=${m.quoteValid}></pepay-countdown>
-                  </p>`
-                : nothing
-          }
+          ${this.quoteLine(state)}
         </div>
       </div>
       <div class="row">
@@ -75,6 +66,19 @@ export class PepayPaymentDetails extends PepayLeaf {
       ${state.busy === 'verify' ? html`<p class="muted" role="status">${m.verifying}</p>` : nothing}
       ${state.verification ? html`<p class="muted" role="status" data-verification>${m.verification(state.verification.status)}</p>` : nothing}
     </div>`;
+  }
+
+  /** How long the price holds, that it is being refreshed, or a way to ask for a new one. */
+  private quoteLine(state: CheckoutState) {
+    const m = this.messages;
+    if (state.busy === 'address') return html`<p class="muted">${m.quoteRefreshing}</p>`;
+    if (quoteStalled(state)) {
+      return html`<button data-refresh-quote @click=${() => this.act({type: 'refresh-quote'})}>${m.refreshQuote}</button>`;
+    }
+    if (quoteTimeLeft(state, performance.now()) === null) return nothing;
+    return html`<p class="muted" data-quote>
+      <pepay-countdown .deadline=${state.quoteExpiresAtMono} .format=${m.quoteValid}></pepay-countdown>
+    </p>`;
   }
 }
 
