@@ -5,8 +5,9 @@
  */
 import type {InvoiceStatus} from '../api/schemas/primitives.js';
 import {initialState, isTerminal} from './state.js';
+import {failed} from './failed.js';
 import {tick} from './tick.js';
-import type {CheckoutError, CheckoutState, Input, Operation, Step, Transition} from './types.js';
+import type {CheckoutError, CheckoutState, Input, Step, Transition} from './types.js';
 
 /** Bounds of the server-given quote lifetime and of the wait before re-asking for a missing quote. */
 const QUOTE_LIFETIME_MS = {min: 10_000, max: 30 * 60_000};
@@ -18,8 +19,6 @@ const VERIFY_RECHECK_MS = 3000;
 const TERMINAL: Record<string, Step> = {paid: 'paid', expired: 'expired', canceled: 'canceled'};
 /** Commerce order statuses after which nothing more is coming (the enum is undocumented). */
 const ORDER_FINAL = new Set(['delivered', 'delivery_confirmed', 'fulfilled', 'cancelled', 'canceled', 'refunded', 'failed']);
-/** Errors after which nothing the payer does can work: the session itself is unusable. */
-const FATAL = new Set(['invalid-session', 'session-not-found', 'insecure-credentials', 'missing-credentials']);
 
 export function reduce(state: CheckoutState, input: Input): Transition {
   // A terminal screen is final: only the clock, the connection and late order updates still count.
@@ -238,21 +237,6 @@ function applyStatus(state: CheckoutState, status: InvoiceStatus): Transition {
     return advance(next);
   }
   return {state: next, effects: []};
-}
-
-/**
- * A failed request ends the checkout only at load. Later, only a confirmed end (a session read
- * saying expired, canceled or paid) replaces the payer's view: a request refused as unauthorised,
- * missing or gone is a notice, and the session is read again to find out.
- */
-function failed(state: CheckoutState, operation: Operation, error: CheckoutError): Transition {
-  if (operation === 'load') return {state: {...state, step: 'error', error, busy: null}, effects: [{type: 'stop'}]};
-  const doubtful = FATAL.has(error.code) || error.code === 'gone';
-  // A poll that failed: the poller retries with backoff; a doubtful answer asks the session.
-  if (operation === 'status') return {state, effects: doubtful ? [{type: 'refresh-session'}] : []};
-  // The session read itself: say what is wrong, keep the view; the next poll or deadline asks again.
-  if (operation === 'session') return {state: doubtful ? {...state, notice: error} : state, effects: []};
-  return {state: {...state, busy: null, notice: error}, effects: doubtful ? [{type: 'refresh-session'}] : []};
 }
 
 function clamp(value: number, min: number, max: number): number {

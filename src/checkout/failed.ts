@@ -1,0 +1,20 @@
+/** The machine's answer to a failed request. Pure. */
+import type {CheckoutError, CheckoutState, Operation, Transition} from './types.js';
+
+/** Answers that put the session itself in doubt (unauthorised, missing). */
+const DOUBTFUL = new Set(['invalid-session', 'session-not-found', 'insecure-credentials', 'missing-credentials']);
+
+/**
+ * A failed request ends the checkout only at load. Later, only a confirmed end (a session read
+ * saying expired, canceled or paid) replaces the payer's view: a request refused as unauthorised,
+ * missing or gone is a notice, and the session is read again to find out.
+ */
+export function failed(state: CheckoutState, operation: Operation, error: CheckoutError): Transition {
+  if (operation === 'load') return {state: {...state, step: 'error', error, busy: null}, effects: [{type: 'stop'}]};
+  const doubtful = DOUBTFUL.has(error.code) || error.code === 'gone';
+  // A poll that failed: the poller retries with backoff; a doubtful answer asks the session.
+  if (operation === 'status') return {state, effects: doubtful ? [{type: 'refresh-session'}] : []};
+  // The session read itself: say what is wrong, keep the view; the next poll or deadline asks again.
+  if (operation === 'session') return {state: doubtful ? {...state, notice: error} : state, effects: []};
+  return {state: {...state, busy: null, notice: error}, effects: doubtful ? [{type: 'refresh-session'}] : []};
+}
