@@ -12,6 +12,7 @@ import {reduce} from '../checkout/machine.js';
 import {crashed, failedToStart, initialState, isTerminal} from '../checkout/state.js';
 import {nextDeadline} from '../checkout/selectors.js';
 import type {CheckoutError, CheckoutState, Effect, Input, PayerAction} from '../checkout/types.js';
+import {Backoff} from '../realtime/backoff.js';
 import {resolveWsBase} from '../realtime/ws-base.js';
 import {CONNECTION_FIELDS, type SessionOptions} from '../session.js';
 import {RealtimeLink} from './realtime-link.js';
@@ -40,6 +41,8 @@ export class CheckoutController implements ReactiveController {
   private abort = new AbortController();
   private tickTimer: ReturnType<typeof setTimeout> | undefined;
   private tickAt: number | null = null;
+  private readonly retries = new Backoff({baseMs: 4000, maxMs: 30_000});
+  private retryNotBefore = 0;
   /** The session configuration the running checkout started with; null when not started. */
   private startedWith: string | null = null;
 
@@ -70,10 +73,16 @@ export class CheckoutController implements ReactiveController {
     this.startedWith = null;
   }
 
-  /** What the payer did in a view. `retry` starts the session over, realtime included. */
+  /**
+   * What the payer did in a view. `retry` starts the session over, realtime included: the first
+   * at once, the next ones no sooner than the backoff allows (a rate-limited server is not hammered
+   * by a payer clicking "Try again"); clicks in between are ignored.
+   */
   act(action: PayerAction): void {
-    if (action.type === 'retry') this.guarded(() => this.restart());
-    else this.dispatch(action);
+    if (action.type !== 'retry') return this.dispatch(action);
+    if (performance.now() < this.retryNotBefore) return;
+    this.retryNotBefore = performance.now() + this.retries.next();
+    this.guarded(() => this.restart());
   }
 
   private configKey(): string {
@@ -133,6 +142,11 @@ export class CheckoutController implements ReactiveController {
   private commit(next: CheckoutState): void {
     const previous = this.state;
     if (next === previous) return;
+    // Loaded: the next "Try again" is at once again.
+    if (next.invoiceId && next.step !== 'error' && !previous.invoiceId) {
+      this.retries.reset();
+      this.retryNotBefore = 0;
+    }
     this.state = next;
     this.host.requestUpdate();
     this.onCommit(next, eventsBetween(previous, next));

@@ -1,0 +1,226 @@
+/**
+ * A hostile network, end to end: the checkout against the sandbox's fault switches. Each case is
+ * one input of issue 15's kinds and a sibling of the same kind, asserting what the payer sees and
+ * what reaches the network.
+ */
+import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import '../../src/define.js';
+import {PayorClient, type PepayCheckout} from '../../src/index.js';
+import {deepText} from '../support/deep.js';
+import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
+import {scriptedApi} from '../support/script.js';
+import {stepIs, toPayment} from '../support/walk.js';
+
+const until = (what: string, predicate: () => unknown, timeout = 8000) => waitUntil(predicate, what, {timeout, interval: 50});
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const faults = (s: Session, patch: unknown) => simulate(s.invoice_id, 'faults', patch);
+const requestsTo = async (s: Session, path: string) => (await inspect(s.invoice_id)).requests.filter((r) => r.path.startsWith(path));
+
+async function mount(s: Session): Promise<PepayCheckout> {
+  return fixture<PepayCheckout>(
+    html`<pepay-checkout session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}></pepay-checkout>`,
+  );
+}
+
+/** A checkout on the payment step; `refused`: its socket is refused, so it polls. */
+async function paying(refused = false, options: Record<string, unknown> = {}) {
+  const s = await createSession({customer_email: 'a@example.com', ...options});
+  if (refused) await faults(s, {ws: {refuse: true}});
+  const el = await mount(s);
+  await toPayment(el);
+  return {s, el, address: el.state.address!.address};
+}
+
+describe('hostile network: events about someone else (kind 1)', () => {
+  it('an invoice.updated "paid" about another invoice on this stream is ignored', async () => {
+    const {s, el} = await paying();
+    await until('live', () => el.state.connection === 'live');
+    let paid = false;
+    el.addEventListener('pepay-paid', () => (paid = true));
+    const frame = {
+      id: 'evt_20-1',
+      object: 'event',
+      type: 'invoice.updated',
+      created: 1,
+      data: {object: {object: 'invoice', id: 'inv-OTHER', status: 'paid', paid_at: '2025-01-01T00:00:00Z'}},
+    };
+    expect(((await (await simulate(s.invoice_id, 'push-frame', frame)).json()) as {sent: number}).sent).to.equal(1);
+    // Sibling: what is still due, from a quote whose invoice id is empty.
+    await simulate(s.invoice_id, 'push-frame', {
+      id: 'evt_20-2',
+      object: 'event',
+      type: 'payment_quote.updated',
+      data: {object: {object: 'payment_quote', invoice_id: '', amount_remaining: 0}},
+    });
+    await sleep(800);
+    expect([el.state.step, paid, el.state.amountRemainingUsd]).to.deep.equal(['awaiting-payment', false, 49.99]);
+    el.remove();
+  });
+});
+
+describe('hostile network: reconnect storms (kind 2)', () => {
+  it('a socket closed 100 ms after every upgrade: waits grow, one "Reconnecting…", re-reads bounded', async function () {
+    this.timeout(30_000);
+    const {s, el} = await paying(false);
+    await until('live', () => el.state.connection === 'live');
+    const announced: string[] = [];
+    const region = el.shadowRoot!.querySelector('[aria-live]')!;
+    new MutationObserver(() => announced.push(region.textContent ?? '')).observe(region, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+    await faults(s, {ws: {flap: true}});
+    await simulate(s.invoice_id, 'drop-sockets');
+    const from = Date.now();
+    await sleep(14_000);
+    const opens = (await requestsTo(s, '/ws/payment')).filter((r) => r.at >= from).length;
+    const reads = (await requestsTo(s, '/api/v1/payments/session-details')).filter((r) => r.at >= from).length;
+    // 14 s of waits growing from 0.5–1 s: at most 5 opens (the old storm made 16), one read each.
+    expect(opens).to.be.within(2, 5);
+    expect(reads).to.be.at.most(opens + 1);
+    expect(announced.filter((text) => text.includes('Reconnecting')).length).to.equal(1);
+    expect(el.state.connection).to.equal('reconnecting');
+    el.remove();
+  });
+
+  it('a handshake that never completes is abandoned, and the stream comes back when the server does', async function () {
+    this.timeout(30_000);
+    const s = await createSession({customer_email: 'a@example.com'});
+    await faults(s, {ws: {stall: true}});
+    const el = await mount(s);
+    await toPayment(el);
+    await sleep(2000);
+    expect(el.state.connection).not.to.equal('live');
+    await faults(s, {ws: {stall: false}});
+    // The stuck handshake is given up after 10 s; the next one succeeds.
+    await until('live again', () => el.state.connection === 'live', 16_000);
+    el.remove();
+  });
+});
+
+describe('hostile network: server time and unbounded waits (kind 3)', () => {
+  it('Retry-After as a date 5 s ahead of a server clock 1 h ahead of ours: the next poll comes in 5–12 s, not in an hour', async function () {
+    this.timeout(30_000);
+    const {s, el} = await paying(true);
+    await faults(s, {http: [{kind: 'rate-limit', path: 'payment-status', retryAfterDate: 5, clockSkewSeconds: 3600}]});
+    await until('limited', async () => (await requestsTo(s, '/api/v1/payments/payment-status')).length >= 1);
+    const [limited] = await requestsTo(s, '/api/v1/payments/payment-status');
+    await until('next poll', async () => (await requestsTo(s, '/api/v1/payments/payment-status')).length >= 2, 14_000);
+    const [, next] = await requestsTo(s, '/api/v1/payments/payment-status');
+    expect(next!.at - limited!.at).to.be.within(4500, 12_000);
+    await simulate(s.invoice_id, 'pay');
+    await stepIs(el, 'paid', 10_000);
+    el.remove();
+  });
+
+  it('a Retry-After the page cannot read (not exposed through CORS): retries still wait at least 2 s', async () => {
+    const s = await createSession();
+    await faults(s, {http: [{kind: 'rate-limit', path: 'session-details', retryAfter: 1, hideRetryAfter: true}]});
+    const client = new PayorClient({apiBase: sandboxUrl, sessionToken: s.session_token, signature: s.signature});
+    await client.sessionDetails();
+    const [first, second] = await requestsTo(s, '/api/v1/payments/session-details');
+    expect(second!.at - first!.at).to.be.at.least(1900);
+  });
+
+  it('"Try again" clicked five times after a reported rate limit sends one request, not five', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    // A wait longer than 30 s is reported at once rather than waited for.
+    await faults(s, {http: [{kind: 'rate-limit', path: 'session-details', retryAfter: 120, count: 2}]});
+    const el = await mount(s);
+    await stepIs(el, 'error');
+    expect(el.state.error?.code).to.equal('rate-limited');
+    const retry = () =>
+      el.shadowRoot!.querySelector('pepay-status-view')!.shadowRoot!.querySelector<HTMLButtonElement>('[part=pay-button]');
+    for (let i = 0; i < 5; i++) {
+      await until('retry button', () => retry());
+      retry()!.click();
+      await sleep(300);
+    }
+    expect((await requestsTo(s, '/api/v1/payments/session-details')).length).to.equal(2);
+    el.remove();
+  });
+});
+
+describe('hostile network: one answer does not end a live payment (kind 4)', () => {
+  it('a poll answered 401 keeps the address and countdown, re-reads the session, and the payment still lands', async () => {
+    const {s, el, address} = await paying(true);
+    await faults(s, {http: [{kind: 'status', status: 401, path: 'payment-status'}]});
+    const from = Date.now();
+    await until('re-read after the 401', async () => (await requestsTo(s, '/api/v1/payments/session-details')).some((r) => r.at >= from));
+    expect([el.state.step, el.state.address?.address]).to.deep.equal(['awaiting-payment', address]);
+    await simulate(s.invoice_id, 'pay');
+    await stepIs(el, 'paid');
+    el.remove();
+  });
+
+  it('a 404 on the poll and on the re-read: a notice, the view kept, and it recovers when the server does', async () => {
+    const {s, el, address} = await paying(true);
+    await faults(s, {
+      http: [
+        {kind: 'status', status: 404, path: 'payment-status'},
+        {kind: 'status', status: 404, path: 'session-details'},
+      ],
+    });
+    await until('notice', () => el.state.notice?.code === 'session-not-found');
+    await el.updateComplete;
+    expect([el.state.step, el.state.address?.address]).to.deep.equal(['awaiting-payment', address]);
+    expect(deepText(el.shadowRoot!)).to.include(address);
+    await simulate(s.invoice_id, 'pay');
+    await stepIs(el, 'paid');
+    el.remove();
+  });
+});
+
+describe('hostile network: credentials never follow a redirect (kind 5)', () => {
+  it('session-details redirected to another origin: an error, and nothing reaches that origin', async function () {
+    this.timeout(30_000);
+    const elsewhere = scriptedApi();
+    const s = await createSession({customer_email: 'a@example.com'});
+    await faults(s, {http: [{kind: 'redirect', path: 'session-details', location: `${elsewhere.base}/steal`, count: 3}]});
+    const el = await mount(s);
+    await stepIs(el, 'error', 20_000);
+    expect(el.state.error?.code).to.equal('network');
+    expect(await elsewhere.log()).to.deep.equal([]);
+    el.remove();
+  });
+
+  it('a POST redirected elsewhere: a notice next to the tokens, nothing re-sent there', async () => {
+    const elsewhere = scriptedApi();
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = await mount(s);
+    await stepIs(el, 'select-token');
+    await faults(s, {http: [{kind: 'redirect', path: 'payment-addresses', location: `${elsewhere.base}/steal`}]});
+    const error = oneEvent(el, 'pepay-error');
+    el.shadowRoot!.querySelector('pepay-token-list')!.shadowRoot!.querySelector<HTMLButtonElement>('button[data-token="201"]')!.click();
+    expect((await error).detail.code).to.equal('network');
+    expect(el.state.step).to.equal('select-token');
+    expect(await elsewhere.log()).to.deep.equal([]);
+    el.remove();
+  });
+});
+
+describe('hostile network: polling with nothing to wait for (kind 7)', () => {
+  it('checkouts on the token list poll nothing; coming back to the window re-reads each once', async () => {
+    const sessions = await Promise.all([1, 2, 3].map(() => createSession({customer_email: 'a@example.com'})));
+    const els = await Promise.all(sessions.map((s) => mount(s)));
+    for (const el of els) await stepIs(el, 'select-token');
+    await sleep(4500);
+    for (const s of sessions) expect(await requestsTo(s, '/api/v1/payments/payment-status')).to.deep.equal([]);
+    const before = await Promise.all(sessions.map(async (s) => (await requestsTo(s, '/api/v1/payments/session-details')).length));
+    window.dispatchEvent(new Event('focus'));
+    await sleep(500);
+    const after = await Promise.all(sessions.map(async (s) => (await requestsTo(s, '/api/v1/payments/session-details')).length));
+    expect(after.map((n, i) => n - before[i]!)).to.deep.equal([1, 1, 1]);
+    for (const el of els) el.remove();
+  });
+
+  it('a checkout on the questions step polls nothing either', async () => {
+    const s = await createSession({questions: {questions: [{id: 'q1', question: 'Company', type: 'text'}]}});
+    const el = await mount(s);
+    await stepIs(el, 'questions');
+    await sleep(4500);
+    expect(await requestsTo(s, '/api/v1/payments/payment-status')).to.deep.equal([]);
+    el.remove();
+  });
+});
