@@ -46,7 +46,8 @@ export class PepayCountdown extends LitElement {
     const left = msUntil(this.deadline, performance.now());
     if (left === null) return nothing;
     // The shown value is whole seconds rounded up: it changes when `left` crosses a second.
-    if (left > 0) this.timer = setTimeout(() => this.requestUpdate(), (left % 1000) + 5);
+    // Only while on the page: a render after removal must not start a chain of timers that lives on.
+    if (left > 0 && this.isConnected) this.timer = setTimeout(() => this.requestUpdate(), (left % 1000) + 5);
     return this.format(formatDuration(left));
   }
 }
