@@ -298,6 +298,13 @@ describe('checkout machine', () => {
       }
     }
     expect(allocations).to.deep.equal([10_000, 20_000]);
+    // A negative lifetime is held to the same floor.
+    const negative = run([
+      ...toTokens,
+      {type: 'address-allocated', address: address({quoteExpiresInMs: -5000}), at: 0},
+      {type: 'tick', at: 9999},
+    ]);
+    expect(negative.effects).not.to.include('allocate');
     expect(r.state.notice?.code).to.equal('quote-unavailable');
     expect(r.state.quoteExpiresAtMono).to.equal(null);
     r = run([{type: 'refresh-quote'}], r.state);
