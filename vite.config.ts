@@ -1,4 +1,4 @@
-import {defineConfig, type Plugin} from 'vite';
+import {defineConfig, type Plugin, type UserConfig} from 'vite';
 
 /**
  * Escapes every non-ASCII character as \uXXXX: a storefront page without `<meta charset>` would
@@ -16,23 +16,58 @@ function asciiOnly(): Plugin {
   };
 }
 
-/**
- * The script-tag builds: everything (Lit, zod, QR) inside. `dist/cdn/pepay-checkout.iife.js` is the
- * classic script named by package.json's `unpkg`; `pepay-checkout.es.js` is for `type="module"`.
- * The npm build (unbundled ESM + .d.ts) comes from `tsc -p tsconfig.build.json`.
- */
-export default defineConfig({
-  plugins: [asciiOnly()],
-  build: {
-    outDir: 'dist/cdn',
-    emptyOutDir: true,
-    target: 'es2022',
-    sourcemap: true,
-    lib: {
-      entry: 'src/cdn.ts',
-      name: 'PepayCheckoutBundle',
-      formats: ['iife', 'es'],
-      fileName: (format) => `pepay-checkout.${format}.js`,
+/** The classic script has no `import()` chunks: its QR encoder is a classic script of its own. */
+function classicQrEncoder(): Plugin {
+  return {
+    name: 'pepay-classic-qr-encoder',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!importer || !source.endsWith('encoder.js')) return null;
+      const resolved = await this.resolve(source, importer, {skipSelf: true});
+      return resolved?.id.endsWith('/src/elements/qr/encoder.ts') ? resolved.id.replace(/encoder\.ts$/, 'encoder.classic.ts') : null;
+    },
+  };
+}
+
+/** One script-tag artifact per mode, all in dist/cdn (`npm run build:cdn` builds the three). */
+const artifacts: Record<string, UserConfig> = {
+  // `pepay-checkout.iife.js`, the classic script named by package.json's `unpkg`.
+  classic: {
+    plugins: [asciiOnly(), classicQrEncoder()],
+    build: {
+      emptyOutDir: true,
+      lib: {entry: 'src/cdn.ts', name: 'PepayCheckoutBundle', formats: ['iife'], fileName: () => 'pepay-checkout.iife.js'},
     },
   },
+  // `pepay-checkout.es.js` for `type="module"`, with its lazy chunks beside it.
+  module: {
+    plugins: [asciiOnly()],
+    build: {
+      emptyOutDir: false,
+      lib: {entry: 'src/cdn.ts', formats: ['es'], fileName: () => 'pepay-checkout.es.js'},
+      rollupOptions: {output: {chunkFileNames: 'chunks/[name]-[hash].js'}},
+    },
+  },
+  // `pepay-qr-encoder.iife.js`, loaded by the classic script when a QR code is first needed.
+  'qr-encoder': {
+    build: {
+      emptyOutDir: false,
+      lib: {
+        entry: 'src/elements/qr/encoder-global.ts',
+        name: 'PepayQrEncoderBundle',
+        formats: ['iife'],
+        fileName: () => 'pepay-qr-encoder.iife.js',
+      },
+    },
+  },
+};
+
+/**
+ * The script-tag builds: Lit, zod and the rest inside. The npm build (unbundled ESM + .d.ts)
+ * comes from `tsc -p tsconfig.build.json`.
+ */
+export default defineConfig(({mode}) => {
+  const artifact = artifacts[mode];
+  if (!artifact) throw new Error(`vite build --mode ${Object.keys(artifacts).join(' | ')}`);
+  return {...artifact, build: {outDir: 'dist/cdn', target: 'es2022', sourcemap: true, ...artifact.build}};
 });

@@ -6,9 +6,10 @@
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {gzipSync} from 'node:zlib';
 
-const BUDGET_KB = 35;
+/** First paint of the classic script tag (the QR encoder comes later, on demand). Tightened as the code allows. */
+const BUDGET_KB = 33;
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-const files = {classic: pkg.unpkg, module: pkg.exports['./cdn']};
+const files = {classic: pkg.unpkg, module: pkg.exports['./cdn'], qrEncoder: './dist/cdn/pepay-qr-encoder.iife.js'};
 const figures = {};
 for (const [name, path] of Object.entries(files)) {
   const bytes = readFileSync(path);
@@ -17,7 +18,7 @@ for (const [name, path] of Object.entries(files)) {
 mkdirSync('bench/results', {recursive: true});
 writeFileSync('bench/results/size.json', JSON.stringify({budgetKb: BUDGET_KB, ...figures}, null, 2) + '\n');
 const kb = (n) => (n / 1024).toFixed(2);
-for (const [name, f] of Object.entries(figures)) console.log(`${name.padEnd(8)} ${f.path}: ${kb(f.bytes)} kB, ${kb(f.gzipBytes)} kB gzip`);
+for (const [name, f] of Object.entries(figures)) console.log(`${name.padEnd(9)} ${f.path}: ${kb(f.bytes)} kB, ${kb(f.gzipBytes)} kB gzip`);
 if (figures.classic.gzipBytes > BUDGET_KB * 1024) {
   console.error(`The classic bundle is ${kb(figures.classic.gzipBytes)} kB gzip, over its ${BUDGET_KB} kB budget.`);
   process.exit(1);

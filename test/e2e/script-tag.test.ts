@@ -2,7 +2,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import type {PepayCheckout} from '../../src/index.js';
 import type {} from '../../src/cdn.js';
 import {createSession, sandboxUrl, simulate} from '../support/sandbox.js';
-import {deepReady, deepText} from '../support/deep.js';
+import {deep, deepReady, deepText} from '../support/deep.js';
 
 // Generous: a whole page loads two bundles while CI runs three engines on two cores.
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 15_000});
@@ -29,6 +29,8 @@ async function pay(checkout: PepayCheckout, invoiceId: string) {
   await until('token step', () => checkout.state?.step === 'select-token');
   (await deepReady<HTMLButtonElement>(checkout.shadowRoot!, 'button[data-token="201"]')).click();
   await until('payment step', () => checkout.state.step === 'awaiting-payment');
+  // The QR encoder is a classic script of its own, fetched from next to the bundle.
+  await until('QR drawn', () => deep(checkout.shadowRoot!, 'pepay-qr')?.shadowRoot?.querySelector('svg path'));
   await simulate(invoiceId, 'pay');
   await until('paid', () => checkout.state.step === 'paid');
   await checkout.updateComplete;

@@ -1,6 +1,6 @@
 import {LitElement, css, svg} from 'lit';
 import {property} from 'lit/decorators.js';
-import {encode} from 'uqr';
+import {loadQrEncoder, type QrEncode} from './encoder.js';
 import {hostStyles} from '../../styles/tokens.js';
 import {VERSION} from '../../version.js';
 
@@ -11,6 +11,9 @@ import {VERSION} from '../../version.js';
  * @summary QR code of a payment address.
  * @csspart svg - The drawing.
  */
+/** Loaded once per page, shared by every QR code. */
+let encoder: QrEncode | null = null;
+
 export class PepayQr extends LitElement {
   static readonly version = VERSION;
   static override styles = [
@@ -37,6 +40,18 @@ export class PepayQr extends LitElement {
 
   override render() {
     if (!this.value) return null;
+    const encode = encoder;
+    if (!encode) {
+      // The encoder is a chunk of its own: an empty square of the same size until it is here.
+      void loadQrEncoder().then(
+        (loaded) => {
+          encoder = loaded;
+          this.requestUpdate();
+        },
+        () => undefined,
+      );
+      return svg`<svg part="svg" role="img" aria-label=${this.label} aria-busy="true" viewBox="0 0 1 1"><rect width="1" height="1" fill="#fff"></rect></svg>`;
+    }
     // Border 4 is the quiet zone the QR specification asks for; medium error correction.
     const {data, size} = encode(this.value, {ecc: 'M', border: 4});
     let path = '';

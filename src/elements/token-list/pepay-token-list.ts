@@ -4,6 +4,7 @@ import type {Token} from '../../api/schemas/tokens.js';
 import {networkName} from '../../checkout/format.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {PepayLeaf} from '../leaf.js';
+import {loadQrEncoder} from '../qr/encoder.js';
 import {tokenListStyles} from './styles.js';
 
 /** Past this many tokens a filter field is offered. */
@@ -26,6 +27,12 @@ export class PepayTokenList extends PepayLeaf {
 
   /** What the payer typed in the filter, lower-cased and trimmed. */
   @state() private query = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The address step needs the QR encoder: fetch it while the payer chooses.
+    loadQrEncoder().catch(() => undefined);
+  }
 
   override render() {
     const m = this.messages;

@@ -1,0 +1,279 @@
+#!/usr/bin/env tsx
+/**
+ * `npm run bench`: the checkout measured in headless Chromium against the sandbox (127.0.0.1), as
+ * a storefront loads it (the classic script tag). Writes bench/results/bench.json and prints a
+ * table; `node scripts/budgets.mjs` gates CI on these figures. Needs `npm run build` first.
+ *
+ * Figures: sizes (raw, gzip -9, brotli 11) of the first paint and of the peers' script-tag
+ * bundles; cold start to skeleton and to interactive with 50 ms added to every answer, and the
+ * request rounds before interactive (medians of 7); frame-to-DOM p50/p95; renders per animation
+ * frame in a 1,000-frame burst; heap and live handles after 200 mount/unmount cycles; requests
+ * per minute while live and while the socket is refused.
+ */
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {createServer} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import puppeteer, {type Browser, type Page} from 'puppeteer-core';
+import {startSandbox} from '../../demo/sandbox/node/server.ts';
+import {instrumentPage, mountScript, storefront} from './page.ts';
+import {peerSizes, sizesOf, type Sizes} from './peers.ts';
+
+const RUNS = 7;
+const LATENCY_MS = 50;
+const CYCLES = 200;
+const BURST = 1000;
+const CLASSIC = 'dist/cdn/pepay-checkout.iife.js';
+
+const sandbox = await startSandbox({port: 0});
+const site = createServer((req, res) => {
+  const path = new URL(req.url ?? '/', 'http://x').pathname;
+  if (path === '/pepay-checkout.iife.js') return res.writeHead(200, {'content-type': 'text/javascript'}).end(readFileSync(CLASSIC));
+  if (path === '/mount.js') return res.writeHead(200, {'content-type': 'text/javascript'}).end(mountScript);
+  res.writeHead(200, {'content-type': 'text/html'}).end(storefront());
+});
+await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+const browser = await puppeteer.launch({
+  executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+});
+
+interface Session {
+  invoice_id: string;
+  session_token: string;
+  signature: string;
+}
+interface Logged {
+  method: string;
+  path: string;
+  at: number;
+}
+
+const sim = async (path: string, body: unknown = {}) =>
+  (await fetch(`${sandbox.url}/sandbox/invoices${path}`, {method: 'POST', body: JSON.stringify(body)})).json() as Promise<unknown>;
+const session = async (options: Record<string, unknown> = {}) => (await sim('', {customer_email: 'a@example.com', ...options})) as Session;
+const requests = async (s: Session) =>
+  ((await (await fetch(`${sandbox.url}/sandbox/invoices/${s.invoice_id}`)).json()) as {requests: Logged[]}).requests;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function open(browserOrContext: Pick<Browser, 'newPage'>, s: Session): Promise<Page> {
+  const page = await browserOrContext.newPage();
+  await page.evaluateOnNewDocument(instrumentPage);
+  const query = new URLSearchParams({session: s.session_token, signature: s.signature, api: sandbox.url});
+  await page.goto(`${siteUrl}/?${query}`);
+  return page;
+}
+
+/** Waits in the page until the checkout is on `step`. */
+const onStep = (page: Page, step: string) =>
+  page.waitForFunction((wanted) => document.querySelector('pepay-checkout')?.state.step === wanted, {timeout: 15_000}, step);
+
+async function choosePayment(page: Page): Promise<void> {
+  await onStep(page, 'select-token');
+  await page.waitForFunction(
+    () => document.querySelector('pepay-checkout')!.shadowRoot!.querySelector('pepay-token-list')?.shadowRoot?.querySelector('button[data-token="201"]'),
+  );
+  await page.evaluate(() =>
+    document
+      .querySelector('pepay-checkout')!
+      .shadowRoot!.querySelector('pepay-token-list')!
+      .shadowRoot!.querySelector<HTMLButtonElement>('button[data-token="201"]')!
+      .click(),
+  );
+  await onStep(page, 'awaiting-payment');
+}
+
+async function coldStart() {
+  const runs: {skeletonMs: number; interactiveMs: number; rounds: number}[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const s = await session();
+    await sim(`/${s.invoice_id}/faults`, {latencyMs: LATENCY_MS});
+    const context = await browser.createBrowserContext();
+    const page = await open(context, s);
+    await page.waitForFunction(() => window.__bench.marks.interactive, {timeout: 15_000, polling: 50});
+    const marks = await page.evaluate(() => window.__bench.marks);
+    // Requests that arrive within half a latency of each other went out together: one round.
+    const times = (await requests(s)).filter((r) => r.method === 'GET').map((r) => r.at);
+    const rounds = times.sort((a, b) => a - b).filter((t, i) => i === 0 || t - times[i - 1]! > LATENCY_MS / 2).length;
+    runs.push({skeletonMs: marks.skeleton!, interactiveMs: marks.interactive!, rounds});
+    await context.close();
+  }
+  return {
+    runs: RUNS,
+    latencyMs: LATENCY_MS,
+    skeletonMs: Math.round(median(runs.map((r) => r.skeletonMs))),
+    interactiveMs: Math.round(median(runs.map((r) => r.interactiveMs))),
+    rounds: Math.max(...runs.map((r) => r.rounds)),
+  };
+}
+
+async function frameToDom() {
+  const s = await session({amount_usd: 100});
+  const page = await open(browser, s);
+  await choosePayment(page);
+  await page.waitForFunction(() => document.querySelector('pepay-checkout')!.state.connection === 'live', {timeout: 15_000});
+  await page.evaluate(() => {
+    const proto = customElements.get('pepay-checkout')!.prototype as {updated: () => void};
+    const updated = proto.updated;
+    window.__bench.updates = [];
+    proto.updated = function (this: unknown) {
+      window.__bench.updates.push(performance.now());
+      return updated.call(this);
+    };
+    window.__bench.frames.length = 0;
+  });
+  for (let i = 0; i < 20; i++) {
+    await sim(`/${s.invoice_id}/pay`, {amount: 0.5});
+    await sleep(150);
+  }
+  await sleep(500);
+  const {frames, updates} = await page.evaluate(() => ({frames: window.__bench.frames, updates: window.__bench.updates}));
+  // Each payment sends three frames; each is on the page by the first render after it arrives.
+  const delays = frames.map((t) => (updates.find((u) => u >= t) ?? Infinity) - t).filter(Number.isFinite);
+  await page.close();
+  return {frames: frames.length, p50Ms: Math.round(percentile(delays, 0.5)), p95Ms: Math.round(percentile(delays, 0.95))};
+}
+
+async function burst() {
+  const s = await session({amount_usd: 1000});
+  const page = await open(browser, s);
+  await choosePayment(page);
+  await page.waitForFunction(() => document.querySelector('pepay-checkout')!.state.connection === 'live', {timeout: 15_000});
+  await page.evaluate(() => {
+    const el = document.querySelector('pepay-checkout') as unknown as {render: () => unknown};
+    const render = el.render.bind(el);
+    const counts = (window.__bench.perFrame = [0]);
+    el.render = () => {
+      counts[counts.length - 1]!++;
+      return render();
+    };
+    const frame = () => {
+      counts.push(0);
+      if (!window.__bench.stop) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    window.__bench.frames.length = 0;
+  });
+  const invoice = s.invoice_id;
+  // Quote updates, each lowering what is still due: every one is news the checkout must apply.
+  for (let start = 0; start < BURST; start += 100) {
+    await Promise.all(
+      Array.from({length: 100}, (_, k) => {
+        const i = start + k;
+        const frame = {
+          id: `evt_burst-${i}`,
+          object: 'event',
+          type: 'payment_quote.updated',
+          data: {object: {object: 'payment_quote', invoice_id: invoice, amount_remaining: 1_000_000 - i}},
+        };
+        return sim(`/${invoice}/push-frame`, frame);
+      }),
+    );
+  }
+  await page.waitForFunction((n) => window.__bench.frames.length >= n, {timeout: 20_000}, BURST);
+  await sleep(300);
+  const perFrame = await page.evaluate(() => {
+    window.__bench.stop = true;
+    return window.__bench.perFrame;
+  });
+  await page.close();
+  return {frames: BURST, renders: perFrame.reduce((a, b) => a + b, 0), maxRendersPerFrame: Math.max(...perFrame)};
+}
+
+async function cycles() {
+  const s = await session();
+  const page = await open(browser, {...s, session_token: ''} as Session);
+  const cdp = await page.createCDPSession();
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const run = (n: number) =>
+    page.evaluate(
+      async (count, token, signature, api) => {
+        for (let i = 0; i < count; i++) {
+          const el = document.createElement('pepay-checkout');
+          Object.assign(el, {sessionToken: token, signature, apiBase: api});
+          document.body.append(el);
+          while (el.state.step !== 'select-token') await new Promise((r) => setTimeout(r, 5));
+          el.remove();
+        }
+      },
+      n,
+      s.session_token,
+      s.signature,
+      sandbox.url,
+    );
+  await run(20);
+  const warm = await heap();
+  await run(CYCLES);
+  await sleep(500);
+  const after = await heap();
+  const handles = await page.evaluate(() => {
+    const h = window.__bench.handles;
+    return {timeouts: h.timeouts.size, intervals: h.intervals.size, sockets: h.sockets.size, channels: h.channels};
+  });
+  await page.close();
+  return {cycles: CYCLES, heapPerCycleBytes: Math.round((after - warm) / CYCLES), handles};
+}
+
+async function requestsPerMinute(refused: boolean) {
+  const s = await session();
+  if (refused) await sim(`/${s.invoice_id}/faults`, {ws: {refuse: true}});
+  const page = await open(browser, s);
+  await choosePayment(page);
+  await sleep(3000);
+  const from = Date.now();
+  await sleep(20_000);
+  const count = (await requests(s)).filter((r) => r.at >= from).length;
+  await page.close();
+  return Math.round((count * 60_000) / 20_000);
+}
+
+declare global {
+  interface Window {
+    __bench: {
+      frames: number[];
+      updates: number[];
+      perFrame: number[];
+      stop?: boolean;
+      marks: {skeleton?: number; interactive?: number};
+      handles: {timeouts: Set<number>; intervals: Set<number>; sockets: Set<WebSocket>; channels: number};
+    };
+  }
+}
+
+try {
+  const firstPaint = sizesOf(readFileSync(CLASSIC));
+  const peers = peerSizes();
+  const figures = {
+    date: new Date().toISOString(),
+    firstPaint: {files: [CLASSIC], ...firstPaint},
+    peers: peers.map((p) => ({...p, ratioGzip: p.sizes ? +(p.sizes.gzip / firstPaint.gzip).toFixed(2) : null})),
+    coldStart: await coldStart(),
+    frameToDom: await frameToDom(),
+    burst: await burst(),
+    memory: await cycles(),
+    requestsPerMinute: {live: await requestsPerMinute(false), socketRefused: await requestsPerMinute(true)},
+  };
+  mkdirSync('bench/results', {recursive: true});
+  writeFileSync('bench/results/bench.json', JSON.stringify(figures, null, 2) + '\n');
+  const kb = (s: Sizes | null) => (s ? `${(s.raw / 1024).toFixed(1)} / ${(s.gzip / 1024).toFixed(1)} / ${(s.brotli / 1024).toFixed(1)} kB` : 'n/a');
+  console.log(`first paint (raw / gzip / brotli)   ${kb(firstPaint)}`);
+  for (const p of figures.peers) console.log(`  ${p.name}@${p.version ?? '?'}`.padEnd(37) + `${kb(p.sizes)}  (${p.ratioGzip ?? '?'}x ours, gzip)`);
+  const c = figures.coldStart;
+  console.log(`cold start, ${c.latencyMs} ms per answer     skeleton ${c.skeletonMs} ms, interactive ${c.interactiveMs} ms, ${c.rounds} round(s)`);
+  console.log(`frame to DOM                        p50 ${figures.frameToDom.p50Ms} ms, p95 ${figures.frameToDom.p95Ms} ms`);
+  console.log(`burst of ${BURST} frames                 ${figures.burst.renders} renders, at most ${figures.burst.maxRendersPerFrame} per frame`);
+  const m = figures.memory;
+  console.log(`${m.cycles} mount/unmount cycles          heap ${m.heapPerCycleBytes} B/cycle, handles ${JSON.stringify(m.handles)}`);
+  console.log(`requests per minute                 live ${figures.requestsPerMinute.live}, socket refused ${figures.requestsPerMinute.socketRefused}`);
+} finally {
+  await browser.close();
+  site.close();
+  await sandbox.close();
+}
