@@ -68,7 +68,9 @@ function withStaticImports(entry: string, seen = new Set<string>()): string[] {
   if (seen.has(entry) || !existsSync(entry)) return [];
   seen.add(entry);
   const code = readFileSync(entry, 'utf8');
-  const imports = [...code.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[^'"()]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1]!);
+  const imports = [...code.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[^'"()]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g)].map(
+    (m) => m[1]!,
+  );
   return [entry, ...imports.flatMap((path) => withStaticImports(join(dirname(entry), path), seen))];
 }
 

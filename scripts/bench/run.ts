@@ -56,7 +56,8 @@ const session = async (options: Record<string, unknown> = {}) => (await sim('', 
 const requests = async (s: Session) =>
   ((await (await fetch(`${sandbox.url}/sandbox/invoices/${s.invoice_id}`)).json()) as {requests: Logged[]}).requests;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function open(browserOrContext: Pick<Browser, 'newPage'>, s: Session): Promise<Page> {
@@ -73,8 +74,11 @@ const onStep = (page: Page, step: string) =>
 
 async function choosePayment(page: Page): Promise<void> {
   await onStep(page, 'select-token');
-  await page.waitForFunction(
-    () => document.querySelector('pepay-checkout')!.shadowRoot!.querySelector('pepay-token-list')?.shadowRoot?.querySelector('button[data-token="201"]'),
+  await page.waitForFunction(() =>
+    document
+      .querySelector('pepay-checkout')!
+      .shadowRoot!.querySelector('pepay-token-list')
+      ?.shadowRoot?.querySelector('button[data-token="201"]'),
   );
   await page.evaluate(() =>
     document
@@ -208,7 +212,7 @@ async function cycles() {
       s.signature,
       sandbox.url,
     );
-  await run(20);
+  await run(Number(process.env['BENCH_WARMUP'] ?? 100));
   const warm = await heap();
   await run(CYCLES);
   await sleep(500);
@@ -247,6 +251,15 @@ declare global {
   }
 }
 
+if (process.env['BENCH_ONLY'] === 'memory') {
+  // A quick look at one figure while working on it: printed, not written.
+  console.log(await cycles());
+  await browser.close();
+  site.close();
+  await sandbox.close();
+  process.exit(0);
+}
+
 try {
   const firstPaint = sizesOf(readFileSync(CLASSIC));
   const peers = peerSizes();
@@ -262,16 +275,24 @@ try {
   };
   mkdirSync('bench/results', {recursive: true});
   writeFileSync('bench/results/bench.json', JSON.stringify(figures, null, 2) + '\n');
-  const kb = (s: Sizes | null) => (s ? `${(s.raw / 1024).toFixed(1)} / ${(s.gzip / 1024).toFixed(1)} / ${(s.brotli / 1024).toFixed(1)} kB` : 'n/a');
+  const kb = (s: Sizes | null) =>
+    s ? `${(s.raw / 1024).toFixed(1)} / ${(s.gzip / 1024).toFixed(1)} / ${(s.brotli / 1024).toFixed(1)} kB` : 'n/a';
   console.log(`first paint (raw / gzip / brotli)   ${kb(firstPaint)}`);
-  for (const p of figures.peers) console.log(`  ${p.name}@${p.version ?? '?'}`.padEnd(37) + `${kb(p.sizes)}  (${p.ratioGzip ?? '?'}x ours, gzip)`);
+  for (const p of figures.peers)
+    console.log(`  ${p.name}@${p.version ?? '?'}`.padEnd(37) + `${kb(p.sizes)}  (${p.ratioGzip ?? '?'}x ours, gzip)`);
   const c = figures.coldStart;
-  console.log(`cold start, ${c.latencyMs} ms per answer     skeleton ${c.skeletonMs} ms, interactive ${c.interactiveMs} ms, ${c.rounds} round(s)`);
+  console.log(
+    `cold start, ${c.latencyMs} ms per answer     skeleton ${c.skeletonMs} ms, interactive ${c.interactiveMs} ms, ${c.rounds} round(s)`,
+  );
   console.log(`frame to DOM                        p50 ${figures.frameToDom.p50Ms} ms, p95 ${figures.frameToDom.p95Ms} ms`);
-  console.log(`burst of ${BURST} frames                 ${figures.burst.renders} renders, at most ${figures.burst.maxRendersPerFrame} per frame`);
+  console.log(
+    `burst of ${BURST} frames                 ${figures.burst.renders} renders, at most ${figures.burst.maxRendersPerFrame} per frame`,
+  );
   const m = figures.memory;
   console.log(`${m.cycles} mount/unmount cycles          heap ${m.heapPerCycleBytes} B/cycle, handles ${JSON.stringify(m.handles)}`);
-  console.log(`requests per minute                 live ${figures.requestsPerMinute.live}, socket refused ${figures.requestsPerMinute.socketRefused}`);
+  console.log(
+    `requests per minute                 live ${figures.requestsPerMinute.live}, socket refused ${figures.requestsPerMinute.socketRefused}`,
+  );
 } finally {
   await browser.close();
   site.close();

@@ -79,15 +79,21 @@ export class PepayCheckout extends PepaySessionElement {
 
   /**
    * At most one render per animation frame, however many stream frames or polls arrive in it (Lit
-   * alone renders once per task); within 100 ms where a visible page gets no frames (a throttled
-   * window). A hidden page paints nothing and throttles timers: it renders at once, as Lit does.
+   * alone renders once per task); within a second where a visible page gets no frames (a
+   * throttled window). A hidden page paints nothing and throttles timers: it renders at once, as Lit does.
    * State and events never wait for this: only the DOM does.
    */
   protected override async scheduleUpdate(): Promise<void> {
     if (document.visibilityState === 'visible') {
-      await new Promise((resolve) => {
-        requestAnimationFrame(resolve);
-        setTimeout(resolve, 100);
+      await new Promise<void>((resolve) => {
+        const fallback = setTimeout(() => {
+          cancelAnimationFrame(frame);
+          resolve();
+        }, 1000);
+        const frame = requestAnimationFrame(() => {
+          clearTimeout(fallback);
+          resolve();
+        });
       });
     }
     super.scheduleUpdate();

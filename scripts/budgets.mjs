@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+/**
+ * CI's performance gate, from the figures `npm run bench` wrote (bench/results/bench.json): the
+ * first paint's size, one round of requests before the payer can act, at most one render per
+ * animation frame in a burst, and no handle left after the mount/unmount cycles. Tighten a budget
+ * whenever the code allows.
+ */
+import {readFileSync} from 'node:fs';
+
+const BUDGETS = {firstPaintGzipKb: 33, requestRounds: 1, rendersPerFrame: 1, leakedHandles: 0};
+
+const figures = JSON.parse(readFileSync('bench/results/bench.json', 'utf8'));
+const handles = Object.values(figures.memory.handles).reduce((sum, n) => sum + n, 0);
+const checks = [
+  ['first paint, gzip kB', figures.firstPaint.gzip / 1024, BUDGETS.firstPaintGzipKb],
+  ['request rounds before interactive', figures.coldStart.rounds, BUDGETS.requestRounds],
+  ['renders per animation frame (burst)', figures.burst.maxRendersPerFrame, BUDGETS.rendersPerFrame],
+  ['handles left after the cycles', handles, BUDGETS.leakedHandles],
+];
+let failed = false;
+for (const [name, value, budget] of checks) {
+  const ok = value <= budget;
+  failed ||= !ok;
+  console.log(`${ok ? 'ok  ' : 'OVER'} ${name}: ${Number(value.toFixed(2))} (budget ${budget})`);
+}
+process.exit(failed ? 1 : 0);
