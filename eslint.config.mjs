@@ -8,7 +8,7 @@ import {createTypeScriptImportResolver} from 'eslint-import-resolver-typescript'
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  {ignores: ['dist/', 'dist-demo/', 'coverage/', 'node_modules/']},
+  {ignores: ['dist/', 'dist-demo/', 'coverage/', 'node_modules/', 'bench/']},
   js.configs.recommended,
   ...tseslint.configs.strict,
   wcConfigs['flat/recommended'],

@@ -6,16 +6,13 @@
 import type {InvoiceStatus} from '../api/schemas/primitives.js';
 import {initialState, isTerminal} from './state.js';
 import {failed} from './failed.js';
+import {concernsThisInvoice, lowerRemaining} from './news.js';
+import {quoteOf} from './quote.js';
 import {tick} from './tick.js';
 import type {CheckoutError, CheckoutState, Input, Step, Transition} from './types.js';
 
-/** Bounds of the server-given quote lifetime and of the wait before re-asking for a missing quote. */
-const QUOTE_LIFETIME_MS = {min: 10_000, max: 30 * 60_000};
-const QUOTE_RETRY_MS = {min: 5000, max: 60_000};
-/** Automatic quote refreshes in a row that came back short-lived or unquoted before they stop. */
-const MAX_SHORT_QUOTES = 3;
-/** How often a pending manual verification job is read again. */
-const VERIFY_RECHECK_MS = 3000;
+/** A pending manual verification job is read again after 3 s, then ever less often, 8 times at most. */
+const VERIFY_RECHECK = {firstMs: 3000, maxMs: 30_000, times: 8};
 const TERMINAL: Record<string, Step> = {paid: 'paid', expired: 'expired', canceled: 'canceled'};
 /** Commerce order statuses after which nothing more is coming (the enum is undocumented). */
 const ORDER_FINAL = new Set(['delivered', 'delivery_confirmed', 'fulfilled', 'cancelled', 'canceled', 'refunded', 'failed']);
@@ -73,37 +70,37 @@ export function reduce(state: CheckoutState, input: Input): Transition {
         effects: [{type: 'allocate', network: input.network, tokenId: input.tokenId}],
       };
 
-    case 'refresh-quote':
-      if (!state.address || state.busy) return {state, effects: []};
+    case 'refresh-quote': {
+      const rails = state.address ?? state.session?.locked;
+      if (!rails || state.busy) return {state, effects: []};
       return {
         state: {...state, busy: 'address', notice: null, shortQuotes: 0},
-        effects: [{type: 'allocate', network: state.address.network, tokenId: state.address.tokenId}],
+        effects: [{type: 'allocate', network: rails.network, tokenId: rails.tokenId}],
       };
+    }
 
     case 'address-allocated': {
       const a = input.address;
-      const notice: CheckoutError | null =
-        a.quoteStatus === 'available'
-          ? null
-          : {code: 'quote-unavailable', message: a.message ?? 'No price quote is available right now.', retryable: true};
-      // Server hints drive the refresh loop, so each is held between a floor and a cap; a run of
-      // quotes that expire at once, or of no quote, stops the automatic refresh (the payer may ask).
-      const lifetime = notice
-        ? clamp(a.retryAfterMs ?? 5000, QUOTE_RETRY_MS.min, QUOTE_RETRY_MS.max)
-        : clamp(a.quoteExpiresInMs ?? 5 * 60_000, QUOTE_LIFETIME_MS.min, QUOTE_LIFETIME_MS.max);
-      const shortQuotes = notice || (a.quoteExpiresInMs ?? Infinity) < QUOTE_LIFETIME_MS.min ? state.shortQuotes + 1 : 0;
-      const stalled = shortQuotes >= MAX_SHORT_QUOTES;
+      const locked = state.invoiceStatus === 'underpaid' ? state.session?.locked : null;
+      if (locked && (a.network !== locked.network || a.tokenId !== locked.tokenId)) {
+        // Never tell the payer to send anything but what the invoice is locked to.
+        const error: CheckoutError = {
+          code: 'invalid-response',
+          message: 'The address is not on the locked network and token.',
+          retryable: true,
+        };
+        return {state: {...state, busy: null, notice: error}, effects: []};
+      }
       const next: CheckoutState = {
         ...state,
+        ...quoteOf(state, a, input.at),
         busy: null,
-        notice: stalled ? (notice ?? {code: 'quote-unavailable', message: 'The price keeps expiring.', retryable: true}) : notice,
         address: a,
-        shortQuotes,
         quotedRemainingUsd: state.amountRemainingUsd,
-        quoteExpiresAtMono: stalled ? null : input.at + lifetime,
         verification: state.address?.address === a.address ? state.verification : null,
       };
-      return {...advance(next), effects: [{type: 'watch', wsToken: a.wsToken, wsPath: a.wsPath}]};
+      const shown = advance(next);
+      return {...shown, effects: [...shown.effects, {type: 'watch', wsToken: a.wsToken, wsPath: a.wsPath}]};
     }
 
     case 'change-token':
@@ -118,44 +115,49 @@ export function reduce(state: CheckoutState, input: Input): Transition {
           verificationCheckAt: null,
           notice: null,
         },
-        effects: [],
+        // Nothing to wait for on the token list: no socket, no polling.
+        effects: [{type: 'unwatch'}],
       };
 
     case 'verify-requested':
       if (!state.address || !state.invoiceId) return {state, effects: []};
       return {
-        state: {...state, busy: 'verify', notice: null},
+        state: {...state, busy: 'verify', notice: null, verificationChecks: 0},
         effects: [{type: 'verify', invoiceId: state.invoiceId, network: state.address.network}],
       };
     case 'verification': {
-      // Undocumented job states: anything but `pending` is taken as the job's end.
-      const pending = input.job.status === 'pending';
-      return {
-        state: {...state, busy: null, verification: input.job, verificationCheckAt: pending ? input.at + VERIFY_RECHECK_MS : null},
-        effects: [],
-      };
+      // Undocumented job states: anything but `pending` is taken as the job's end. A job pending
+      // for good stops being read (the payer may ask again).
+      const checks = input.job.status === 'pending' ? state.verificationChecks + 1 : VERIFY_RECHECK.times;
+      const wait = Math.min(VERIFY_RECHECK.maxMs, VERIFY_RECHECK.firstMs * 2 ** (checks - 1));
+      const verificationCheckAt = checks < VERIFY_RECHECK.times ? input.at + wait : null;
+      return {state: {...state, busy: null, verification: input.job, verificationChecks: checks, verificationCheckAt}, effects: []};
     }
 
     case 'status':
+      // A poll that names another invoice is not about this one.
+      if (input.invoiceId && input.invoiceId !== state.invoiceId) return {state, effects: []};
       return applyStatus({...state, paidAt: input.paidAt ?? state.paidAt}, input.status);
 
     case 'session-refreshed': {
       const s = input.session;
+      // A session read about another invoice (a server mix-up) says nothing about this one.
+      if (s.invoiceId !== state.invoiceId) return {state, effects: []};
       const next: CheckoutState = {
         ...state,
         session: s,
         amountRemainingUsd: lowerRemaining(state.amountRemainingUsd, s.amountRemainingUsd),
         expiresAtMono: s.remainingMs != null ? input.at + s.remainingMs : state.expiresAtMono,
       };
-      // session-details has no payment time: payment-status does, so ask it before showing "paid".
-      if (s.status === 'paid' && next.paidAt === null) return {state: next, effects: [{type: 'refresh-status'}]};
+      // A session read saying paid is a confirmed end, shown at once: it carries no payment time,
+      // so `paidAt` stays as known (null when only this read said so).
       return applyStatus(next, s.status);
     }
 
     case 'event': {
       const subject = input.event.subject;
       // Only news about this checkout's invoice: a stream, a poll or another tab may carry others'.
-      if (subject.kind === 'other' || !state.invoiceId || subject.invoiceId !== state.invoiceId) return {state, effects: []};
+      if (!concernsThisInvoice(state, subject)) return {state, effects: []};
       if (subject.kind === 'order') {
         const next = {...state, order: {orderId: subject.orderId, status: subject.status}};
         const done = state.step === 'paid' && ORDER_FINAL.has(subject.status);
@@ -193,15 +195,6 @@ export function reduce(state: CheckoutState, input: Input): Transition {
   }
 }
 
-/**
- * What is still due only ever goes down: a REST answer or event that left the server before the
- * latest payment (responses and frames cross on the wire) must not raise it again.
- */
-function lowerRemaining(current: number | null, incoming: number | null): number | null {
-  if (incoming === null) return current;
-  return current === null ? incoming : Math.min(current, incoming);
-}
-
 /** Which step an open invoice shows, given what the payer has done so far. */
 function advance(state: CheckoutState): Transition {
   const locked = state.session?.locked;
@@ -237,8 +230,4 @@ function applyStatus(state: CheckoutState, status: InvoiceStatus): Transition {
     return advance(next);
   }
   return {state: next, effects: []};
-}
-
-function clamp(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, value));
 }

@@ -26,6 +26,7 @@ export function initialState(): CheckoutState {
     commerceOrderId: null,
     verification: null,
     verificationCheckAt: null,
+    verificationChecks: 0,
     busy: null,
     notice: null,
   };

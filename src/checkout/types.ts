@@ -59,6 +59,8 @@ export interface CheckoutState {
   verification: Verification | null;
   /** Monotonic ms at which a pending verification job is read again. */
   verificationCheckAt: number | null;
+  /** How many times the pending job was read. */
+  verificationChecks: number;
   /** The action in flight, for spinners and disabled buttons. */
   busy: 'questions' | 'email' | 'address' | 'verify' | null;
   /** A problem with the last payer action, shown next to it (the step stays). */
@@ -81,7 +83,8 @@ export type Input =
   | {type: 'refresh-quote'}
   | {type: 'verify-requested'}
   | {type: 'verification'; job: Verification; at: number}
-  | {type: 'status'; status: InvoiceStatus; paidAt: number | null}
+  /** A polled status; `invoiceId` when the answer named one. */
+  | {type: 'status'; status: InvoiceStatus; paidAt: number | null; invoiceId?: string | null}
   | {type: 'session-refreshed'; session: SessionDetails; at: number}
   | {type: 'event'; event: PepayEvent}
   | {type: 'connection'; connection: Connection}
@@ -121,8 +124,9 @@ export type Effect =
   | {type: 'verify'; invoiceId: string; network: string}
   | {type: 'check-verification'; invoiceId: string}
   | {type: 'refresh-session'}
-  | {type: 'refresh-status'}
   | {type: 'watch'; wsToken: string | null; wsPath: string}
+  /** No address any more (another token is being chosen): stop the stream and polling. */
+  | {type: 'unwatch'}
   /** Stop all network activity; `keepStream` leaves the socket open for commerce order news. */
   | {type: 'stop'; keepStream?: boolean};
 

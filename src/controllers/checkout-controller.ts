@@ -20,8 +20,6 @@ import {OPERATION, runRequest, type RequestEffect} from './requests.js';
 
 /** The longest delay setTimeout honours (2^31 - 1 ms). */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
-/** How soon a deadline that is already past is looked at again. */
-const PAST_DEADLINE_RETRY_MS = 1000;
 
 export type CheckoutConfig = Pick<SessionOptions, (typeof CONNECTION_FIELDS)[number]> & {
   /** A stream silent this many ms is replaced. */
@@ -42,6 +40,7 @@ export class CheckoutController implements ReactiveController {
   private tickTimer: ReturnType<typeof setTimeout> | undefined;
   private tickAt: number | null = null;
   private readonly retries = new Backoff({baseMs: 4000, maxMs: 30_000});
+  private readonly pastDeadlines = new Backoff({baseMs: 2000, maxMs: 60_000});
   private retryNotBefore = 0;
   /** The session configuration the running checkout started with; null when not started. */
   private startedWith: string | null = null;
@@ -154,7 +153,8 @@ export class CheckoutController implements ReactiveController {
 
   /**
    * Wakes the machine at its next deadline (expiry, quote, verification), and only then. A deadline
-   * already past (the server still says "0 s left") is looked at again after a second, not at once.
+   * already past (the server still says "0 s left") is looked at again after 1–2 s, then ever less
+   * often (the shared backoff, up to a minute), not at once.
    */
   private scheduleTick(): void {
     const deadline = this.link ? nextDeadline(this.state) : null;
@@ -163,13 +163,14 @@ export class CheckoutController implements ReactiveController {
     this.tickAt = deadline;
     if (deadline === null) return;
     const wait = deadline - performance.now();
+    if (wait > 0) this.pastDeadlines.reset();
     this.tickTimer = setTimeout(
       () => {
         this.tickAt = null;
         this.dispatch({type: 'tick', at: performance.now()});
       },
       // setTimeout fires at once past 2^31 - 1 ms (24.8 days): wake then and schedule the rest.
-      wait > 0 ? Math.min(wait, MAX_TIMEOUT_MS) : PAST_DEADLINE_RETRY_MS,
+      wait > 0 ? Math.min(wait, MAX_TIMEOUT_MS) : this.pastDeadlines.next(),
     );
   }
 
@@ -184,6 +185,10 @@ export class CheckoutController implements ReactiveController {
 
   private run(effect: Effect): void {
     if (effect.type === 'watch') return this.link?.watch(effect.wsToken, effect.wsPath);
+    if (effect.type === 'unwatch') {
+      this.link?.unwatch();
+      return this.dispatch({type: 'connection', connection: 'idle'});
+    }
     if (effect.type === 'stop') {
       this.link?.stop(effect.keepStream);
       if (!effect.keepStream) this.dispatch({type: 'connection', connection: 'idle'});

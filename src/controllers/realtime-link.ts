@@ -26,12 +26,16 @@ export interface RealtimeLinkOptions {
   ended: () => boolean;
 }
 
-const statusInput = (status: PaymentStatus): Input => ({type: 'status', status: status.status, paidAt: status.paidAt});
+/** The shortest gap between two session re-reads asked for by the browser's signals. */
+const RESYNC_GAP_MS = 2000;
+
+const statusInput = (status: PaymentStatus): Input => ({type: 'status', ...status});
 
 export class RealtimeLink {
   private readonly stream: PaymentStream;
   private readonly poller: StatusPoller;
   private readonly tabs: TabSync;
+  private lastResyncAt = -Infinity;
 
   constructor(private readonly options: RealtimeLinkOptions) {
     const {client, input} = options;
@@ -82,6 +86,12 @@ export class RealtimeLink {
     }
   }
 
+  /** Back to nothing to wait for (another token is being chosen): no socket, no polling. */
+  unwatch(): void {
+    this.poller.stop();
+    this.stream.stop();
+  }
+
   /** Stops everything; `keepStream` leaves the socket open for commerce order news. */
   stop(keepStream = false): void {
     this.poller.stop();
@@ -105,8 +115,7 @@ export class RealtimeLink {
 
   private readonly onOnline = () => {
     this.options.input({type: 'connection', connection: this.stream.isLive ? 'live' : 'polling'});
-    this.stream.nudge();
-    this.options.input({type: 'resync'});
+    this.onFocus();
   };
 
   private readonly onOffline = () => this.options.input({type: 'connection', connection: 'offline'});
@@ -115,9 +124,14 @@ export class RealtimeLink {
     if (document.visibilityState === 'visible') this.onFocus();
   };
 
-  /** Back from another tab or app (a wallet, say): reconnect now and re-read the session. */
+  /**
+   * Back from another tab or app (a wallet, say): reconnect now and re-read the session — once
+   * per 2 s however many focus, visibility and online events arrive.
+   */
   private readonly onFocus = () => {
     this.stream.nudge();
+    if (performance.now() - this.lastResyncAt < RESYNC_GAP_MS) return;
+    this.lastResyncAt = performance.now();
     this.options.input({type: 'resync'});
   };
 }

@@ -5,7 +5,7 @@
 import type {PayorClient} from '../api/client.js';
 import type {Effect, Input, Operation} from '../checkout/types.js';
 
-export type RequestEffect = Exclude<Effect, {type: 'watch'} | {type: 'stop'}>;
+export type RequestEffect = Exclude<Effect, {type: 'watch'} | {type: 'unwatch'} | {type: 'stop'}>;
 
 /** Which operation a request effect belongs to, for `failed` inputs and the busy flag. */
 export const OPERATION: Record<RequestEffect['type'], Operation> = {
@@ -15,7 +15,6 @@ export const OPERATION: Record<RequestEffect['type'], Operation> = {
   allocate: 'address',
   verify: 'verify',
   'check-verification': 'verify',
-  'refresh-status': 'status',
   'refresh-session': 'session',
 };
 
@@ -44,10 +43,6 @@ export async function runRequest(effect: RequestEffect, client: PayorClient, sig
       return {type: 'verification', job: await client.requestVerification(effect.invoiceId, effect.network, signal), at: at()};
     case 'check-verification':
       return {type: 'verification', job: await client.verification(effect.invoiceId, signal), at: at()};
-    case 'refresh-status': {
-      const status = await client.paymentStatus(signal);
-      return {type: 'status', status: status.status, paidAt: status.paidAt};
-    }
     case 'refresh-session':
       return {type: 'session-refreshed', session: await client.sessionDetails(signal), at: at()};
   }

@@ -8,6 +8,9 @@ import {parseFrame} from '../api/schemas/frames.js';
 import {Backoff, type BackoffPolicy, type BackoffSources} from './backoff.js';
 import type {EventDeduper} from './dedupe.js';
 
+/** The shortest gap between two opens asked for from outside (`nudge`). */
+const NUDGE_GAP_MS = 2000;
+
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'stopped';
 
 export interface PaymentStreamOptions {
@@ -47,6 +50,7 @@ export class PaymentStream {
   private stopped = true;
   private status: StreamStatus = 'stopped';
   private readonly backoff: Backoff;
+  private lastOpenAt = -Infinity;
 
   constructor(private readonly options: PaymentStreamOptions) {
     this.backoff = new Backoff({baseMs: 1000, maxMs: 30_000, healthyAfterMs: 10_000, ...options.backoff}, options.backoffSources);
@@ -66,10 +70,14 @@ export class PaymentStream {
     this.open();
   }
 
-  /** Reconnect at once instead of waiting out the backoff (network back, tab visible again). */
+  /**
+   * Reconnect now instead of waiting out the backoff (network back, tab visible again) — at most
+   * once per 2 s, and without forgetting the failures: flapping online/offline events do not
+   * turn a backoff into a storm.
+   */
   nudge(): void {
     if (this.stopped || this.socket?.readyState === WebSocket.OPEN) return;
-    this.backoff.reset();
+    if (performance.now() - this.lastOpenAt < NUDGE_GAP_MS) return;
     this.open();
   }
 
@@ -83,6 +91,7 @@ export class PaymentStream {
   }
 
   private open(): void {
+    this.lastOpenAt = performance.now();
     clearTimeout(this.retryTimer);
     clearTimeout(this.openTimer);
     this.closeSocket();

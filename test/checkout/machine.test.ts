@@ -130,11 +130,53 @@ describe('checkout machine', () => {
     expect([r.state.step, r.state.paidAt, r.effects]).to.deep.equal(['paid', 5, ['stop']]);
   });
 
-  it('a re-read session that says paid asks payment-status for the payment time first', () => {
-    let r = run([{type: 'session-refreshed', session: session({status: 'paid'}), at: 5}], run(toTokens).state);
-    expect([r.state.step, r.effects]).to.deep.equal(['select-token', ['refresh-status']]);
-    r = run([{type: 'status', status: 'paid', paidAt: 42}], r.state);
-    expect([r.state.step, r.state.paidAt]).to.deep.equal(['paid', 42]);
+  it('a re-read session that says paid is a confirmed end, shown at once (no further request for the time)', () => {
+    const r = run([{type: 'session-refreshed', session: session({status: 'paid'}), at: 5}], run(toTokens).state);
+    expect([r.state.step, r.state.paidAt, r.effects]).to.deep.equal(['paid', null, ['stop']]);
+  });
+
+  it('news naming another invoice is ignored: a session re-read, a poll (issue 15, kind 1 siblings)', () => {
+    const onTokens = run(toTokens).state;
+    expect(
+      run([{type: 'session-refreshed', session: session({invoiceId: 'inv-OTHER', status: 'canceled'}), at: 5}], onTokens).state,
+    ).to.equal(onTokens);
+    expect(run([{type: 'status', status: 'canceled', paidAt: null, invoiceId: 'inv-OTHER'}], onTokens).state).to.equal(onTokens);
+    expect(run([{type: 'status', status: 'canceled', paidAt: null, invoiceId: 'inv_1'}], onTokens).state.step).to.equal('canceled');
+  });
+
+  it("an order event without an invoice id counts when it names this invoice's order", () => {
+    const order = (orderId: string): Input => ({
+      type: 'event',
+      event: {
+        id: `o-${orderId}`,
+        type: 'commerce.order.updated',
+        created: null,
+        subject: {kind: 'order', orderId, status: 'placed', invoiceId: null},
+      },
+    });
+    const paidEvent: Input = {
+      type: 'event',
+      event: {
+        id: 'p1',
+        type: 'invoice.updated',
+        created: null,
+        subject: {kind: 'invoice', invoiceId: 'inv_1', status: 'paid', paidAt: 9, amountRemainingUsd: 0, commerceOrderId: 'o1'},
+      },
+    };
+    const paid = run([...toTokens, paidEvent]).state;
+    expect(run([order('o9')], paid).state.order).to.equal(null);
+    expect(run([order('o1')], paid).state.order).to.deep.equal({orderId: 'o1', status: 'placed'});
+  });
+
+  it('an allocation off the locked rails is refused with a notice, never shown, never looped', () => {
+    const locked = {network: 'base', tokenId: 1, address: '0xabc'};
+    let r = run([
+      ...toTokens,
+      {type: 'session-refreshed', session: session({status: 'underpaid', amountRemainingUsd: 15, locked}), at: 10},
+    ]);
+    expect([r.state.step, r.effects.at(-1)]).to.deep.equal(['underpaid', 'allocate']);
+    r = run([{type: 'address-allocated', address: address({network: 'ethereum', tokenId: 7}), at: 20}], r.state);
+    expect([r.state.address, r.state.busy, r.state.notice?.code, r.effects]).to.deep.equal([null, null, 'invalid-response', []]);
   });
 
   it('what is still due never goes back up, whatever order the news arrives in', () => {
@@ -311,6 +353,25 @@ describe('checkout machine', () => {
     expect([r.state.busy, r.effects]).to.deep.equal(['address', ['allocate']]);
   });
 
+  it('a job pending for good is read ever less often, eight times in all, then left (issue 15, kind 6)', () => {
+    const job = {id: 'mv_1', network: 'base', status: 'pending', attemptCount: 0, maxAttempts: 3, nextAttemptAt: null, completedAt: null};
+    let r = run([
+      ...toTokens,
+      {type: 'address-allocated', address: address({quoteExpiresInMs: 3_600_000}), at: 0},
+      {type: 'verify-requested'},
+    ]);
+    r = run([{type: 'verification', job, at: 0}], r.state);
+    const reads: number[] = [];
+    for (let at = 0; at <= 600_000; at += 500) {
+      r = run([{type: 'tick', at}], r.state);
+      if (r.effects.includes('check-verification')) {
+        reads.push(at);
+        r = run([{type: 'verification', job, at}], r.state);
+      }
+    }
+    expect(reads).to.deep.equal([3000, 9000, 21_000, 45_000, 75_000, 105_000, 135_000]);
+  });
+
   it('"I already paid": requests the job, then reads it again every 3 s while it is pending', () => {
     const job = {id: 'mv_1', network: 'base', status: 'pending', attemptCount: 0, maxAttempts: 3, nextAttemptAt: null, completedAt: null};
     let r = run([...toTokens, {type: 'address-allocated', address: address(), at: 0}, {type: 'verify-requested'}]);
@@ -335,7 +396,7 @@ describe('checkout machine', () => {
     expect([r.state.verification?.status, r.effects]).to.deep.equal(['completed', []]);
     // Another token while a job is pending: the old job is not read again.
     r = run([{type: 'verification', job, at: 10_000}, {type: 'change-token'}, {type: 'tick', at: 20_000}], r.state);
-    expect([r.state.verificationCheckAt, r.effects]).to.deep.equal([null, []]);
+    expect([r.state.verificationCheckAt, r.effects]).to.deep.equal([null, ['unwatch']]);
   });
 
   it('fires each contract event once per change', () => {

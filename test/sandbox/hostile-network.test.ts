@@ -98,6 +98,45 @@ describe('hostile network: reconnect storms (kind 2)', () => {
     el.remove();
   });
 
+  it('sockets that live 1.5 s each: one "Reconnecting…" for the whole outage, not one per socket', async function () {
+    this.timeout(30_000);
+    const {s, el} = await paying(false);
+    await until('live', () => el.state.connection === 'live');
+    const announced: string[] = [];
+    const region = el.shadowRoot!.querySelector('[aria-live]')!;
+    new MutationObserver(() => announced.push(region.textContent ?? '')).observe(region, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+    await faults(s, {ws: {flap: true, flapAfterMs: 1500}});
+    await simulate(s.invoice_id, 'drop-sockets');
+    await sleep(14_000);
+    expect(announced.filter((text) => text.includes('Reconnecting')).length).to.equal(1);
+    el.remove();
+  });
+
+  it('online/offline and focus flapping do not undo the backoff: a handful of opens and re-reads, not dozens', async function () {
+    this.timeout(30_000);
+    const {s, el} = await paying(false);
+    await until('live', () => el.state.connection === 'live');
+    await faults(s, {ws: {flap: true}});
+    await simulate(s.invoice_id, 'drop-sockets');
+    const from = Date.now();
+    for (let i = 0; i < 20; i++) {
+      window.dispatchEvent(new Event(i % 2 ? 'online' : 'offline'));
+      window.dispatchEvent(new Event('focus'));
+      await sleep(100);
+    }
+    await sleep(1000);
+    const opens = (await requestsTo(s, '/api/v1/payments/session-details')).filter((r) => r.at >= from).length;
+    const sockets = (await requestsTo(s, '/ws/payment')).filter((r) => r.at >= from).length;
+    // 3 s of flapping signals: at most one re-read per 2 s from them, plus one per socket opened.
+    expect(sockets).to.be.at.most(3);
+    expect(opens).to.be.at.most(sockets + 2);
+    el.remove();
+  });
+
   it('a handshake that never completes is abandoned, and the stream comes back when the server does', async function () {
     this.timeout(30_000);
     const s = await createSession({customer_email: 'a@example.com'});

@@ -116,7 +116,7 @@ export class SandboxEngine {
         for (const event of missed) log.sendTo(sink, event);
       }
     }
-    if (invoice.faults.ws.flap) setTimeout(() => sink.close(1011, 'sandbox flap'), 100);
+    if (invoice.faults.ws.flap) setTimeout(() => sink.close(1011, 'sandbox flap'), invoice.faults.ws.flapAfterMs);
     return log.attach(invoice.id, sink, () => invoice.faults.ws);
   }
 

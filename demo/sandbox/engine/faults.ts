@@ -26,8 +26,9 @@ export const faultPatchSchema = z.object({
   ws: z.optional(
     z.object({
       refuse: z.optional(z.boolean()),
-      /** Accepts the upgrade, then closes with 1011 100 ms later. */
+      /** Accepts the upgrade, then closes with 1011 100 ms later (or `flapAfterMs` later). */
       flap: z.optional(z.boolean()),
+      flapAfterMs: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(60_000))),
       /** Never answers the upgrade (Node adapter). */
       stall: z.optional(z.boolean()),
       silent: z.optional(z.boolean()),
@@ -49,7 +50,7 @@ export type FaultPatch = z.output<typeof faultPatchSchema>;
 export interface FaultSettings {
   latencyMs: number;
   http: HttpFault[];
-  ws: {refuse: boolean; flap: boolean; stall: boolean; silent: boolean; duplicate: boolean; outOfOrder: boolean};
+  ws: {refuse: boolean; flap: boolean; flapAfterMs: number; stall: boolean; silent: boolean; duplicate: boolean; outOfOrder: boolean};
   variants: {timestamps: 'epoch' | 'iso'; wrapped: boolean};
 }
 
@@ -57,7 +58,7 @@ export function noFaults(): FaultSettings {
   return {
     latencyMs: 0,
     http: [],
-    ws: {refuse: false, flap: false, stall: false, silent: false, duplicate: false, outOfOrder: false},
+    ws: {refuse: false, flap: false, flapAfterMs: 100, stall: false, silent: false, duplicate: false, outOfOrder: false},
     variants: {timestamps: 'epoch', wrapped: false},
   };
 }

@@ -37,7 +37,7 @@ export const sessionDetailsSchema = z.pipe(
     environment: r.network_environment ?? r.environment ?? 'mainnet',
     locked:
       r.locked_network && r.locked_token_id != null
-        ? {network: r.locked_network, tokenId: r.locked_token_id, address: r.locked_payment_address ?? null}
+        ? {network: r.locked_network.toLowerCase(), tokenId: r.locked_token_id, address: r.locked_payment_address ?? null}
         : null,
   })),
 );

@@ -14,6 +14,7 @@ import {VERSION} from '../../version.js';
 import {PepaySessionElement} from '../session-element.js';
 import {showStep} from './custom-states.js';
 import {EmailField} from './email-field.js';
+import {OutageController} from './outage.js';
 import {stepTitle} from './step-title.js';
 import {checkoutStyles} from './styles.js';
 
@@ -64,6 +65,7 @@ export class PepayCheckout extends PepaySessionElement {
   /** The payer has acted in this checkout (its focus may follow the steps). */
   private engaged = false;
   private readonly internals: ElementInternals | null = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
+  private readonly outage = new OutageController(this);
   private readonly emailField = new EmailField(this, () => this.renderRoot.querySelector('pepay-email-form')?.submit());
 
   constructor() {
@@ -143,9 +145,20 @@ export class PepayCheckout extends PepaySessionElement {
         return html`<pepay-token-list .messages=${m} .tokens=${state.tokens} ?busy=${state.busy === 'address'}></pepay-token-list>`;
       case 'awaiting-payment':
       case 'underpaid':
-        return state.address
-          ? html`<pepay-payment-details exportparts="qr, address" .messages=${m} .locale=${locale} .state=${state}></pepay-payment-details>`
-          : skeleton(m);
+        if (state.address) {
+          return html`<pepay-payment-details
+            exportparts="qr, address"
+            .messages=${m}
+            .locale=${locale}
+            .state=${state}
+          ></pepay-payment-details>`;
+        }
+        // No address and nothing on its way (the server's answer was refused): the payer may ask again.
+        return state.busy
+          ? skeleton(m)
+          : html`<button class="primary" part="pay-button" @click=${() => this.controller.act({type: 'refresh-quote'})}>
+              ${m.refreshQuote}
+            </button>`;
       case 'paid':
       case 'expired':
       case 'canceled':
@@ -183,7 +196,7 @@ export class PepayCheckout extends PepaySessionElement {
   }
 
   private announcement(state: CheckoutState, m: Messages) {
-    if (state.connection === 'reconnecting') return m.reconnecting;
+    if (this.outage.active) return m.reconnecting;
     return state.step === 'paid' ? m.paidTitle : state.step === 'underpaid' ? m.underpaidTitle : nothing;
   }
 
@@ -196,6 +209,7 @@ export class PepayCheckout extends PepaySessionElement {
   /** Every committed state: the custom state first (so listeners see it), then the events. */
   private committed(state: CheckoutState, events: Emitted[]): void {
     showStep(this.internals, state.step);
+    this.outage.follow(state.connection);
     for (const event of events) {
       this.dispatchEvent(createPepayEvent(event.name, event.detail));
       if (event.name === 'pepay-step-change') this.focusHeading();
