@@ -1,5 +1,5 @@
 import {resolveCredentials, type CredentialInput, type SessionCredentials} from './credentials.js';
-import {PepayError} from './errors.js';
+import {parseBaseUrl} from './base-url.js';
 import {requestJson, type Parser, type RetryPolicy} from './http.js';
 import {paymentAddressSchema, type PaymentAddress} from './schemas/address.js';
 import {customerEmailSavedSchema, customerEmailSchema, type CustomerEmail} from './schemas/email.js';
@@ -148,14 +148,5 @@ function verifyPath(invoiceId: string): string {
 
 /** The API origin must be http(s); a trailing slash is dropped so paths join cleanly. */
 function normaliseBase(base: string): string {
-  let url: URL;
-  try {
-    url = new URL(base);
-  } catch {
-    throw new PepayError('bad-request', `The API base "${base}" is not a URL.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new PepayError('bad-request', `The API base "${base}" must be an http(s) URL.`);
-  }
-  return url.href.replace(/\/+$/, '');
+  return parseBaseUrl(base, ['https:', 'http:'], 'API base').href.replace(/\/+$/, '');
 }

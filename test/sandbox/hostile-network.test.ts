@@ -16,6 +16,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const faults = (s: Session, patch: unknown) => simulate(s.invoice_id, 'faults', patch);
 const requestsTo = async (s: Session, path: string) => (await inspect(s.invoice_id)).requests.filter((r) => r.path.startsWith(path));
 
+/** What the checkout's live region says, each time it changes. */
+function announcements(el: PepayCheckout): string[] {
+  const said: string[] = [];
+  const region = el.shadowRoot!.querySelector('[aria-live]')!;
+  new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, {childList: true, subtree: true, characterData: true});
+  return said;
+}
+
 async function mount(s: Session): Promise<PepayCheckout> {
   return fixture<PepayCheckout>(
     html`<pepay-checkout session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}></pepay-checkout>`,
@@ -77,13 +85,7 @@ describe('hostile network: reconnect storms (kind 2)', () => {
     this.timeout(30_000);
     const {s, el} = await paying(false);
     await until('live', () => el.state.connection === 'live');
-    const announced: string[] = [];
-    const region = el.shadowRoot!.querySelector('[aria-live]')!;
-    new MutationObserver(() => announced.push(region.textContent ?? '')).observe(region, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-    });
+    const announced = announcements(el);
     await faults(s, {ws: {flap: true}});
     await simulate(s.invoice_id, 'drop-sockets');
     const from = Date.now();
@@ -102,13 +104,7 @@ describe('hostile network: reconnect storms (kind 2)', () => {
     this.timeout(30_000);
     const {s, el} = await paying(false);
     await until('live', () => el.state.connection === 'live');
-    const announced: string[] = [];
-    const region = el.shadowRoot!.querySelector('[aria-live]')!;
-    new MutationObserver(() => announced.push(region.textContent ?? '')).observe(region, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-    });
+    const announced = announcements(el);
     await faults(s, {ws: {flap: true, flapAfterMs: 1500}});
     await simulate(s.invoice_id, 'drop-sockets');
     await sleep(14_000);

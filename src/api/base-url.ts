@@ -1,0 +1,18 @@
+import {PepayError} from './errors.js';
+
+/**
+ * A configured origin (`api-base`, `ws-base`) as a URL with one of `schemes` (e.g. `['http:',
+ * 'https:']`). Throws PepayError `bad-request` naming `what` when it is not a URL or has another scheme.
+ */
+export function parseBaseUrl(value: string, schemes: readonly string[], what: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new PepayError('bad-request', `The ${what} "${value}" is not a URL.`);
+  }
+  if (!schemes.includes(url.protocol)) {
+    throw new PepayError('bad-request', `The ${what} "${value}" must be a ${schemes.map((s) => s.slice(0, -1)).join(' or ')} URL.`);
+  }
+  return url;
+}
