@@ -46,6 +46,8 @@ form.addEventListener('submit', async (event) => {
   checkout.setAttribute('locale', String(data.get('locale')));
   for (const name of CHECKOUT_EVENTS) checkout.addEventListener(name, (e) => record(name, e.detail));
   slot.replaceChildren(checkout);
+  // On a phone the checkout is below the form: bring it into view.
+  checkout.scrollIntoView({block: 'start', behavior: 'smooth'});
   log.replaceChildren();
   for (const button of controls) button.disabled = false;
   simStatus.textContent = `Session for invoice ${invoiceId} created.`;

@@ -37,6 +37,8 @@ export function openCheckout(options: OpenOptions): OpenCheckout {
   defineElements();
   const dialog = document.createElement('pepay-checkout-dialog') as PepayCheckoutDialog;
   Object.assign(dialog, pickSession(options));
+  // Focus goes back where it was when the modal closes (the native dialog cannot: it is removed).
+  const opener = document.activeElement;
   const result = new Promise<CheckoutOutcome>((resolve) => {
     for (const [event, outcome] of OUTCOMES) dialog.addEventListener(event, () => resolve(outcome), {once: true});
   });
@@ -46,6 +48,7 @@ export function openCheckout(options: OpenOptions): OpenCheckout {
       'pepay-close',
       () => {
         dialog.remove();
+        if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
         resolve();
       },
       {once: true},

@@ -16,5 +16,7 @@ export function failed(state: CheckoutState, operation: Operation, error: Checko
   if (operation === 'status') return {state, effects: doubtful ? [{type: 'refresh-session'}] : []};
   // The session read itself: say what is wrong, keep the view; the next poll or deadline asks again.
   if (operation === 'session') return {state: doubtful ? {...state, notice: error} : state, effects: []};
-  return {state: {...state, busy: null, notice: error}, effects: doubtful ? [{type: 'refresh-session'}] : []};
+  // A payer action refused (a 400 included: the invoice may have ended meanwhile) re-reads the session.
+  const recheck = doubtful || error.code === 'bad-request';
+  return {state: {...state, busy: null, notice: error}, effects: recheck ? [{type: 'refresh-session'}] : []};
 }

@@ -63,6 +63,8 @@ export class PaymentStream {
   /** Starts, or switches to a new token (a re-allocation mints one) keeping the resume point. */
   connect(token: string, path = '/ws/payment'): void {
     if (!this.stopped && token === this.token) return;
+    // A new token (another token chosen, a new quote) is a switch, not an outage: "connecting".
+    this.everOpened = false;
     this.token = token;
     this.path = path;
     this.stopped = false;

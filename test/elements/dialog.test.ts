@@ -89,3 +89,39 @@ describe('<pepay-checkout-button> and the modal dialog', () => {
     expect(document.querySelector('pepay-checkout-dialog')).to.equal(null);
   });
 });
+
+describe('the modal, held and closed by the platform', () => {
+  it('a close the page may not cancel (repeated Escape, back gesture) still closes the element, and it reopens', async function () {
+    // Chromium holds a hidden page's dialog close event (a background page when tests run two at a time).
+    if (document.visibilityState !== 'visible') this.skip();
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = await launcher(s);
+    el.show();
+    const {dialog, checkout} = await parts(el);
+    await until('checkout', () => checkout());
+    await toPayment(checkout()!);
+    el.addEventListener('pepay-close-request', (e) => e.preventDefault());
+    const closed = oneEvent(el, 'pepay-close');
+    // What the platform does when it will not let the page keep the dialog open.
+    dialog.close();
+    expect((await closed).detail.reason).to.equal('escape');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('pepay-checkout-dialog')).to.equal(null);
+    el.shadowRoot!.querySelector('button')!.click();
+    const again = await parts(el);
+    expect(again.dialog.open).to.equal(true);
+  });
+
+  it('openCheckout() gives focus back to what had it when the modal closes', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const opener = document.createElement('button');
+    document.body.append(opener);
+    opener.focus();
+    const opened = openCheckout({sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    await until('open', () => document.querySelector('pepay-checkout-dialog')?.open);
+    opened.close();
+    await opened.closed;
+    expect(document.activeElement).to.equal(opener);
+    opener.remove();
+  });
+});

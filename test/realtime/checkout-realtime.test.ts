@@ -3,7 +3,7 @@ import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
 import {toPayment} from '../support/walk.js';
-import {deep, deepText} from '../support/deep.js';
+import {deep, deepReady, deepText} from '../support/deep.js';
 
 async function mount(s: Session, streamTimeout = 45_000): Promise<PepayCheckout> {
   return fixture<PepayCheckout>(
@@ -222,6 +222,37 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     await simulate(s.invoice_id, 'cancel');
     await until('canceled, heard by polling', () => b.state.step === 'canceled');
     b.remove();
+  });
+});
+
+describe('realtime: switching streams is not an outage', () => {
+  it('a new quote after a partial payment, and another token, never say "Reconnecting…"', async () => {
+    const s = await createSession({amount_usd: 40, customer_email: 'a@example.com'});
+    const el = await mount(s);
+    await toPayment(el);
+    await until('live', () => el.state.connection === 'live');
+    const seen = new Set<string>();
+    const sample = setInterval(() => seen.add(el.state.connection), 10);
+    await simulate(s.invoice_id, 'pay', {amount: 'partial'});
+    await until(
+      're-quoted on the locked rails',
+      () => el.state.step === 'underpaid' && el.state.busy === null && el.state.address !== null,
+    );
+    await until('live again', () => el.state.connection === 'live');
+    clearInterval(sample);
+    expect([...seen]).not.to.include('reconnecting');
+    expect(deepText(el.shadowRoot!)).not.to.include('Reconnecting');
+    el.remove();
+  });
+
+  it('canceled while the payer is on the token list: choosing a token shows the canceled view', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = await mount(s);
+    await until('tokens', () => el.state.step === 'select-token');
+    await simulate(s.invoice_id, 'cancel');
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-token="201"]')).click();
+    await until('canceled', () => el.state.step === 'canceled');
+    el.remove();
   });
 });
 

@@ -64,6 +64,8 @@ export class PepayCheckoutDialog extends PepaySessionElement {
       }
       .frame {
         position: relative;
+        /* Room for the close button above the card: it never covers the header. */
+        padding-block-start: 44px;
       }
     `,
   ];
@@ -110,8 +112,16 @@ export class PepayCheckoutDialog extends PepaySessionElement {
     this.requestClose('escape');
   };
 
+  /**
+   * The platform closed the dialog itself (a repeated Escape or a back gesture it does not let a
+   * page cancel): follow it, so the element, the page and a later reopen agree.
+   */
+  private readonly onNativeClose = () => {
+    if (this.open) this.close('escape');
+  };
+
   override render() {
-    return html`<dialog part="dialog" aria-label=${this.label} @cancel=${this.onCancel}>
+    return html`<dialog part="dialog" aria-label=${this.label} @cancel=${this.onCancel} @close=${this.onNativeClose}>
       <div class="frame">
         <button class="close" part="close-button" aria-label="Close" @click=${() => this.requestClose('close-button')}>×</button>
         ${this.open ? html`<pepay-checkout ${withSession(this.session)}></pepay-checkout>` : nothing}
