@@ -78,7 +78,8 @@ export class PaymentStream {
    * turn a backoff into a storm.
    */
   nudge(): void {
-    if (this.stopped || this.socket?.readyState === WebSocket.OPEN) return;
+    // Only while waiting out a backoff: a socket still shaking hands is left to finish (or to time out).
+    if (this.stopped || this.socket) return;
     if (performance.now() - this.lastOpenAt < NUDGE_GAP_MS) return;
     this.open();
   }

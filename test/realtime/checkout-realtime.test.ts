@@ -16,7 +16,8 @@ async function mount(s: Session, streamTimeout = 45_000): Promise<PepayCheckout>
   );
 }
 
-const until = (what: string, predicate: () => unknown, timeout = 6000) => waitUntil(predicate, what, {timeout});
+// Generous: three engines share two cores in CI, and a socket counts as live a second after it opens.
+const until = (what: string, predicate: () => unknown, timeout = 10_000) => waitUntil(predicate, what, {timeout});
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const faults = (s: Session, patch: unknown) => simulate(s.invoice_id, 'faults', patch);
 
