@@ -4,7 +4,7 @@
  * before the widget can show anything.
  */
 import {execFileSync} from 'node:child_process';
-import {existsSync, mkdirSync, readFileSync, readdirSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {brotliCompressSync, constants, gzipSync} from 'node:zlib';
 
@@ -72,9 +72,4 @@ function withStaticImports(entry: string, seen = new Set<string>()): string[] {
     (m) => m[1]!,
   );
   return [entry, ...imports.flatMap((path) => withStaticImports(join(dirname(entry), path), seen))];
-}
-
-/** Every file of a folder (for listing our own chunks). */
-export function filesIn(dir: string, suffix: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith(suffix)) : [];
 }

@@ -90,6 +90,15 @@ async function choosePayment(page: Page): Promise<void> {
   await onStep(page, 'awaiting-payment');
 }
 
+/** A checkout on the payment step of a new `amountUsd` invoice, its stream live. */
+async function livePayment(amountUsd: number): Promise<{s: Session; page: Page}> {
+  const s = await session({amount_usd: amountUsd});
+  const page = await open(browser, s);
+  await choosePayment(page);
+  await page.waitForFunction(() => document.querySelector('pepay-checkout')!.state.connection === 'live', {timeout: 15_000});
+  return {s, page};
+}
+
 async function coldStart() {
   const runs: {skeletonMs: number; interactiveMs: number; rounds: number}[] = [];
   for (let run = 0; run < RUNS; run++) {
@@ -115,10 +124,7 @@ async function coldStart() {
 }
 
 async function frameToDom() {
-  const s = await session({amount_usd: 100});
-  const page = await open(browser, s);
-  await choosePayment(page);
-  await page.waitForFunction(() => document.querySelector('pepay-checkout')!.state.connection === 'live', {timeout: 15_000});
+  const {s, page} = await livePayment(100);
   await page.evaluate(() => {
     const proto = customElements.get('pepay-checkout')!.prototype as {updated: () => void};
     const updated = proto.updated;
@@ -142,10 +148,7 @@ async function frameToDom() {
 }
 
 async function burst() {
-  const s = await session({amount_usd: 1000});
-  const page = await open(browser, s);
-  await choosePayment(page);
-  await page.waitForFunction(() => document.querySelector('pepay-checkout')!.state.connection === 'live', {timeout: 15_000});
+  const {s, page} = await livePayment(1000);
   await page.evaluate(() => {
     const el = document.querySelector('pepay-checkout') as unknown as {render: () => unknown};
     const render = el.render.bind(el);
