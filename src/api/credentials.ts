@@ -11,8 +11,13 @@ export interface CredentialInput {
   paymentUrl?: string | null | undefined;
 }
 
-/** Merchant (`pk_`), secret (`sk_`) and commerce (`ck_`) keys must never reach a browser. */
-const MERCHANT_KEY = /^(pk|sk|ck)_/i;
+/**
+ * Merchant (`pk_`), secret (`sk_`) and commerce (`ck_`) keys must never reach a browser, bare or
+ * wrapped (`Bearer sk_live_…`, `key=sk_…`): a key prefix at the start or after a separator, or a
+ * `_live_` / `_test_` key anywhere. Session tokens are opaque but carry no spaces or `=`, so a
+ * real one never matches.
+ */
+const MERCHANT_KEY = /(?:^|[\s=:,;"'])(?:pk|sk|ck)_|(?:pk|sk|ck)_(?:live|test)_/i;
 
 /**
  * Takes the payor session from the explicit pair or, failing that, from `payment_url`'s `session`

@@ -32,6 +32,8 @@ describe('credentials', () => {
     expect(resolveCredentials({sessionToken: '550e8400-e29b-41d4-a716-446655440444', signature: 'abc.1700000000000'}).signature).to.equal(
       'abc.1700000000000',
     );
+    // A key-like run inside an opaque token is not a key.
+    expect(resolveCredentials({sessionToken: 'pst_4ask_b', signature: 'desk_9.1'}).sessionToken).to.equal('pst_4ask_b');
   });
 
   it('refuses merchant keys with insecure-credentials and missing ones with missing-credentials', () => {
@@ -39,6 +41,12 @@ describe('credentials', () => {
       {sessionToken: 'pk_live_1', signature: 's'},
       {sessionToken: 'p', signature: 'sk_test_1'},
       {paymentUrl: 'https://x/pay?session=ck_1&signature=s'},
+      // Issue 16, kind 9: a key wrapped in an auth scheme is still a key.
+      {sessionToken: 'Bearer sk_live_abc', signature: 's'},
+      // Sibling: a key behind a label, or inside a longer string, in either field or the URL.
+      {sessionToken: 'pst_a', signature: 'key=pk_test_1'},
+      {sessionToken: 'pst_a', signature: 'x.sk_live_9'},
+      {paymentUrl: 'https://x/pay?session=Bearer%20ck_live_2&signature=s'},
     ]) {
       expect(() => resolveCredentials(bad))
         .to.throw(PepayError)
@@ -55,6 +63,7 @@ describe('credentials', () => {
   it('sends nothing at all when given a merchant key', async () => {
     const api = scriptedApi();
     expect(() => new PayorClient({apiBase: api.base, sessionToken: 'sk_live_x', signature: 'y'})).to.throw(PepayError);
+    expect(() => new PayorClient({apiBase: api.base, sessionToken: 'Bearer sk_live_abc', signature: 'y'})).to.throw(PepayError);
     expect(await api.log()).to.deep.equal([]);
   });
 

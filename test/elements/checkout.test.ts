@@ -170,9 +170,9 @@ describe('<pepay-checkout> against the sandbox', () => {
     await stepIs(el, 'questions');
     const form = await ready<HTMLFormElement>(el, 'form');
     form.requestSubmit();
-    await waitUntil(() => $(el, '#err-q1')!.textContent === 'Please fill this in.', 'no hint on the empty answer');
-    expect($(el, 'input[name=q1]')!.getAttribute('aria-invalid')).to.equal('true');
-    $<HTMLInputElement>(el, 'input[name=q1]')!.value = 'Acme';
+    await waitUntil(() => $(el, '#err-q0')!.textContent === 'Please fill this in.', 'no hint on the empty answer');
+    expect($(el, 'input[name=q0]')!.getAttribute('aria-invalid')).to.equal('true');
+    $<HTMLInputElement>(el, 'input[name=q0]')!.value = 'Acme';
     form.requestSubmit();
     await stepIs(el, 'email');
     // The e-mail field lives in the light DOM, where autofill sees it.
@@ -200,6 +200,34 @@ describe('<pepay-checkout> against the sandbox', () => {
     const view = await inspect(s.invoice_id);
     expect(view.answers).to.deep.equal({q1: 'Acme'});
     expect(view.customer_email).to.equal('payer@example.com');
+    el.remove();
+  });
+
+  it('sends answers to questions whose ids are not selector-safe, or repeat (issue 16, kind 5)', async () => {
+    const s = await createSession({
+      customer_email: 'a@example.com',
+      questions: {
+        questions: [
+          {id: 'q:2', question: 'Company', type: 'text', validation: {required: true}},
+          // Sibling: quotes and brackets in an id, and an id given twice (asked once).
+          {id: 'x"]#y', question: 'VAT number', type: 'text'},
+          {id: 'q:2', question: 'Company again', type: 'text', validation: {required: true}},
+        ],
+      },
+    });
+    const el = await mount(s);
+    await stepIs(el, 'questions');
+    const form = await ready<HTMLFormElement>(el, 'form');
+    expect(form.querySelectorAll('input')).to.have.length(2);
+    form.requestSubmit();
+    await waitUntil(() => $(el, '#err-q0')!.textContent === 'Please fill this in.', 'no hint on the empty answer');
+    $<HTMLInputElement>(el, 'input[name=q0]')!.value = 'Acme';
+    $<HTMLInputElement>(el, 'input[name=q1]')!.value = 'DE123';
+    form.requestSubmit();
+    await stepIs(el, 'select-token');
+    const view = await inspect(s.invoice_id);
+    expect(view.answers).to.deep.equal({'q:2': 'Acme', 'x"]#y': 'DE123'});
+    expect(view.requests.filter((r) => r.path.endsWith('/submit-form'))).to.have.length(1);
     el.remove();
   });
 
@@ -262,10 +290,12 @@ describe('<pepay-checkout> against the sandbox', () => {
 });
 
 describe('<pepay-checkout> errors', () => {
-  it('refuses a merchant key: error state, pepay-error, nothing sent', async () => {
+  it('refuses a merchant key, bare or wrapped: error state, pepay-error, nothing sent', async () => {
     const el = document.createElement('pepay-checkout');
     const error = oneEvent(el, 'pepay-error');
-    Object.assign(el, {sessionToken: 'sk_live_oops', signature: 'x', apiBase: sandboxUrl});
+    // Issue 16, kind 9: the attribute a merchant might paste from an Authorization header.
+    el.setAttribute('session-token', 'Bearer sk_live_abc');
+    Object.assign(el, {signature: 'x', apiBase: sandboxUrl});
     document.body.append(el);
     expect((await error).detail).to.deep.include({code: 'insecure-credentials', retryable: false});
     await el.updateComplete;

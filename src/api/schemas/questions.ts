@@ -22,8 +22,14 @@ export const invoiceQuestionsSchema = z.pipe(
     has_questions: z.nullish(z.boolean()),
     questions: z.nullish(z.object({questions: z.nullish(z.array(question))})),
   }),
-  z.transform((r) => (r.has_questions === false ? [] : (r.questions?.questions ?? []))),
+  // A repeated id is one question (the first): two inputs cannot answer one id.
+  z.transform((r) => (r.has_questions === false ? [] : uniqueById(r.questions?.questions ?? []))),
 );
+
+function uniqueById<T extends {id: string}>(questions: T[]): T[] {
+  const seen = new Set<string>();
+  return questions.filter((q) => !seen.has(q.id) && seen.add(q.id));
+}
 
 /** POST /api/v1/payments/submit-form. */
 export const submitFormSchema = z.object({success: z.nullish(z.boolean())});

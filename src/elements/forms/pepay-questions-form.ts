@@ -19,28 +19,30 @@ export class PepayQuestionsForm extends PepayLeaf {
   /** The answers are being saved. */
   @property({type: Boolean}) busy = false;
 
-  /** Question id -> what is wrong with its answer, after a submit. */
-  @state() private problems: Record<string, string> = {};
+  /** What is wrong with each answer (by the question's position), after a submit. */
+  @state() private problems: string[] = [];
 
   override render() {
     const m = this.messages;
     return html`<form class="stack" novalidate @submit=${this.onSubmit}>
-      ${this.questions.map((q) => {
-        const problem = this.problems[q.id] ?? '';
+      ${this.questions.map((q, index) => {
+        // Ids and names come from the question's position, never from its server-given id: that
+        // may hold any character (`q:2`) or repeat, and must not reach a selector or an IDREF.
+        const problem = this.problems[index] ?? '';
         return html`<label
             >${q.label}${q.required ? html` <span class="muted">(${m.required})</span>` : nothing}
             <input
-              name=${q.id}
+              name="q${index}"
               type=${q.type}
               autocomplete=${q.type === 'email' ? 'email' : 'off'}
-              aria-describedby="err-${q.id}"
+              aria-describedby="err-q${index}"
               aria-invalid=${problem ? 'true' : 'false'}
               ?required=${q.required}
               pattern=${q.type === 'email' ? EMAIL_PATTERN : nothing}
               maxlength="512"
             />
           </label>
-          <p class="field-error" id="err-${q.id}">${problem}</p>`;
+          <p class="field-error" id="err-q${index}">${problem}</p>`;
       })}
       <button class="primary" part="pay-button" ?disabled=${this.busy}>${m.continue}</button>
     </form>`;
@@ -50,12 +52,11 @@ export class PepayQuestionsForm extends PepayLeaf {
     event.preventDefault();
     if (this.busy) return;
     const form = event.currentTarget as HTMLFormElement;
-    const inputs = this.questions.map((q) => form.elements.namedItem(q.id) as HTMLInputElement);
-    this.problems = Object.fromEntries(
-      inputs.map((input) => [input.name, fieldProblem(input, this.messages)]).filter(([, problem]) => problem),
-    );
-    if (Object.keys(this.problems).length === 0) {
-      this.act({type: 'questions-submitted', answers: inputs.map((input) => ({questionId: input.name, response: input.value.trim()}))});
+    const inputs = [...form.querySelectorAll('input')];
+    this.problems = inputs.map((input) => fieldProblem(input, this.messages));
+    if (this.problems.every((problem) => !problem)) {
+      const answers = this.questions.map((q, index) => ({questionId: q.id, response: inputs[index]?.value.trim() ?? ''}));
+      this.act({type: 'questions-submitted', answers});
       return;
     }
     await this.updateComplete;
