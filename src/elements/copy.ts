@@ -1,5 +1,8 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 
+/** What can be copied: each names the `[data-copy]` node selected when the browser refuses. */
+export type CopyKey = 'address' | 'amount' | 'invoice';
+
 /** How long "Copied" stays, in ms. */
 const SHOWN_MS = 2000;
 
@@ -10,15 +13,15 @@ const SHOWN_MS = 2000;
  */
 export class CopyController implements ReactiveController {
   /** The key of the copy that just succeeded, or ''. */
-  copied = '';
+  copied: CopyKey | '' = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly host: ReactiveControllerHost & {renderRoot: ParentNode}) {
     host.addController(this);
   }
 
-  /** `key` is ours (never a server string): it names the `[data-copy]` node to select on refusal. */
-  async copy(key: string, text: string): Promise<void> {
+  /** `key` is ours, never a server string, so it may stand in a selector. */
+  async copy(key: CopyKey, text: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(text);
     } catch {

@@ -75,13 +75,17 @@ describe('credentials', () => {
   });
 });
 
+const BASE_ADDRESS = '0x9a3f0c1d2e4b5a6978f0e1d2c3b4a5968778695a';
+
 describe('PayorClient against a real HTTP server', () => {
   it('calls every endpoint with the session headers and documented paths and bodies', async () => {
     const api = scriptedApi();
     const client = new PayorClient({...creds, apiBase: api.base + '/'});
     await api.queue('/api/v1/payments/session-details', {body: await loadFixture('session-details.200.json')});
     await api.queue('/api/v1/payments/available-tokens', {body: await loadFixture('available-tokens.200.json')});
-    await api.queue('/api/v1/payments/payment-addresses', {body: await loadFixture('payment-addresses.200.json')});
+    // The documentation prints a placeholder where the deposit address goes: a real one here.
+    const address = {...((await loadFixture('payment-addresses.200.json')) as object), temp_address: BASE_ADDRESS};
+    await api.queue('/api/v1/payments/payment-addresses', {body: address});
     await api.queue('/api/v1/payments/payment-status', {body: await loadFixture('payment-status.unpaid.json')});
     await api.queue(
       '/api/v1/payments/customer-email',
@@ -98,7 +102,7 @@ describe('PayorClient against a real HTTP server', () => {
 
     expect((await client.sessionDetails()).invoiceId).to.equal('550e8400-e29b-41d4-a716-446655440000');
     expect(await client.availableTokens({mode: 'all', network: 'base', availableOnly: true})).to.have.length(1);
-    expect((await client.allocateAddress({network: 'base', tokenId: 123})).address).to.equal('<payment_address>');
+    expect((await client.allocateAddress({network: 'base', tokenId: 123})).address).to.equal(BASE_ADDRESS);
     expect((await client.paymentStatus()).status).to.equal('unpaid');
     expect((await client.customerEmail()).email).to.equal('customer@example.com');
     expect((await client.setCustomerEmail('customer@example.com')).email).to.equal('customer@example.com');

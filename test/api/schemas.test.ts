@@ -19,6 +19,8 @@ function parse<T>(schema: {parse(v: unknown): T}, value: unknown): T {
   return schema.parse(unwrapEnvelope(value));
 }
 
+const EVM_ADDRESS = '0x9a3f0c1d2e4b5a6978f0e1d2c3b4a5968778695a';
+
 describe('payor schemas accept every documented fixture', () => {
   it('session-details: epoch expiry, remaining seconds, devnet', async () => {
     const s = parse(sessionDetailsSchema, await loadFixture('session-details.200.json'));
@@ -47,14 +49,17 @@ describe('payor schemas accept every documented fixture', () => {
       network_environment: 'mainnet',
       locked_network: 'base',
       locked_token_id: 7,
-      locked_payment_address: '0xabc',
+      locked_payment_address: '0x00000000000000000000000000000000000000ab',
     });
     expect(s.expiresAt).to.equal(Date.parse('2025-12-21T13:00:00.000Z'));
     expect(s.status).to.equal('canceled');
     expect(s.remainingMs).to.equal(1500);
     expect(s.amountRemainingUsd).to.equal(4.5);
     expect(s.merchantEmail).to.equal(null);
-    expect(s.locked).to.deep.equal({network: 'base', tokenId: 7, address: '0xabc'});
+    expect(s.locked).to.deep.equal({network: 'base', tokenId: 7, address: '0x00000000000000000000000000000000000000ab'});
+    // A locked address not in its network's format is not kept.
+    const odd = sessionDetailsSchema.parse({invoice_id: 'i', locked_network: 'base', locked_token_id: 7, locked_payment_address: '0xabc'});
+    expect(odd.locked).to.deep.equal({network: 'base', tokenId: 7, address: null});
   });
 
   it('session-details: the overview page outlier `{status: "ok", data}` with `environment`', () => {
@@ -62,10 +67,15 @@ describe('payor schemas accept every documented fixture', () => {
     expect(s).to.deep.include({invoiceId: 'inv_123', environment: 'devnet', status: 'unpaid', remainingMs: null});
   });
 
-  it('session-details: negative remaining clamps to 0; bad status and bad date are rejected', () => {
+  it('session-details: negative remaining clamps to 0; a bad status is rejected, a bad date or name dropped', () => {
     expect(sessionDetailsSchema.parse({invoice_id: 'i', remaining_seconds: -5}).remainingMs).to.equal(0);
     expect(sessionDetailsSchema.safeParse({invoice_id: 'i', invoice_status: 'refunded'}).success).to.equal(false);
-    expect(sessionDetailsSchema.safeParse({invoice_id: 'i', expires_at: 'tomorrow'}).success).to.equal(false);
+    // Issue 16, kind 7: what is only shown never stops the checkout.
+    expect(sessionDetailsSchema.parse({invoice_id: 'i', expires_at: 'tomorrow', merchant_name: 42, description: {}})).to.deep.include({
+      expiresAt: null,
+      merchantName: '',
+      description: '',
+    });
     expect(sessionDetailsSchema.safeParse({amount_usd: 1}).success).to.equal(false);
     expect(sessionDetailsSchema.safeParse([]).success).to.equal(false);
   });
@@ -102,13 +112,32 @@ describe('payor schemas accept every documented fixture', () => {
     expect(odd[0]?.network).to.equal('base');
     expect(odd[0]?.iconUrl).to.equal(null);
     expect(odd[1]?.iconUrl).to.equal(null);
-    expect(availableTokensSchema.safeParse([{id: '1', token_symbol: 'A', network: 'b'}]).success).to.equal(false);
+    // A token that cannot be offered (its id unreadable) is left out; the rest of the list stays.
+    expect(
+      availableTokensSchema.parse([
+        {id: '1', token_symbol: 'A', network: 'b'},
+        {id: 2, token_symbol: 'B', network: 'base'},
+      ]),
+    ).to.have.length(1);
+    expect(availableTokensSchema.safeParse({tokens: []}).success).to.equal(false);
+  });
+
+  it('available-tokens: an unreadable field nobody pays by is dropped, not the checkout (issue 16, kind 7)', async () => {
+    const fixture = (await loadFixture('available-tokens.200.json')) as Record<string, unknown>[];
+    const [soon] = availableTokensSchema.parse([{...fixture[0], rate_updated_at: 'soon'}]);
+    expect(soon).to.deep.include({id: 123, symbol: 'USDC', selectable: true, rateUpdatedAt: null});
+    // Sibling: a name, icon and decimals of the wrong type; a memo flag unreadable is taken as "needs one".
+    const [odd] = availableTokensSchema.parse([{...fixture[0], token_name: 7, photo_uri: 42, token_decimals: 'six', requires_memo: 'no'}]);
+    expect(odd).to.deep.include({name: 'USDC', iconUrl: null, decimals: null, requiresMemo: true, selectable: true});
   });
 
   it('payment-addresses: full response, OpenAPI-minimal response, ISO quote times', async () => {
-    const a = parse(paymentAddressSchema, await loadFixture('payment-addresses.200.json'));
+    const documented = (await loadFixture('payment-addresses.200.json')) as Record<string, unknown>;
+    // The documentation's placeholder is no address: it would be refused like any other.
+    expect(paymentAddressSchema.safeParse(documented).success).to.equal(false);
+    const a = parse(paymentAddressSchema, {...documented, temp_address: EVM_ADDRESS});
     expect(a).to.deep.include({
-      address: '<payment_address>',
+      address: EVM_ADDRESS,
       network: 'base',
       tokenId: 123,
       tokenAmount: '49.990000',
@@ -120,7 +149,7 @@ describe('payor schemas accept every documented fixture', () => {
       retryable: false,
     });
     const minimal = paymentAddressSchema.parse({
-      temp_address: '0xabc',
+      temp_address: EVM_ADDRESS,
       network: 'base',
       supported_token_id: 1,
       estimated_token_amount: '1.5',
@@ -129,7 +158,7 @@ describe('payor schemas accept every documented fixture', () => {
     });
     expect(minimal).to.deep.include({quoteStatus: 'available', statusCode: 'ok', quoteValidUntil: Date.parse('2025-12-21T12:40:00Z')});
     const noQuote = paymentAddressSchema.parse({
-      temp_address: 'a',
+      temp_address: EVM_ADDRESS,
       network: 'base',
       supported_token_id: 1,
       quote_status: 'unavailable',
@@ -139,14 +168,15 @@ describe('payor schemas accept every documented fixture', () => {
     });
     expect(noQuote).to.deep.include({quoteStatus: 'unavailable', tokenAmount: null, retryable: true, retryAfterMs: 3000, wsToken: null});
     expect(
-      paymentAddressSchema.safeParse({temp_address: 'a', network: 'base', supported_token_id: 1, estimated_token_amount: '1e5'}).success,
+      paymentAddressSchema.safeParse({temp_address: EVM_ADDRESS, network: 'base', supported_token_id: 1, estimated_token_amount: '1e5'})
+        .success,
     ).to.equal(false);
   });
 
   it('payment-addresses: a stream endpoint on another host is never followed (the token would go with it)', () => {
     const endpoint = (value: string) =>
       paymentAddressSchema.parse({
-        temp_address: 'a',
+        temp_address: EVM_ADDRESS,
         network: 'base',
         supported_token_id: 1,
         ws_connection: {token: 'jwt', endpoint: value},
@@ -250,5 +280,68 @@ describe('payor schemas accept every documented fixture', () => {
     expect(unwrapEnvelope(addr)).to.equal(addr);
     expect(unwrapEnvelope([1])).to.deep.equal([1]);
     expect(unwrapEnvelope({success: false, data: {a: 1}})).to.deep.equal({success: false, data: {a: 1}});
+  });
+});
+
+describe('payment instructions are refused unless they can be right (issue 16)', () => {
+  const allocation = (fields: Record<string, unknown>) =>
+    paymentAddressSchema.safeParse({
+      temp_address: EVM_ADDRESS,
+      network: 'base',
+      supported_token_id: 1,
+      estimated_token_amount: '49.99',
+      ...fields,
+    }).success;
+
+  it('kind 2: an address with a hidden, bidi or space character, or not in its network format, is refused', () => {
+    // The input the issue gives: a right-to-left override inside an EVM address.
+    expect(allocation({temp_address: '0x\u202E1111111111111111111122222222222222222222'})).to.equal(false);
+    // Siblings: zero-width space, a trailing space, a newline, Solana alphabet on an EVM network.
+    for (const hostile of [
+      `${EVM_ADDRESS.slice(0, 10)}\u200B${EVM_ADDRESS.slice(10)}`,
+      `${EVM_ADDRESS} `,
+      ` ${EVM_ADDRESS}`,
+      `${EVM_ADDRESS}\n`,
+      '7xKXtg2CW87d97TXJSDpbD5jBkheTqA83TZRuJosgAsU',
+      '0x9a3f0c1d2e4b5a6978f0e1d2c3b4a5968778695', // 39 digits
+    ]) {
+      expect(allocation({temp_address: hostile}), JSON.stringify(hostile)).to.equal(false);
+    }
+    expect(allocation({network: 'solana', temp_address: '7xKXtg2CW87d97TXJSDpbD5jBkheTqA83TZRuJosgAsU'})).to.equal(true);
+    expect(allocation({network: 'solana', temp_address: '0OIl7xKXtg2CW87d97TXJSDpbD5jBkheTqA83TZRuJos'})).to.equal(false);
+    expect(allocation({network: 'ton', temp_address: 'UQBvW8Z5huBkMJYdnfAEM5JqTNkuWX3diqYENkWsIL0XggGG'})).to.equal(true);
+    expect(allocation({network: 'ton', temp_address: 'UQBvW8Z5huBkMJYdnfAEM5JqTNkuWX3diqYENkWsIL0Xgg\u2067G'})).to.equal(false);
+    expect(allocation({network: 'tron', temp_address: 'TJRabPrwbZy45sbavfcjinPJC18kjpRTv8'})).to.equal(true);
+    // A network we do not know: printable ASCII only.
+    expect(allocation({network: 'newchain', temp_address: 'nc1qexampleaddress0000'})).to.equal(true);
+    expect(allocation({network: 'newchain', temp_address: 'nc1qexample\u00a0address0000'})).to.equal(false);
+  });
+
+  it('kind 3: a zero, negative, non-numeric or absurd amount is refused', () => {
+    // The input the issue gives.
+    expect(allocation({estimated_token_amount: '0'})).to.equal(false);
+    // Siblings, token and USD.
+    for (const amount of ['0.000000', '-1', '1e5', 'NaN', ' 1.5', '1.', '.5', '1'.repeat(31), `1.${'0'.repeat(37)}`]) {
+      expect(allocation({estimated_token_amount: amount}), amount).to.equal(false);
+    }
+    expect(allocation({estimated_token_amount: '0.000001'})).to.equal(true);
+    for (const usd of [0, -1, 1e12, Number.POSITIVE_INFINITY, Number.NaN, '5']) {
+      expect(allocation({usd_amount: usd}), String(usd)).to.equal(false);
+    }
+    const session = (fields: Record<string, unknown>) => sessionDetailsSchema.safeParse({invoice_id: 'i', ...fields});
+    expect(session({amount_usd: 0}).success).to.equal(false);
+    expect(session({amount_usd: 5e9}).success).to.equal(false);
+    expect(session({amount_usd: 10, amount_remaining_usd: -1}).success).to.equal(false);
+    // More still due than the invoice is capped at the invoice.
+    expect(sessionDetailsSchema.parse({invoice_id: 'i', amount_usd: 10, amount_remaining_usd: 12}).amountRemainingUsd).to.equal(10);
+    // An event whose figure cannot be right carries no figure; a negative one is no event about us.
+    const quote = (amount: unknown) =>
+      parseEvent({
+        id: 'evt_1',
+        type: 'payment_quote.updated',
+        data: {object: {object: 'payment_quote', invoice_id: 'i', amount_remaining: amount}},
+      });
+    expect(quote(-5000)?.subject.kind).to.equal('other');
+    expect(quote(2500)?.subject).to.deep.include({amountRemainingUsd: 2.5});
   });
 });

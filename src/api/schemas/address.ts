@@ -1,23 +1,26 @@
 import * as z from 'zod/mini';
-import {timestamp} from './primitives.js';
+import {isDepositAddress} from './deposit-address.js';
+import {lenient, timestamp, tokenAmount, usdAmount} from './primitives.js';
 
 const raw = z.object({
-  success: z.nullish(z.boolean()),
+  // What the payer is told to send decides the payment: address, network, token and amounts are
+  // strict; the rest is information, and an unreadable value of it is dropped (lenient).
+  success: lenient(z.boolean()),
   quote_status: z.nullish(z.enum(['available', 'unavailable', 'expired'])),
-  status_code: z.nullish(z.string()),
-  message: z.nullish(z.string()),
-  temp_address: z.string().check(z.minLength(1)),
+  status_code: lenient(z.string()),
+  message: lenient(z.string()),
+  temp_address: z.string(),
   network: z.string().check(z.minLength(1)),
   supported_token_id: z.number(),
-  estimated_token_amount: z.nullish(z.string().check(z.regex(/^\d+(\.\d+)?$/))),
-  exchange_rate: z.nullish(z.string()),
-  usd_amount: z.nullish(z.number()),
-  quote_last_updated_at: z.nullish(timestamp),
-  quote_valid_until: z.nullish(timestamp),
-  quote_expires_in_seconds: z.nullish(z.number()),
-  retryable: z.nullish(z.boolean()),
-  retry_after_seconds: z.nullish(z.number()),
-  ws_connection: z.nullish(
+  estimated_token_amount: z.nullish(tokenAmount),
+  exchange_rate: lenient(z.string()),
+  usd_amount: z.nullish(usdAmount),
+  quote_last_updated_at: lenient(timestamp),
+  quote_valid_until: lenient(timestamp),
+  quote_expires_in_seconds: lenient(z.number()),
+  retryable: lenient(z.boolean()),
+  retry_after_seconds: lenient(z.number()),
+  ws_connection: lenient(
     z.object({
       token: z.string().check(z.minLength(1)),
       endpoint: z.nullish(z.string()),
@@ -30,9 +33,17 @@ const raw = z.object({
 /** A path such as `/ws/payment`: one leading slash, then path characters only. */
 const STREAM_PATH = /^\/(?!\/)[\w\-./]*$/;
 
-/** POST /api/v1/payments/payment-addresses, normalised. */
+/**
+ * POST /api/v1/payments/payment-addresses, normalised. An address not in its network's format
+ * (an invisible or bidi character, a space, the wrong alphabet) fails like any invalid response.
+ */
 export const paymentAddressSchema = z.pipe(
-  raw,
+  raw.check(
+    z.refine((r) => isDepositAddress(r.network.toLowerCase(), r.temp_address), {
+      message: 'not a deposit address on its network',
+      path: ['temp_address'],
+    }),
+  ),
   z.transform((r) => ({
     address: r.temp_address,
     network: r.network.toLowerCase(),

@@ -1,11 +1,18 @@
 import * as z from 'zod/mini';
-import {invoiceStatus, timestamp} from './primitives.js';
+import {MAX_USD, invoiceStatus, timestamp, usdAmount} from './primitives.js';
 
-/** Amounts in events are integer thousandths of a USD (`usd_millis`), with a decimal companion. */
+/** Integer thousandths of a USD (`usd_millis`), from zero to MAX_USD: a still-due figure. */
+const usdMillis = z.number().check(z.int(), z.gte(0), z.lte(MAX_USD * 1000));
+
+/**
+ * Amounts in events are integer thousandths of a USD (`usd_millis`), with a decimal companion.
+ * A decimal out of range is no figure at all (the event still counts for its status).
+ */
 function usdFromMillis(millis: number | null | undefined, decimal: string | null | undefined): number | null {
   if (millis != null) return millis / 1000;
-  if (decimal != null && /^\d+(\.\d+)?$/.test(decimal)) return Number(decimal);
-  return null;
+  if (decimal == null || !/^\d{1,10}(\.\d{1,6})?$/.test(decimal)) return null;
+  const usd = Number(decimal);
+  return usd <= MAX_USD ? usd : null;
 }
 
 const invoiceObject = z.pipe(
@@ -14,7 +21,7 @@ const invoiceObject = z.pipe(
     id: z.string(),
     status: z.optional(invoiceStatus),
     paid_at: z.nullish(timestamp),
-    amount_remaining: z.nullish(z.number()),
+    amount_remaining: z.nullish(usdMillis),
     amount_remaining_decimal: z.nullish(z.string()),
     commerce_order_id: z.nullish(z.string()),
   }),
@@ -34,7 +41,7 @@ const paymentObject = z.pipe(
     id: z.string(),
     invoice_id: z.nullish(z.string()),
     status: z.nullish(z.string()),
-    amount_usd: z.nullish(z.number()),
+    amount_usd: z.nullish(usdAmount),
   }),
   z.transform((o) => ({
     kind: 'payment' as const,
@@ -50,7 +57,7 @@ const quoteObject = z.pipe(
     object: z.literal('payment_quote'),
     invoice_id: z.nullish(z.string()),
     network: z.nullish(z.string()),
-    amount_remaining: z.nullish(z.number()),
+    amount_remaining: z.nullish(usdMillis),
     amount_remaining_decimal: z.nullish(z.string()),
   }),
   z.transform((o) => ({

@@ -47,3 +47,32 @@ export function unwrapEnvelope(body: unknown): unknown {
   const data = record['data'];
   return onlyEnvelopeKeys && marked && data !== null && typeof data === 'object' ? data : body;
 }
+
+/**
+ * A field the payment does not depend on (a label, a hint, a time shown for information): an
+ * unreadable value becomes null instead of refusing the whole response.
+ */
+export function lenient<T extends z.core.SomeType>(schema: T) {
+  return z.catch(z.nullish(schema), null);
+}
+
+/**
+ * The largest USD amount a checkout takes: no single payor invoice comes near a billion dollars,
+ * so a larger figure is a server fault, never an instruction.
+ */
+export const MAX_USD = 1_000_000_000;
+
+/** A USD amount to pay: finite, above zero, at most MAX_USD. */
+export const usdAmount = z.number().check(z.gt(0), z.lte(MAX_USD));
+
+/** A USD amount still due: finite, zero or more, at most MAX_USD. */
+export const usdRemaining = z.number().check(z.gte(0), z.lte(MAX_USD));
+
+/**
+ * A token amount as the API prints it: a plain decimal above zero (no sign, exponent or spaces),
+ * at most 30 integer digits and 36 decimals — more than any token's supply and precision.
+ */
+export const tokenAmount = z.string().check(
+  z.regex(/^\d{1,30}(\.\d{1,36})?$/),
+  z.refine((amount) => /[1-9]/.test(amount), 'zero'),
+);

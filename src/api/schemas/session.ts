@@ -1,17 +1,20 @@
 import * as z from 'zod/mini';
-import {environment, invoiceStatus, timestamp} from './primitives.js';
+import {isDepositAddress} from './deposit-address.js';
+import {environment, invoiceStatus, lenient, timestamp, usdAmount, usdRemaining} from './primitives.js';
 
+// Strict: the invoice, its amounts, status and lock (what the payer pays). Lenient: what is only
+// shown (names, description) and the countdown's hints (the server decides expiry).
 const raw = z.object({
   invoice_id: z.string().check(z.minLength(1)),
-  amount_usd: z.optional(z.number()),
-  amount_remaining_usd: z.nullish(z.number()),
-  description: z.nullish(z.string()),
-  expires_at: z.nullish(timestamp),
+  amount_usd: z.optional(usdAmount),
+  amount_remaining_usd: z.nullish(usdRemaining),
+  description: lenient(z.string()),
+  expires_at: lenient(timestamp),
   invoice_status: z.optional(invoiceStatus),
-  remaining_time: z.nullish(z.number()),
-  remaining_seconds: z.nullish(z.number()),
-  merchant_name: z.nullish(z.string()),
-  merchant_email: z.nullish(z.string()),
+  remaining_time: lenient(z.number()),
+  remaining_seconds: lenient(z.number()),
+  merchant_name: lenient(z.string()),
+  merchant_email: lenient(z.string()),
   network_environment: z.optional(environment),
   // The payor overview's outlier sample names it `environment`.
   environment: z.optional(environment),
@@ -26,7 +29,11 @@ export const sessionDetailsSchema = z.pipe(
   z.transform((r) => ({
     invoiceId: r.invoice_id,
     amountUsd: r.amount_usd ?? null,
-    amountRemainingUsd: r.amount_remaining_usd ?? null,
+    // Never more still due than the whole invoice (a server slip would show a negative "paid").
+    amountRemainingUsd:
+      r.amount_remaining_usd != null && r.amount_usd != null
+        ? Math.min(r.amount_remaining_usd, r.amount_usd)
+        : (r.amount_remaining_usd ?? null),
     description: r.description ?? '',
     expiresAt: r.expires_at ?? null,
     // The overview's outlier sample has no status; the first status poll or event corrects it.
@@ -37,10 +44,19 @@ export const sessionDetailsSchema = z.pipe(
     environment: r.network_environment ?? r.environment ?? 'mainnet',
     locked:
       r.locked_network && r.locked_token_id != null
-        ? {network: r.locked_network.toLowerCase(), tokenId: r.locked_token_id, address: r.locked_payment_address ?? null}
+        ? {
+            network: r.locked_network.toLowerCase(),
+            tokenId: r.locked_token_id,
+            address: lockedAddress(r.locked_network, r.locked_payment_address),
+          }
         : null,
   })),
 );
+
+/** The locked address, only when it is one on its network (else a new one is allocated). */
+function lockedAddress(network: string, address: string | null | undefined): string | null {
+  return address && isDepositAddress(network.toLowerCase(), address) ? address : null;
+}
 
 /** Server-relative time left: `remaining_seconds` (newer pages) wins over `remaining_time` (ms). */
 function remainingMs(seconds: number | null | undefined, ms: number | null | undefined): number | null {

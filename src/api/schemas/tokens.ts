@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import {httpsUrlOrNull, timestamp} from './primitives.js';
+import {httpsUrlOrNull, lenient, timestamp} from './primitives.js';
 
 export const AVAILABILITY = ['AVAILABLE', 'STALE', 'NO_LIQUIDITY', 'QUOTE_REQUIRED', 'DEVNET'] as const;
 export type Availability = (typeof AVAILABILITY)[number] | 'UNKNOWN';
@@ -7,19 +7,22 @@ export type Availability = (typeof AVAILABILITY)[number] | 'UNKNOWN';
 /** A payer may pick these; a quote is minted on allocation for QUOTE_REQUIRED. */
 const SELECTABLE: ReadonlySet<Availability> = new Set(['AVAILABLE', 'QUOTE_REQUIRED', 'DEVNET']);
 
+// Strict: what identifies the token and what a payment to it needs. The rest (labels, icon,
+// times) is lenient: an unreadable value is dropped, the token stays.
 const rawToken = z.object({
   id: z.number(),
-  token_symbol: z.string(),
-  token_name: z.nullish(z.string()),
-  token_type: z.nullish(z.string()),
+  token_symbol: z.string().check(z.minLength(1)),
+  token_name: lenient(z.string()),
+  token_type: lenient(z.string()),
   network: z.string().check(z.minLength(1)),
-  token_decimals: z.nullish(z.number()),
-  token_address: z.nullish(z.string()),
-  requires_memo: z.nullish(z.boolean()),
-  photo_uri: httpsUrlOrNull,
-  availability_status: z.nullish(z.string()),
-  unavailable_reason: z.nullish(z.string()),
-  rate_updated_at: z.nullish(timestamp),
+  token_decimals: lenient(z.number().check(z.int(), z.gte(0), z.lte(36))),
+  token_address: lenient(z.string()),
+  // Unreadable: not known to need no memo, so it is taken as needing one (no wallet link).
+  requires_memo: z.catch(z.nullish(z.boolean()), true),
+  photo_uri: z.catch(httpsUrlOrNull, null),
+  availability_status: lenient(z.string()),
+  unavailable_reason: lenient(z.string()),
+  rate_updated_at: lenient(timestamp),
 });
 
 const token = z.pipe(
@@ -46,7 +49,18 @@ const token = z.pipe(
   }),
 );
 
-/** GET /api/v1/payments/available-tokens, normalised. */
-export const availableTokensSchema = z.array(token);
+/**
+ * GET /api/v1/payments/available-tokens, normalised. One token the payer cannot be offered (no
+ * id, symbol or network) is left out; the list itself must be an array.
+ */
+export const availableTokensSchema = z.pipe(
+  z.array(z.unknown()),
+  z.transform((entries) =>
+    entries.flatMap((entry) => {
+      const parsed = token.safeParse(entry);
+      return parsed.success ? [parsed.data] : [];
+    }),
+  ),
+);
 
 export type Token = z.output<typeof token>;

@@ -49,7 +49,7 @@ export class PepayPaymentDetails extends PepayLeaf {
         <pepay-qr part="qr" .value=${a.address} .label=${m.qrLabel(network)}></pepay-qr>
         <div class="stack">
           <p class="muted">${m.address}</p>
-          <p class="address" part="address" data-copy="address" title=${a.address}>${a.address}</p>
+          <p class="address" part="address" data-copy="address" dir="ltr" title=${a.address}>${a.address}</p>
           <div class="row">
             <button @click=${() => this.clipboard.copy('address', a.address)}>${m.copyAddress}</button>
             ${amount ? html`<button @click=${() => this.clipboard.copy('amount', amount)}>${m.copyAmount}</button>` : nothing}
