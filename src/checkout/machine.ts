@@ -7,9 +7,11 @@ import type {InvoiceStatus} from '../api/schemas/primitives.js';
 import {initialState, isTerminal} from './state.js';
 import {failed} from './failed.js';
 import {concernsThisInvoice, lowerRemaining} from './news.js';
-import {quoteOf} from './quote.js';
+import {advance} from './advance.js';
+import {allocated} from './allocation.js';
+import {acceptsPayerAction, isPayerAction} from './payer-guard.js';
 import {tick} from './tick.js';
-import type {CheckoutError, CheckoutState, Input, Step, Transition} from './types.js';
+import type {CheckoutState, Input, Step, Transition} from './types.js';
 
 /** A pending manual verification job is read again after 3 s, then ever less often, 8 times at most. */
 const VERIFY_RECHECK = {firstMs: 3000, maxMs: 30_000, times: 8};
@@ -23,6 +25,11 @@ export function reduce(state: CheckoutState, input: Input): Transition {
     input.type === 'tick' || input.type === 'connection' || (input.type === 'event' && input.event.subject.kind === 'order');
   if (isTerminal(state.step) && !stillCounts) {
     return {state, effects: []};
+  }
+  if (isPayerAction(input)) {
+    if (!acceptsPayerAction(state, input)) return {state, effects: []};
+    // The payer acted after reading what changed: the note has done its job.
+    if (state.changed) return reduce({...state, changed: null}, input);
   }
   switch (input.type) {
     case 'start':
@@ -72,36 +79,15 @@ export function reduce(state: CheckoutState, input: Input): Transition {
 
     case 'refresh-quote': {
       const rails = state.address ?? state.session?.locked;
-      if (!rails || state.busy) return {state, effects: []};
+      if (!rails) return {state, effects: []};
       return {
         state: {...state, busy: 'address', notice: null, shortQuotes: 0},
         effects: [{type: 'allocate', network: rails.network, tokenId: rails.tokenId}],
       };
     }
 
-    case 'address-allocated': {
-      const a = input.address;
-      const locked = state.invoiceStatus === 'underpaid' ? state.session?.locked : null;
-      if (locked && (a.network !== locked.network || a.tokenId !== locked.tokenId)) {
-        // Never tell the payer to send anything but what the invoice is locked to.
-        const error: CheckoutError = {
-          code: 'invalid-response',
-          message: 'The address is not on the locked network and token.',
-          retryable: true,
-        };
-        return {state: {...state, busy: null, notice: error}, effects: []};
-      }
-      const next: CheckoutState = {
-        ...state,
-        ...quoteOf(state, a, input.at),
-        busy: null,
-        address: a,
-        quotedRemainingUsd: state.amountRemainingUsd,
-        verification: state.address?.address === a.address ? state.verification : null,
-      };
-      const shown = advance(next);
-      return {...shown, effects: [...shown.effects, {type: 'watch', wsToken: a.wsToken, wsPath: a.wsPath}]};
-    }
+    case 'address-allocated':
+      return allocated(state, input.address, input.requested, input.at);
 
     case 'change-token':
       if (state.session?.locked) return {state, effects: []};
@@ -143,11 +129,16 @@ export function reduce(state: CheckoutState, input: Input): Transition {
       const s = input.session;
       // A session read about another invoice (a server mix-up) says nothing about this one.
       if (s.invoiceId !== state.invoiceId) return {state, effects: []};
+      const before = state.session;
+      const payeeOrTotal = before !== null && (before.merchantName !== s.merchantName || before.amountUsd !== s.amountUsd);
       const next: CheckoutState = {
         ...state,
         session: s,
         amountRemainingUsd: lowerRemaining(state.amountRemainingUsd, s.amountRemainingUsd),
         expiresAtMono: s.remainingMs != null ? input.at + s.remainingMs : state.expiresAtMono,
+        changed: payeeOrTotal ? 'invoice' : state.changed,
+        // Another total needs another quote: the one shown was priced for the old total.
+        quoteExpiresAtMono: payeeOrTotal && before.amountUsd !== s.amountUsd && state.address ? input.at : state.quoteExpiresAtMono,
       };
       // A session read saying paid is a confirmed end, shown at once: it carries no payment time,
       // so `paidAt` stays as known (null when only this read said so).
@@ -193,24 +184,6 @@ export function reduce(state: CheckoutState, input: Input): Transition {
     case 'failed':
       return failed(state, input.operation, input.error);
   }
-}
-
-/** Which step an open invoice shows, given what the payer has done so far. */
-function advance(state: CheckoutState): Transition {
-  const locked = state.session?.locked;
-  if (state.invoiceStatus === 'underpaid' && locked) {
-    const onLockedRails = state.address && state.address.tokenId === locked.tokenId && state.address.network === locked.network;
-    const quoteCurrent = onLockedRails && state.quotedRemainingUsd === state.amountRemainingUsd;
-    if (quoteCurrent || state.busy === 'address') return {state: {...state, step: 'underpaid'}, effects: []};
-    // The token picker is skipped: the remainder is quoted anew on the locked rails.
-    return {
-      state: {...state, step: 'underpaid', busy: 'address'},
-      effects: [{type: 'allocate', network: locked.network, tokenId: locked.tokenId}],
-    };
-  }
-  if (!state.questionsAnswered) return {state: {...state, step: 'questions'}, effects: []};
-  if (!state.emailDone) return {state: {...state, step: 'email'}, effects: []};
-  return {state: {...state, step: state.address ? 'awaiting-payment' : 'select-token'}, effects: []};
 }
 
 function applyStatus(state: CheckoutState, status: InvoiceStatus): Transition {

@@ -29,6 +29,7 @@ export function initialState(): CheckoutState {
     verificationChecks: 0,
     busy: null,
     notice: null,
+    changed: null,
   };
 }
 

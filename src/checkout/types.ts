@@ -65,6 +65,11 @@ export interface CheckoutState {
   busy: 'questions' | 'email' | 'address' | 'verify' | null;
   /** A problem with the last payer action, shown next to it (the step stays). */
   notice: CheckoutError | null;
+  /**
+   * What the server changed under the payer, said before they act on it: `instruction`, another
+   * address or amount to send on the same token; `invoice`, another payee or total.
+   */
+  changed: 'instruction' | 'invoice' | null;
 }
 
 export type Input =
@@ -77,7 +82,8 @@ export type Input =
   | {type: 'email-saved'; email: string | null}
   | {type: 'email-skipped'}
   | {type: 'token-chosen'; network: string; tokenId: number}
-  | {type: 'address-allocated'; address: PaymentAddress; at: number}
+  /** `requested`: the token and network the allocation asked for. */
+  | {type: 'address-allocated'; address: PaymentAddress; requested: {network: string; tokenId: number}; at: number}
   | {type: 'change-token'}
   /** The payer asks for a new price after the automatic refresh stopped. */
   | {type: 'refresh-quote'}

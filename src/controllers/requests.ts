@@ -38,7 +38,12 @@ export async function runRequest(effect: RequestEffect, client: PayorClient, sig
     case 'save-email':
       return {type: 'email-saved', email: (await client.setCustomerEmail(effect.email, signal)).email ?? effect.email};
     case 'allocate':
-      return {type: 'address-allocated', address: await client.allocateAddress(effect, signal), at: at()};
+      return {
+        type: 'address-allocated',
+        address: await client.allocateAddress(effect, signal),
+        requested: {network: effect.network, tokenId: effect.tokenId},
+        at: at(),
+      };
     case 'verify':
       return {type: 'verification', job: await client.requestVerification(effect.invoiceId, effect.network, signal), at: at()};
     case 'check-verification':

@@ -30,6 +30,10 @@ export const en = {
   quoteRefreshing: 'Refreshing the price…',
   refreshQuote: 'Get a new price',
   chooseAnother: 'Choose another token',
+  changed: {
+    instruction: 'The payment details have changed. Send to the address and amount shown now, not the earlier ones.',
+    invoice: 'The merchant has changed this invoice. Check the payee and the total above before you pay.',
+  },
   alreadyPaid: 'I already paid',
   verifying: 'Checking the chain…',
   verification: (status: string) => `Verification: ${status}`,

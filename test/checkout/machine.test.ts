@@ -57,6 +57,14 @@ const address = (over: Partial<PaymentAddress> = {}): PaymentAddress => ({
   ...over,
 });
 
+/** An allocation answer to a request for the answer's own token and network, unless `requested` says otherwise. */
+const answer = (a: PaymentAddress, at: number, requested = {network: a.network, tokenId: a.tokenId}): Input => ({
+  type: 'address-allocated',
+  address: a,
+  requested,
+  at,
+});
+
 function run(inputs: Input[], start: CheckoutState = initialState()) {
   let state = start;
   const effects: string[] = [];
@@ -116,11 +124,7 @@ describe('checkout machine', () => {
   });
 
   it('allocates, counts the quote down, refreshes it when it runs out, and goes paid on status', () => {
-    let r = run([
-      ...toTokens,
-      {type: 'token-chosen', network: 'base', tokenId: 1},
-      {type: 'address-allocated', address: address(), at: 1000},
-    ]);
+    let r = run([...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, answer(address(), 1000)]);
     expect(r.state.step).to.equal('awaiting-payment');
     expect(r.effects.at(-1)).to.equal('watch');
     r = run([{type: 'tick', at: 301_000}], r.state);
@@ -175,7 +179,7 @@ describe('checkout machine', () => {
       {type: 'session-refreshed', session: session({status: 'underpaid', amountRemainingUsd: 15, locked}), at: 10},
     ]);
     expect([r.state.step, r.effects.at(-1)]).to.deep.equal(['underpaid', 'allocate']);
-    r = run([{type: 'address-allocated', address: address({network: 'ethereum', tokenId: 7}), at: 20}], r.state);
+    r = run([answer(address({network: 'ethereum', tokenId: 7}), 20)], r.state);
     expect([r.state.address, r.state.busy, r.state.notice?.code, r.effects]).to.deep.equal([null, null, 'invalid-response', []]);
   });
 
@@ -200,13 +204,13 @@ describe('checkout machine', () => {
   });
 
   it('underpaid: asks for the locked rails, then re-quotes the remainder on them', () => {
-    let r = run([...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, {type: 'address-allocated', address: address(), at: 0}]);
+    let r = run([...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, answer(address(), 0)]);
     r = run([{type: 'status', status: 'underpaid', paidAt: null}], r.state);
     expect(r.effects).to.deep.equal(['refresh-session']);
     const locked = {network: 'base', tokenId: 1, address: '0xabc'};
     r = run([{type: 'session-refreshed', session: session({status: 'underpaid', amountRemainingUsd: 15, locked}), at: 10}], r.state);
     expect([r.state.step, r.state.busy, r.effects]).to.deep.equal(['underpaid', 'address', ['allocate']]);
-    r = run([{type: 'address-allocated', address: address({tokenAmount: '15.000000'}), at: 20}], r.state);
+    r = run([answer(address({tokenAmount: '15.000000'}), 20)], r.state);
     expect([r.state.step, r.state.busy]).to.deep.equal(['underpaid', null]);
     expect(run([{type: 'change-token'}], r.state).state.step).to.equal('underpaid');
   });
@@ -321,7 +325,7 @@ describe('checkout machine', () => {
 
   it('an unquoted address becomes a quote-unavailable notice and is retried after the server hint, held to at least 5 s', () => {
     const unquoted = address({quoteStatus: 'unavailable', tokenAmount: null, retryAfterMs: 0});
-    let r = run([...toTokens, {type: 'address-allocated', address: unquoted, at: 0}, {type: 'tick', at: 2000}]);
+    let r = run([...toTokens, answer(unquoted, 0), {type: 'tick', at: 2000}]);
     expect(r.state.notice?.code).to.equal('quote-unavailable');
     expect(r.effects).not.to.include('allocate');
     r = run([{type: 'tick', at: 5000}], r.state);
@@ -330,22 +334,18 @@ describe('checkout machine', () => {
 
   it('quotes that expire at once: refreshed no sooner than 10 s, three times, then the payer asks', () => {
     const instant = address({quoteExpiresInMs: 0});
-    let r = run([...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, {type: 'address-allocated', address: instant, at: 0}]);
+    let r = run([...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, answer(instant, 0)]);
     const allocations: number[] = [];
     for (let at = 1000; at <= 120_000; at += 1000) {
       r = run([{type: 'tick', at}], r.state);
       if (r.effects.includes('allocate')) {
         allocations.push(at);
-        r = run([{type: 'address-allocated', address: instant, at}], r.state);
+        r = run([answer(instant, at)], r.state);
       }
     }
     expect(allocations).to.deep.equal([10_000, 20_000]);
     // A negative lifetime is held to the same floor.
-    const negative = run([
-      ...toTokens,
-      {type: 'address-allocated', address: address({quoteExpiresInMs: -5000}), at: 0},
-      {type: 'tick', at: 9999},
-    ]);
+    const negative = run([...toTokens, answer(address({quoteExpiresInMs: -5000}), 0), {type: 'tick', at: 9999}]);
     expect(negative.effects).not.to.include('allocate');
     expect(r.state.notice?.code).to.equal('quote-unavailable');
     expect(r.state.quoteExpiresAtMono).to.equal(null);
@@ -355,11 +355,7 @@ describe('checkout machine', () => {
 
   it('a job pending for good is read ever less often, eight times in all, then left (issue 15, kind 6)', () => {
     const job = {id: 'mv_1', network: 'base', status: 'pending', attemptCount: 0, maxAttempts: 3, nextAttemptAt: null, completedAt: null};
-    let r = run([
-      ...toTokens,
-      {type: 'address-allocated', address: address({quoteExpiresInMs: 3_600_000}), at: 0},
-      {type: 'verify-requested'},
-    ]);
+    let r = run([...toTokens, answer(address({quoteExpiresInMs: 3_600_000}), 0), {type: 'verify-requested'}]);
     r = run([{type: 'verification', job, at: 0}], r.state);
     const reads: number[] = [];
     for (let at = 0; at <= 600_000; at += 500) {
@@ -374,7 +370,7 @@ describe('checkout machine', () => {
 
   it('"I already paid": requests the job, then reads it again every 3 s while it is pending', () => {
     const job = {id: 'mv_1', network: 'base', status: 'pending', attemptCount: 0, maxAttempts: 3, nextAttemptAt: null, completedAt: null};
-    let r = run([...toTokens, {type: 'address-allocated', address: address(), at: 0}, {type: 'verify-requested'}]);
+    let r = run([...toTokens, answer(address(), 0), {type: 'verify-requested'}]);
     expect([r.state.busy, r.effects.at(-1)]).to.deep.equal(['verify', 'verify']);
     r = run(
       [
@@ -404,10 +400,90 @@ describe('checkout machine', () => {
     const b = run(toTokens).state;
     expect(eventsBetween(a, b).map((e) => e.name)).to.deep.equal(['pepay-ready', 'pepay-step-change']);
     expect(eventsBetween(b, b)).to.deep.equal([]);
-    const c = run([{type: 'address-allocated', address: address(), at: 0}], b).state;
+    const c = run([answer(address(), 0)], b).state;
     expect(eventsBetween(b, c).map((e) => e.name)).to.deep.equal(['pepay-address', 'pepay-step-change']);
     const d = run([{type: 'status', status: 'expired', paidAt: null}], c).state;
     expect(eventsBetween(c, d).map((e) => e.name)).to.deep.equal(['pepay-status', 'pepay-step-change', 'pepay-expired']);
+  });
+});
+
+describe('checkout machine against hostile answers and hands (issue 16)', () => {
+  const chosen: Input[] = [...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}];
+
+  it('kind 1: an address for another token or network than requested is refused with a notice; the payer may choose again', () => {
+    // The input the issue gives: USDC on Base asked, ETH on Ethereum answered.
+    let r = run([...chosen, answer(address({network: 'ethereum', tokenId: 7, tokenAmount: '0.015'}), 10, {network: 'base', tokenId: 1})]);
+    expect([r.state.step, r.state.address, r.state.busy, r.state.notice?.code, r.effects]).to.deep.equal([
+      'select-token',
+      null,
+      null,
+      'invalid-response',
+      ['load', 'watch', 'allocate'],
+    ]);
+    r = run([{type: 'token-chosen', network: 'base', tokenId: 1}, answer(address(), 20)], r.state);
+    expect([r.state.step, r.state.address?.tokenId, r.state.notice]).to.deep.equal(['awaiting-payment', 1, null]);
+    // Sibling: a quote refresh answered on another token leaves the instruction shown as it was.
+    r = run([{type: 'tick', at: 400_000}], r.state);
+    expect(r.effects).to.include('allocate');
+    const before = r.state.address;
+    r = run(
+      [answer(address({tokenId: 9, address: '0x2222222222222222222222222222222222222222'}), 400_010, {network: 'base', tokenId: 1})],
+      r.state,
+    );
+    expect([r.state.address, r.state.notice?.code, r.state.busy]).to.deep.equal([before, 'invalid-response', null]);
+  });
+
+  it('kind 4: a refresh that changes the address or amount says so before the payer acts; a changed total or payee too', () => {
+    // The input the issue gives: a 2 s quote (held to 10 s) refreshed to another address and amount.
+    let r = run([...chosen, answer(address({quoteExpiresInMs: 2000, address: '0x1111111111111111111111111111111111111111'}), 0)]);
+    expect(r.state.changed).to.equal(null);
+    r = run([{type: 'tick', at: 10_000}], r.state);
+    expect(r.effects).to.deep.equal(['allocate']);
+    r = run([answer(address({address: '0x2222222222222222222222222222222222222222', tokenAmount: '51.000000'}), 10_050)], r.state);
+    expect([r.state.changed, r.state.address?.tokenAmount]).to.deep.equal(['instruction', '51.000000']);
+    // A refresh that changes nothing leaves the note; the payer acting clears it.
+    r = run([{type: 'verify-requested'}], r.state);
+    expect(r.state.changed).to.equal(null);
+    // Sibling: a session re-read with another total is said, and the price is made again.
+    r = run(
+      [
+        {
+          type: 'verification',
+          job: {id: 'j', network: 'base', status: 'done', attemptCount: 1, maxAttempts: null, nextAttemptAt: null, completedAt: null},
+          at: 11_000,
+        },
+      ],
+      r.state,
+    );
+    r = run([{type: 'session-refreshed', session: session({amountUsd: 60, amountRemainingUsd: 60}), at: 12_000}], r.state);
+    expect([r.state.changed, r.state.quoteExpiresAtMono]).to.deep.equal(['invoice', 12_000]);
+    expect(run([{type: 'tick', at: 12_000}], r.state).effects).to.deep.equal(['allocate']);
+    // …and another payee alone is said too.
+    const renamed = run([...toTokens, {type: 'session-refreshed', session: session({merchantName: 'Someone else'}), at: 5}]);
+    expect(renamed.state.changed).to.equal('invoice');
+  });
+
+  it('kind 6: no payer action is taken while one is in flight, nor off its step, nor for a token not offered', () => {
+    // The input the issue gives: Enter pressed three times on the e-mail step.
+    const email: Input[] = [
+      {type: 'start', at: 0},
+      {type: 'loaded', session: session(), tokens: [token], questions: [], email: null, at: 1},
+    ];
+    const submit: Input = {type: 'email-submitted', email: 'payer@example.test'};
+    let r = run([...email, submit, submit, submit]);
+    expect(r.effects.filter((e) => e === 'save-email')).to.have.length(1);
+    // Siblings: skipping while saving; two tokens tapped in a row; a token not on the list.
+    expect(run([{type: 'email-skipped'}], r.state).state).to.equal(r.state);
+    r = run([...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, {type: 'token-chosen', network: 'base', tokenId: 1}]);
+    expect(r.effects.filter((e) => e === 'allocate')).to.have.length(1);
+    expect(run([...toTokens, {type: 'token-chosen', network: 'base', tokenId: 99}]).effects).not.to.include('allocate');
+    expect(run([...toTokens, {type: 'token-chosen', network: 'solana', tokenId: 1}]).effects).not.to.include('allocate');
+    // Off its step: an e-mail submitted from a view already left, "I already paid" on the token list.
+    expect(run([...toTokens, submit]).effects).not.to.include('save-email');
+    expect(run([...toTokens, {type: 'verify-requested'}]).effects).not.to.include('verify');
+    // "I already paid" twice: one job.
+    r = run([...chosen, answer(address(), 0), {type: 'verify-requested'}, {type: 'verify-requested'}]);
+    expect(r.effects.filter((e) => e === 'verify')).to.have.length(1);
   });
 });
 

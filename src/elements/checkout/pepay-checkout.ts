@@ -1,6 +1,5 @@
 import {LitElement, html, nothing, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
-import {formatUsd} from '../../checkout/format.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import type {Emitted} from '../../checkout/emitted.js';
 import {CheckoutController} from '../../controllers/checkout-controller.js';
@@ -14,6 +13,7 @@ import {VERSION} from '../../version.js';
 import {PepaySessionElement} from '../session-element.js';
 import {showStep} from './custom-states.js';
 import {EmailField} from './email-field.js';
+import {checkoutHeader, skeleton} from './header.js';
 import {OutageController} from './outage.js';
 import {stepTitle} from './step-title.js';
 import {checkoutStyles} from './styles.js';
@@ -118,8 +118,13 @@ export class PepayCheckout extends PepaySessionElement {
     const m = en;
     const title = stepTitle(state, m);
     return html`<section class="card" part="card" aria-busy=${state.step === 'loading'} @payer-action=${this.onAction}>
-        ${state.step === 'loading' || state.step === 'error' ? nothing : this.header(state, m)}
-        ${title ? html`<h2 tabindex="-1" data-step-heading>${title}</h2>` : nothing} ${this.body(state, m)}
+        ${state.step === 'loading' || state.step === 'error' ? nothing : checkoutHeader(state, m, resolveLocale(this, this.locale))}
+        ${title ? html`<h2 tabindex="-1" data-step-heading>${title}</h2>` : nothing}
+        ${
+          // Above what changed, and announced at once: the payer must not act on what they read before.
+          state.changed ? html`<p class="changed" role="alert" data-changed>${m.changed[state.changed]}</p>` : nothing
+        }
+        ${this.body(state, m)}
         ${state.notice ? html`<p class="notice" role="alert">${state.notice.code === 'bad-request' ? state.notice.message : m.errors[state.notice.code]}</p>` : nothing}
       </section>
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement(state, m)}</p>`;
@@ -172,29 +177,6 @@ export class PepayCheckout extends PepaySessionElement {
     }
   }
 
-  private header(state: CheckoutState, m: Messages): TemplateResult {
-    const open = state.step !== 'paid' && state.step !== 'expired' && state.step !== 'canceled';
-    const connection = state.connection === 'reconnecting' ? m.reconnecting : state.connection === 'offline' ? m.offline : '';
-    return html`<header part="header">
-      <div>
-        <p class="muted">${m.payTo(state.session?.merchantName ?? '')}</p>
-        <div class="amount" part="amount">${formatUsd(state.session?.amountUsd ?? null, resolveLocale(this, this.locale))}</div>
-        ${state.session?.description ? html`<p class="muted">${state.session.description}</p>` : nothing}
-      </div>
-      <div class="stack">
-        ${state.environment === 'devnet' ? html`<span class="badge" title=${m.testModeHint}>${m.testMode}</span>` : nothing}
-        ${
-          open && state.expiresAtMono !== null
-            ? html`<span class="muted"
-                ><pepay-countdown data-countdown .deadline=${state.expiresAtMono} .format=${m.expiresIn}></pepay-countdown
-              ></span>`
-            : nothing
-        }
-        ${connection ? html`<span class="connection">${connection}</span>` : nothing}
-      </div>
-    </header>`;
-  }
-
   private announcement(state: CheckoutState, m: Messages) {
     if (this.outage.active) return m.reconnecting;
     return state.step === 'paid' ? m.paidTitle : state.step === 'underpaid' ? m.underpaidTitle : nothing;
@@ -229,18 +211,6 @@ export class PepayCheckout extends PepaySessionElement {
       }
     });
   }
-}
-
-function skeleton(m: Messages): TemplateResult {
-  // Same footprint as the payment view, so nothing jumps when data arrives. Classes, not style
-  // attributes: a strict CSP (no 'unsafe-inline') blocks those.
-  return html`<div class="stack" role="status" aria-label=${m.loading}>
-    <div class="skeleton short"></div>
-    <div class="skeleton amount"></div>
-    <div class="skeleton tall"></div>
-    <div class="skeleton"></div>
-    <div class="skeleton long"></div>
-  </div>`;
 }
 
 declare global {

@@ -41,6 +41,14 @@ export const checkoutStyles = css`
     color: var(--_danger);
     font-size: 0.9em;
   }
+  .changed {
+    margin: 0;
+    padding: 8px 12px;
+    border-inline-start: 4px solid var(--_warning);
+    background: var(--_surface);
+    border-radius: 8px;
+    font-weight: 600;
+  }
   .skeleton {
     background: var(--_surface);
     border-radius: 8px;

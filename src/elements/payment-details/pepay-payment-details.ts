@@ -60,8 +60,13 @@ export class PepayPaymentDetails extends PepayLeaf {
         </div>
       </div>
       <div class="row">
-        ${state.session?.locked ? nothing : html`<button @click=${() => this.act({type: 'change-token'})}>${m.chooseAnother}</button>`}
-        <button @click=${() => this.act({type: 'verify-requested'})} ?disabled=${state.busy === 'verify'}>${m.alreadyPaid}</button>
+        ${
+          // One action at a time (the machine takes none while a request is in flight).
+          state.session?.locked
+            ? nothing
+            : html`<button @click=${() => this.act({type: 'change-token'})} ?disabled=${state.busy !== null}>${m.chooseAnother}</button>`
+        }
+        <button @click=${() => this.act({type: 'verify-requested'})} ?disabled=${state.busy !== null}>${m.alreadyPaid}</button>
       </div>
       ${state.busy === 'verify' ? html`<p class="muted" role="status">${m.verifying}</p>` : nothing}
       ${state.verification ? html`<p class="muted" role="status" data-verification>${m.verification(state.verification.status)}</p>` : nothing}

@@ -1,0 +1,19 @@
+/** Which step an open invoice shows, given what the payer has done so far. Pure. */
+import type {CheckoutState, Transition} from './types.js';
+
+export function advance(state: CheckoutState): Transition {
+  const locked = state.session?.locked;
+  if (state.invoiceStatus === 'underpaid' && locked) {
+    const onLockedRails = state.address && state.address.tokenId === locked.tokenId && state.address.network === locked.network;
+    const quoteCurrent = onLockedRails && state.quotedRemainingUsd === state.amountRemainingUsd;
+    if (quoteCurrent || state.busy === 'address') return {state: {...state, step: 'underpaid'}, effects: []};
+    // The token picker is skipped: the remainder is quoted anew on the locked rails.
+    return {
+      state: {...state, step: 'underpaid', busy: 'address'},
+      effects: [{type: 'allocate', network: locked.network, tokenId: locked.tokenId}],
+    };
+  }
+  if (!state.questionsAnswered) return {state: {...state, step: 'questions'}, effects: []};
+  if (!state.emailDone) return {state: {...state, step: 'email'}, effects: []};
+  return {state: {...state, step: state.address ? 'awaiting-payment' : 'select-token'}, effects: []};
+}

@@ -1,0 +1,32 @@
+/** Which payer actions the machine takes, and when. Pure. */
+import type {CheckoutState, PayerAction, Step} from './types.js';
+
+type MachineAction = Exclude<PayerAction, {type: 'retry'}>;
+
+/** The steps on which each payer action means something. */
+const STEPS: Record<MachineAction['type'], readonly Step[]> = {
+  'questions-submitted': ['questions'],
+  'email-submitted': ['email'],
+  'email-skipped': ['email'],
+  'token-chosen': ['select-token'],
+  'change-token': ['awaiting-payment'],
+  'refresh-quote': ['awaiting-payment', 'underpaid'],
+  'verify-requested': ['awaiting-payment', 'underpaid'],
+};
+
+export function isPayerAction(input: {type: string}): input is MachineAction {
+  return input.type in STEPS;
+}
+
+/**
+ * One payer action at a time: none is taken while a request is in flight (a second Enter, a
+ * double tap, a click on another token), nor on a step it does not belong to (a late event from a
+ * view already left), nor for a token the list does not offer.
+ */
+export function acceptsPayerAction(state: CheckoutState, action: MachineAction): boolean {
+  if (state.busy !== null || !STEPS[action.type].includes(state.step)) return false;
+  if (action.type === 'token-chosen') {
+    return state.tokens.some((t) => t.id === action.tokenId && t.network === action.network && t.selectable);
+  }
+  return true;
+}

@@ -1,0 +1,41 @@
+/** The checkout's fixed parts outside the steps: its header, and the skeleton shown while loading. */
+import {html, nothing, type TemplateResult} from 'lit';
+import {formatUsd} from '../../checkout/format.js';
+import type {CheckoutState} from '../../checkout/types.js';
+import type {Messages} from '../../i18n/en.js';
+
+/** Merchant, total and description; the test-mode badge, the countdown and the connection. */
+export function checkoutHeader(state: CheckoutState, m: Messages, locale: string): TemplateResult {
+  const open = state.step !== 'paid' && state.step !== 'expired' && state.step !== 'canceled';
+  const connection = state.connection === 'reconnecting' ? m.reconnecting : state.connection === 'offline' ? m.offline : '';
+  return html`<header part="header">
+    <div>
+      <p class="muted">${m.payTo(state.session?.merchantName ?? '')}</p>
+      <div class="amount" part="amount">${formatUsd(state.session?.amountUsd ?? null, locale)}</div>
+      ${state.session?.description ? html`<p class="muted">${state.session.description}</p>` : nothing}
+    </div>
+    <div class="stack">
+      ${state.environment === 'devnet' ? html`<span class="badge" title=${m.testModeHint}>${m.testMode}</span>` : nothing}
+      ${
+        open && state.expiresAtMono !== null
+          ? html`<span class="muted"
+              ><pepay-countdown data-countdown .deadline=${state.expiresAtMono} .format=${m.expiresIn}></pepay-countdown
+            ></span>`
+          : nothing
+      }
+      ${connection ? html`<span class="connection">${connection}</span>` : nothing}
+    </div>
+  </header>`;
+}
+
+export function skeleton(m: Messages): TemplateResult {
+  // Same footprint as the payment view, so nothing jumps when data arrives. Classes, not style
+  // attributes: a strict CSP (no 'unsafe-inline') blocks those.
+  return html`<div class="stack" role="status" aria-label=${m.loading}>
+    <div class="skeleton short"></div>
+    <div class="skeleton amount"></div>
+    <div class="skeleton tall"></div>
+    <div class="skeleton"></div>
+    <div class="skeleton long"></div>
+  </div>`;
+}
