@@ -29,11 +29,31 @@ function classicQrEncoder(): Plugin {
   };
 }
 
+/**
+ * Lit inside the script-tag bundles creates no Trusted Types policy of its own: the name
+ * `lit-html` belongs to the page's Lit, when it has one (creating it twice throws under
+ * `trusted-types` without `'allow-duplicates'`, and the element would never be defined). The
+ * bundle's Lit uses our `pepay-checkout` policy instead (src/trusted-types.ts).
+ */
+function litTrustedTypesPolicy(): Plugin {
+  const policyModule = new URL('./src/trusted-types.ts', import.meta.url).pathname;
+  const creation =
+    /\b(\w+)\s*\?\s*\1\.createPolicy\(\s*["']lit-html["']\s*,\s*\{\s*createHTML:\s*\(?(\w+)\)?\s*=>\s*\2,?\s*\}\s*\)\s*:\s*(?:void 0|undefined)/;
+  return {
+    name: 'pepay-lit-trusted-types-policy',
+    transform(code, id) {
+      if (!/[\\/]lit-html[\\/](development[\\/])?lit-html\.js$/.test(id)) return null;
+      if (!creation.test(code)) this.error('lit-html no longer creates its Trusted Types policy as litTrustedTypesPolicy expects');
+      return `import {litPolicy as __pepayLitPolicy} from ${JSON.stringify(policyModule)};\n${code.replace(creation, '__pepayLitPolicy()')}`;
+    },
+  };
+}
+
 /** One script-tag artifact per mode, all in dist/cdn (`npm run build:cdn` builds the three). */
 const artifacts: Record<string, UserConfig> = {
   // `pepay-checkout.iife.js`, the classic script named by package.json's `unpkg`.
   classic: {
-    plugins: [asciiOnly(), classicQrEncoder()],
+    plugins: [asciiOnly(), classicQrEncoder(), litTrustedTypesPolicy()],
     build: {
       emptyOutDir: true,
       lib: {entry: 'src/cdn.ts', name: 'PepayCheckoutBundle', formats: ['iife'], fileName: () => 'pepay-checkout.iife.js'},
@@ -41,7 +61,7 @@ const artifacts: Record<string, UserConfig> = {
   },
   // `pepay-checkout.es.js` for `type="module"`, with its lazy chunks beside it.
   module: {
-    plugins: [asciiOnly()],
+    plugins: [asciiOnly(), litTrustedTypesPolicy()],
     build: {
       emptyOutDir: false,
       lib: {entry: 'src/cdn.ts', formats: ['es'], fileName: () => 'pepay-checkout.es.js'},

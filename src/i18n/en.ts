@@ -67,7 +67,7 @@ export const en = {
     'rate-limited': 'Too many requests. Please wait a moment.',
     server: 'The payment service has a problem. Please try again.',
     network: 'The payment service cannot be reached. Check your connection.',
-    'invalid-response': 'The payment service sent something unexpected.',
+    'invalid-response': 'The payment service sent something that cannot be right, so it is not shown. Please try again.',
     'quote-unavailable': 'No price is available for this token right now.',
   } satisfies Record<PepayErrorCode, string>,
 };

@@ -76,19 +76,31 @@ describe('the script-tag bundles on a plain page', () => {
     frame.remove();
   });
 
-  it('works under a strict Content-Security-Policy (no unsafe-inline, no unsafe-eval)', async () => {
-    const s = await createSession({customer_email: 'a@example.com'});
-    const frame = document.createElement('iframe');
-    const query = new URLSearchParams({session: s.session_token, signature: s.signature, api: sandboxUrl});
-    frame.src = new URL(`/test/e2e/csp/storefront.html?${query}`, location.origin).href;
-    document.body.append(frame);
-    await until('checkout mounted', () => frame.contentDocument?.querySelector('pepay-checkout'));
-    const checkout = frame.contentDocument!.querySelector('pepay-checkout') as PepayCheckout;
-    await pay(checkout, s.invoice_id);
-    const card = checkout.shadowRoot!.querySelector('[part=card]')!;
-    // The component styles applied (adopted stylesheets are not inline styles).
-    expect(frame.contentWindow!.getComputedStyle(card).borderTopLeftRadius).to.equal('12px');
-    expect((frame.contentWindow as Window & {__violations: string[]}).__violations).to.deep.equal([]);
-    frame.remove();
-  });
+  for (const [page, what] of [
+    ['storefront.html', 'a strict Content-Security-Policy (no unsafe-inline, no unsafe-eval)'],
+    ['locked-down.html', "default-src 'none' plus only what the README lists (issue 16)"],
+    ['trusted-types.html', 'Trusted Types enforced, the page running its own Lit policy, the bundle loaded three times (issue 16, kind 8)'],
+  ]) {
+    it(`completes a payment under ${what}, with no violation and no error`, async () => {
+      const s = await createSession({customer_email: 'a@example.com'});
+      const frame = document.createElement('iframe');
+      const query = new URLSearchParams({session: s.session_token, signature: s.signature, api: sandboxUrl});
+      frame.src = new URL(`/test/e2e/csp/${page}?${query}`, location.origin).href;
+      document.body.append(frame);
+      await until('checkout mounted', () => frame.contentDocument?.querySelector('pepay-checkout'));
+      const checkout = frame.contentDocument!.querySelector('pepay-checkout') as PepayCheckout;
+      await pay(checkout, s.invoice_id);
+      const card = checkout.shadowRoot!.querySelector('[part=card]')!;
+      // The component styles applied (adopted stylesheets are not inline styles).
+      expect(frame.contentWindow!.getComputedStyle(card).borderTopLeftRadius).to.equal('12px');
+      const probe = frame.contentWindow as Window & {__violations: string[]; __errors: string[]};
+      expect(probe.__violations).to.deep.equal([]);
+      expect(probe.__errors).to.deep.equal([]);
+      if (page === 'trusted-types.html' && 'trustedTypes' in frame.contentWindow!) {
+        // The policy is enforced there: a plain string into a script sink is refused.
+        expect(() => (frame.contentDocument!.createElement('div').innerHTML = '<b>x</b>')).to.throw(/TrustedHTML/);
+      }
+      frame.remove();
+    });
+  }
 });

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import {MAX_USD, invoiceStatus, timestamp, usdAmount} from './primitives.js';
+import {MAX_USD, invoiceStatus, timestamp, usdAmount, wholeNumber} from './primitives.js';
 
 /** Integer thousandths of a USD (`usd_millis`), from zero to MAX_USD: a still-due figure. */
-const usdMillis = z.number().check(z.int(), z.gte(0), z.lte(MAX_USD * 1000));
+const usdMillis = wholeNumber(0, MAX_USD * 1000);
 
 /**
  * Amounts in events are integer thousandths of a USD (`usd_millis`), with a decimal companion.

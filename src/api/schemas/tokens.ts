@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import {httpsUrlOrNull, lenient, timestamp} from './primitives.js';
+import {httpsUrlOrNull, lenient, timestamp, wholeNumber} from './primitives.js';
 
 export const AVAILABILITY = ['AVAILABLE', 'STALE', 'NO_LIQUIDITY', 'QUOTE_REQUIRED', 'DEVNET'] as const;
 export type Availability = (typeof AVAILABILITY)[number] | 'UNKNOWN';
@@ -15,7 +15,7 @@ const rawToken = z.object({
   token_name: lenient(z.string()),
   token_type: lenient(z.string()),
   network: z.string().check(z.minLength(1)),
-  token_decimals: lenient(z.number().check(z.int(), z.gte(0), z.lte(36))),
+  token_decimals: lenient(wholeNumber(0, 36)),
   token_address: lenient(z.string()),
   // Unreadable: not known to need no memo, so it is taken as needing one (no wallet link).
   requires_memo: z.catch(z.nullish(z.boolean()), true),

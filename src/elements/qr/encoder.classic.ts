@@ -3,6 +3,7 @@
  * `pepay-qr-encoder.iife.js`, next to `pepay-checkout.iife.js` (found from that script's own URL),
  * added to the page on demand. Same-origin as the bundle, so `script-src 'self'` allows it.
  */
+import {pepayPolicy} from '../../trusted-types.js';
 import type {QrEncode} from './encoder.js';
 
 declare global {
@@ -20,12 +21,14 @@ export function loadQrEncoder(): Promise<QrEncode> {
   if (window.PepayQrEncoder) return Promise.resolve(window.PepayQrEncoder.encode);
   loading ??= new Promise<QrEncode>((resolve, reject) => {
     const script = document.createElement('script');
-    script.src = new URL('pepay-qr-encoder.iife.js', base || location.href).href;
+    const url = new URL('pepay-qr-encoder.iife.js', base || location.href).href;
+    // A page enforcing Trusted Types takes a script URL only from a policy.
+    script.src = pepayPolicy()?.createScriptURL(url) ?? url;
     script.onload = () => (window.PepayQrEncoder ? resolve(window.PepayQrEncoder.encode) : reject(new Error('no QR encoder')));
     script.onerror = () => {
       loading = null;
       script.remove();
-      reject(new Error(`cannot load ${script.src}`));
+      reject(new Error(`cannot load ${url}`));
     };
     document.head.append(script);
   });
