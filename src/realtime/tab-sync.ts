@@ -42,12 +42,17 @@ export class TabSync {
   private live = false;
   private leader = false;
 
-  /** @param name the session this tab follows (its channel and lock are named after it). */
+  /**
+   * @param session the session token this tab follows. Its channel and lock are named after a hash
+   * of it: lock names are listed to any script of the page (`navigator.locks.query()`), and a
+   * credential must not be.
+   */
   constructor(
-    name: string,
+    session: string,
     private readonly options: TabSyncOptions,
   ) {
     this.leaseMs = options.leaseMs ?? 5000;
+    const name = sessionKey(session);
     this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`pepay-checkout:${name}`) : null;
     if (!this.channel) return;
     this.channel.onmessage = (message: MessageEvent<unknown>) => this.receive(message.data);
@@ -132,4 +137,14 @@ export class TabSync {
 function isMessage(data: unknown): data is Message {
   const message = data as Partial<Message> | null;
   return typeof message === 'object' && message !== null && message.v === PROTOCOL && typeof message.from === 'string';
+}
+
+/**
+ * The name a session's channel and lock carry: FNV-1a (64 bits, hex) of its token. A name, not a
+ * secret keeper (a collision only shares hints that are filtered by invoice id anyway).
+ */
+export function sessionKey(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) hash = BigInt.asUintN(64, (hash ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n);
+  return hash.toString(16).padStart(16, '0');
 }

@@ -2,7 +2,7 @@ import {expect} from '@open-wc/testing';
 import {parseFrame} from '../../src/api/schemas/frames.js';
 import {Backoff} from '../../src/realtime/backoff.js';
 import {EventDeduper} from '../../src/realtime/dedupe.js';
-import {TabSync} from '../../src/realtime/tab-sync.js';
+import {TabSync, sessionKey} from '../../src/realtime/tab-sync.js';
 import {resolveWsBase} from '../../src/realtime/ws-base.js';
 import {loadFixture} from '../support/fixtures.js';
 
@@ -91,7 +91,7 @@ describe('TabSync leadership', () => {
     const name = `frozen-${Math.random()}`;
     let release = noop;
     const held = new Promise<void>((resolve) => (release = resolve));
-    void navigator.locks.request(`pepay-checkout-poller:${name}`, () => held);
+    void navigator.locks.request(`pepay-checkout-poller:${sessionKey(name)}`, () => held);
     const b = sync(name);
     const c = sync(name);
     await settle();
@@ -107,6 +107,18 @@ describe('TabSync leadership', () => {
     sync(name).close();
     await settle(200);
     const {held = [], pending = []} = await navigator.locks.query();
-    expect([...held, ...pending].map((lock) => lock.name)).not.to.include(`pepay-checkout-poller:${name}`);
+    expect([...held, ...pending].map((lock) => lock.name)).not.to.include(`pepay-checkout-poller:${sessionKey(name)}`);
+  });
+
+  it('names its lock after a hash of the session, never the session itself (any page script can list locks)', async function () {
+    if (!navigator.locks) this.skip();
+    const token = `pst_secret_${Math.random()}`;
+    const tab = sync(token);
+    await settle(200);
+    const {held = [], pending = []} = await navigator.locks.query();
+    const names = [...held, ...pending].map((lock) => lock.name ?? '');
+    expect(names).to.include(`pepay-checkout-poller:${sessionKey(token)}`);
+    expect(names.filter((lockName) => lockName.includes(token))).to.deep.equal([]);
+    tab.close();
   });
 });
