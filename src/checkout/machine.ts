@@ -112,6 +112,8 @@ export function reduce(state: CheckoutState, input: Input): Transition {
         effects: [{type: 'verify', invoiceId: state.invoiceId, network: state.address.network}],
       };
     case 'verification': {
+      // A job about another invoice (a server mix-up) says nothing about this payment.
+      if (input.job.invoiceId && input.job.invoiceId !== state.invoiceId) return {state: {...state, busy: null}, effects: []};
       // Undocumented job states: anything but `pending` is taken as the job's end. A job pending
       // for good stops being read (the payer may ask again).
       const checks = input.job.status === 'pending' ? state.verificationChecks + 1 : VERIFY_RECHECK.times;

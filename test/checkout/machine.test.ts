@@ -354,7 +354,16 @@ describe('checkout machine', () => {
   });
 
   it('a job pending for good is read ever less often, eight times in all, then left (issue 15, kind 6)', () => {
-    const job = {id: 'mv_1', network: 'base', status: 'pending', attemptCount: 0, maxAttempts: 3, nextAttemptAt: null, completedAt: null};
+    const job = {
+      id: 'mv_1',
+      invoiceId: 'inv_1',
+      network: 'base',
+      status: 'pending',
+      attemptCount: 0,
+      maxAttempts: 3,
+      nextAttemptAt: null,
+      completedAt: null,
+    };
     let r = run([...toTokens, answer(address({quoteExpiresInMs: 3_600_000}), 0), {type: 'verify-requested'}]);
     r = run([{type: 'verification', job, at: 0}], r.state);
     const reads: number[] = [];
@@ -369,7 +378,16 @@ describe('checkout machine', () => {
   });
 
   it('"I already paid": requests the job, then reads it again every 3 s while it is pending', () => {
-    const job = {id: 'mv_1', network: 'base', status: 'pending', attemptCount: 0, maxAttempts: 3, nextAttemptAt: null, completedAt: null};
+    const job = {
+      id: 'mv_1',
+      invoiceId: null,
+      network: 'base',
+      status: 'pending',
+      attemptCount: 0,
+      maxAttempts: 3,
+      nextAttemptAt: null,
+      completedAt: null,
+    };
     let r = run([...toTokens, answer(address(), 0), {type: 'verify-requested'}]);
     expect([r.state.busy, r.effects.at(-1)]).to.deep.equal(['verify', 'verify']);
     r = run(
@@ -449,7 +467,16 @@ describe('checkout machine against hostile answers and hands (issue 16)', () => 
       [
         {
           type: 'verification',
-          job: {id: 'j', network: 'base', status: 'done', attemptCount: 1, maxAttempts: null, nextAttemptAt: null, completedAt: null},
+          job: {
+            id: 'j',
+            invoiceId: null,
+            network: 'base',
+            status: 'done',
+            attemptCount: 1,
+            maxAttempts: null,
+            nextAttemptAt: null,
+            completedAt: null,
+          },
           at: 11_000,
         },
       ],
@@ -484,6 +511,19 @@ describe('checkout machine against hostile answers and hands (issue 16)', () => 
     // "I already paid" twice: one job.
     r = run([...chosen, answer(address(), 0), {type: 'verify-requested'}, {type: 'verify-requested'}]);
     expect(r.effects.filter((e) => e === 'verify')).to.have.length(1);
+    // Kind 1 sibling: the job's answer names another invoice: nothing is shown from it.
+    const job = {
+      id: 'j',
+      invoiceId: 'inv_other',
+      network: 'base',
+      status: 'done',
+      attemptCount: 1,
+      maxAttempts: null,
+      nextAttemptAt: null,
+      completedAt: null,
+    };
+    r = run([{type: 'verification', job, at: 10}], r.state);
+    expect([r.state.verification, r.state.busy]).to.deep.equal([null, null]);
   });
 });
 

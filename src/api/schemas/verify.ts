@@ -19,6 +19,8 @@ export const verificationSchema = z.pipe(
   }),
   z.transform((r) => ({
     id: r.id,
+    /** The invoice the job is about, when the answer names one. */
+    invoiceId: r.invoice_id ?? null,
     network: r.network ?? null,
     // The enum past `pending` is undocumented: kept as the server spells it.
     status: r.job_status ?? r.status ?? 'pending',
