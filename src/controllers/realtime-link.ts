@@ -59,8 +59,8 @@ export class RealtimeLink {
       wsBase: options.wsBase,
       dedupe,
       silenceTimeoutMs: options.streamTimeout,
-      onEvent: (event) => {
-        tabs.shareEvent(event);
+      onEvent: (event, envelope) => {
+        tabs.shareEvent(envelope);
         input({type: 'event', event});
       },
       onStatus: (status) => this.streamStatus(status),

@@ -18,8 +18,8 @@ export interface PaymentStreamOptions {
   wsBase: string;
   /** Shared with tab sync: an event is applied once, whichever way it came. */
   dedupe: EventDeduper;
-  /** A new event (not a duplicate). */
-  onEvent: (event: PepayEvent) => void;
+  /** A new event (not a duplicate), and its envelope as it came. */
+  onEvent: (event: PepayEvent, envelope: unknown) => void;
   onStatus: (status: StreamStatus) => void;
   /** The stream may have missed something (an open, or `since` no longer retained): re-read over REST. */
   onResync: () => void;
@@ -156,7 +156,7 @@ export class PaymentStream {
       return;
     }
     this.lastEventId = frame.event.id;
-    if (this.options.dedupe.first(frame.event.id)) this.options.onEvent(frame.event);
+    if (this.options.dedupe.first(frame.event.id)) this.options.onEvent(frame.event, frame.envelope);
   }
 
   private armSilence(): void {

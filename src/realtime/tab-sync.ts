@@ -1,7 +1,8 @@
 /**
  * Keeps several tabs (or several checkouts on one page) on one session in step without each one
- * polling: they share what they learn — parsed events and statuses, as values — over a
- * BroadcastChannel, and only one of them polls.
+ * polling: they share what they learn — event envelopes as they came, and polled statuses — over a
+ * BroadcastChannel, and only one of them polls. What another tab says is input like any other:
+ * any script of the origin can post on the channel, so every message is checked before use.
  *
  * The poller is the holder of a Web Lock on the session where the browser has the Web Locks API
  * (released by the platform when a tab closes or crashes); elsewhere, the tab with the lowest id
@@ -9,15 +10,19 @@
  * rest, and a tab that hears no peer at all for `leaseMs` (the holder frozen in the background)
  * polls itself.
  */
-import type {PepayEvent} from '../api/schemas/events.js';
+import {parseEvent, type PepayEvent} from '../api/schemas/events.js';
+import {INVOICE_STATUSES} from '../api/schemas/primitives.js';
 import type {PaymentStatus} from '../api/schemas/status.js';
 import type {EventDeduper} from './dedupe.js';
 
 /** Bumped when a message's shape changes: tabs running another version ignore each other. */
-const PROTOCOL = 1;
+const PROTOCOL = 2;
 
 type Payload =
-  {kind: 'hello'; live: boolean; leader: boolean} | {kind: 'event'; event: PepayEvent} | {kind: 'status'; status: PaymentStatus};
+  | {kind: 'hello'; live: boolean; leader: boolean}
+  /** The event envelope as the stream delivered it: the receiver parses it with the stream's schema. */
+  | {kind: 'event'; envelope: unknown}
+  | {kind: 'status'; status: PaymentStatus};
 type Message = Payload & {v: typeof PROTOCOL; from: string};
 
 export interface TabSyncOptions {
@@ -85,8 +90,9 @@ export class TabSync {
     this.hello();
   }
 
-  shareEvent(event: PepayEvent): void {
-    this.post({kind: 'event', event});
+  /** Passes on an event envelope as it came from the stream (JSON). */
+  shareEvent(envelope: unknown): void {
+    this.post({kind: 'event', envelope});
   }
 
   shareStatus(status: PaymentStatus): void {
@@ -126,11 +132,24 @@ export class TabSync {
   private receive(data: unknown): void {
     if (!isMessage(data)) return;
     const known = this.peers.get(data.from) ?? {live: false, leader: false};
-    const said = data.kind === 'hello' ? {live: data.live, leader: data.leader} : known;
+    const said = data.kind === 'hello' ? {live: data.live === true, leader: data.leader === true} : known;
     this.peers.set(data.from, {at: Date.now(), live: said.live, leader: said.leader});
-    if (data.kind === 'event' && this.options.dedupe.first(data.event.id)) this.options.onEvent(data.event);
-    if (data.kind === 'status') this.options.onStatus(data.status);
+    const event = data.kind === 'event' ? parseEvent(data.envelope) : null;
+    if (event && this.options.dedupe.first(event.id)) this.options.onEvent(event);
+    if (data.kind === 'status' && isStatus(data.status)) this.options.onStatus(data.status);
   }
+}
+
+/** A polled status as `paymentStatusSchema` makes it (another tab's poll, or a script's forgery). */
+function isStatus(value: unknown): value is PaymentStatus {
+  const status = value as Partial<PaymentStatus> | null;
+  return (
+    typeof status === 'object' &&
+    status !== null &&
+    (INVOICE_STATUSES as readonly unknown[]).includes(status.status) &&
+    (status.paidAt === null || Number.isFinite(status.paidAt)) &&
+    (status.invoiceId === null || typeof status.invoiceId === 'string')
+  );
 }
 
 /** Same-origin tabs only can post here; the version check keeps other builds' shapes out. */

@@ -19,7 +19,7 @@ describe('the static hosted demo (npm run build:demo)', () => {
     expect(checkout.getAttribute('api-base')).to.equal('https://sandbox.pepay.invalid');
 
     await until('questions', () => checkout.state.step === 'questions');
-    (await deepReady<HTMLInputElement>(checkout.shadowRoot!, 'input[name=q1]')).value = 'Acme';
+    (await deepReady<HTMLInputElement>(checkout.shadowRoot!, 'input[name=q0]')).value = 'Acme';
     (await deepReady<HTMLFormElement>(checkout.shadowRoot!, 'form')).requestSubmit();
     await until('email', () => checkout.state.step === 'email');
     (await deepReady<HTMLButtonElement>(checkout.shadowRoot!, 'form button[type=button]')).click();

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import {isDepositAddress} from './deposit-address.js';
-import {lenient, timestamp, tokenAmount, usdAmount} from './primitives.js';
+import {lenient, spanSeconds, timestamp, tokenAmount, usdAmount} from './primitives.js';
 
 const raw = z.object({
   // What the payer is told to send decides the payment: address, network, token and amounts are
@@ -17,9 +17,9 @@ const raw = z.object({
   usd_amount: z.nullish(usdAmount),
   quote_last_updated_at: lenient(timestamp),
   quote_valid_until: lenient(timestamp),
-  quote_expires_in_seconds: lenient(z.number()),
+  quote_expires_in_seconds: lenient(spanSeconds),
   retryable: lenient(z.boolean()),
-  retry_after_seconds: lenient(z.number()),
+  retry_after_seconds: lenient(spanSeconds),
   ws_connection: lenient(
     z.object({
       token: z.string().check(z.minLength(1)),

@@ -11,7 +11,8 @@ const controlFrame = z.object({object: z.literal('ws_control'), type: z.string()
 const errorFrame = z.object({object: z.literal('ws_error'), code: z.nullish(z.string()), message: z.nullish(z.string())});
 
 export type StreamFrame =
-  | {kind: 'event'; event: PepayEvent}
+  /** `envelope`: the event as it came (JSON), for other tabs to parse themselves. */
+  | {kind: 'event'; event: PepayEvent; envelope: unknown}
   /** `heartbeat`, `resync_required`, or a type we do not know. */
   | {kind: 'control'; type: string}
   | {kind: 'error'; code: string | null};
@@ -23,5 +24,5 @@ export function parseFrame(value: unknown): StreamFrame | null {
   const error = errorFrame.safeParse(value);
   if (error.success) return {kind: 'error', code: error.data.code ?? null};
   const event = parseEvent(value);
-  return event ? {kind: 'event', event} : null;
+  return event ? {kind: 'event', event, envelope: value} : null;
 }

@@ -77,6 +77,14 @@ export const usdRemaining = z.number().check(z.refine((usd) => usd >= 0 && usd <
  */
 export const tokenAmount = z.string().check(z.refine((amount) => /^\d{1,30}(\.\d{1,36})?$/.test(amount) && /[1-9]/.test(amount)));
 
+/**
+ * A span of time from the server, in seconds (negative: already past): at most ten years either
+ * way. A larger figure is a fault, and in milliseconds it could overflow to Infinity.
+ */
+export const MAX_SPAN_SECONDS = 10 * 365 * 24 * 3600;
+export const spanSeconds = z.number().check(z.refine((seconds) => Math.abs(seconds) <= MAX_SPAN_SECONDS));
+export const spanMs = z.number().check(z.refine((ms) => Math.abs(ms) <= MAX_SPAN_SECONDS * 1000));
+
 /** A whole number from `min` to `max` (one refinement: each zod check kind adds to the bundle). */
 export function wholeNumber(min: number, max: number) {
   return z.number().check(z.refine((n) => Number.isInteger(n) && n >= min && n <= max));

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import {isDepositAddress} from './deposit-address.js';
-import {environment, invoiceStatus, lenient, timestamp, usdAmount, usdRemaining} from './primitives.js';
+import {environment, invoiceStatus, lenient, spanMs, spanSeconds, timestamp, usdAmount, usdRemaining} from './primitives.js';
 
 // Strict: the invoice, its amounts, status and lock (what the payer pays). Lenient: what is only
 // shown (names, description) and the countdown's hints (the server decides expiry).
@@ -11,8 +11,8 @@ const raw = z.object({
   description: lenient(z.string()),
   expires_at: lenient(timestamp),
   invoice_status: z.optional(invoiceStatus),
-  remaining_time: lenient(z.number()),
-  remaining_seconds: lenient(z.number()),
+  remaining_time: lenient(spanMs),
+  remaining_seconds: lenient(spanSeconds),
   merchant_name: lenient(z.string()),
   merchant_email: lenient(z.string()),
   network_environment: z.optional(environment),
