@@ -8,11 +8,12 @@ import {gzipSync} from 'node:zlib';
 
 /**
  * First paint of the classic script tag (the QR encoder comes later, on demand). Tightened as the
- * code allows; raised once, from 33 to 34.5 kB, for the checks on every payment instruction
- * (issue 16: address formats, amount ranges, answer-vs-request, one action at a time, Trusted
- * Types), until lazy classic chunks (issue 11) take the address step out of the first paint.
+ * code allows; raised from 33 to 35 kB for the checks on every payment instruction (issue 16:
+ * address formats, amount ranges, answer-vs-request, one action at a time, Trusted Types) and the
+ * payer's place kept across reloads (issue 14), until lazy classic chunks (issue 11) take the
+ * address step out of the first paint.
  */
-const BUDGET_KB = 34.5;
+const BUDGET_KB = 35;
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const files = {classic: pkg.unpkg, module: pkg.exports['./cdn'], qrEncoder: './dist/cdn/pepay-qr-encoder.iife.js'};
 const figures = {};

@@ -9,6 +9,7 @@ import {failed} from './failed.js';
 import {concernsThisInvoice, lowerRemaining} from './news.js';
 import {advance} from './advance.js';
 import {allocated} from './allocation.js';
+import {recall} from './memory.js';
 import {acceptsPayerAction, isPayerAction} from './payer-guard.js';
 import {tick} from './tick.js';
 import type {CheckoutState, Input, Step, Transition} from './types.js';
@@ -49,14 +50,17 @@ export function reduce(state: CheckoutState, input: Input): Transition {
       };
       const terminal = TERMINAL[s.status];
       if (terminal) return {state: {...next, step: terminal}, effects: [{type: 'stop'}]};
-      const opened = advance({
+      const fresh: CheckoutState = {
         ...next,
         questions: input.questions,
         questionsAnswered: input.questions.length === 0,
         email: input.email,
         emailDone: input.email !== null,
-      });
-      return {...opened, effects: [...opened.effects, {type: 'watch', wsToken: null, wsPath: '/ws/payment'}]};
+      };
+      const opened = advance(recall(fresh, input.remembered ?? null, input.at, input.wallAt ?? 0));
+      // A remembered address is waited on at once (polling: its stream token was not kept).
+      const a = opened.state.address;
+      return a ? {...opened, effects: [...opened.effects, {type: 'watch', wsToken: a.wsToken, wsPath: a.wsPath}]} : opened;
     }
 
     case 'questions-submitted':

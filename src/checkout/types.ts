@@ -6,6 +6,7 @@ import type {SessionDetails} from '../api/schemas/session.js';
 import type {Token} from '../api/schemas/tokens.js';
 import type {Verification} from '../api/schemas/verify.js';
 import type {PepayEvent} from '../api/schemas/events.js';
+import type {Remembered} from './memory.js';
 
 export const STEPS = [
   'loading',
@@ -74,8 +75,20 @@ export interface CheckoutState {
 
 export type Input =
   | {type: 'start'; at: number}
-  /** Everything the first screen needs, fetched in one round: session, tokens, questions, stored e-mail. */
-  | {type: 'loaded'; session: SessionDetails; tokens: Token[]; questions: Question[]; email: string | null; at: number}
+  /**
+   * Everything the first screen needs, fetched in one round: session, tokens, questions, stored
+   * e-mail; and what this browser remembers of the invoice (`wallAt`: the same instant as `at`, epoch ms).
+   */
+  | {
+      type: 'loaded';
+      session: SessionDetails;
+      tokens: Token[];
+      questions: Question[];
+      email: string | null;
+      remembered?: Remembered | null;
+      at: number;
+      wallAt?: number;
+    }
   | {type: 'questions-submitted'; answers: QuestionAnswer[]}
   | {type: 'questions-saved'}
   | {type: 'email-submitted'; email: string}

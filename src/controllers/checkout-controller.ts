@@ -9,12 +9,14 @@ import {PayorClient} from '../api/client.js';
 import {PepayError, isAbortError} from '../api/errors.js';
 import {eventsBetween, type Emitted} from '../checkout/emitted.js';
 import {reduce} from '../checkout/machine.js';
+import {rememberedOf} from '../checkout/memory.js';
 import {crashed, failedToStart, initialState, isTerminal} from '../checkout/state.js';
 import {nextDeadline} from '../checkout/selectors.js';
 import type {CheckoutError, CheckoutState, Effect, Input, PayerAction} from '../checkout/types.js';
 import {Backoff} from '../realtime/backoff.js';
 import {resolveWsBase} from '../realtime/ws-base.js';
 import {CONNECTION_FIELDS, type SessionOptions} from '../session.js';
+import {forgetPlace, placeKey, writePlace} from './place-store.js';
 import {RealtimeLink} from './realtime-link.js';
 import {OPERATION, runRequest, type RequestEffect} from './requests.js';
 
@@ -42,6 +44,8 @@ export class CheckoutController implements ReactiveController {
   private readonly retries = new Backoff({baseMs: 4000, maxMs: 30_000});
   private readonly pastDeadlines = new Backoff({baseMs: 2000, maxMs: 60_000});
   private retryNotBefore = 0;
+  /** The place last written to storage (JSON), to write only changes. */
+  private rememberedPlace = '';
   /** The session configuration the running checkout started with; null when not started. */
   private startedWith: string | null = null;
 
@@ -148,7 +152,20 @@ export class CheckoutController implements ReactiveController {
     }
     this.state = next;
     this.host.requestUpdate();
+    this.remember(next);
     this.onCommit(next, eventsBetween(previous, next));
+  }
+
+  /** Keeps the payer's place for a reload or another tab; an ended invoice has none to keep. */
+  private remember(state: CheckoutState): void {
+    if (!state.invoiceId || !this.client || state.step === 'loading' || state.step === 'error') return;
+    const key = placeKey(state.invoiceId, this.client.credentials.sessionToken);
+    if (isTerminal(state.step)) return forgetPlace(key);
+    const place = rememberedOf(state, Date.now(), performance.now());
+    const written = JSON.stringify(place);
+    if (written === this.rememberedPlace) return;
+    this.rememberedPlace = written;
+    writePlace(key, place);
   }
 
   /**

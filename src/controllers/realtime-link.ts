@@ -73,13 +73,14 @@ export class RealtimeLink {
   }
 
   /**
-   * Follows the invoice once there is a payment to wait for (an address and its stream token): the
-   * stream, and polling until the stream is live. Before that nothing polls — fifty checkouts on a
-   * token list cost nothing — and the session is re-read when the page is shown, focused or online.
+   * Follows the invoice once there is a payment to wait for (an address): its stream when it came
+   * with a stream token, and polling until the stream is live (for good without a token). Before
+   * that nothing polls — fifty checkouts on a token list cost nothing — and the session is re-read
+   * when the page is shown, focused or online.
    */
   watch(wsToken: string | null, wsPath: string): void {
-    if (!wsToken) return;
-    this.stream.connect(wsToken, wsPath);
+    // No stream token (an address remembered from an earlier page): poll until one comes.
+    if (wsToken) this.stream.connect(wsToken, wsPath);
     if (!this.stream.isLive && !this.poller.running) {
       this.poller.start();
       this.options.input({type: 'connection', connection: 'polling'});

@@ -4,6 +4,7 @@
  */
 import type {PayorClient} from '../api/client.js';
 import type {Effect, Input, Operation} from '../checkout/types.js';
+import {placeKey, readPlace} from './place-store.js';
 
 export type RequestEffect = Exclude<Effect, {type: 'watch'} | {type: 'unwatch'} | {type: 'stop'}>;
 
@@ -30,7 +31,8 @@ export async function runRequest(effect: RequestEffect, client: PayorClient, sig
         client.invoiceQuestions(signal),
         client.customerEmail(signal),
       ]);
-      return {type: 'loaded', session, tokens, questions, email: email.email, at: at()};
+      const remembered = readPlace(placeKey(session.invoiceId, client.credentials.sessionToken));
+      return {type: 'loaded', session, tokens, questions, email: email.email, remembered, at: at(), wallAt: Date.now()};
     }
     case 'submit-questions':
       await client.submitForm(effect.answers, signal);

@@ -1,11 +1,12 @@
 import {expect} from '@open-wc/testing';
-import type {PaymentAddress, SessionDetails, Token} from '../../src/api/index.js';
+import type {PaymentAddress, Question, SessionDetails, Token} from '../../src/api/index.js';
 import {eventsBetween} from '../../src/checkout/emitted.js';
 import {msUntil} from '../../src/checkout/selectors.js';
 import {formatDuration, networkName, trimAmount, formatUsd} from '../../src/checkout/format.js';
 import {parseEvent} from '../../src/api/schemas/events.js';
 import {reduce} from '../../src/checkout/machine.js';
 import {failedToStart, initialState} from '../../src/checkout/state.js';
+import type {Remembered} from '../../src/checkout/memory.js';
 import type {CheckoutState, Input} from '../../src/checkout/types.js';
 
 const session = (over: Partial<SessionDetails> = {}): SessionDetails => ({
@@ -85,7 +86,7 @@ describe('checkout machine', () => {
   it('loads, then skips answered steps to the token picker', () => {
     const {state, effects} = run(toTokens);
     expect(state.step).to.equal('select-token');
-    expect(effects).to.deep.equal(['load', 'watch']);
+    expect(effects).to.deep.equal(['load']);
     expect(state.expiresAtMono).to.equal(60_100);
   });
 
@@ -436,7 +437,7 @@ describe('checkout machine against hostile answers and hands (issue 16)', () => 
       null,
       null,
       'invalid-response',
-      ['load', 'watch', 'allocate'],
+      ['load', 'allocate'],
     ]);
     r = run([{type: 'token-chosen', network: 'base', tokenId: 1}, answer(address(), 20)], r.state);
     expect([r.state.step, r.state.address?.tokenId, r.state.notice]).to.deep.equal(['awaiting-payment', 1, null]);
@@ -524,6 +525,54 @@ describe('checkout machine against hostile answers and hands (issue 16)', () => 
     };
     r = run([{type: 'verification', job, at: 10}], r.state);
     expect([r.state.verification, r.state.busy]).to.deep.equal([null, null]);
+  });
+});
+
+describe("checkout machine: the payer's place across reloads (issue 14)", () => {
+  const remembered = (over: Partial<Remembered> = {}): Remembered => ({
+    questionsAnswered: true,
+    emailDone: true,
+    address: {address: '0xabc', network: 'base', tokenId: 1, tokenAmount: '40.000000', usdAmount: 40, exchangeRate: '1'},
+    quotedRemainingUsd: 40,
+    quoteExpiresAt: 1_000_000 + 120_000,
+    ...over,
+  });
+  const loaded = (memory: Remembered | null, over: Partial<SessionDetails> = {}, questions: Question[] = []): Input[] => [
+    {type: 'start', at: 0},
+    {type: 'loaded', session: session(over), tokens: [token], questions, email: null, remembered: memory, at: 500, wallAt: 1_000_000},
+  ];
+  const question: Question = {id: 'q1', label: 'Company', type: 'text', required: true};
+
+  it('comes back to the same address and quote time, polling, with no new allocation', () => {
+    const r = run(loaded(remembered(), {}, [question]));
+    expect([r.state.step, r.state.address?.address, r.state.address?.wsToken, r.effects]).to.deep.equal([
+      'awaiting-payment',
+      '0xabc',
+      null,
+      ['load', 'watch'],
+    ]);
+    expect(r.state.quoteExpiresAtMono).to.equal(500 + 120_000);
+    // The payer may still choose another token.
+    expect(run([{type: 'change-token'}], r.state).state.step).to.equal('select-token');
+  });
+
+  it('a finished step stays finished: questions answered and an e-mail skipped are not asked again', () => {
+    expect(run(loaded(remembered({address: null}), {}, [question])).state.step).to.equal('select-token');
+    expect(run(loaded(remembered({address: null, questionsAnswered: false}), {}, [question])).state.step).to.equal('questions');
+    expect(run(loaded(null, {}, [question])).state.step).to.equal('questions');
+  });
+
+  it('the server is the truth: a token no longer offered, a lock elsewhere or an ended invoice drop the address', () => {
+    const gone = run(loaded(remembered({address: {...remembered().address!, tokenId: 9}})));
+    expect([gone.state.step, gone.state.address]).to.deep.equal(['select-token', null]);
+    const locked = run(
+      loaded(remembered(), {status: 'underpaid', amountRemainingUsd: 15, locked: {network: 'solana', tokenId: 2, address: null}}),
+    );
+    expect([locked.state.address, locked.effects.at(-1)]).to.deep.equal([null, 'allocate']);
+    expect(run(loaded(remembered(), {status: 'paid'})).state.step).to.equal('paid');
+    // A quote already over is refreshed at once.
+    const stale = run(loaded(remembered({quoteExpiresAt: 900_000})));
+    expect(stale.state.quoteExpiresAtMono).to.equal(500);
   });
 });
 

@@ -1,7 +1,7 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import type {PepayCheckout} from '../../src/index.js';
 import type {} from '../../src/cdn.js';
-import {createSession, sandboxUrl, simulate} from '../support/sandbox.js';
+import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
 import {deep, deepReady, deepText} from '../support/deep.js';
 
 // Generous: a whole page loads two bundles while CI runs three engines on two cores.
@@ -73,6 +73,26 @@ describe('the script-tag bundles on a plain page', () => {
     await pay(dialog.shadowRoot!.querySelector('pepay-checkout') as PepayCheckout, s.invoice_id);
     expect(await opened.result).to.equal('paid');
     opened.close();
+    frame.remove();
+  });
+
+  it('a real reload of the storefront page comes back to the same address, with no new allocation (issue 14)', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const frame = document.createElement('iframe');
+    const query = new URLSearchParams({session: s.session_token, signature: s.signature, api: sandboxUrl});
+    frame.src = new URL(`/test/e2e/csp/storefront.html?${query}`, location.origin).href;
+    document.body.append(frame);
+    const checkoutIn = () => frame.contentDocument?.querySelector('pepay-checkout') as PepayCheckout | null;
+    await until('checkout mounted', () => checkoutIn()?.state?.step === 'select-token');
+    (await deepReady<HTMLButtonElement>(checkoutIn()!.shadowRoot!, 'button[data-token="201"]')).click();
+    await until('payment step', () => checkoutIn()?.state.step === 'awaiting-payment');
+    const address = checkoutIn()!.state.address!.address;
+    const before = checkoutIn();
+    frame.contentWindow!.location.reload();
+    await until('reloaded on the payment step', () => checkoutIn() !== before && checkoutIn()?.state?.step === 'awaiting-payment');
+    expect(checkoutIn()!.state.address!.address).to.equal(address);
+    const allocations = (await inspect(s.invoice_id)).requests.filter((r) => r.path.endsWith('/payment-addresses'));
+    expect(allocations).to.have.length(1);
     frame.remove();
   });
 

@@ -19,6 +19,7 @@ const ADDRESS_2 = '0x2222222222222222222222222222222222222222';
 const PAYMENT_ADDRESSES = '/api/v1/payments/payment-addresses';
 
 type Body = Record<string, unknown>;
+let sessions = 0;
 
 /** The documented allocation for USDC on Base, with a real address and no stream (nothing else is asked). */
 async function allocation(fields: Body = {}): Promise<Body> {
@@ -35,8 +36,11 @@ async function scriptedCheckout(tokens?: unknown[]) {
   await api.queue('/api/v1/payments/available-tokens', {body: tokens ?? (await loadFixture('available-tokens.200.json'))});
   await api.queue('/api/v1/payments/invoice-questions', {body: {has_questions: false}});
   await api.queue('/api/v1/payments/customer-email', {body: await loadFixture('customer-email.get.200.json')});
+  // An address without a stream is polled for: the invoice stays unpaid throughout.
+  await api.queue('/api/v1/payments/payment-status', ...Array.from({length: 30}, () => ({body: {status: 'unpaid', paid_at: null}})));
   const el = document.createElement('pepay-checkout');
-  Object.assign(el, {sessionToken: 'pst_hostile', signature: 'sig.1', apiBase: api.base});
+  // A session of its own: what one checkout remembers is not another's.
+  Object.assign(el, {sessionToken: `pst_hostile_${sessions++}`, signature: 'sig.1', apiBase: api.base});
   document.body.append(el);
   await stepIs(el, 'select-token');
   return {api, el};

@@ -1,0 +1,84 @@
+/**
+ * What a checkout remembers of one invoice across reloads, restored pages and new tabs: the steps
+ * the payer finished and the address they were given. Never credentials (no session, no stream
+ * token). Pure: the controller stores it (src/controllers/place-store.ts); the server stays the
+ * truth, so a remembered address is used only where the fresh session and token list allow it.
+ */
+import type {PaymentAddress} from '../api/schemas/address.js';
+import type {CheckoutState} from './types.js';
+
+/** The parts of an address the payer was shown (nothing the server sent for the stream). */
+export type RememberedAddress = Pick<PaymentAddress, 'address' | 'network' | 'tokenId' | 'tokenAmount' | 'usdAmount' | 'exchangeRate'>;
+
+export interface Remembered {
+  questionsAnswered: boolean;
+  /** The e-mail step is done (saved, or skipped: the server does not remember a skip). */
+  emailDone: boolean;
+  /** The address shown. */
+  address: RememberedAddress | null;
+  /** What was still due when that address was quoted (USD). */
+  quotedRemainingUsd: number | null;
+  /** Wall-clock epoch ms when the address's quote runs out: the monotonic clock restarts on a reload. */
+  quoteExpiresAt: number | null;
+}
+
+/** What to remember of `state`; `wallNow` and `monoNow` are the same instant on both clocks. */
+export function rememberedOf(state: CheckoutState, wallNow: number, monoNow: number): Remembered {
+  const a = state.address;
+  return {
+    questionsAnswered: state.questionsAnswered,
+    emailDone: state.emailDone,
+    address: a && {
+      address: a.address,
+      network: a.network,
+      tokenId: a.tokenId,
+      tokenAmount: a.tokenAmount,
+      usdAmount: a.usdAmount,
+      exchangeRate: a.exchangeRate,
+    },
+    quotedRemainingUsd: a ? state.quotedRemainingUsd : null,
+    // Whole seconds: the two clocks drift by a few ms between reads, which is no change worth a write.
+    quoteExpiresAt:
+      a && state.quoteExpiresAtMono !== null ? Math.round((wallNow + state.quoteExpiresAtMono - monoNow) / 1000) * 1000 : null,
+  };
+}
+
+/**
+ * A freshly loaded state with what was remembered added back: finished steps stay finished, and
+ * the address comes back (same address, token and network, its quote's time left) when the token
+ * is still offered, the invoice is still open, and it fits the invoice's lock if it has one.
+ */
+export function recall(state: CheckoutState, remembered: Remembered | null, at: number, wallNow: number): CheckoutState {
+  if (!remembered) return state;
+  const next = {
+    ...state,
+    questionsAnswered: state.questionsAnswered || remembered.questionsAnswered,
+    emailDone: state.emailDone || remembered.emailDone,
+  };
+  const a = remembered.address;
+  const offered = a !== null && state.tokens.some((t) => t.id === a.tokenId && t.network === a.network && t.selectable);
+  const locked = state.session?.locked;
+  const fitsLock = !locked || (a !== null && a.network === locked.network && a.tokenId === locked.tokenId);
+  const open = state.invoiceStatus === 'unpaid' || state.invoiceStatus === 'underpaid';
+  if (!a || !offered || !fitsLock || !open) return next;
+  return {
+    ...next,
+    address: {
+      ...a,
+      quoteStatus: 'available',
+      statusCode: 'ok',
+      message: null,
+      quoteUpdatedAt: null,
+      quoteValidUntil: null,
+      quoteExpiresInMs: null,
+      retryable: false,
+      retryAfterMs: null,
+      // No stream token is kept: the restored checkout polls until its next quote brings one.
+      wsToken: null,
+      wsPath: '/ws/payment',
+    },
+    quotedRemainingUsd: remembered.quotedRemainingUsd,
+    // A quote already over is refreshed at once, as it would have been had the page stayed.
+    quoteExpiresAtMono: remembered.quoteExpiresAt === null ? null : at + Math.max(0, remembered.quoteExpiresAt - wallNow),
+  };
+}

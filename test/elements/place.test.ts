@@ -1,0 +1,97 @@
+/**
+ * The payer's place survives a reload, a second tab and a restored page (issue 14): the same step,
+ * the same address, token and network, with no new `payment-addresses` request.
+ */
+import {expect, waitUntil} from '@open-wc/testing';
+import '../../src/define.js';
+import type {PepayCheckout} from '../../src/index.js';
+import {deep, deepReady} from '../support/deep.js';
+import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
+import {stepIs, toPayment} from '../support/walk.js';
+
+const until = (what: string, predicate: () => unknown, timeout = 15_000) => waitUntil(predicate, what, {timeout, interval: 50});
+
+function mount(s: Session, parent: ParentNode = document.body): PepayCheckout {
+  const el = document.createElement('pepay-checkout');
+  Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+  parent.append(el);
+  return el;
+}
+
+const allocations = async (s: Session) =>
+  (await inspect(s.invoice_id)).requests.filter((r) => r.method === 'POST' && r.path.endsWith('/payment-addresses')).length;
+
+describe("the payer's place", () => {
+
+  it('a second tab and a reload show the same address, token and network, with no new allocation', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const first = mount(s);
+    await toPayment(first);
+    const address = first.state.address!;
+    const second = mount(s);
+    await stepIs(second, 'awaiting-payment');
+    expect([second.state.address?.address, second.state.address?.network, second.state.address?.tokenId]).to.deep.equal([
+      address.address,
+      address.network,
+      address.tokenId,
+    ]);
+    // Its countdown is the same quote's.
+    await until('quote countdown', () => deep(second.shadowRoot!, '[data-quote]'));
+    first.remove();
+    second.remove();
+    const reloaded = mount(s);
+    await stepIs(reloaded, 'awaiting-payment');
+    expect(deep(reloaded.shadowRoot!, '[part=address]')!.textContent).to.equal(address.address);
+    expect(await allocations(s)).to.equal(1);
+    // Without its stream token the restored checkout polls, and still sees the payment arrive.
+    expect(reloaded.state.connection).to.equal('polling');
+    reloaded.remove();
+  });
+
+  it('answered questions and a skipped e-mail are not asked again after a reload', async () => {
+    const s = await createSession({questions: {questions: [{id: 'q1', question: 'Company', type: 'text', validation: {required: true}}]}});
+    const el = mount(s);
+    await stepIs(el, 'questions');
+    (await deepReady<HTMLInputElement>(el.shadowRoot!, 'input[name=q0]')).value = 'Acme';
+    (await deepReady<HTMLFormElement>(el.shadowRoot!, 'form')).requestSubmit();
+    await stepIs(el, 'email');
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'form button[type=button]')).click();
+    await stepIs(el, 'select-token');
+    el.remove();
+    const reloaded = mount(s);
+    await stepIs(reloaded, 'select-token');
+    expect((await inspect(s.invoice_id)).requests.filter((r) => r.path.endsWith('/submit-form'))).to.have.length(1);
+    reloaded.remove();
+  });
+
+  it('nothing is kept once the invoice has ended, and no credential is ever stored', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = mount(s);
+    await toPayment(el);
+    // Other test files share this origin's storage: only this invoice's keys count.
+    const mine = () => Object.keys(localStorage).filter((key) => key.includes(s.invoice_id));
+    const stored = mine().map((key) => `${key}=${localStorage.getItem(key)}`);
+    expect(stored).to.have.length(1);
+    expect(stored[0]).to.include(el.state.address!.address);
+    for (const secret of [s.session_token, s.signature]) expect(stored[0]).not.to.include(secret);
+    expect(stored[0]).not.to.include('wsToken":"');
+    await simulate(s.invoice_id, 'pay');
+    await stepIs(el, 'paid');
+    expect(mine()).to.deep.equal([]);
+    el.remove();
+  });
+
+  it('a tampered place is ignored: the server and a new allocation decide', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = mount(s);
+    await toPayment(el);
+    const key = Object.keys(localStorage).find((k) => k.includes(s.invoice_id))!;
+    el.remove();
+    const stored = JSON.parse(localStorage.getItem(key)!) as {place: {address: {address: string}}};
+    stored.place.address.address = `0x\u202E${'1'.repeat(40)}`;
+    localStorage.setItem(key, JSON.stringify(stored));
+    const reloaded = mount(s);
+    await stepIs(reloaded, 'select-token');
+    reloaded.remove();
+  });
+});
