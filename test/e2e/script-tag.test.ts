@@ -118,7 +118,7 @@ describe('the script-tag bundles on a plain page', () => {
       expect(probe.__errors).to.deep.equal([]);
       if (page === 'trusted-types.html' && 'trustedTypes' in frame.contentWindow!) {
         // The policy is enforced there: a plain string into a script sink is refused.
-        expect(() => (frame.contentDocument!.createElement('div').innerHTML = '<b>x</b>')).to.throw(/TrustedHTML/);
+        expect(() => (frame.contentDocument!.createElement('div').innerHTML = '<b>x</b>')).to.throw();
       }
       frame.remove();
     });
