@@ -21,6 +21,15 @@ const TERMINAL: Record<string, Step> = {paid: 'paid', expired: 'expired', cancel
 const ORDER_FINAL = new Set(['delivered', 'delivery_confirmed', 'fulfilled', 'cancelled', 'canceled', 'refunded', 'failed']);
 
 export function reduce(state: CheckoutState, input: Input): Transition {
+  const next = transition(state, input);
+  // What "I already paid" found belongs to the step it was asked on: it does not linger onto the
+  // next — except a payment found short, which the underpaid step goes on answering.
+  const v = next.state.verification;
+  if (next.state.step === state.step || !v || (next.state.step === 'underpaid' && v.paymentFound === true)) return next;
+  return {...next, state: {...next.state, verification: null, verificationCheckAt: null, verificationChecks: 0}};
+}
+
+function transition(state: CheckoutState, input: Input): Transition {
   // A terminal screen is final: only the clock, the connection and late order updates still count.
   const stillCounts =
     input.type === 'tick' || input.type === 'connection' || (input.type === 'event' && input.event.subject.kind === 'order');
@@ -123,7 +132,9 @@ export function reduce(state: CheckoutState, input: Input): Transition {
       const checks = input.job.status === 'pending' ? state.verificationChecks + 1 : VERIFY_RECHECK.times;
       const wait = Math.min(VERIFY_RECHECK.maxMs, VERIFY_RECHECK.firstMs * 2 ** (checks - 1));
       const verificationCheckAt = checks < VERIFY_RECHECK.times ? input.at + wait : null;
-      return {state: {...state, busy: null, verification: input.job, verificationChecks: checks, verificationCheckAt}, effects: []};
+      const next = {...state, busy: null, verification: input.job, verificationChecks: checks, verificationCheckAt};
+      // A payment found: the session says how much arrived and what is still due.
+      return {state: next, effects: input.job.paymentFound === true ? [{type: 'refresh-session'}] : []};
     }
 
     case 'status':

@@ -47,3 +47,19 @@ export function nextDeadline(state: CheckoutState): number | null {
   const deadlines = [state.expiresAtMono, quoteDue, state.verificationCheckAt].filter((at): at is number => at !== null);
   return deadlines.length ? Math.min(...deadlines) : null;
 }
+
+/** What "I already paid" found, in the payer's terms (the job's own words never reach them). */
+export type VerificationAnswer = 'checking' | 'still-checking' | 'found' | 'found-short' | 'not-found' | 'failed';
+
+export function verificationAnswer(state: CheckoutState): VerificationAnswer | null {
+  if (state.busy === 'verify') return 'checking';
+  const job = state.verification;
+  if (!job) return null;
+  // The job's states past `pending` are undocumented: an error, or a word for one, is a failure.
+  if (job.failed || /fail|error/i.test(job.status)) return 'failed';
+  if (job.status === 'pending') return state.verificationCheckAt === null ? 'still-checking' : 'checking';
+  if (job.paymentFound !== true) return 'not-found';
+  // Short by the session's own figures (re-read when the job found a payment), unless the job
+  // itself saw the invoice paid.
+  return state.invoiceStatus === 'underpaid' && job.invoiceStatus !== 'paid' ? 'found-short' : 'found';
+}

@@ -35,8 +35,16 @@ export const en = {
     invoice: 'The merchant has changed this invoice. Check the payee and the total above before you pay.',
   },
   alreadyPaid: 'I already paid',
-  verifying: 'Checking the chain…',
-  verification: (status: string) => `Verification: ${status}`,
+  verification: {
+    checking: 'Looking for your payment on the chain… This can take a minute.',
+    stillChecking: 'Still looking. This page updates by itself as soon as your payment arrives.',
+    found: 'We found your payment. It is being confirmed; this page updates by itself.',
+    foundShort: (paid: string, due: string) => `We found a payment of ${paid}, but ${due} is still due. Send the rest to the same address.`,
+    notFound: (amount: string, network: string) =>
+      `No payment has arrived yet. Check that you sent exactly ${amount} on ${network}, to the address above. A payment can take a few minutes to show: try again in 5 minutes.`,
+    failed: (invoice: string) =>
+      `We could not check the chain just now. If you have sent the payment, contact the merchant with invoice ${invoice}; they can trace it.`,
+  },
   preparingAddress: 'Preparing your payment address…',
   underpaidTitle: 'Partial payment received',
   received: (usd: string) => `Received ${usd}`,

@@ -364,6 +364,9 @@ describe('checkout machine', () => {
       maxAttempts: 3,
       nextAttemptAt: null,
       completedAt: null,
+      paymentFound: null,
+      invoiceStatus: null,
+      failed: false,
     };
     let r = run([...toTokens, answer(address({quoteExpiresInMs: 3_600_000}), 0), {type: 'verify-requested'}]);
     r = run([{type: 'verification', job, at: 0}], r.state);
@@ -388,6 +391,9 @@ describe('checkout machine', () => {
       maxAttempts: 3,
       nextAttemptAt: null,
       completedAt: null,
+      paymentFound: null,
+      invoiceStatus: null,
+      failed: false,
     };
     let r = run([...toTokens, answer(address(), 0), {type: 'verify-requested'}]);
     expect([r.state.busy, r.effects.at(-1)]).to.deep.equal(['verify', 'verify']);
@@ -477,6 +483,9 @@ describe('checkout machine against hostile answers and hands (issue 16)', () => 
             maxAttempts: null,
             nextAttemptAt: null,
             completedAt: null,
+            paymentFound: null,
+            invoiceStatus: null,
+            failed: false,
           },
           at: 11_000,
         },
@@ -522,6 +531,9 @@ describe('checkout machine against hostile answers and hands (issue 16)', () => 
       maxAttempts: null,
       nextAttemptAt: null,
       completedAt: null,
+      paymentFound: null,
+      invoiceStatus: null,
+      failed: false,
     };
     r = run([{type: 'verification', job, at: 10}], r.state);
     expect([r.state.verification, r.state.busy]).to.deep.equal([null, null]);

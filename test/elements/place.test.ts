@@ -22,7 +22,6 @@ const allocations = async (s: Session) =>
   (await inspect(s.invoice_id)).requests.filter((r) => r.method === 'POST' && r.path.endsWith('/payment-addresses')).length;
 
 describe("the payer's place", () => {
-
   it('a second tab and a reload show the same address, token and network, with no new allocation', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
     const first = mount(s);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import {timestamp} from './primitives.js';
+import {invoiceStatus, timestamp} from './primitives.js';
 
 /** Invoice verify responses carry placeholders in the docs; unparseable times become null. */
 const looseTime = z.catch(z.nullish(timestamp), null);
@@ -16,6 +16,12 @@ export const verificationSchema = z.pipe(
     max_attempts: z.nullish(z.number()),
     next_attempt_at: looseTime,
     completed_at: looseTime,
+    // Undocumented (`{}` in the docs); the sandbox answers `{payment_found, invoice_status}`.
+    result: z.catch(
+      z.nullish(z.object({payment_found: z.nullish(z.boolean()), invoice_status: z.catch(z.nullish(invoiceStatus), null)})),
+      null,
+    ),
+    error: z.catch(z.nullish(z.unknown()), null),
   }),
   z.transform((r) => ({
     id: r.id,
@@ -28,6 +34,12 @@ export const verificationSchema = z.pipe(
     maxAttempts: r.max_attempts ?? null,
     nextAttemptAt: r.next_attempt_at ?? null,
     completedAt: r.completed_at ?? null,
+    /** Whether the job saw a payment on chain; null when it does not say. */
+    paymentFound: r.result?.payment_found ?? null,
+    /** The invoice's status when the job ended, when it says. */
+    invoiceStatus: r.result?.invoice_status ?? null,
+    /** The job ended in an error (a non-empty `error`). */
+    failed: r.error != null && !(typeof r.error === 'object' && Object.keys(r.error).length === 0),
   })),
 );
 

@@ -1,7 +1,7 @@
 import {html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import {formatUsd, networkName, trimAmount} from '../../checkout/format.js';
-import {amountStillDue, paidSoFar, quoteStalled, quoteTimeLeft} from '../../checkout/selectors.js';
+import {amountStillDue, paidSoFar, quoteStalled, quoteTimeLeft, verificationAnswer} from '../../checkout/selectors.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {CopyController} from '../copy.js';
@@ -68,9 +68,29 @@ export class PepayPaymentDetails extends PepayLeaf {
         }
         <button @click=${() => this.act({type: 'verify-requested'})} ?disabled=${state.busy !== null}>${m.alreadyPaid}</button>
       </div>
-      ${state.busy === 'verify' ? html`<p class="muted" role="status">${m.verifying}</p>` : nothing}
-      ${state.verification ? html`<p class="muted" role="status" data-verification>${m.verification(state.verification.status)}</p>` : nothing}
+      <p class="verification" role="status" data-verification>${this.verificationLine(state, symbol, network, amount)}</p>
     </div>`;
+  }
+
+  /** "I already paid", answered in words (a live region that is always there, so each answer is read). */
+  private verificationLine(state: CheckoutState, symbol: string, network: string, amount: string): string {
+    const v = this.messages.verification;
+    switch (verificationAnswer(state)) {
+      case 'checking':
+        return v.checking;
+      case 'still-checking':
+        return v.stillChecking;
+      case 'found':
+        return v.found;
+      case 'found-short':
+        return v.foundShort(formatUsd(paidSoFar(state), this.locale), formatUsd(amountStillDue(state), this.locale));
+      case 'not-found':
+        return v.notFound(amount ? `${amount} ${symbol}` : symbol, network);
+      case 'failed':
+        return v.failed(state.invoiceId ?? '');
+      case null:
+        return '';
+    }
   }
 
   /** How long the price holds, that it is being refreshed, or a way to ask for a new one. */
