@@ -116,6 +116,9 @@ describe('the script-tag bundles on a plain page', () => {
       const probe = frame.contentWindow as Window & {__violations: string[]; __errors: string[]};
       expect(probe.__violations).to.deep.equal([]);
       expect(probe.__errors).to.deep.equal([]);
+      const scripts = frame.contentWindow!.performance.getEntriesByType('resource').map((entry) => entry.name);
+      // The QR encoder came from next to the bundle, whatever the page's markup said.
+      expect(scripts.filter((url) => url.includes('pepay-qr-encoder'))).to.deep.equal([bundle('pepay-qr-encoder.iife.js')]);
       if (page === 'trusted-types.html' && 'trustedTypes' in frame.contentWindow!) {
         // The policy is enforced there: a plain string into a script sink is refused.
         expect(() => (frame.contentDocument!.createElement('div').innerHTML = '<b>x</b>')).to.throw();
