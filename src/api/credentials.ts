@@ -13,11 +13,29 @@ export interface CredentialInput {
 
 /**
  * Merchant (`pk_`), secret (`sk_`) and commerce (`ck_`) keys must never reach a browser, bare or
- * wrapped (`Bearer sk_live_…`, `key=sk_…`): a key prefix at the start or after a separator, or a
- * `_live_` / `_test_` key anywhere. Session tokens are opaque but carry no spaces or `=`, so a
- * real one never matches.
+ * wrapped: a key prefix at the start or after any separator (`Bearer sk_…`, `key=pk_…`,
+ * `(sk_…)`; `_` and `-` are token characters, not separators), or a `_live_` / `_test_` key after
+ * any non-alphanumeric character. Checked as given, percent-decoded, and inside `Basic` base64.
  */
-const MERCHANT_KEY = /(?:^|[\s=:,;"'])(?:pk|sk|ck)_|(?:pk|sk|ck)_(?:live|test)_/i;
+const MERCHANT_KEY = /(?:^|[^A-Za-z0-9_-])(?:pk|sk|ck)_|(?:^|[^A-Za-z0-9])(?:pk|sk|ck)_(?:live|test)_/;
+
+/** Header-safe visible ASCII: anything else (a space, a newline, a zero-width or look-alike letter) is no session. */
+const TOKEN_CHARACTERS = /^[\x21-\x7e]+$/;
+
+function looksLikeMerchantKey(value: string): boolean {
+  const readings = [value, attempt(() => decodeURIComponent(value))];
+  const basic = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(value)?.[1];
+  if (basic) readings.push(attempt(() => atob(basic)));
+  return readings.some((reading) => reading !== null && MERCHANT_KEY.test(reading));
+}
+
+function attempt(read: () => string): string | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Takes the payor session from the explicit pair or, failing that, from `payment_url`'s `session`
@@ -32,7 +50,7 @@ export function resolveCredentials(input: CredentialInput): SessionCredentials {
     sessionToken ||= params.get('session')?.trim() ?? '';
     signature ||= params.get('signature')?.trim() ?? '';
   }
-  if (MERCHANT_KEY.test(sessionToken) || MERCHANT_KEY.test(signature)) {
+  if (looksLikeMerchantKey(sessionToken) || looksLikeMerchantKey(signature)) {
     throw new PepayError(
       'insecure-credentials',
       'A merchant API key was given where the payment session belongs. Keep API keys on your server.',
@@ -40,6 +58,9 @@ export function resolveCredentials(input: CredentialInput): SessionCredentials {
   }
   if (!sessionToken || !signature) {
     throw new PepayError('missing-credentials', 'No payment session was given to the checkout.');
+  }
+  if (!TOKEN_CHARACTERS.test(sessionToken) || !TOKEN_CHARACTERS.test(signature)) {
+    throw new PepayError('invalid-session', 'The payment session given to the checkout is malformed.');
   }
   return {sessionToken, signature};
 }

@@ -6,7 +6,8 @@ export function advance(state: CheckoutState): Transition {
   if (state.invoiceStatus === 'underpaid' && locked) {
     const onLockedRails = state.address && state.address.tokenId === locked.tokenId && state.address.network === locked.network;
     const quoteCurrent = onLockedRails && state.quotedRemainingUsd === state.amountRemainingUsd;
-    if (quoteCurrent || state.busy === 'address') return {state: {...state, step: 'underpaid'}, effects: []};
+    // One request at a time: whatever is in flight ends first, and its answer comes back here.
+    if (quoteCurrent || state.busy !== null) return {state: {...state, step: 'underpaid'}, effects: []};
     // The token picker is skipped: the remainder is quoted anew on the locked rails.
     return {
       state: {...state, step: 'underpaid', busy: 'address'},

@@ -10,6 +10,27 @@ export interface Rails {
   tokenId: number;
 }
 
+/** How far (±10 %) a quote may stray from the invoice and its rate: fees and price buffers, not faults. */
+const MARGIN = 0.1;
+
+/**
+ * Why an address's amounts cannot be for this invoice, or null. `usd_amount` is the invoice's
+ * amount (payor-api.md §2.3) and `exchange_rate` is tokens per USD, so the token amount must be
+ * about what is still due times the rate (it includes a small buffer). A plausibility bound only:
+ * the amount shown is the server's decimal string, never this float arithmetic.
+ */
+function implausibleAmount(state: CheckoutState, a: PaymentAddress): string | null {
+  const total = state.session?.amountUsd ?? null;
+  if (a.usdAmount !== null && total !== null && Math.abs(a.usdAmount - total) > total * MARGIN + 0.01) {
+    return `Quoted for a ${a.usdAmount} USD invoice; this one is ${total} USD.`;
+  }
+  const due = state.amountRemainingUsd ?? total;
+  const rate = Number(a.exchangeRate);
+  if (!a.tokenAmount || !due || !(rate > 0) || !Number.isFinite(rate)) return null;
+  const ratio = Number(a.tokenAmount) / (due * rate);
+  return ratio > 1 - MARGIN && ratio < 1 + MARGIN ? null : `${a.tokenAmount} at ${a.exchangeRate} per USD is not ${due} USD.`;
+}
+
 function refused(state: CheckoutState, message: string): Transition {
   const notice: CheckoutError = {code: 'invalid-response', message, retryable: true};
   return {state: {...state, busy: null, notice}, effects: []};
@@ -22,16 +43,23 @@ function refused(state: CheckoutState, message: string): Transition {
  * state says so (`changed: 'instruction'`) so the view tells the payer before they send.
  */
 export function allocated(state: CheckoutState, a: PaymentAddress, requested: Rails, at: number): Transition {
+  // Not waiting for an address (the payer moved on, the invoice ended): a late answer is stale.
+  if (state.busy !== 'address') return {state, effects: []};
   if (a.network !== requested.network || a.tokenId !== requested.tokenId) {
     return refused(state, `Asked for token ${requested.tokenId} on ${requested.network}; the answer was for another token or network.`);
   }
+  const implausible = implausibleAmount(state, a);
+  if (implausible) return refused(state, implausible);
   const locked = state.invoiceStatus === 'underpaid' ? state.session?.locked : null;
   if (locked && (a.network !== locked.network || a.tokenId !== locked.tokenId)) {
     return refused(state, 'The address is not on the locked network and token.');
   }
+  // Any change to an instruction already shown is one the payer did not ask for (choosing
+  // another token clears the address first): another address, amount, token or network.
   const before = state.address;
-  const sameRails = before !== null && before.network === a.network && before.tokenId === a.tokenId;
-  const instructionChanged = sameRails && (before.address !== a.address || before.tokenAmount !== a.tokenAmount);
+  const instructionChanged =
+    before !== null &&
+    (before.address !== a.address || before.tokenAmount !== a.tokenAmount || before.network !== a.network || before.tokenId !== a.tokenId);
   const next: CheckoutState = {
     ...state,
     ...quoteOf(state, a, at),
@@ -39,7 +67,7 @@ export function allocated(state: CheckoutState, a: PaymentAddress, requested: Ra
     address: a,
     quotedRemainingUsd: state.amountRemainingUsd,
     verification: before?.address === a.address ? state.verification : null,
-    changed: instructionChanged ? 'instruction' : sameRails ? state.changed : null,
+    changed: instructionChanged ? 'instruction' : before !== null ? state.changed : null,
   };
   const shown = advance(next);
   return {...shown, effects: [...shown.effects, {type: 'watch', wsToken: a.wsToken, wsPath: a.wsPath}]};

@@ -18,5 +18,7 @@ export function failed(state: CheckoutState, operation: Operation, error: Checko
   if (operation === 'session') return {state: doubtful ? {...state, notice: error} : state, effects: []};
   // A payer action refused (a 400 included: the invoice may have ended meanwhile) re-reads the session.
   const recheck = doubtful || error.code === 'bad-request';
-  return {state: {...state, busy: null, notice: error}, effects: recheck ? [{type: 'refresh-session'}] : []};
+  // Only the action that failed stops waiting (a background re-read of a job is not the payer's).
+  const busy = state.busy === operation ? null : state.busy;
+  return {state: {...state, busy, notice: error}, effects: recheck ? [{type: 'refresh-session'}] : []};
 }

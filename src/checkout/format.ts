@@ -34,5 +34,6 @@ const NETWORK_NAMES: Record<string, string> = {
 };
 
 export function networkName(network: string): string {
-  return NETWORK_NAMES[network] ?? network;
+  // Own keys only: a network named `constructor` is just a name.
+  return Object.hasOwn(NETWORK_NAMES, network) ? NETWORK_NAMES[network]! : network;
 }

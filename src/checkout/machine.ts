@@ -91,7 +91,9 @@ function transition(state: CheckoutState, input: Input): Transition {
       };
 
     case 'refresh-quote': {
-      const rails = state.address ?? state.session?.locked;
+      // An underpaid invoice is re-quoted on the rails it is locked to, whatever was shown before.
+      const locked = state.invoiceStatus === 'underpaid' ? state.session?.locked : null;
+      const rails = locked ?? state.address;
       if (!rails) return {state, effects: []};
       return {
         state: {...state, busy: 'address', notice: null, shortQuotes: 0},
@@ -126,13 +128,15 @@ function transition(state: CheckoutState, input: Input): Transition {
       };
     case 'verification': {
       // A job about another invoice (a server mix-up) says nothing about this payment.
-      if (input.job.invoiceId && input.job.invoiceId !== state.invoiceId) return {state: {...state, busy: null}, effects: []};
+      // A background re-read of the job never ends another action's wait.
+      const busy = state.busy === 'verify' ? null : state.busy;
+      if (input.job.invoiceId && input.job.invoiceId !== state.invoiceId) return {state: {...state, busy}, effects: []};
       // Undocumented job states: anything but `pending` is taken as the job's end. A job pending
       // for good stops being read (the payer may ask again).
       const checks = input.job.status === 'pending' ? state.verificationChecks + 1 : VERIFY_RECHECK.times;
       const wait = Math.min(VERIFY_RECHECK.maxMs, VERIFY_RECHECK.firstMs * 2 ** (checks - 1));
       const verificationCheckAt = checks < VERIFY_RECHECK.times ? input.at + wait : null;
-      const next = {...state, busy: null, verification: input.job, verificationChecks: checks, verificationCheckAt};
+      const next = {...state, busy, verification: input.job, verificationChecks: checks, verificationCheckAt};
       // A payment found: the session says how much arrived and what is still due.
       return {state: next, effects: input.job.paymentFound === true ? [{type: 'refresh-session'}] : []};
     }
@@ -151,7 +155,8 @@ function transition(state: CheckoutState, input: Input): Transition {
       const next: CheckoutState = {
         ...state,
         session: s,
-        amountRemainingUsd: lowerRemaining(state.amountRemainingUsd, s.amountRemainingUsd),
+        // Never more still due than the (possibly lowered) total.
+        amountRemainingUsd: capAt(lowerRemaining(state.amountRemainingUsd, s.amountRemainingUsd), s.amountUsd),
         expiresAtMono: s.remainingMs != null ? input.at + s.remainingMs : state.expiresAtMono,
         changed: payeeOrTotal ? 'invoice' : state.changed,
         // Another total needs another quote: the one shown was priced for the old total.
@@ -203,6 +208,10 @@ function transition(state: CheckoutState, input: Input): Transition {
   }
 }
 
+function capAt(remaining: number | null, total: number | null): number | null {
+  return remaining !== null && total !== null ? Math.min(remaining, total) : remaining;
+}
+
 function applyStatus(state: CheckoutState, status: InvoiceStatus): Transition {
   // Late or reordered news never walks a partial payment back to unpaid.
   if (state.invoiceStatus === 'underpaid' && status === 'unpaid') return {state, effects: []};
@@ -213,9 +222,11 @@ function applyStatus(state: CheckoutState, status: InvoiceStatus): Transition {
     return {state: {...next, step: terminal, busy: null, notice: null}, effects: [{type: 'stop', keepStream: followOrder}]};
   }
   if (status === 'underpaid') {
-    // The locked network, token and address come only from session-details.
-    if (!next.session?.locked || next.session.status !== 'underpaid')
-      return {state: next, effects: state.step === 'loading' ? [] : [{type: 'refresh-session'}]};
+    // The locked network, token and address come only from session-details: ask it, unless it is
+    // what just said underpaid (with no lock: the payer goes on as on an open invoice).
+    const sessionSaid = next.session?.status === 'underpaid';
+    if (!next.session?.locked && sessionSaid) return state.step === 'loading' ? {state: next, effects: []} : advance(next);
+    if (!next.session?.locked || !sessionSaid) return {state: next, effects: state.step === 'loading' ? [] : [{type: 'refresh-session'}]};
     if (state.step === 'loading') return {state: next, effects: []};
     return advance(next);
   }

@@ -9,6 +9,11 @@ export const leafHostStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* Values a payer copies (addresses, ids) read as they are copied, whatever the host page's CSS. */
+  [dir='ltr'] {
+    text-transform: none;
+    font-variant-ligatures: none;
+  }
   *,
   *::before,
   *::after {

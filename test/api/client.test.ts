@@ -34,6 +34,7 @@ describe('credentials', () => {
     );
     // A key-like run inside an opaque token is not a key.
     expect(resolveCredentials({sessionToken: 'pst_4ask_b', signature: 'desk_9.1'}).sessionToken).to.equal('pst_4ask_b');
+    expect(resolveCredentials({sessionToken: 'pst_desk_test_abc', signature: 'Ck_x8.1'}).sessionToken).to.equal('pst_desk_test_abc');
   });
 
   it('refuses merchant keys with insecure-credentials and missing ones with missing-credentials', () => {
@@ -47,6 +48,11 @@ describe('credentials', () => {
       {sessionToken: 'pst_a', signature: 'key=pk_test_1'},
       {sessionToken: 'pst_a', signature: 'x.sk_live_9'},
       {paymentUrl: 'https://x/pay?session=Bearer%20ck_live_2&signature=s'},
+      // From review: brackets, percent-encoding, and a Basic credential.
+      {sessionToken: '(pk_abc123)', signature: 's'},
+      {sessionToken: 'Bearer%20pk_live_1', signature: 's'},
+      {sessionToken: 'sk%5Flive%5Fx', signature: 's'},
+      {sessionToken: `Basic ${btoa('sk_live_x:')}`, signature: 's'},
     ]) {
       expect(() => resolveCredentials(bad))
         .to.throw(PepayError)
@@ -55,6 +61,12 @@ describe('credentials', () => {
     expect(() => resolveCredentials({sessionToken: 'a'}))
       .to.throw(PepayError)
       .with.property('code', 'missing-credentials');
+    // A session no header can carry (a space, a newline, an invisible or look-alike letter) is malformed, not unreachable.
+    for (const sessionToken of ['pst a', 'pst\na', 'pst\u200Ba', 'pst_\u0430']) {
+      expect(() => resolveCredentials({sessionToken, signature: 's'}))
+        .to.throw(PepayError)
+        .with.property('code', 'invalid-session');
+    }
     expect(() => resolveCredentials({paymentUrl: 'not a url'}))
       .to.throw(PepayError)
       .with.property('code', 'missing-credentials');

@@ -343,5 +343,16 @@ describe('payment instructions are refused unless they can be right (issue 16)',
       });
     expect(quote(-5000)?.subject.kind).to.equal('other');
     expect(quote(2500)?.subject).to.deep.include({amountRemainingUsd: 2.5});
+    // From review: an invoice event's figure out of range is dropped, its "paid" still counts.
+    const paid = parseEvent({
+      id: 'evt_2',
+      type: 'invoice.updated',
+      data: {object: {object: 'invoice', id: 'i', status: 'paid', amount_remaining: 49.99}},
+    });
+    expect(paid?.subject).to.deep.include({status: 'paid', amountRemainingUsd: null});
+    // A time beyond what a Date holds is no time; the status still counts.
+    expect(paymentStatusSchema.parse({status: 'paid', paid_at: 9e12})).to.deep.include({status: 'paid', paidAt: null});
+    // A network named like an object built-in is only a name.
+    expect(allocation({network: 'constructor', temp_address: 'nc1qexampleaddress0000'})).to.equal(true);
   });
 });

@@ -6,6 +6,7 @@ import {formatDuration, networkName, trimAmount, formatUsd} from '../../src/chec
 import {parseEvent} from '../../src/api/schemas/events.js';
 import {reduce} from '../../src/checkout/machine.js';
 import {failedToStart, initialState} from '../../src/checkout/state.js';
+import type {Verification} from '../../src/api/schemas/verify.js';
 import type {Remembered} from '../../src/checkout/memory.js';
 import type {CheckoutState, Input} from '../../src/checkout/types.js';
 
@@ -212,7 +213,7 @@ describe('checkout machine', () => {
     r = run([{type: 'session-refreshed', session: session({status: 'underpaid', amountRemainingUsd: 15, locked}), at: 10}], r.state);
     expect([r.state.step, r.state.busy, r.effects]).to.deep.equal(['underpaid', 'address', ['allocate']]);
     r = run([answer(address({tokenAmount: '15.000000'}), 20)], r.state);
-    expect([r.state.step, r.state.busy]).to.deep.equal(['underpaid', null]);
+    expect([r.state.step, r.state.busy, r.state.address?.tokenAmount]).to.deep.equal(['underpaid', null, '15.000000']);
     expect(run([{type: 'change-token'}], r.state).state.step).to.equal('underpaid');
   });
 
@@ -326,7 +327,8 @@ describe('checkout machine', () => {
 
   it('an unquoted address becomes a quote-unavailable notice and is retried after the server hint, held to at least 5 s', () => {
     const unquoted = address({quoteStatus: 'unavailable', tokenAmount: null, retryAfterMs: 0});
-    let r = run([...toTokens, answer(unquoted, 0), {type: 'tick', at: 2000}]);
+    let r = run([...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, answer(unquoted, 0)]);
+    r = run([{type: 'tick', at: 2000}], r.state);
     expect(r.state.notice?.code).to.equal('quote-unavailable');
     expect(r.effects).not.to.include('allocate');
     r = run([{type: 'tick', at: 5000}], r.state);
@@ -346,7 +348,8 @@ describe('checkout machine', () => {
     }
     expect(allocations).to.deep.equal([10_000, 20_000]);
     // A negative lifetime is held to the same floor.
-    const negative = run([...toTokens, answer(address({quoteExpiresInMs: -5000}), 0), {type: 'tick', at: 9999}]);
+    const shown = run([...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, answer(address({quoteExpiresInMs: -5000}), 0)]);
+    const negative = run([{type: 'tick', at: 9999}], shown.state);
     expect(negative.effects).not.to.include('allocate');
     expect(r.state.notice?.code).to.equal('quote-unavailable');
     expect(r.state.quoteExpiresAtMono).to.equal(null);
@@ -368,7 +371,12 @@ describe('checkout machine', () => {
       invoiceStatus: null,
       failed: false,
     };
-    let r = run([...toTokens, answer(address({quoteExpiresInMs: 3_600_000}), 0), {type: 'verify-requested'}]);
+    let r = run([
+      ...toTokens,
+      {type: 'token-chosen', network: 'base', tokenId: 1},
+      answer(address({quoteExpiresInMs: 3_600_000}), 0),
+      {type: 'verify-requested'},
+    ]);
     r = run([{type: 'verification', job, at: 0}], r.state);
     const reads: number[] = [];
     for (let at = 0; at <= 600_000; at += 500) {
@@ -395,7 +403,7 @@ describe('checkout machine', () => {
       invoiceStatus: null,
       failed: false,
     };
-    let r = run([...toTokens, answer(address(), 0), {type: 'verify-requested'}]);
+    let r = run([...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, answer(address(), 0), {type: 'verify-requested'}]);
     expect([r.state.busy, r.effects.at(-1)]).to.deep.equal(['verify', 'verify']);
     r = run(
       [
@@ -425,7 +433,7 @@ describe('checkout machine', () => {
     const b = run(toTokens).state;
     expect(eventsBetween(a, b).map((e) => e.name)).to.deep.equal(['pepay-ready', 'pepay-step-change']);
     expect(eventsBetween(b, b)).to.deep.equal([]);
-    const c = run([answer(address(), 0)], b).state;
+    const c = run([{type: 'token-chosen', network: 'base', tokenId: 1}, answer(address(), 0)], b).state;
     expect(eventsBetween(b, c).map((e) => e.name)).to.deep.equal(['pepay-address', 'pepay-step-change']);
     const d = run([{type: 'status', status: 'expired', paidAt: null}], c).state;
     expect(eventsBetween(c, d).map((e) => e.name)).to.deep.equal(['pepay-status', 'pepay-step-change', 'pepay-expired']);
@@ -464,8 +472,8 @@ describe('checkout machine against hostile answers and hands (issue 16)', () => 
     expect(r.state.changed).to.equal(null);
     r = run([{type: 'tick', at: 10_000}], r.state);
     expect(r.effects).to.deep.equal(['allocate']);
-    r = run([answer(address({address: '0x2222222222222222222222222222222222222222', tokenAmount: '51.000000'}), 10_050)], r.state);
-    expect([r.state.changed, r.state.address?.tokenAmount]).to.deep.equal(['instruction', '51.000000']);
+    r = run([answer(address({address: '0x2222222222222222222222222222222222222222', tokenAmount: '41.000000'}), 10_050)], r.state);
+    expect([r.state.changed, r.state.address?.tokenAmount]).to.deep.equal(['instruction', '41.000000']);
     // A refresh that changes nothing leaves the note; the payer acting clears it.
     r = run([{type: 'verify-requested'}], r.state);
     expect(r.state.changed).to.equal(null);
@@ -537,6 +545,93 @@ describe('checkout machine against hostile answers and hands (issue 16)', () => 
     };
     r = run([{type: 'verification', job, at: 10}], r.state);
     expect([r.state.verification, r.state.busy]).to.deep.equal([null, null]);
+  });
+});
+
+describe('checkout machine: what a review of issue 16 found', () => {
+  const job = (over: Partial<Verification> = {}): Verification => ({
+    id: 'j',
+    invoiceId: 'inv_1',
+    network: 'base',
+    status: 'pending',
+    attemptCount: 0,
+    maxAttempts: 3,
+    nextAttemptAt: null,
+    completedAt: null,
+    paymentFound: null,
+    invoiceStatus: null,
+    failed: false,
+    ...over,
+  });
+  const paying: Input[] = [...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, answer(address(), 0)];
+
+  it('a background re-read of a job never ends the wait for an address (one request at a time)', () => {
+    let r = run([...paying, {type: 'verify-requested'}, {type: 'verification', job: job(), at: 10}]);
+    // The quote runs out: its refresh is in flight when the job's re-read lands.
+    r = run([{type: 'tick', at: 300_000}], r.state);
+    expect(r.state.busy).to.equal('address');
+    r = run([{type: 'verification', job: job({status: 'completed', paymentFound: false}), at: 300_010}], r.state);
+    expect(r.state.busy).to.equal('address');
+    r = run([{type: 'failed', operation: 'verify', error: {code: 'server', message: 'x', retryable: true}}], r.state);
+    expect(r.state.busy).to.equal('address');
+    expect(run([{type: 'refresh-quote'}], r.state).effects).to.deep.equal([]);
+  });
+
+  it('a late address answer, when none is awaited, is not applied', () => {
+    const r = run([...paying, answer(address({address: '0x3333333333333333333333333333333333333333'}), 5)]);
+    expect(r.state.address?.address).to.equal('0xabc');
+  });
+
+  it('a session saying underpaid with no lock is not asked again and again', () => {
+    const r = run([...paying, {type: 'session-refreshed', session: session({status: 'underpaid', amountRemainingUsd: 15}), at: 10}]);
+    expect(r.effects.filter((e) => e === 'refresh-session')).to.deep.equal([]);
+  });
+
+  it('a re-quote on other rails than those shown is said too (a lock moving the payment elsewhere)', () => {
+    let r = run([...paying, {type: 'status', status: 'underpaid', paidAt: null}]);
+    r = run(
+      [
+        {
+          type: 'session-refreshed',
+          session: session({status: 'underpaid', amountRemainingUsd: 15, locked: {network: 'ethereum', tokenId: 7, address: null}}),
+          at: 10,
+        },
+      ],
+      r.state,
+    );
+    expect(r.effects).to.include('allocate');
+    r = run(
+      [
+        answer(
+          address({network: 'ethereum', tokenId: 7, address: '0x4444444444444444444444444444444444444444', tokenAmount: '15.000000'}),
+          20,
+        ),
+      ],
+      r.state,
+    );
+    expect([r.state.step, r.state.changed]).to.deep.equal(['underpaid', 'instruction']);
+  });
+
+  it('a quote for another invoice amount, or a token amount far from what is due at its rate, is refused', () => {
+    const chosen: Input[] = [...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}];
+    for (const fields of [
+      {usdAmount: 1e9},
+      {usdAmount: 0.000001},
+      {tokenAmount: '1000000000'},
+      {tokenAmount: '0.000001'},
+      {tokenAmount: '999999999', exchangeRate: '1'},
+    ]) {
+      const r = run([...chosen, answer(address(fields), 5)]);
+      expect([r.state.address, r.state.notice?.code], JSON.stringify(fields)).to.deep.equal([null, 'invalid-response']);
+    }
+    // A buffer of a few percent is a price, not a fault; another rate with its own amount too.
+    expect(run([...chosen, answer(address({tokenAmount: '40.200000'}), 5)]).state.step).to.equal('awaiting-payment');
+    expect(run([...chosen, answer(address({tokenAmount: '0.01206', exchangeRate: '0.0003'}), 5)]).state.step).to.equal('awaiting-payment');
+  });
+
+  it('a total lowered by a re-read caps what is still due', () => {
+    const r = run([...paying, {type: 'session-refreshed', session: session({amountUsd: 25, amountRemainingUsd: null}), at: 10}]);
+    expect(r.state.amountRemainingUsd).to.equal(25);
   });
 });
 

@@ -2,7 +2,7 @@ import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
-import {toPayment} from '../support/walk.js';
+import {stepIs, toPayment} from '../support/walk.js';
 import {deep, deepReady, deepText} from '../support/deep.js';
 
 async function mount(s: Session, streamTimeout = 45_000): Promise<PepayCheckout> {
@@ -194,9 +194,10 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     const s = await createSession({customer_email: 'a@example.com'});
     await faults(s, {ws: {refuse: true}});
     const a = await mount(s);
-    const b = await mount(s);
     await toPayment(a);
-    await toPayment(b);
+    // The second tab opens on the address the first was given.
+    const b = await mount(s);
+    await stepIs(b, 'awaiting-payment');
     const from = Date.now();
     await sleep(6500);
     const polls = (await requestsTo(s, '/api/v1/payments/payment-status')).filter((r) => r.at >= from);
@@ -211,8 +212,10 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     await faults(s, {ws: {refuse: true}});
     const a = await mount(s);
     await toPayment(a);
+    // The second tab comes back to the address the first was given.
     const b = await mount(s);
-    await toPayment(b);
+    await stepIs(b, 'awaiting-payment');
+    expect(b.state.address?.address).to.equal(a.state.address?.address);
     a.remove();
     const from = Date.now();
     await until(

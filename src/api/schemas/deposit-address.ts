@@ -43,6 +43,7 @@ const FORMATS: Record<string, RegExp> = {
 const OTHER = /^[\x21-\x7e]{16,128}$/;
 
 export function isDepositAddress(network: string, address: string): boolean {
-  const format = EVM.has(network) ? /^0x[0-9a-fA-F]{40}$/ : (FORMATS[network] ?? OTHER);
+  // Own keys only: a network named `constructor` or `__proto__` gets the generic check.
+  const format = EVM.has(network) ? /^0x[0-9a-fA-F]{40}$/ : Object.hasOwn(FORMATS, network) ? FORMATS[network]! : OTHER;
   return format.test(address);
 }

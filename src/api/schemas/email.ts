@@ -1,14 +1,15 @@
 import * as z from 'zod/mini';
+import {lenient} from './primitives.js';
 
-/** GET /api/v1/payments/customer-email, normalised. */
+/** GET /api/v1/payments/customer-email, normalised. Only a prefill: an unreadable one is none. */
 export const customerEmailSchema = z.pipe(
-  z.object({email: z.nullish(z.string()), has_email: z.nullish(z.boolean())}),
+  z.object({email: lenient(z.string()), has_email: lenient(z.boolean())}),
   z.transform((r) => ({email: r.email || null})),
 );
 
 /** POST /api/v1/payments/customer-email: the server returns the normalised address. */
 export const customerEmailSavedSchema = z.pipe(
-  z.object({success: z.nullish(z.boolean()), email: z.nullish(z.string()), message: z.nullish(z.string())}),
+  z.object({success: lenient(z.boolean()), email: lenient(z.string()), message: lenient(z.string())}),
   z.transform((r) => ({email: r.email ?? null})),
 );
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import {MAX_USD, invoiceStatus, timestamp, usdAmount, wholeNumber} from './primitives.js';
+import {MAX_USD, invoiceStatus, lenient, timestamp, usdAmount, wholeNumber} from './primitives.js';
 
 /** Integer thousandths of a USD (`usd_millis`), from zero to MAX_USD: a still-due figure. */
 const usdMillis = wholeNumber(0, MAX_USD * 1000);
@@ -20,9 +20,10 @@ const invoiceObject = z.pipe(
     object: z.literal('invoice'),
     id: z.string(),
     status: z.optional(invoiceStatus),
-    paid_at: z.nullish(timestamp),
-    amount_remaining: z.nullish(usdMillis),
-    amount_remaining_decimal: z.nullish(z.string()),
+    paid_at: lenient(timestamp),
+    // A figure out of range is no figure; the event still counts for its status (a "paid" is not lost).
+    amount_remaining: lenient(usdMillis),
+    amount_remaining_decimal: lenient(z.string()),
     commerce_order_id: z.nullish(z.string()),
   }),
   z.transform((o) => ({

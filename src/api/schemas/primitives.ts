@@ -8,7 +8,8 @@ export const timestamp = z.pipe(
   z.union([z.number(), z.string()]),
   z.transform((value, ctx) => {
     const ms = typeof value === 'number' ? value * 1000 : Date.parse(value);
-    if (!Number.isFinite(ms)) {
+    // Within what a Date can hold (±8.64e15 ms): beyond it, formatting the time throws.
+    if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) {
       ctx.issues.push({code: 'custom', message: 'not a timestamp', input: value});
       return z.NEVER;
     }

@@ -6,7 +6,7 @@ import {environment, invoiceStatus, lenient, spanMs, spanSeconds, timestamp, usd
 // shown (names, description) and the countdown's hints (the server decides expiry).
 const raw = z.object({
   invoice_id: z.string().check(z.minLength(1)),
-  amount_usd: z.optional(usdAmount),
+  amount_usd: z.nullish(usdAmount),
   amount_remaining_usd: z.nullish(usdRemaining),
   description: lenient(z.string()),
   expires_at: lenient(timestamp),
