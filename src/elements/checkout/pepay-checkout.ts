@@ -119,12 +119,11 @@ export class PepayCheckout extends PepaySessionElement {
     const title = stepTitle(state, m);
     return html`<section class="card" part="card" aria-busy=${state.step === 'loading'} @payer-action=${this.onAction}>
         ${state.step === 'loading' || state.step === 'error' ? nothing : checkoutHeader(state, m, resolveLocale(this, this.locale))}
-        ${title ? html`<h2 tabindex="-1" data-step-heading>${title}</h2>` : nothing}
         ${
-          // Above what changed, and announced at once: the payer must not act on what they read before.
+          // Above the heading and what changed, and announced at once: the payer must not act on what they read before.
           state.changed ? html`<p class="changed" role="alert" data-changed>${m.changed[state.changed]}</p>` : nothing
         }
-        ${this.body(state, m)}
+        ${title ? html`<h2 tabindex="-1" data-step-heading>${title}</h2>` : nothing} ${this.body(state, m)}
         ${state.notice ? html`<p class="notice" role="alert">${state.notice.code === 'bad-request' ? state.notice.message : m.errors[state.notice.code]}</p>` : nothing}
       </section>
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement(state, m)}</p>`;
