@@ -86,7 +86,7 @@ function transition(state: CheckoutState, input: Input): Transition {
 
     case 'token-chosen':
       return {
-        state: {...state, busy: 'address', notice: null, shortQuotes: 0},
+        state: {...state, busy: 'address', notice: null, shortQuotes: 0, chosen: {network: input.network, tokenId: input.tokenId}},
         effects: [{type: 'allocate', network: input.network, tokenId: input.tokenId}],
       };
 
@@ -111,6 +111,7 @@ function transition(state: CheckoutState, input: Input): Transition {
           ...state,
           step: 'select-token',
           address: null,
+          chosen: null,
           quoteExpiresAtMono: null,
           verification: null,
           verificationCheckAt: null,

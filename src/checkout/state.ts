@@ -27,6 +27,7 @@ export function initialState(): CheckoutState {
     verification: null,
     verificationCheckAt: null,
     verificationChecks: 0,
+    chosen: null,
     busy: null,
     notice: null,
     changed: null,

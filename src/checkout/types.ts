@@ -62,6 +62,8 @@ export interface CheckoutState {
   verificationCheckAt: number | null;
   /** How many times the pending job was read. */
   verificationChecks: number;
+  /** The token the payer last chose on the token list (its feedback and errors show beside it). */
+  chosen: {network: string; tokenId: number} | null;
   /** The action in flight, for spinners and disabled buttons. */
   busy: 'questions' | 'email' | 'address' | 'verify' | null;
   /** A problem with the last payer action, shown next to it (the step stays). */

@@ -96,6 +96,36 @@ describe('the script-tag bundles on a plain page', () => {
     frame.remove();
   });
 
+  it('on a 360 x 640 phone, an error choosing a token appears beside it, in view and announced (issue 14)', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    await simulate(s.invoice_id, 'faults', {http: [{kind: 'server-error', path: 'payment-addresses'}]});
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width: 360px; height: 640px; border: 0';
+    const query = new URLSearchParams({session: s.session_token, signature: s.signature, api: sandboxUrl});
+    frame.src = new URL(`/test/e2e/csp/storefront.html?${query}`, location.origin).href;
+    document.body.append(frame);
+    const checkout = () => frame.contentDocument?.querySelector('pepay-checkout') as PepayCheckout | null;
+    await until('token list', () => checkout()?.state?.step === 'select-token');
+    const list = deep(checkout()!.shadowRoot!, 'pepay-token-list')!;
+    await until('tokens', () => list.shadowRoot?.querySelector('button[data-token]:not([disabled])'));
+    // The payer scrolls to the last token they can pay with and taps it.
+    const last = [...list.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-token]:not([disabled])')].at(-1)!;
+    last.scrollIntoView({block: 'end'});
+    last.click();
+    await until('the chosen token marked', () => last.getAttribute('aria-current') === 'true');
+    await until('the problem beside the token', () => list.shadowRoot!.querySelector('[data-token-problem]'));
+    const problem = list.shadowRoot!.querySelector<HTMLElement>('[data-token-problem]')!;
+    expect(problem.getAttribute('role')).to.equal('alert');
+    expect(problem.closest('li')).to.equal(last.closest('li'));
+    await until('in view', () => {
+      const box = problem.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= frame.contentWindow!.innerHeight;
+    });
+    // Said once, there, not also under the list.
+    expect(deep(checkout()!.shadowRoot!, '.notice')).to.equal(null);
+    frame.remove();
+  });
+
   for (const [page, what] of [
     ['storefront.html', 'a strict Content-Security-Policy (no unsafe-inline, no unsafe-eval)'],
     ['locked-down.html', "default-src 'none' plus only what the README lists (issue 16)"],

@@ -62,7 +62,8 @@ async function expectRefused(el: PepayCheckout) {
   await el.updateComplete;
   expect(el.state.step).to.equal('select-token');
   expect(el.state.address).to.equal(null);
-  expect(deep(el.shadowRoot!, '.notice[role=alert]')?.textContent).to.include('Please try again');
+  // Said beside the token the payer chose (issue 14), where they are looking.
+  expect(deep(el.shadowRoot!, '[data-token-problem][role=alert]')?.textContent).to.include('Please try again');
   expect(deepText(el.shadowRoot!)).not.to.include('Send exactly');
 }
 
@@ -201,6 +202,9 @@ describe('hostile data: re-entrant payer actions (kind 6)', () => {
     await simulate(s.invoice_id, 'faults', {latencyMs: 1500});
     (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-token="201"]')).click();
     (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-token="203"]')).click();
+    // The first tap is what the payer sees acknowledged, beside the token (issue 14).
+    const preparing = await deepReady(el.shadowRoot!, '.preparing[role=status]');
+    expect(preparing.closest('li')!.querySelector('button')!.dataset['token']).to.equal('201');
     await stepIs(el, 'awaiting-payment', 15_000);
     const asked = (await inspect(s.invoice_id)).requests.filter((r) => r.method === 'POST' && r.path.endsWith('/payment-addresses'));
     expect(asked).to.have.length(1);

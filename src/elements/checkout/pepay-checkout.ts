@@ -12,6 +12,7 @@ import {hostStyles} from '../../styles/tokens.js';
 import {VERSION} from '../../version.js';
 import {PepaySessionElement} from '../session-element.js';
 import {showStep} from './custom-states.js';
+import {noticeText} from '../notice-text.js';
 import {EmailField} from './email-field.js';
 import {checkoutHeader, skeleton} from './header.js';
 import {OutageController} from './outage.js';
@@ -124,7 +125,12 @@ export class PepayCheckout extends PepaySessionElement {
           state.changed ? html`<p class="changed" role="alert" data-changed>${m.changed[state.changed]}</p>` : nothing
         }
         ${title ? html`<h2 tabindex="-1" data-step-heading>${title}</h2>` : nothing} ${this.body(state, m)}
-        ${state.notice ? html`<p class="notice" role="alert">${state.notice.code === 'bad-request' ? state.notice.message : m.errors[state.notice.code]}</p>` : nothing}
+        ${
+          // On the token list, a problem with the token just chosen is shown next to it instead.
+          state.notice && !(state.step === 'select-token' && state.chosen)
+            ? html`<p class="notice" role="alert">${noticeText(state.notice, m)}</p>`
+            : nothing
+        }
       </section>
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement(state, m)}</p>`;
   }
@@ -146,7 +152,13 @@ export class PepayCheckout extends PepaySessionElement {
           ><slot name="email" slot="email"></slot
         ></pepay-email-form>`;
       case 'select-token':
-        return html`<pepay-token-list .messages=${m} .tokens=${state.tokens} ?busy=${state.busy === 'address'}></pepay-token-list>`;
+        return html`<pepay-token-list
+          .messages=${m}
+          .tokens=${state.tokens}
+          ?busy=${state.busy === 'address'}
+          .chosenId=${state.chosen?.tokenId ?? null}
+          .problem=${state.notice && state.chosen ? noticeText(state.notice, m) : ''}
+        ></pepay-token-list>`;
       case 'awaiting-payment':
       case 'underpaid':
         if (state.address) {

@@ -24,6 +24,10 @@ export class PepayTokenList extends PepayLeaf {
   @property({attribute: false}) tokens: Token[] = [];
   /** An address is being prepared: the choices wait. */
   @property({type: Boolean}) busy = false;
+  /** The token the payer chose: marked, with "preparing" or its problem beside it. */
+  @property({attribute: false}) chosenId: number | null = null;
+  /** What went wrong with the chosen token, in the payer's words ('' when nothing). */
+  @property({attribute: false}) problem = '';
 
   /** What the payer typed in the filter, lower-cased and trimmed. */
   @state() private query = '';
@@ -60,14 +64,29 @@ export class PepayTokenList extends PepayLeaf {
     this.query = (event.target as HTMLInputElement).value.trim().toLowerCase();
   };
 
+  protected override updated(changed: Map<string, unknown>): void {
+    // The payer is looking at the token they chose: its problem is brought into view there.
+    if (changed.has('problem') && this.problem) this.renderRoot.querySelector('[data-token-problem]')?.scrollIntoView({block: 'nearest'});
+  }
+
   private tokenButton(token: Token) {
     const choose = () => this.act({type: 'token-chosen', network: token.network, tokenId: token.id});
+    const chosen = token.id === this.chosenId;
     return html`<li>
-      <button class="token" ?disabled=${!token.selectable || this.busy} @click=${choose} data-token=${token.id}>
+      <button
+        class="token"
+        ?disabled=${!token.selectable || this.busy}
+        aria-current=${chosen ? 'true' : nothing}
+        aria-busy=${chosen && this.busy ? 'true' : nothing}
+        @click=${choose}
+        data-token=${token.id}
+      >
         ${token.iconUrl ? html`<img src=${token.iconUrl} alt="" width="24" height="24" referrerpolicy="no-referrer" @error=${hideImage} />` : nothing}
         <span><strong>${token.symbol}</strong> <span class="muted">${token.name}</span></span>
         ${token.selectable ? nothing : html`<span class="reason">${token.unavailableReason ?? this.messages.unavailable}</span>`}
       </button>
+      ${chosen && this.busy ? html`<p class="preparing" role="status">${this.messages.preparingAddress}</p>` : nothing}
+      ${chosen && this.problem && !this.busy ? html`<p class="problem" role="alert" data-token-problem>${this.problem}</p>` : nothing}
     </li>`;
   }
 }

@@ -24,6 +24,21 @@ export const tokenListStyles = css`
     height: 24px;
     border-radius: 50%;
   }
+  .token[aria-current='true'] {
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+  }
+  .preparing,
+  .problem {
+    margin: 4px 0 0;
+    font-size: 0.9em;
+  }
+  .preparing {
+    color: var(--_muted);
+  }
+  .problem {
+    color: var(--_danger);
+  }
   .reason {
     margin-inline-start: auto;
     color: var(--_muted);
