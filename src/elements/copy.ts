@@ -1,4 +1,4 @@
-import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 
 /** What can be copied: each names the `[data-copy]` node selected when the browser refuses. */
 export type CopyKey = 'address' | 'amount' | 'invoice';
@@ -6,14 +6,22 @@ export type CopyKey = 'address' | 'amount' | 'invoice';
 /** How long "Copied" stays, in ms. */
 const SHOWN_MS = 2000;
 
+/** The words a copy button needs. */
+export interface CopyWords {
+  copied: string;
+  copyBlocked: string;
+}
+
 /**
- * Copy buttons of one element: copies to the clipboard and remembers which one succeeded (for its
- * "Copied"), or, when the browser refuses (permissions, an insecure origin, an iframe policy),
- * selects the text so the payer can copy it by hand.
+ * Copy buttons of one element: copies to the clipboard and remembers which one succeeded (its
+ * button says "Copied" in place), or, when the browser refuses (permissions, an insecure origin, a
+ * frame without clipboard access), says so and selects the text for a copy by hand.
  */
 export class CopyController implements ReactiveController {
   /** The key of the copy that just succeeded, or ''. */
   copied: CopyKey | '' = '';
+  /** The key of the copy the browser refused, or ''. */
+  blocked: CopyKey | '' = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly host: ReactiveControllerHost & {renderRoot: ParentNode}) {
@@ -25,11 +33,15 @@ export class CopyController implements ReactiveController {
     try {
       await navigator.clipboard.writeText(text);
     } catch {
+      this.blocked = key;
+      this.copied = '';
+      this.host.requestUpdate();
       const target = this.host.renderRoot.querySelector(`[data-copy="${key}"]`);
       if (target) getSelection()?.selectAllChildren(target);
       return;
     }
     this.copied = key;
+    this.blocked = '';
     this.host.requestUpdate();
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -38,8 +50,26 @@ export class CopyController implements ReactiveController {
     }, SHOWN_MS);
   }
 
+  /**
+   * A copy button whose label turns to "Copied" in place: both labels share one grid cell, so the
+   * button keeps the width of the longer and nothing around it moves.
+   */
+  button(key: CopyKey, label: string, text: string, words: CopyWords): TemplateResult {
+    const done = this.copied === key;
+    return html`<button class="copy" data-copy-button=${key} @click=${() => this.copy(key, text)}>
+      <span aria-hidden=${done ? 'true' : 'false'}>${label}</span><span aria-hidden=${done ? 'false' : 'true'}>${words.copied}</span>
+    </button>`;
+  }
+
+  /** The live parts: "Copied" for screen readers, and what to do when the browser refused. */
+  status(words: CopyWords): TemplateResult {
+    return html`<span class="visually-hidden" role="status">${this.copied ? words.copied : ''}</span>
+      ${this.blocked ? html`<p class="copy-blocked" role="alert" data-copy-blocked>${words.copyBlocked}</p>` : nothing}`;
+  }
+
   hostDisconnected(): void {
     clearTimeout(this.timer);
     this.copied = '';
+    this.blocked = '';
   }
 }

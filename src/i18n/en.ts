@@ -25,6 +25,8 @@ export const en = {
   copyAddress: 'Copy address',
   copyAmount: 'Copy amount',
   copied: 'Copied',
+  copyBlocked: 'Your browser blocked copying here. The text is selected: copy it with Ctrl+C (⌘C on a Mac) or a long press.',
+  amount: 'Amount',
   qrLabel: (network: string) => `QR code of the ${network} deposit address`,
   quoteValid: (time: string) => `Price held for ${time}`,
   quoteRefreshing: 'Refreshing the price…',

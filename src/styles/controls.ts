@@ -85,8 +85,27 @@ export const controlStyles = css`
     color: var(--_danger);
     font-size: 0.9em;
   }
-  .copied {
-    color: var(--_success);
+  /* A copy button's two labels share one cell: it keeps the longer one's width. */
+  .copy {
+    display: inline-grid;
+  }
+  .copy > span {
+    grid-area: 1 / 1;
+  }
+  .copy > span[aria-hidden='true'] {
+    visibility: hidden;
+  }
+  .copy-blocked {
+    margin: 0;
     font-size: 0.9em;
+    color: var(--_danger);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
   }
 `;

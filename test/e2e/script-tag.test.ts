@@ -126,6 +126,26 @@ describe('the script-tag bundles on a plain page', () => {
     frame.remove();
   });
 
+  it('in a frame without clipboard access, a copy says it was blocked and selects the address (issue 14)', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const frame = document.createElement('iframe');
+    frame.allow = "clipboard-write 'none'";
+    frame.style.cssText = 'width: 480px; height: 800px';
+    const query = new URLSearchParams({session: s.session_token, signature: s.signature, api: sandboxUrl});
+    frame.src = new URL(`/test/e2e/csp/storefront.html?${query}`, location.origin).href;
+    document.body.append(frame);
+    const checkout = () => frame.contentDocument?.querySelector('pepay-checkout') as PepayCheckout | null;
+    await until('token list', () => checkout()?.state?.step === 'select-token');
+    (await deepReady<HTMLButtonElement>(checkout()!.shadowRoot!, 'button[data-token="201"]')).click();
+    await until('payment step', () => checkout()?.state.step === 'awaiting-payment');
+    const copy = await deepReady<HTMLButtonElement>(checkout()!.shadowRoot!, '[data-copy-button=address]');
+    copy.click();
+    await until('blocked, said', () => deep(checkout()!.shadowRoot!, '[data-copy-blocked][role=alert]'));
+    expect(deep(checkout()!.shadowRoot!, '[data-copy-blocked]')!.textContent).to.include('Your browser blocked copying here');
+    expect(frame.contentWindow!.getSelection()!.toString()).to.equal(checkout()!.state.address!.address);
+    frame.remove();
+  });
+
   for (const [page, what] of [
     ['storefront.html', 'a strict Content-Security-Policy (no unsafe-inline, no unsafe-eval)'],
     ['locked-down.html', "default-src 'none' plus only what the README lists (issue 16)"],

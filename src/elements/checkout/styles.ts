@@ -82,12 +82,4 @@ export const checkoutStyles = css`
     font-size: 0.85em;
     color: var(--_muted);
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
 `;

@@ -33,7 +33,6 @@ export class PepayPaymentDetails extends PepayLeaf {
     const network = networkName(a.network);
     const amount = a.tokenAmount ? trimAmount(a.tokenAmount) : '';
     const underpaid = state.step === 'underpaid';
-    const copied = this.clipboard.copied;
     return html`<div class="stack">
       ${
         underpaid
@@ -50,11 +49,18 @@ export class PepayPaymentDetails extends PepayLeaf {
         <div class="stack">
           <p class="muted">${m.address}</p>
           <p class="address" part="address" data-copy="address" dir="ltr" title=${a.address}>${a.address}</p>
+          ${
+            amount
+              ? html`<p class="muted">
+                  ${m.amount}: <strong><span data-copy="amount" dir="ltr">${amount}</span> ${symbol}</strong>
+                </p>`
+              : nothing
+          }
           <div class="row">
-            <button @click=${() => this.clipboard.copy('address', a.address)}>${m.copyAddress}</button>
-            ${amount ? html`<button @click=${() => this.clipboard.copy('amount', amount)}>${m.copyAmount}</button>` : nothing}
-            ${copied ? html`<span class="copied" role="status">${m.copied}</span>` : nothing}
+            ${this.clipboard.button('address', m.copyAddress, a.address, m)}
+            ${amount ? this.clipboard.button('amount', m.copyAmount, amount, m) : nothing}
           </div>
+          ${this.clipboard.status(m)}
           <p class="muted">${m.onlyNetwork(network)}</p>
           ${this.quoteLine(state)}
         </div>

@@ -64,10 +64,8 @@ export class PepayStatusView extends PepayLeaf {
   private invoiceId(state: CheckoutState) {
     const id = state.invoiceId ?? '';
     return html`<p class="muted">${this.messages.invoice}: <code data-copy="invoice" dir="ltr">${id}</code></p>
-      <div class="row">
-        <button @click=${() => this.clipboard.copy('invoice', id)}>${this.messages.copyInvoiceId}</button>
-        ${this.clipboard.copied ? html`<span class="copied" role="status">${this.messages.copied}</span>` : nothing}
-      </div>`;
+      <div class="row">${this.clipboard.button('invoice', this.messages.copyInvoiceId, id, this.messages)}</div>
+      ${this.clipboard.status(this.messages)}`;
   }
 }
 
