@@ -173,9 +173,14 @@ function transition(state: CheckoutState, input: Input): Transition {
       // Only news about this checkout's invoice: a stream, a poll or another tab may carry others'.
       if (!concernsThisInvoice(state, subject)) return {state, effects: []};
       if (subject.kind === 'order') {
-        const next = {...state, order: {orderId: subject.orderId, status: subject.status}};
+        // Tracking stays known once given, when a later update does not repeat it.
+        const tracking = subject.tracking ?? (state.order?.orderId === subject.orderId ? state.order.tracking : null);
+        const next = {...state, order: {orderId: subject.orderId, status: subject.status, tracking}};
         const done = state.step === 'paid' && ORDER_FINAL.has(subject.status);
         return {state: next, effects: done ? [{type: 'stop'}] : []};
+      }
+      if (subject.kind === 'payment' && subject.amountUsd !== null) {
+        return {state: {...state, payments: {...state.payments, [subject.paymentId]: subject.amountUsd}}, effects: []};
       }
       if (subject.kind === 'quote' && subject.amountRemainingUsd !== null) {
         return {state: {...state, amountRemainingUsd: lowerRemaining(state.amountRemainingUsd, subject.amountRemainingUsd)}, effects: []};

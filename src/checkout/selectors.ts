@@ -48,6 +48,24 @@ export function nextDeadline(state: CheckoutState): number | null {
   return deadlines.length ? Math.min(...deadlines) : null;
 }
 
+/** USD that arrived in payments this checkout heard of (thousandths, so no binary fraction leaks in). */
+export function paymentsUsd(state: CheckoutState): number {
+  return Object.values(state.payments).reduce((sum, usd) => sum + Math.round(usd * 1000), 0) / 1000;
+}
+
+/** How much more than the invoice was sent (USD), or 0. */
+export function overpaidUsd(state: CheckoutState): number {
+  const total = state.session?.amountUsd;
+  if (total == null) return 0;
+  const over = Math.round(paymentsUsd(state) * 1000) - Math.round(total * 1000);
+  return over > 0 ? over / 1000 : 0;
+}
+
+/** How much arrived before the invoice ended unpaid (USD): the larger of what payments and the session say. */
+export function arrivedUsd(state: CheckoutState): number {
+  return Math.max(paymentsUsd(state), paidSoFar(state) ?? 0);
+}
+
 /** What "I already paid" found, in the payer's terms (the job's own words never reach them). */
 export type VerificationAnswer = 'checking' | 'still-checking' | 'found' | 'found-short' | 'not-found' | 'failed';
 

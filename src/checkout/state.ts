@@ -23,6 +23,7 @@ export function initialState(): CheckoutState {
     shortQuotes: 0,
     paidAt: null,
     order: null,
+    payments: {},
     commerceOrderId: null,
     verification: null,
     verificationCheckAt: null,

@@ -54,7 +54,9 @@ export interface CheckoutState {
   /** Quotes in a row that came back already expiring or unquoted; at 3 the refresh waits for the payer. */
   shortQuotes: number;
   paidAt: number | null;
-  order: {orderId: string; status: string} | null;
+  order: {orderId: string; status: string; tracking: {carrier: string | null; number: string} | null} | null;
+  /** USD per payment id, from `invoice_payment` events (what arrived, overpayment included). */
+  payments: Record<string, number>;
   /** Set when an invoice event names its commerce order: the stream then outlives "paid". */
   commerceOrderId: string | null;
   verification: Verification | null;

@@ -56,7 +56,26 @@ export const en = {
   paidBody: 'Thank you. Your payment is confirmed.',
   paidAt: (time: string) => `Paid ${time}`,
   invoice: 'Invoice',
-  order: (status: string) => `Order status: ${status}`,
+  /** Commerce order statuses as sentences; others fall back to `orderOther`. */
+  orderStatus: {
+    awaiting_payment: 'Your order is waiting for the payment.',
+    processing: 'Your order is being processed.',
+    placed: 'Your order has been placed with the seller.',
+    shipped: 'Your order has shipped.',
+    delivered: 'Your order has been delivered.',
+    delivery_confirmed: 'Your order has been delivered.',
+    fulfilled: 'Your order is complete.',
+    cancelled: 'Your order was cancelled. Contact the merchant with the invoice id below about your refund.',
+    canceled: 'Your order was cancelled. Contact the merchant with the invoice id below about your refund.',
+    refunded: 'Your payment has been refunded.',
+    failed:
+      'Your payment arrived, but the order could not be placed. The merchant will contact you about a refund; keep the invoice id below.',
+  } as Record<string, string>,
+  orderOther: (status: string) => `Order update: ${status}`,
+  tracking: (carrier: string, number: string) => (carrier ? `${carrier} tracking number: ${number}` : `Tracking number: ${number}`),
+  overpaid: (usd: string) => `You sent ${usd} more than was due. Contact the merchant with the invoice id below to get it back.`,
+  arrivedBeforeEnd: (usd: string) =>
+    `${usd} arrived before this payment request ended. Contact the merchant with the invoice id below about a refund or how to pay the rest.`,
   expiredTitle: 'This payment request expired',
   expiredBody:
     'No payment can be made to it any more. Ask the merchant for a new one. If you already sent funds, contact the merchant with the invoice id below.',

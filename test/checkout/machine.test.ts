@@ -157,7 +157,7 @@ describe('checkout machine', () => {
         id: `o-${orderId}`,
         type: 'commerce.order.updated',
         created: null,
-        subject: {kind: 'order', orderId, status: 'placed', invoiceId: null},
+        subject: {kind: 'order', orderId, status: 'placed', invoiceId: null, tracking: null},
       },
     });
     const paidEvent: Input = {
@@ -171,7 +171,7 @@ describe('checkout machine', () => {
     };
     const paid = run([...toTokens, paidEvent]).state;
     expect(run([order('o9')], paid).state.order).to.equal(null);
-    expect(run([order('o1')], paid).state.order).to.deep.equal({orderId: 'o1', status: 'placed'});
+    expect(run([order('o1')], paid).state.order).to.deep.equal({orderId: 'o1', status: 'placed', tracking: null});
   });
 
   it('an allocation off the locked rails is refused with a notice, never shown, never looped', () => {
@@ -254,13 +254,13 @@ describe('checkout machine', () => {
             id: 'e3',
             type: 'commerce.order.updated',
             created: null,
-            subject: {kind: 'order', orderId: 'o1', status: 'placed', invoiceId: 'inv_1'},
+            subject: {kind: 'order', orderId: 'o1', status: 'placed', invoiceId: 'inv_1', tracking: null},
           },
         },
       ],
       r.state,
     );
-    expect(r.state.order).to.deep.equal({orderId: 'o1', status: 'placed'});
+    expect(r.state.order).to.deep.equal({orderId: 'o1', status: 'placed', tracking: null});
     expect(run([{type: 'event', event: {id: 'e4', type: 'test.ping', created: null, subject: {kind: 'other'}}}], r.state).state).to.equal(
       r.state,
     );

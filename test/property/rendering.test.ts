@@ -471,7 +471,11 @@ describe('property: every server string a payer sees is rendered as text', () =>
           await simulate(s.invoice_id, 'push-frame', frame);
           await settled(el, 'hostile order status', () => el.state.order?.status === w.orderStatus);
           await el.updateComplete;
-          shows(el, [en.order(w.orderStatus.replace(/_/g, ' ')), en.payTo(w.merchant), w.description]);
+          // A status word we know is said as its sentence; any other as text, underscores as spaces.
+          const said = Object.hasOwn(en.orderStatus, w.orderStatus)
+            ? en.orderStatus[w.orderStatus]!
+            : en.orderOther(w.orderStatus.replace(/_/g, ' '));
+          shows(el, [said, en.payTo(w.merchant), w.description]);
           await assertInert(el, pageBefore);
         } finally {
           el.remove();

@@ -154,13 +154,15 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
 
   it('commerce: order updates after payment re-render and fire pepay-order', async () => {
     const {s, el, orders, httpRequests, before} = await paidCommerceCheckout();
-    await until('order shown', () => deep(el.shadowRoot!, '[data-order]')?.textContent?.includes('processing'));
+    // Said as sentences (issue 14), with the tracking once the order ships.
+    await until('order shown', () => deep(el.shadowRoot!, '[data-order]')?.textContent === 'Your order is being processed.');
     // Paid: no new HTTP request, but the stream stays to follow the order.
     for (let i = 0; i < 4; i++) await simulate(s.invoice_id, 'advance-order');
     await until('delivered', () => orders.includes('delivered'));
     expect(orders).to.deep.equal(['processing', 'placed', 'shipped', 'delivered']);
     await el.updateComplete;
-    await until('order delivered', () => deep(el.shadowRoot!, '[data-order]')?.textContent?.includes('delivered'));
+    await until('order delivered', () => deep(el.shadowRoot!, '[data-order]')?.textContent === 'Your order has been delivered.');
+    expect(deep(el.shadowRoot!, '[data-tracking]')!.textContent).to.match(/^UPS tracking number: 1Z[0-9A-F]{16}$/);
     expect(await httpRequests()).to.equal(before);
     // A final order status ends the stream too.
     await until('stream closed', async () => (await inspect(s.invoice_id)).open_streams === 0);

@@ -179,12 +179,15 @@ export class Orders {
     order.substatus = substatus;
     order.updatedAt = now;
     order.timeline.push({status, timestamp: new Date(now).toISOString(), message});
+    const shipment = order.shipments.at(-1);
     this.host.events.append(order.invoiceId, 'commerce.order.updated', {
       object: 'commerce_order',
       id: order.orderId,
       status,
       substatus,
       invoice_id: order.invoiceId,
+      // Undocumented in Pepay's pages; the sandbox sends the latest shipment's tracking.
+      ...(shipment ? {tracking: {carrier: shipment.carrier, tracking_number: shipment.trackingNumber}} : {}),
     });
   }
 }

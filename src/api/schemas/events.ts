@@ -69,14 +69,24 @@ const quoteObject = z.pipe(
   })),
 );
 
+/** Shipment tracking, when an order event carries it (the shape is undocumented: read leniently). */
+const tracking = lenient(z.object({carrier: lenient(z.string()), tracking_number: z.string().check(z.minLength(1), z.maxLength(100))}));
+
 const orderObject = z.pipe(
   z.object({
     object: z.literal('commerce_order'),
     id: z.string(),
     status: z.string(),
     invoice_id: z.nullish(z.string()),
+    tracking,
   }),
-  z.transform((o) => ({kind: 'order' as const, orderId: o.id, status: o.status, invoiceId: o.invoice_id ?? null})),
+  z.transform((o) => ({
+    kind: 'order' as const,
+    orderId: o.id,
+    status: o.status,
+    invoiceId: o.invoice_id ?? null,
+    tracking: o.tracking ? {carrier: o.tracking.carrier ?? null, number: o.tracking.tracking_number} : null,
+  })),
 );
 
 const subject = z.union([invoiceObject, paymentObject, quoteObject, orderObject]);

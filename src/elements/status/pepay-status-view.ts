@@ -1,5 +1,7 @@
 import {css, html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
+import {formatUsd} from '../../checkout/format.js';
+import {arrivedUsd, overpaidUsd} from '../../checkout/selectors.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {CopyController} from '../copy.js';
@@ -21,6 +23,10 @@ export class PepayStatusView extends PepayLeaf {
       .status-icon {
         font-size: 2em;
       }
+      .bad {
+        color: var(--_danger);
+        font-weight: 600;
+      }
     `,
   ];
 
@@ -35,20 +41,25 @@ export class PepayStatusView extends PepayLeaf {
     const m = this.messages;
     switch (state.step) {
       case 'paid': {
+        const over = overpaidUsd(state);
         const at = state.paidAt ? new Intl.DateTimeFormat(this.locale, {dateStyle: 'medium', timeStyle: 'short'}).format(state.paidAt) : '';
         return html`<div class="stack" part="status">
           <span class="status-icon" aria-hidden="true">✓</span>
           <p>${m.paidBody}</p>
-          ${at ? html`<p class="muted">${m.paidAt(at)}</p>` : nothing} ${this.invoiceId(state)}
-          ${state.order ? html`<p data-order>${m.order(state.order.status.replace(/_/g, ' '))}</p>` : nothing}
+          ${at ? html`<p class="muted">${m.paidAt(at)}</p>` : nothing}
+          ${over ? html`<p data-overpaid>${m.overpaid(formatUsd(over, this.locale))}</p>` : nothing} ${this.order(state)}
+          ${this.invoiceId(state)}
         </div>`;
       }
       case 'expired':
-      case 'canceled':
+      case 'canceled': {
+        const arrived = arrivedUsd(state);
         return html`<div class="stack" part="status">
           <p>${state.step === 'expired' ? m.expiredBody : m.canceledBody}</p>
+          ${arrived > 0 ? html`<p data-arrived><strong>${m.arrivedBeforeEnd(formatUsd(arrived, this.locale))}</strong></p>` : nothing}
           ${this.invoiceId(state)}
         </div>`;
+      }
       case 'error': {
         const e = state.error;
         return html`<div class="stack" part="error" role="alert">
@@ -59,6 +70,19 @@ export class PepayStatusView extends PepayLeaf {
       default:
         return nothing;
     }
+  }
+
+  /** The commerce order, in sentences; a failed or cancelled one is an alert, not a footnote. */
+  private order(state: CheckoutState) {
+    const order = state.order;
+    if (!order) return nothing;
+    const m = this.messages;
+    const sentence = Object.hasOwn(m.orderStatus, order.status)
+      ? m.orderStatus[order.status]!
+      : m.orderOther(order.status.replace(/_/g, ' '));
+    const bad = order.status === 'failed' || order.status === 'cancelled' || order.status === 'canceled';
+    return html`<p data-order role=${bad ? 'alert' : 'status'} class=${bad ? 'bad' : ''}>${sentence}</p>
+      ${order.tracking ? html`<p class="muted" data-tracking dir="ltr">${m.tracking(order.tracking.carrier ?? '', order.tracking.number)}</p>` : nothing}`;
   }
 
   private invoiceId(state: CheckoutState) {

@@ -1,0 +1,75 @@
+/**
+ * What happened to the money, said on the last screen (issue 14): more than was due, a part that
+ * arrived before the request ended, an order that failed after the payment.
+ */
+import {expect, waitUntil} from '@open-wc/testing';
+import '../../src/define.js';
+import type {PepayCheckout} from '../../src/index.js';
+import {deep} from '../support/deep.js';
+import {createSession, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
+import {stepIs, toPayment} from '../support/walk.js';
+
+const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000, interval: 50});
+
+async function paying(options: Record<string, unknown> = {}): Promise<{s: Session; el: PepayCheckout}> {
+  const s = await createSession({customer_email: 'a@example.com', amount_usd: 40, ...options});
+  const el = document.createElement('pepay-checkout');
+  Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+  document.body.append(el);
+  await toPayment(el);
+  // Payments are told over the stream.
+  await until('live', () => el.state.connection === 'live');
+  return {s, el};
+}
+
+const shown = (el: PepayCheckout, selector: string) => deep(el.shadowRoot!, selector)?.textContent?.trim() ?? '';
+
+describe('what happened to the money', () => {
+  it('paying $5.00 more than due is said on the paid screen, with what to do', async () => {
+    const {s, el} = await paying();
+    await simulate(s.invoice_id, 'pay', {amount: 'over'});
+    await stepIs(el, 'paid');
+    await until('overpayment said', () => shown(el, '[data-overpaid]'));
+    expect(shown(el, '[data-overpaid]')).to.equal(
+      'You sent $5.00 more than was due. Contact the merchant with the invoice id below to get it back.',
+    );
+    el.remove();
+  });
+
+  it('an exact payment says nothing of the kind', async () => {
+    const {s, el} = await paying();
+    await simulate(s.invoice_id, 'pay');
+    await stepIs(el, 'paid');
+    expect(deep(el.shadowRoot!, '[data-overpaid]')).to.equal(null);
+    el.remove();
+  });
+
+  it('an expired request that had received part of the money says how much arrived', async () => {
+    const {s, el} = await paying();
+    await simulate(s.invoice_id, 'pay', {amount: 15});
+    await stepIs(el, 'underpaid');
+    await simulate(s.invoice_id, 'expire');
+    await stepIs(el, 'expired');
+    await until('arrived said', () => shown(el, '[data-arrived]'));
+    expect(shown(el, '[data-arrived]')).to.include('$15.00 arrived before this payment request ended');
+    el.remove();
+  });
+
+  it('an order that fails after the payment is an alert that says what happens next', async () => {
+    const {s, el} = await paying({commerce: true});
+    await simulate(s.invoice_id, 'pay');
+    await stepIs(el, 'paid');
+    await until('order followed', () => el.state.order !== null);
+    const failed = {object: 'commerce_order', id: el.state.order!.orderId, status: 'failed', invoice_id: s.invoice_id};
+    await simulate(s.invoice_id, 'push-frame', {
+      id: `evt_${Date.now()}-1`,
+      object: 'event',
+      type: 'commerce.order.updated',
+      data: {object: failed},
+    });
+    await until('failure said', () =>
+      shown(el, '[data-order][role=alert]').startsWith('Your payment arrived, but the order could not be placed'),
+    );
+    el.remove();
+  });
+});
