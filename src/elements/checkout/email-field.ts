@@ -34,6 +34,9 @@ export class EmailField implements ReactiveController {
       value,
     });
     input.setAttribute('aria-label', label);
+    // Owned by no form of the page: a merchant's form around the checkout submits exactly what it
+    // did before (an id that names no element gives the input no form owner).
+    input.setAttribute('form', `pepay-checkout-no-form-${crypto.randomUUID?.() ?? Math.random().toString(36).slice(2)}`);
     input.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter') return;
       event.preventDefault();

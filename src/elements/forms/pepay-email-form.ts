@@ -23,17 +23,36 @@ export class PepayEmailForm extends PepayLeaf {
         gap: 4px;
         font-weight: 550;
       }
+      /*
+       * The input lives in the page's light DOM, where the page's own CSS reaches it. Important
+       * declarations from a shadow tree win over the page's, important ones included (CSS
+       * Cascade 4, encapsulation contexts): the field always looks and sizes as designed.
+       */
       ::slotted(input) {
-        font: inherit;
-        font-weight: normal;
-        padding: 8px 10px;
-        border-radius: 8px;
-        border: 1px solid var(--_border);
-        background: var(--_bg);
-        color: var(--_fg);
+        all: revert !important;
+        display: block !important;
+        box-sizing: border-box !important;
+        width: 100% !important;
+        min-height: 44px !important;
+        margin: 0 !important;
+        font: inherit !important;
+        font-weight: normal !important;
+        text-transform: none !important;
+        letter-spacing: normal !important;
+        padding: 8px 10px !important;
+        border-radius: 8px !important;
+        border: 1px solid var(--_border) !important;
+        background: var(--_bg) !important;
+        color: var(--_fg) !important;
+        visibility: visible !important;
+        opacity: 1 !important;
       }
       ::slotted(input[aria-invalid='true']) {
-        border-color: var(--_danger);
+        border-color: var(--_danger) !important;
+      }
+      ::slotted(input:focus-visible) {
+        outline: 2px solid var(--_accent) !important;
+        outline-offset: 1px !important;
       }
     `,
   ];
