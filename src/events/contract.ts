@@ -39,7 +39,8 @@ export interface PepayCheckoutEventDetails {
 }
 
 /** Why the modal closed: its close button, Escape, or the host's `close()`. */
-export type CloseReason = 'close-button' | 'escape' | 'api';
+/** `done`: the payer pressed "Done" on the last screen. */
+export type CloseReason = 'close-button' | 'escape' | 'api' | 'done';
 
 /**
  * Events of `<pepay-checkout-dialog>`; they also bubble out of the button around it.

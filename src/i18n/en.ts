@@ -82,6 +82,7 @@ export const en = {
   canceledTitle: 'This payment was canceled',
   canceledBody: 'The merchant canceled this payment request. If you already sent funds, contact the merchant with the invoice id below.',
   copyInvoiceId: 'Copy invoice id',
+  done: 'Done',
   errorTitle: 'The checkout cannot continue',
   retry: 'Try again',
   reconnecting: 'Reconnecting…',

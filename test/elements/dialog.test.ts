@@ -3,6 +3,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import '../../src/define.js';
 import {openCheckout, type PepayCheckout, type PepayCheckoutButton} from '../../src/index.js';
 import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
+import {deep} from '../support/deep.js';
 import {toPayment} from '../support/walk.js';
 
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 6000});
@@ -79,7 +80,11 @@ describe('<pepay-checkout-button> and the modal dialog', () => {
     await toPayment(checkout);
     await simulate(s.invoice_id, 'pay');
     expect(await opened.result).to.equal('paid');
-    opened.close();
+    // The paid screen ends with "Done", which closes the modal (issue 14).
+    const closed = oneEvent(dialogEl, 'pepay-close');
+    await until('Done offered', () => deep(checkout.shadowRoot!, '[data-done]'));
+    deep<HTMLButtonElement>(checkout.shadowRoot!, '[data-done]')!.click();
+    expect((await closed).detail).to.deep.equal({reason: 'done', step: 'paid'});
     await until('removed', () => !document.querySelector('pepay-checkout-dialog'));
 
     const other = await createSession({customer_email: 'a@example.com'});
@@ -87,6 +92,34 @@ describe('<pepay-checkout-button> and the modal dialog', () => {
     second.close();
     expect(await second.result).to.equal('closed');
     expect(document.querySelector('pepay-checkout-dialog')).to.equal(null);
+  });
+});
+
+describe('the modal fits (issue 14)', () => {
+  it('opens at its top with nothing clipped, and the close button covers nothing, the test-mode badge included', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const opened = openCheckout({sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    const dialogEl = document.querySelector('pepay-checkout-dialog')!;
+    await dialogEl.updateComplete;
+    const checkout = dialogEl.shadowRoot!.querySelector<PepayCheckout>('pepay-checkout')!;
+    // A modal left open would block the tests after this one: closed whatever happens.
+    try {
+      await toPayment(checkout);
+      const dialog = dialogEl.shadowRoot!.querySelector('dialog')!;
+      const close = dialog.querySelector('button.close')!.getBoundingClientRect();
+      const badge = deep(checkout.shadowRoot!, '.badge')!.getBoundingClientRect();
+      const card = checkout.shadowRoot!.querySelector('[part=card]')!.getBoundingClientRect();
+      const box = dialog.getBoundingClientRect();
+      // Its top edge, close button included, is in view: nothing above it is clipped.
+      expect(box.top).to.be.at.least(0);
+      expect(close.top).to.be.at.least(box.top);
+      const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      expect(overlaps(close, badge), 'close button over the badge').to.equal(false);
+      expect(overlaps(close, card), 'close button over the card').to.equal(false);
+    } finally {
+      opened.close();
+    }
+    await until('removed', () => !document.querySelector('pepay-checkout-dialog'));
   });
 });
 

@@ -184,6 +184,7 @@ export class PepayCheckout extends PepaySessionElement {
           .messages=${m}
           .locale=${locale}
           .state=${state}
+          ?closable=${(this.getRootNode() as Partial<ShadowRoot>).host?.localName === 'pepay-checkout-dialog'}
         ></pepay-status-view>`;
     }
   }

@@ -50,8 +50,8 @@ export class PepayCheckoutDialog extends PepaySessionElement {
         font: inherit;
         font-size: 1.3em;
         line-height: 1;
-        width: 2em;
-        height: 2em;
+        width: 40px;
+        height: 40px;
         border-radius: 50%;
         border: 1px solid var(--_border);
         background: var(--_surface);
@@ -64,8 +64,8 @@ export class PepayCheckoutDialog extends PepaySessionElement {
       }
       .frame {
         position: relative;
-        /* Room for the close button above the card: it never covers the header. */
-        padding-block-start: 44px;
+        /* Room for the close button (8 + 40 px) above the card: it never covers the header. */
+        padding-block-start: 56px;
       }
     `,
   ];
@@ -120,8 +120,20 @@ export class PepayCheckoutDialog extends PepaySessionElement {
     if (this.open) this.close('escape');
   };
 
+  /** "Done" on the checkout's last screen. */
+  private readonly onDone = (event: Event) => {
+    event.stopPropagation();
+    this.close('done');
+  };
+
   override render() {
-    return html`<dialog part="dialog" aria-label=${this.label} @cancel=${this.onCancel} @close=${this.onNativeClose}>
+    return html`<dialog
+      part="dialog"
+      aria-label=${this.label}
+      @cancel=${this.onCancel}
+      @close=${this.onNativeClose}
+      @pepay-internal-done=${this.onDone}
+    >
       <div class="frame">
         <button class="close" part="close-button" aria-label="Close" @click=${() => this.requestClose('close-button')}>×</button>
         ${this.open ? html`<pepay-checkout ${withSession(this.session)}></pepay-checkout>` : nothing}

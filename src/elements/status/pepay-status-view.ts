@@ -7,6 +7,9 @@ import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {CopyController} from '../copy.js';
 import {PepayLeaf} from '../leaf.js';
 
+/** What "Done" on a last screen sends up to the modal around the checkout (internal). */
+const DONE_EVENT = 'pepay-internal-done';
+
 /**
  * How the checkout ended, or why it cannot go on: paid (with the time and any commerce order),
  * expired, canceled — each with a copyable invoice id for support — or the error step, with
@@ -32,6 +35,8 @@ export class PepayStatusView extends PepayLeaf {
 
   /** The checkout state (step `paid`, `expired`, `canceled` or `error`). */
   @property({attribute: false}) state: CheckoutState | null = null;
+  /** Shown in a modal: the last screens end with "Done", which closes it. */
+  @property({type: Boolean}) closable = false;
 
   private readonly clipboard = new CopyController(this);
 
@@ -48,7 +53,7 @@ export class PepayStatusView extends PepayLeaf {
           <p>${m.paidBody}</p>
           ${at ? html`<p class="muted">${m.paidAt(at)}</p>` : nothing}
           ${over ? html`<p data-overpaid>${m.overpaid(formatUsd(over, this.locale))}</p>` : nothing} ${this.order(state)}
-          ${this.invoiceId(state)}
+          ${this.invoiceId(state)} ${this.done()}
         </div>`;
       }
       case 'expired':
@@ -57,7 +62,7 @@ export class PepayStatusView extends PepayLeaf {
         return html`<div class="stack" part="status">
           <p>${state.step === 'expired' ? m.expiredBody : m.canceledBody}</p>
           ${arrived > 0 ? html`<p data-arrived><strong>${m.arrivedBeforeEnd(formatUsd(arrived, this.locale))}</strong></p>` : nothing}
-          ${this.invoiceId(state)}
+          ${this.invoiceId(state)} ${this.done()}
         </div>`;
       }
       case 'error': {
@@ -83,6 +88,13 @@ export class PepayStatusView extends PepayLeaf {
     const bad = order.status === 'failed' || order.status === 'cancelled' || order.status === 'canceled';
     return html`<p data-order role=${bad ? 'alert' : 'status'} class=${bad ? 'bad' : ''}>${sentence}</p>
       ${order.tracking ? html`<p class="muted" data-tracking dir="ltr">${m.tracking(order.tracking.carrier ?? '', order.tracking.number)}</p>` : nothing}`;
+  }
+
+  private done() {
+    if (!this.closable) return nothing;
+    // Composed: the modal around the checkout hears it and closes (it stops it there).
+    const finish = () => this.dispatchEvent(new Event(DONE_EVENT, {bubbles: true, composed: true}));
+    return html`<button class="primary" part="pay-button" data-done @click=${finish}>${this.messages.done}</button>`;
   }
 
   private invoiceId(state: CheckoutState) {
