@@ -5,6 +5,18 @@ export function formatUsd(amount: number | null, locale: string): string {
   return new Intl.NumberFormat(locale, {style: 'currency', currency: 'USD'}).format(amount);
 }
 
+/**
+ * The USD price of one token from the quote's `exchange_rate` (tokens per USD), for display only:
+ * cents for prices from a dollar up, four significant digits below. Null when there is no usable rate.
+ */
+export function formatTokenPrice(exchangeRate: string | null, locale: string): string | null {
+  const rate = Number(exchangeRate);
+  if (!exchangeRate || !(rate > 0) || !Number.isFinite(rate)) return null;
+  const usd = 1 / rate;
+  const digits = usd >= 1 ? {} : {maximumSignificantDigits: 4};
+  return new Intl.NumberFormat(locale, {style: 'currency', currency: 'USD', ...digits}).format(usd);
+}
+
 /** mm:ss, or h:mm:ss past an hour. */
 export function formatDuration(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
@@ -15,9 +27,14 @@ export function formatDuration(ms: number): string {
   return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
 }
 
-/** Trailing zeros are noise: "49.990000" -> "49.99". */
+/**
+ * A token amount as the payer reads it: trailing zeros dropped down to two decimals, like the
+ * fiat beside it ("49.990000" -> "49.99", "5.5" -> "5.50", "7" -> "7.00"), and never a digit
+ * more dropped ("49.9900004" stays). String work only: no floating point.
+ */
 export function trimAmount(amount: string): string {
-  return amount.includes('.') ? amount.replace(/0+$/, '').replace(/\.$/, '') : amount;
+  const [whole, fraction = ''] = amount.split('.');
+  return `${whole}.${fraction.replace(/0+$/, '').padEnd(2, '0')}`;
 }
 
 const NETWORK_NAMES: Record<string, string> = {

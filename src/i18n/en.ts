@@ -27,6 +27,7 @@ export const en = {
   copied: 'Copied',
   copyBlocked: 'Your browser blocked copying here. The text is selected: copy it with Ctrl+C (⌘C on a Mac) or a long press.',
   amount: 'Amount',
+  price: (symbol: string, usd: string) => `Priced at 1 ${symbol} = ${usd}. The amount includes a small buffer in case the price moves.`,
   qrLabel: (network: string) => `QR code of the ${network} deposit address`,
   quoteValid: (time: string) => `Price held for ${time}`,
   quoteRefreshing: 'Refreshing the price…',

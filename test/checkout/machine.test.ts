@@ -691,7 +691,15 @@ describe('display formatting', () => {
       '1:00:01',
       '0:00',
     ]);
-    expect([trimAmount('49.990000'), trimAmount('10.000'), trimAmount('7')]).to.deep.equal(['49.99', '10', '7']);
+    // Issue 14: token amounts read like the fiat beside them ("5.50", never "5.5"), and lose no digit.
+    expect(['49.990000', '10.000', '7', '5.5', '0.015000', '49.9900004'].map(trimAmount)).to.deep.equal([
+      '49.99',
+      '10.00',
+      '7.00',
+      '5.50',
+      '0.015',
+      '49.9900004',
+    ]);
     expect([networkName('bsc'), networkName('newchain')]).to.deep.equal(['BNB Smart Chain', 'newchain']);
     expect(formatUsd(null, 'en')).to.equal('');
     expect(formatUsd(5, 'en-US')).to.equal('$5.00');

@@ -123,7 +123,7 @@ describe('<pepay-checkout> against the sandbox', () => {
     await simulate(s.invoice_id, 'pay', {amount: 'partial'});
     expect((await underpaid).detail).to.deep.include({invoiceId: s.invoice_id, lockedNetwork: 'base', lockedTokenId: 201});
     await stepIs(el, 'underpaid');
-    await waitUntil(() => text(el).includes('Send exactly 20 USDC on Base'), text(el));
+    await waitUntil(() => text(el).includes('Send exactly 20.00 USDC on Base'), text(el));
     expect(text(el)).to.include('Partial payment received').and.include('Still due: $20.00');
     expect($(el, '[part=address]')!.textContent).to.equal(address);
     expect(text(el)).not.to.include('Choose another token');
@@ -256,6 +256,8 @@ describe('<pepay-checkout> against the sandbox', () => {
     await chooseBaseUsdc(el);
     const line = () => $(el, '[data-verification]')?.textContent ?? '';
     const ask = async (expected: string) => {
+      // A re-quote may be in flight (after a partial payment): the button waits for it.
+      await waitUntil(() => !buttonNamed(el.shadowRoot!, 'I already paid').disabled, 'the button free');
       buttonNamed(el.shadowRoot!, 'I already paid').click();
       await waitUntil(() => line().includes('Looking for your payment'), 'checking said');
       // The sandbox ends the job after 2 s; the checkout reads it again until then.

@@ -164,7 +164,7 @@ describe('hostile data: a change of instruction is told (kind 4)', () => {
     watch.disconnect();
     expect(unannounced).to.deep.equal([]);
     expect(deep(el.shadowRoot!, '[data-changed]')!.textContent).to.include('The payment details have changed');
-    expect(deepText(el.shadowRoot!)).to.include('Send exactly 51 USDC');
+    expect(deepText(el.shadowRoot!)).to.include('Send exactly 51.00 USDC');
     el.remove();
   });
 });

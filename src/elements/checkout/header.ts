@@ -6,7 +6,8 @@ import type {Messages} from '../../i18n/en.js';
 
 /** Merchant, total and description; the test-mode badge, the countdown and the connection. */
 export function checkoutHeader(state: CheckoutState, m: Messages, locale: string): TemplateResult {
-  const open = state.step !== 'paid' && state.step !== 'expired' && state.step !== 'canceled';
+  // No countdown on a last screen or an error card: nothing can be paid there.
+  const open = state.step !== 'paid' && state.step !== 'expired' && state.step !== 'canceled' && state.step !== 'error';
   const connection = state.connection === 'reconnecting' ? m.reconnecting : state.connection === 'offline' ? m.offline : '';
   return html`<header part="header">
     <div>

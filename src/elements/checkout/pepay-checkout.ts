@@ -119,7 +119,12 @@ export class PepayCheckout extends PepaySessionElement {
     const m = en;
     const title = stepTitle(state, m);
     return html`<section class="card" part="card" aria-busy=${state.step === 'loading'} @payer-action=${this.onAction}>
-        ${state.step === 'loading' || state.step === 'error' ? nothing : checkoutHeader(state, m, resolveLocale(this, this.locale))}
+        ${
+          // The error card keeps the payee and amount (and below, the invoice id) for the payer to quote.
+          state.step === 'loading' || (state.step === 'error' && !state.session)
+            ? nothing
+            : checkoutHeader(state, m, resolveLocale(this, this.locale))
+        }
         ${
           // Above the heading and what changed, and announced at once: the payer must not act on what they read before.
           state.changed ? html`<p class="changed" role="alert" data-changed>${m.changed[state.changed]}</p>` : nothing

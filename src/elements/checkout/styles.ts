@@ -8,8 +8,11 @@ export const checkoutStyles = css`
     padding: 20px;
     display: grid;
     gap: 16px;
-    min-height: 420px;
     align-content: start;
+  }
+  /* While loading, about the height of the payment view most payers see next (nothing jumps). */
+  .card[aria-busy='true'] {
+    min-height: 480px;
   }
   header {
     display: flex;
@@ -50,7 +53,8 @@ export const checkoutStyles = css`
     font-weight: 600;
   }
   .skeleton {
-    background: var(--_surface);
+    /* Drawn from the text colour, so it shows on light and dark cards alike. */
+    background: color-mix(in srgb, var(--_fg) 14%, var(--_bg));
     border-radius: 8px;
     height: 1.2em;
     animation: pulse 1.2s ease-in-out infinite;

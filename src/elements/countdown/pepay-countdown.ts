@@ -5,12 +5,16 @@ import {msUntil} from '../../checkout/selectors.js';
 import {leafHostStyles} from '../../styles/controls.js';
 import {VERSION} from '../../version.js';
 
+/** The last stretch before a deadline, marked as urgent. */
+const URGENT_MS = 60_000;
+
 /**
  * Time left until a deadline, as `m:ss` inside the caller's sentence. It keeps its own timer, so
  * only it re-renders each second, and wakes exactly when the shown second changes.
  *
  * @tagname pepay-countdown
  * @summary A countdown to a monotonic deadline.
+ * @attr urgent - Set by the element itself in the last minute (styled in the danger colour).
  */
 export class PepayCountdown extends LitElement {
   static readonly version = VERSION;
@@ -19,6 +23,11 @@ export class PepayCountdown extends LitElement {
     css`
       :host {
         display: inline;
+      }
+      /* The last minute is marked: colour and weight, not colour alone (WCAG 1.4.1). */
+      :host([urgent]) {
+        color: var(--_danger);
+        font-weight: 700;
       }
     `,
   ];
@@ -44,6 +53,8 @@ export class PepayCountdown extends LitElement {
   override render() {
     clearTimeout(this.timer);
     const left = msUntil(this.deadline, performance.now());
+    // The last minute before the deadline is marked on the element ([urgent]), for its style and the page's.
+    this.toggleAttribute('urgent', left !== null && left > 0 && left <= URGENT_MS);
     if (left === null) return nothing;
     // The shown value is whole seconds rounded up: it changes when `left` crosses a second.
     // Only while on the page: a render after removal must not start a chain of timers that lives on.

@@ -1,6 +1,6 @@
 import {html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
-import {formatUsd, networkName, trimAmount} from '../../checkout/format.js';
+import {formatTokenPrice, formatUsd, networkName, trimAmount} from '../../checkout/format.js';
 import {amountStillDue, paidSoFar, quoteStalled, quoteTimeLeft, verificationAnswer} from '../../checkout/selectors.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
@@ -56,6 +56,7 @@ export class PepayPaymentDetails extends PepayLeaf {
                 </p>`
               : nothing
           }
+          ${this.priceLine(a.exchangeRate, symbol)}
           <div class="row">
             ${this.clipboard.button('address', m.copyAddress, a.address, m)}
             ${amount ? this.clipboard.button('amount', m.copyAmount, amount, m) : nothing}
@@ -97,6 +98,16 @@ export class PepayPaymentDetails extends PepayLeaf {
       case null:
         return '';
     }
+  }
+
+  /**
+   * For a token whose price moves (a rate other than 1 token per USD): the price the amount was
+   * made at, so the small buffer in it is no surprise.
+   */
+  private priceLine(exchangeRate: string | null, symbol: string) {
+    if (!exchangeRate || Math.abs(Number(exchangeRate) - 1) < 1e-6) return nothing;
+    const price = formatTokenPrice(exchangeRate, this.locale);
+    return price ? html`<p class="muted" data-price>${this.messages.price(symbol, price)}</p>` : nothing;
   }
 
   /** How long the price holds, that it is being refreshed, or a way to ask for a new one. */

@@ -70,6 +70,7 @@ export class PepayStatusView extends PepayLeaf {
         return html`<div class="stack" part="error" role="alert">
           <p>${e ? m.errors[e.code] : ''}</p>
           ${e?.retryable ? html`<button class="primary" part="pay-button" @click=${() => this.act({type: 'retry'})}>${m.retry}</button>` : nothing}
+          ${state.invoiceId ? this.invoiceId(state) : nothing}
         </div>`;
       }
       default:
