@@ -210,7 +210,11 @@ function transition(state: CheckoutState, input: Input): Transition {
       return tick(state, input.at);
 
     case 'failed':
-      return failed(state, input.operation, input.error);
+      return failed(
+        input.session ? {...state, session: input.session, invoiceId: input.session.invoiceId} : state,
+        input.operation,
+        input.error,
+      );
   }
 }
 

@@ -114,7 +114,8 @@ export type Input =
   /** The stream came back, or the tab or network did: re-read the session over REST. */
   | {type: 'resync'}
   | {type: 'tick'; at: number}
-  | {type: 'failed'; operation: Operation; error: CheckoutError};
+  /** `session`: what session-details said when the load failed on another request (for the error card). */
+  | {type: 'failed'; operation: Operation; error: CheckoutError; session?: SessionDetails | null};
 
 /** Which request failed. */
 export type Operation = 'load' | 'questions' | 'email' | 'address' | 'verify' | 'status' | 'session';

@@ -18,7 +18,7 @@ import {resolveWsBase} from '../realtime/ws-base.js';
 import {CONNECTION_FIELDS, type SessionOptions} from '../session.js';
 import {forgetPlace, placeKey, writePlace} from './place-store.js';
 import {RealtimeLink} from './realtime-link.js';
-import {OPERATION, runRequest, type RequestEffect} from './requests.js';
+import {LoadFailure, OPERATION, runRequest, type RequestEffect} from './requests.js';
 
 /** The longest delay setTimeout honours (2^31 - 1 ms). */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
@@ -222,9 +222,10 @@ export class CheckoutController implements ReactiveController {
       (input) => {
         if (!signal.aborted) this.dispatch(input);
       },
-      (error: unknown) => {
+      (thrown: unknown) => {
+        const [error, session] = thrown instanceof LoadFailure ? [thrown.reason, thrown.session] : [thrown, null];
         if (signal.aborted || isAbortError(error)) return;
-        this.dispatch({type: 'failed', operation: OPERATION[effect.type], error: toCheckoutError(error)});
+        this.dispatch({type: 'failed', operation: OPERATION[effect.type], error: toCheckoutError(error), session});
       },
     );
   }

@@ -3,6 +3,7 @@
  * result. Times (`at`) are read when the answer arrives, on the monotonic clock.
  */
 import type {PayorClient} from '../api/client.js';
+import type {SessionDetails} from '../api/schemas/session.js';
 import type {Effect, Input, Operation} from '../checkout/types.js';
 import {placeKey, readPlace} from './place-store.js';
 
@@ -19,18 +20,32 @@ export const OPERATION: Record<RequestEffect['type'], Operation> = {
   'refresh-session': 'session',
 };
 
+/** A load that failed, with the session when session-details itself succeeded. */
+export class LoadFailure extends Error {
+  constructor(
+    readonly reason: unknown,
+    readonly session: SessionDetails | null,
+  ) {
+    super('load failed');
+  }
+}
+
 /** Runs one request effect. Rejects with the client's PepayError, or an AbortError on `signal`. */
 export async function runRequest(effect: RequestEffect, client: PayorClient, signal: AbortSignal): Promise<Input> {
   const at = () => performance.now();
   switch (effect.type) {
     case 'load': {
       // One round: nothing the first screen needs waits for another answer first.
+      const sessionRead = client.sessionDetails(signal);
       const [session, tokens, questions, email] = await Promise.all([
-        client.sessionDetails(signal),
+        sessionRead,
         client.availableTokens({}, signal),
         client.invoiceQuestions(signal),
         client.customerEmail(signal),
-      ]);
+      ]).catch(async (error: unknown) => {
+        // The error card still names the payee, amount and invoice when the session was read.
+        throw new LoadFailure(error, await sessionRead.catch(() => null));
+      });
       const remembered = readPlace(placeKey(session.invoiceId, client.credentials.sessionToken));
       return {type: 'loaded', session, tokens, questions, email: email.email, remembered, at: at(), wallAt: Date.now()};
     }

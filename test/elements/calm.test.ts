@@ -6,7 +6,9 @@ import {expect, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {deep, deepReady} from '../support/deep.js';
+import {loadFixture} from '../support/fixtures.js';
 import {createSession, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
+import {scriptedApi} from '../support/script.js';
 import {stepIs} from '../support/walk.js';
 
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000, interval: 50});
@@ -74,6 +76,23 @@ describe('urgency and calm', () => {
     const last = [...card.children].at(-1)!;
     // The card ends right after its content: padding, no more.
     expect(card.getBoundingClientRect().bottom - last.getBoundingClientRect().bottom).to.be.at.most(24);
+    el.remove();
+  });
+
+  it('the error card keeps the payee, the amount and the invoice id for the payer to quote', async () => {
+    const api = scriptedApi();
+    await api.queue('/api/v1/payments/session-details', {body: await loadFixture('session-details.200.json')});
+    // Refused outright (no retry): the checkout cannot go on.
+    await api.queue('/api/v1/payments/available-tokens', {status: 403, body: {success: false, error: {code: 'FORBIDDEN', message: 'no'}}});
+    await api.queue('/api/v1/payments/invoice-questions', {body: {has_questions: false}});
+    await api.queue('/api/v1/payments/customer-email', {body: {email: null}});
+    const el = document.createElement('pepay-checkout');
+    Object.assign(el, {sessionToken: `pst_err_${Date.now()}`, signature: 'sig.1', apiBase: api.base});
+    document.body.append(el);
+    await stepIs(el, 'error');
+    const text = deep(el.shadowRoot!, '[part=card]')!.textContent!;
+    expect(text).to.include('Pay Pepay Demo Merchant').and.include('$49.99');
+    expect(deep(el.shadowRoot!, '[data-copy=invoice]')!.textContent).to.equal('550e8400-e29b-41d4-a716-446655440000');
     el.remove();
   });
 });
