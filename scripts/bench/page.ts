@@ -32,8 +32,11 @@ export const instrumentPage = `(() => {
     const root = document.querySelector('pepay-checkout')?.shadowRoot;
     if (root && !bench.marks.skeleton && root.querySelector('[part=card]')) bench.marks.skeleton = performance.now();
     const list = root?.querySelector('pepay-token-list')?.shadowRoot;
-    if (list?.querySelector('button[data-token]:not([disabled])')) bench.marks.interactive = performance.now();
-    else requestAnimationFrame(watch);
+    if (list?.querySelector('button[data-token]:not([disabled])')) {
+      bench.marks.interactive = performance.now();
+      // On the wall clock too, to compare with the sandbox's request log (same machine).
+      bench.marks.interactiveAt = Date.now();
+    } else requestAnimationFrame(watch);
   };
   requestAnimationFrame(watch);
   const NativeChannel = window.BroadcastChannel;
