@@ -19,7 +19,7 @@ const MARGIN = 0.1;
  * about what is still due times the rate (it includes a small buffer). A plausibility bound only:
  * the amount shown is the server's decimal string, never this float arithmetic.
  */
-function implausibleAmount(state: CheckoutState, a: PaymentAddress): string | null {
+export function implausibleAmount(state: CheckoutState, a: PaymentAddress): string | null {
   const total = state.session?.amountUsd ?? null;
   if (a.usdAmount !== null && total !== null && Math.abs(a.usdAmount - total) > total * MARGIN + 0.01) {
     return `Quoted for a ${a.usdAmount} USD invoice; this one is ${total} USD.`;

@@ -10,12 +10,11 @@ import {concernsThisInvoice, lowerRemaining} from './news.js';
 import {advance} from './advance.js';
 import {allocated} from './allocation.js';
 import {recall} from './memory.js';
+import {verified} from './verification.js';
 import {acceptsPayerAction, isPayerAction} from './payer-guard.js';
 import {tick} from './tick.js';
 import type {CheckoutState, Input, Step, Transition} from './types.js';
 
-/** A pending manual verification job is read again after 3 s, then ever less often, 8 times at most. */
-const VERIFY_RECHECK = {firstMs: 3000, maxMs: 30_000, times: 8};
 const TERMINAL: Record<string, Step> = {paid: 'paid', expired: 'expired', canceled: 'canceled'};
 /** Commerce order statuses after which nothing more is coming (the enum is undocumented). */
 const ORDER_FINAL = new Set(['delivered', 'delivery_confirmed', 'fulfilled', 'cancelled', 'canceled', 'refunded', 'failed']);
@@ -66,7 +65,7 @@ function transition(state: CheckoutState, input: Input): Transition {
         email: input.email,
         emailDone: input.email !== null,
       };
-      const opened = advance(recall(fresh, input.remembered ?? null, input.at, input.wallAt ?? 0));
+      const opened = advance(recall(fresh, input.remembered, input.at, input.wallAt));
       // A remembered address is waited on at once (polling: its stream token was not kept).
       const a = opened.state.address;
       return a ? {...opened, effects: [...opened.effects, {type: 'watch', wsToken: a.wsToken, wsPath: a.wsPath}]} : opened;
@@ -124,23 +123,12 @@ function transition(state: CheckoutState, input: Input): Transition {
     case 'verify-requested':
       if (!state.address || !state.invoiceId) return {state, effects: []};
       return {
-        state: {...state, busy: 'verify', notice: null, verificationChecks: 0},
+        // A new question: the last answer is not shown beside it.
+        state: {...state, busy: 'verify', notice: null, verification: null, verificationCheckAt: null, verificationChecks: 0},
         effects: [{type: 'verify', invoiceId: state.invoiceId, network: state.address.network}],
       };
-    case 'verification': {
-      // A job about another invoice (a server mix-up) says nothing about this payment.
-      // A background re-read of the job never ends another action's wait.
-      const busy = state.busy === 'verify' ? null : state.busy;
-      if (input.job.invoiceId && input.job.invoiceId !== state.invoiceId) return {state: {...state, busy}, effects: []};
-      // Undocumented job states: anything but `pending` is taken as the job's end. A job pending
-      // for good stops being read (the payer may ask again).
-      const checks = input.job.status === 'pending' ? state.verificationChecks + 1 : VERIFY_RECHECK.times;
-      const wait = Math.min(VERIFY_RECHECK.maxMs, VERIFY_RECHECK.firstMs * 2 ** (checks - 1));
-      const verificationCheckAt = checks < VERIFY_RECHECK.times ? input.at + wait : null;
-      const next = {...state, busy, verification: input.job, verificationChecks: checks, verificationCheckAt};
-      // A payment found: the session says how much arrived and what is still due.
-      return {state: next, effects: input.job.paymentFound === true ? [{type: 'refresh-session'}] : []};
-    }
+    case 'verification':
+      return verified(state, input.job, input.at);
 
     case 'status':
       // A poll that names another invoice is not about this one.
@@ -179,7 +167,8 @@ function transition(state: CheckoutState, input: Input): Transition {
         const done = state.step === 'paid' && ORDER_FINAL.has(subject.status);
         return {state: next, effects: done ? [{type: 'stop'}] : []};
       }
-      if (subject.kind === 'payment' && subject.amountUsd !== null) {
+      // What arrived: a payment that failed or was reversed is no money received.
+      if (subject.kind === 'payment' && subject.amountUsd !== null && !/fail|revers|reject|cancel/i.test(subject.status ?? '')) {
         return {state: {...state, payments: {...state.payments, [subject.paymentId]: subject.amountUsd}}, effects: []};
       }
       if (subject.kind === 'quote' && subject.amountRemainingUsd !== null) {

@@ -5,6 +5,7 @@
  * truth, so a remembered address is used only where the fresh session and token list allow it.
  */
 import type {PaymentAddress} from '../api/schemas/address.js';
+import {implausibleAmount} from './allocation.js';
 import type {CheckoutState} from './types.js';
 
 /** The parts of an address the payer was shown (nothing the server sent for the stream). */
@@ -60,23 +61,33 @@ export function recall(state: CheckoutState, remembered: Remembered | null, at: 
   const locked = state.session?.locked;
   const fitsLock = !locked || (a !== null && a.network === locked.network && a.tokenId === locked.tokenId);
   const open = state.invoiceStatus === 'unpaid' || state.invoiceStatus === 'underpaid';
-  if (!a || !offered || !fitsLock || !open) return next;
+  // A lock that names its address must name this one.
+  const sameLockedAddress = !locked?.address || (a !== null && locked.address === a.address);
+  if (!a || !offered || !fitsLock || !open || !sameLockedAddress) return next;
+  const address: PaymentAddress = {
+    ...a,
+    quoteStatus: 'available',
+    statusCode: 'ok',
+    message: null,
+    quoteUpdatedAt: null,
+    quoteValidUntil: null,
+    quoteExpiresInMs: null,
+    retryable: false,
+    retryAfterMs: null,
+    // No stream token is kept: the restored checkout polls until its next quote brings one.
+    wsToken: null,
+    wsPath: '/ws/payment',
+  };
+  // The amount is the server's only while the invoice is as it was quoted: same total, same still
+  // due, a plausible amount. Otherwise the address stays and its price is made again at once.
+  const current =
+    (state.session?.amountUsd ?? null) === a.usdAmount &&
+    remembered.quotedRemainingUsd === state.amountRemainingUsd &&
+    implausibleAmount(next, address) === null;
+  if (!current) return {...next, address: {...address, tokenAmount: null}, quotedRemainingUsd: null, quoteExpiresAtMono: at};
   return {
     ...next,
-    address: {
-      ...a,
-      quoteStatus: 'available',
-      statusCode: 'ok',
-      message: null,
-      quoteUpdatedAt: null,
-      quoteValidUntil: null,
-      quoteExpiresInMs: null,
-      retryable: false,
-      retryAfterMs: null,
-      // No stream token is kept: the restored checkout polls until its next quote brings one.
-      wsToken: null,
-      wsPath: '/ws/payment',
-    },
+    address,
     quotedRemainingUsd: remembered.quotedRemainingUsd,
     // A quote already over is refreshed at once, as it would have been had the page stayed.
     quoteExpiresAtMono: remembered.quoteExpiresAt === null ? null : at + Math.max(0, remembered.quoteExpiresAt - wallNow),

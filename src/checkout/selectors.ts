@@ -67,7 +67,11 @@ export function arrivedUsd(state: CheckoutState): number {
 }
 
 /** What "I already paid" found, in the payer's terms (the job's own words never reach them). */
-export type VerificationAnswer = 'checking' | 'still-checking' | 'found' | 'found-short' | 'not-found' | 'failed';
+export type VerificationAnswer =
+  'checking' | 'still-checking' | 'found' | 'found-counting' | 'found-short' | 'not-found' | 'unknown' | 'failed';
+
+/** How many reads of a pending verification job before the checkout stops asking. */
+export const VERIFY_READS = 8;
 
 export function verificationAnswer(state: CheckoutState): VerificationAnswer | null {
   if (state.busy === 'verify') return 'checking';
@@ -75,9 +79,12 @@ export function verificationAnswer(state: CheckoutState): VerificationAnswer | n
   if (!job) return null;
   // The job's states past `pending` are undocumented: an error, or a word for one, is a failure.
   if (job.failed || /fail|error/i.test(job.status)) return 'failed';
-  if (job.status === 'pending') return state.verificationCheckAt === null ? 'still-checking' : 'checking';
-  if (job.paymentFound !== true) return 'not-found';
-  // Short by the session's own figures (re-read when the job found a payment), unless the job
-  // itself saw the invoice paid.
-  return state.invoiceStatus === 'underpaid' && job.invoiceStatus !== 'paid' ? 'found-short' : 'found';
+  if (job.status === 'pending') return state.verificationChecks >= VERIFY_READS ? 'still-checking' : 'checking';
+  // The documented result is `{}`: a job that does not say is not "nothing found".
+  if (job.paymentFound === null) return 'unknown';
+  if (!job.paymentFound) return 'not-found';
+  if (job.invoiceStatus === 'paid') return 'found';
+  if (state.invoiceStatus === 'underpaid') return 'found-short';
+  // Found short by the job, the session's figures on their way: no amount until they come.
+  return job.invoiceStatus === 'underpaid' ? 'found-counting' : 'found';
 }

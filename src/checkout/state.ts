@@ -42,7 +42,8 @@ export function failedToStart(error: CheckoutError): CheckoutState {
 
 /** An exception in our own code: shown as the error step, keeping what is known of the invoice. */
 export function crashed(state: CheckoutState, error: CheckoutError): CheckoutState {
-  return {...state, step: 'error', error, busy: null};
+  // One error on screen: the notice it replaces is not shown beside it.
+  return {...state, step: 'error', error, busy: null, notice: null};
 }
 
 export function isTerminal(step: Step): boolean {

@@ -89,9 +89,9 @@ export type Input =
       tokens: Token[];
       questions: Question[];
       email: string | null;
-      remembered?: Remembered | null;
+      remembered: Remembered | null;
       at: number;
-      wallAt?: number;
+      wallAt: number;
     }
   | {type: 'questions-submitted'; answers: QuestionAnswer[]}
   | {type: 'questions-saved'}

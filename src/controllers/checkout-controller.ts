@@ -45,7 +45,7 @@ export class CheckoutController implements ReactiveController {
   private readonly pastDeadlines = new Backoff({baseMs: 2000, maxMs: 60_000});
   private retryNotBefore = 0;
   /** The place last written to storage (JSON), to write only changes. */
-  private rememberedPlace = '';
+  private lastWrittenPlace = '';
   /** The session configuration the running checkout started with; null when not started. */
   private startedWith: string | null = null;
 
@@ -97,6 +97,7 @@ export class CheckoutController implements ReactiveController {
   private restart(): void {
     this.teardown();
     this.startedWith = this.configKey();
+    this.lastWrittenPlace = '';
     this.abort = new AbortController();
     this.commit(initialState());
     const config = this.config();
@@ -163,9 +164,9 @@ export class CheckoutController implements ReactiveController {
     if (isTerminal(state.step)) return forgetPlace(key);
     const place = rememberedOf(state, Date.now(), performance.now());
     const written = JSON.stringify(place);
-    if (written === this.rememberedPlace) return;
-    this.rememberedPlace = written;
-    writePlace(key, place);
+    if (written === this.lastWrittenPlace) return;
+    this.lastWrittenPlace = written;
+    writePlace(key, this.client.credentials.sessionToken, place);
   }
 
   /**

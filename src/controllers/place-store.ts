@@ -1,9 +1,11 @@
 /**
  * Keeps each invoice's `Remembered` place in the page's own localStorage (same origin only; shared
- * by its tabs), under `pepay-checkout:v1:<invoice id>:<hash of the session token>` (the payer's
- * session on that invoice; the token itself is never stored). What is read back is input like any other:
- * checked before use, and ignored when it does not fit. Storage that is missing, full or refused
- * (private modes, sandboxed frames) only means nothing is remembered.
+ * by its tabs), under `pepay-checkout:v1:<invoice id>:<hash of the session token>`. The token itself
+ * is never stored; it keys an HMAC-SHA-256 over what is stored (Web Crypto), so a script on
+ * another page of the same site, which does not hold the session, cannot forge a place. What is
+ * read back is checked like a response and ignored when it does not fit. Storage or Web Crypto
+ * that is missing or refused (private modes, sandboxed frames, insecure origins) only means
+ * nothing is remembered.
  */
 import {isDepositAddress} from '../api/schemas/deposit-address.js';
 import {tokenAmount, usdAmount} from '../api/schemas/primitives.js';
@@ -28,27 +30,50 @@ export function placeKey(invoiceId: string, sessionToken: string): string {
   return `${PREFIX}${invoiceId}:${sessionKey(sessionToken)}`;
 }
 
-export function readPlace(key: string): Remembered | null {
+/** HMAC-SHA-256 of `text` keyed by the session token, as hex; null without Web Crypto. */
+async function mac(sessionToken: string, text: string): Promise<string | null> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return null;
+  const encode = (value: string) => new TextEncoder().encode(value);
+  const key = await subtle.importKey('raw', encode(sessionToken), {name: 'HMAC', hash: 'SHA-256'}, false, ['sign']);
+  const signature = new Uint8Array(await subtle.sign('HMAC', key, encode(text)));
+  return [...signature].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** The place kept for this session, when its HMAC holds and it is recent and well-formed. */
+export async function readPlace(key: string, sessionToken: string): Promise<Remembered | null> {
   try {
     const raw = storage()?.getItem(key);
     if (!raw) return null;
-    const stored = JSON.parse(raw) as {savedAt?: unknown; place?: unknown};
-    if (typeof stored.savedAt !== 'number' || Date.now() - stored.savedAt > KEEP_MS) return null;
-    return isPlace(stored.place) ? stored.place : null;
+    const stored = JSON.parse(raw) as {text?: unknown; mac?: unknown};
+    if (typeof stored.text !== 'string' || typeof stored.mac !== 'string') return null;
+    if ((await mac(sessionToken, stored.text)) !== stored.mac) return null;
+    const {savedAt, place} = JSON.parse(stored.text) as {savedAt?: unknown; place?: unknown};
+    if (typeof savedAt !== 'number' || Date.now() - savedAt > KEEP_MS) return null;
+    return isPlace(place) ? place : null;
   } catch {
     return null;
   }
 }
 
-export function writePlace(key: string, place: Remembered): void {
-  try {
-    storage()?.setItem(key, JSON.stringify({savedAt: Date.now(), place}));
-  } catch {
-    // Full or refused: nothing is remembered, the checkout goes on.
-  }
+let writes = 0;
+
+/** Stores a place (signed, so asynchronously); a later write always wins over an earlier one. */
+export function writePlace(key: string, sessionToken: string, place: Remembered): void {
+  const text = JSON.stringify({savedAt: Date.now(), place});
+  const write = ++writes;
+  mac(sessionToken, text)
+    .then((signature) => {
+      if (signature && write === writes) storage()?.setItem(key, JSON.stringify({text, mac: signature}));
+    })
+    .catch(() => {
+      // Full or refused storage, or no Web Crypto: nothing is remembered, the checkout goes on.
+    });
 }
 
 export function forgetPlace(key: string): void {
+  // Also outruns a signed write still on its way.
+  writes++;
   try {
     storage()?.removeItem(key);
   } catch {

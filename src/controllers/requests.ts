@@ -46,7 +46,8 @@ export async function runRequest(effect: RequestEffect, client: PayorClient, sig
         // The error card still names the payee, amount and invoice when the session was read.
         throw new LoadFailure(error, await sessionRead.catch(() => null));
       });
-      const remembered = readPlace(placeKey(session.invoiceId, client.credentials.sessionToken));
+      const token = client.credentials.sessionToken;
+      const remembered = await readPlace(placeKey(session.invoiceId, token), token);
       return {type: 'loaded', session, tokens, questions, email: email.email, remembered, at: at(), wallAt: Date.now()};
     }
     case 'submit-questions':

@@ -42,6 +42,8 @@ export const en = {
     checking: 'Looking for your payment on the chain… This can take a minute.',
     stillChecking: 'Still looking. This page updates by itself as soon as your payment arrives.',
     found: 'We found your payment. It is being confirmed; this page updates by itself.',
+    foundCounting: 'We found a payment. Working out what is still due…',
+    unknown: 'The check finished without saying whether a payment arrived. This page updates by itself as soon as it does.',
     foundShort: (paid: string, due: string) => `We found a payment of ${paid}, but ${due} is still due. Send the rest to the same address.`,
     notFound: (amount: string, network: string) =>
       `No payment has arrived yet. Check that you sent exactly ${amount} on ${network}, to the address above. A payment can take a few minutes to show: try again in 5 minutes.`,

@@ -242,7 +242,16 @@ describe('payor schemas accept every documented fixture', () => {
     const payment = parseEvent(await loadFixture('event.invoice_payment.created.json'));
     expect(payment?.subject).to.deep.include({kind: 'payment', paymentId: 'pay_123', status: 'pending'});
     const order = parseEvent(await loadFixture('event.commerce.order.updated.json'));
-    expect(order?.subject).to.deep.equal({kind: 'order', orderId: 'uuid', status: 'placed', invoiceId: null});
+    expect(order?.subject).to.deep.equal({kind: 'order', orderId: 'uuid', status: 'placed', invoiceId: null, tracking: null});
+    // Tracking, when an order event carries it (issue 14); a malformed one is no tracking.
+    const shipped = (tracking: unknown) =>
+      parseEvent({
+        id: 'evt_3',
+        type: 'commerce.order.updated',
+        data: {object: {object: 'commerce_order', id: 'o', status: 'shipped', tracking}},
+      });
+    expect(shipped({carrier: 'UPS', tracking_number: '1Z999'})?.subject).to.deep.include({tracking: {carrier: 'UPS', number: '1Z999'}});
+    expect(shipped({tracking_number: 42})?.subject).to.deep.include({status: 'shipped', tracking: null});
     for (const name of ['event.envelope.minimal.json', 'event.invoice.created.json', 'event.invoice.updated.ws-frame.json']) {
       expect(parseEvent(await loadFixture(name))?.subject.kind, name).to.equal('invoice');
     }

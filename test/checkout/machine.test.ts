@@ -80,7 +80,7 @@ function run(inputs: Input[], start: CheckoutState = initialState()) {
 
 const toTokens: Input[] = [
   {type: 'start', at: 0},
-  {type: 'loaded', session: session(), tokens: [token], questions: [], email: 'a@example.com', at: 100},
+  {type: 'loaded', session: session(), tokens: [token], questions: [], email: 'a@example.com', at: 100, remembered: null, wallAt: 0},
 ];
 
 describe('checkout machine', () => {
@@ -95,7 +95,7 @@ describe('checkout machine', () => {
     const q = [{id: 'q1', label: 'Q', type: 'text' as const, required: true}];
     let r = run([
       {type: 'start', at: 0},
-      {type: 'loaded', session: session(), tokens: [], questions: q, email: null, at: 0},
+      {type: 'loaded', session: session(), tokens: [], questions: q, email: null, at: 0, remembered: null, wallAt: 0},
     ]);
     expect(r.state.step).to.equal('questions');
     r = run([{type: 'questions-submitted', answers: [{questionId: 'q1', response: 'x'}]}], r.state);
@@ -110,7 +110,7 @@ describe('checkout machine', () => {
     for (const status of ['paid', 'expired', 'canceled'] as const) {
       const r = run([
         {type: 'start', at: 0},
-        {type: 'loaded', session: session({status}), tokens: [], questions: [], email: null, at: 0},
+        {type: 'loaded', session: session({status}), tokens: [], questions: [], email: null, at: 0, remembered: null, wallAt: 0},
       ]);
       expect([r.state.step, r.effects]).to.deep.equal([status, ['load', 'stop']]);
       expect(
@@ -512,7 +512,7 @@ describe('checkout machine against hostile answers and hands (issue 16)', () => 
     // The input the issue gives: Enter pressed three times on the e-mail step.
     const email: Input[] = [
       {type: 'start', at: 0},
-      {type: 'loaded', session: session(), tokens: [token], questions: [], email: null, at: 1},
+      {type: 'loaded', session: session(), tokens: [token], questions: [], email: null, at: 1, remembered: null, wallAt: 0},
     ];
     const submit: Input = {type: 'email-submitted', email: 'payer@example.test'};
     let r = run([...email, submit, submit, submit]);
@@ -680,6 +680,22 @@ describe("checkout machine: the payer's place across reloads (issue 14)", () => 
     // A quote already over is refreshed at once.
     const stale = run(loaded(remembered({quoteExpiresAt: 900_000})));
     expect(stale.state.quoteExpiresAtMono).to.equal(500);
+    // From review: the total changed while away (or what is still due): the address stays, its amount
+    // is not shown, and the price is made again at once.
+    for (const over of [{amountUsd: 20, amountRemainingUsd: 20}, {amountRemainingUsd: 25}]) {
+      const moved = run(loaded(remembered(), over));
+      expect([moved.state.address?.address, moved.state.address?.tokenAmount, moved.state.quoteExpiresAtMono]).to.deep.equal([
+        '0xabc',
+        null,
+        500,
+      ]);
+      expect(run([{type: 'tick', at: 600}], moved.state).effects).to.include('allocate');
+    }
+    // A lock naming another address wins over the remembered one.
+    const elsewhere = run(
+      loaded(remembered(), {status: 'underpaid', amountRemainingUsd: 15, locked: {network: 'base', tokenId: 1, address: '0xdef'}}),
+    );
+    expect(elsewhere.state.address?.address).not.to.equal('0xabc');
   });
 });
 

@@ -106,7 +106,7 @@ describe('the script-tag bundles on a plain page', () => {
     document.body.append(frame);
     const checkout = () => frame.contentDocument?.querySelector('pepay-checkout') as PepayCheckout | null;
     await until('token list', () => checkout()?.state?.step === 'select-token');
-    const list = deep(checkout()!.shadowRoot!, 'pepay-token-list')!;
+    const list = await deepReady(checkout()!.shadowRoot!, 'pepay-token-list');
     await until('tokens', () => list.shadowRoot?.querySelector('button[data-token]:not([disabled])'));
     // The payer scrolls to the last token they can pay with and taps it.
     const last = [...list.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-token]:not([disabled])')].at(-1)!;

@@ -56,6 +56,9 @@ describe('<pepay-checkout> against the sandbox', () => {
     expect(qr.shadowRoot!.querySelector('svg')!.getAttribute('aria-label')).to.include('Base');
     expect(el.matches(':state(awaiting-payment)')).to.equal(true);
 
+    // The stream's first open re-reads the session (a payment may fall between the poll and the
+    // socket); a read saying paid carries no time, so the payment comes after it, as in life.
+    await waitUntil(async () => (await inspect(s.invoice_id)).requests.filter((r) => r.path.endsWith('/session-details')).length >= 2);
     const paid = oneEvent(el, 'pepay-paid');
     await simulate(s.invoice_id, 'pay');
     const paidDetail = (await paid).detail;

@@ -20,7 +20,12 @@ export function checkoutHeader(state: CheckoutState, m: Messages, locale: string
       ${
         open && state.expiresAtMono !== null
           ? html`<span class="muted"
-              ><pepay-countdown data-countdown .deadline=${state.expiresAtMono} .format=${m.expiresIn}></pepay-countdown
+              ><pepay-countdown
+                data-countdown
+                .deadline=${state.expiresAtMono}
+                .urgentWithin=${60_000}
+                .format=${m.expiresIn}
+              ></pepay-countdown
             ></span>`
           : nothing
       }

@@ -20,7 +20,9 @@ export function stepTitle(state: CheckoutState, m: Messages): string | null {
       if (!a) return m.preparingAddress;
       if (state.step === 'underpaid') return m.underpaidTitle;
       const symbol = state.tokens.find((t) => t.id === a.tokenId)?.symbol ?? '';
-      return a.tokenAmount ? m.sendExactly(trimAmount(a.tokenAmount), symbol, networkName(a.network)) : m.quoteRefreshing;
+      return a.tokenAmount && state.busy !== 'address'
+        ? m.sendExactly(trimAmount(a.tokenAmount), symbol, networkName(a.network))
+        : m.quoteRefreshing;
     }
     case 'paid':
       return m.paidTitle;

@@ -9,6 +9,19 @@ export const checkoutStyles = css`
     display: grid;
     gap: 16px;
     align-content: start;
+    /*
+     * Inherited text settings of the host page stop here (it cannot style inside): an address
+     * reads as it is copied, whatever the page sets on its body.
+     */
+    white-space: normal;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-indent: 0;
+    text-transform: none;
+    font-style: normal;
+    font-variant: normal;
+    font-feature-settings: normal;
+    -webkit-text-security: none;
   }
   /* While loading, about the height of the payment view most payers see next (nothing jumps). */
   .card[aria-busy='true'] {

@@ -5,16 +5,13 @@ import {msUntil} from '../../checkout/selectors.js';
 import {leafHostStyles} from '../../styles/controls.js';
 import {VERSION} from '../../version.js';
 
-/** The last stretch before a deadline, marked as urgent. */
-const URGENT_MS = 60_000;
-
 /**
  * Time left until a deadline, as `m:ss` inside the caller's sentence. It keeps its own timer, so
  * only it re-renders each second, and wakes exactly when the shown second changes.
  *
  * @tagname pepay-countdown
  * @summary A countdown to a monotonic deadline.
- * @attr urgent - Set by the element itself in the last minute (styled in the danger colour).
+ * @attr urgent - Set by the element itself within `urgentWithin` ms of the deadline (styled in the danger colour).
  */
 export class PepayCountdown extends LitElement {
   static readonly version = VERSION;
@@ -34,6 +31,8 @@ export class PepayCountdown extends LitElement {
 
   /** The deadline in ms on the `performance.now()` clock; null shows nothing. */
   @property({attribute: false}) deadline: number | null = null;
+  /** Marks the element `[urgent]` in this last stretch (ms) before the deadline; 0 never does. */
+  @property({attribute: false}) urgentWithin = 0;
   /** Puts the formatted time into a sentence ("Expires in 4:59"). */
   @property({attribute: false}) format: (time: string) => string = (time) => time;
 
@@ -53,8 +52,8 @@ export class PepayCountdown extends LitElement {
   override render() {
     clearTimeout(this.timer);
     const left = msUntil(this.deadline, performance.now());
-    // The last minute before the deadline is marked on the element ([urgent]), for its style and the page's.
-    this.toggleAttribute('urgent', left !== null && left > 0 && left <= URGENT_MS);
+    // The last stretch before the deadline is marked on the element ([urgent]), for its style and the page's.
+    this.toggleAttribute('urgent', left !== null && left > 0 && left <= this.urgentWithin);
     if (left === null) return nothing;
     // The shown value is whole seconds rounded up: it changes when `left` crosses a second.
     // Only while on the page: a render after removal must not start a chain of timers that lives on.

@@ -31,8 +31,11 @@ export class PepayPaymentDetails extends PepayLeaf {
     const m = this.messages;
     const symbol = state.tokens.find((t) => t.id === a.tokenId)?.symbol ?? '';
     const network = networkName(a.network);
-    const amount = a.tokenAmount ? trimAmount(a.tokenAmount) : '';
     const underpaid = state.step === 'underpaid';
+    // While the price is made again, or what is due moved since it was made, no amount is shown
+    // or copied: only one amount is ever on screen, the right one.
+    const pricing = state.busy === 'address' || (underpaid && state.quotedRemainingUsd !== state.amountRemainingUsd);
+    const amount = a.tokenAmount && !pricing ? trimAmount(a.tokenAmount) : '';
     return html`<div class="stack">
       ${
         underpaid
@@ -89,6 +92,10 @@ export class PepayPaymentDetails extends PepayLeaf {
         return v.stillChecking;
       case 'found':
         return v.found;
+      case 'found-counting':
+        return v.foundCounting;
+      case 'unknown':
+        return v.unknown;
       case 'found-short':
         return v.foundShort(formatUsd(paidSoFar(state), this.locale), formatUsd(amountStillDue(state), this.locale));
       case 'not-found':
