@@ -8,12 +8,12 @@ import {gzipSync} from 'node:zlib';
 
 /**
  * First paint of the classic script tag (the QR encoder comes later, on demand). Tightened as the
- * code allows. Raised from 33 to 39 kB by issue 16 (checks on every payment instruction, Trusted
+ * code allows. Raised from 33 to 40 kB by issue 16 (checks on every payment instruction, Trusted
  * Types) and issue 14 (the remembered place, "I already paid" in words, what happened to the
- * money, copy and token feedback): about 5 kB gzip, all of it in the one classic file until lazy
+ * money, copy and token feedback): about 6 kB gzip, all of it in the one classic file until lazy
  * classic chunks with a shared runtime (issue 11) take the address step and the last screens out.
  */
-const BUDGET_KB = 39;
+const BUDGET_KB = 40;
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const files = {classic: pkg.unpkg, module: pkg.exports['./cdn'], qrEncoder: './dist/cdn/pepay-qr-encoder.iife.js'};
 const figures = {};
