@@ -422,7 +422,8 @@ describe('checkout machine', () => {
       ],
       r.state,
     );
-    expect([r.state.verification?.status, r.effects]).to.deep.equal(['completed', []]);
+    // The job did not say whether it found a payment: the session is read to know.
+    expect([r.state.verification?.status, r.effects]).to.deep.equal(['completed', ['refresh-session']]);
     // Another token while a job is pending: the old job is not read again.
     r = run([{type: 'verification', job, at: 10_000}, {type: 'change-token'}, {type: 'tick', at: 20_000}], r.state);
     expect([r.state.verificationCheckAt, r.effects]).to.deep.equal([null, ['unwatch']]);
