@@ -59,6 +59,22 @@ const address = (over: Partial<PaymentAddress> = {}): PaymentAddress => ({
   ...over,
 });
 
+/** A manual verification job: pending, for this invoice, unless `over` says otherwise. */
+const job = (over: Partial<Verification> = {}): Verification => ({
+  id: 'mv_1',
+  invoiceId: 'inv_1',
+  network: 'base',
+  status: 'pending',
+  attemptCount: 0,
+  maxAttempts: 3,
+  nextAttemptAt: null,
+  completedAt: null,
+  paymentFound: null,
+  invoiceStatus: null,
+  failed: false,
+  ...over,
+});
+
 /** An allocation answer to a request for the answer's own token and network, unless `requested` says otherwise. */
 const answer = (a: PaymentAddress, at: number, requested = {network: a.network, tokenId: a.tokenId}): Input => ({
   type: 'address-allocated',
@@ -358,56 +374,32 @@ describe('checkout machine', () => {
   });
 
   it('a job pending for good is read ever less often, eight times in all, then left (issue 15, kind 6)', () => {
-    const job = {
-      id: 'mv_1',
-      invoiceId: 'inv_1',
-      network: 'base',
-      status: 'pending',
-      attemptCount: 0,
-      maxAttempts: 3,
-      nextAttemptAt: null,
-      completedAt: null,
-      paymentFound: null,
-      invoiceStatus: null,
-      failed: false,
-    };
+    const pending = job();
     let r = run([
       ...toTokens,
       {type: 'token-chosen', network: 'base', tokenId: 1},
       answer(address({quoteExpiresInMs: 3_600_000}), 0),
       {type: 'verify-requested'},
     ]);
-    r = run([{type: 'verification', job, at: 0}], r.state);
+    r = run([{type: 'verification', job: pending, at: 0}], r.state);
     const reads: number[] = [];
     for (let at = 0; at <= 600_000; at += 500) {
       r = run([{type: 'tick', at}], r.state);
       if (r.effects.includes('check-verification')) {
         reads.push(at);
-        r = run([{type: 'verification', job, at}], r.state);
+        r = run([{type: 'verification', job: pending, at}], r.state);
       }
     }
     expect(reads).to.deep.equal([3000, 9000, 21_000, 45_000, 75_000, 105_000, 135_000]);
   });
 
   it('"I already paid": requests the job, then reads it again every 3 s while it is pending', () => {
-    const job = {
-      id: 'mv_1',
-      invoiceId: null,
-      network: 'base',
-      status: 'pending',
-      attemptCount: 0,
-      maxAttempts: 3,
-      nextAttemptAt: null,
-      completedAt: null,
-      paymentFound: null,
-      invoiceStatus: null,
-      failed: false,
-    };
+    const pending = job({invoiceId: null});
     let r = run([...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, answer(address(), 0), {type: 'verify-requested'}]);
     expect([r.state.busy, r.effects.at(-1)]).to.deep.equal(['verify', 'verify']);
     r = run(
       [
-        {type: 'verification', job, at: 1000},
+        {type: 'verification', job: pending, at: 1000},
         {type: 'tick', at: 3900},
       ],
       r.state,
@@ -417,7 +409,7 @@ describe('checkout machine', () => {
     expect(r.effects).to.deep.equal(['check-verification']);
     r = run(
       [
-        {type: 'verification', job: {...job, status: 'completed'}, at: 4100},
+        {type: 'verification', job: {...pending, status: 'completed'}, at: 4100},
         {type: 'tick', at: 9000},
       ],
       r.state,
@@ -425,7 +417,7 @@ describe('checkout machine', () => {
     // The job did not say whether it found a payment: the session is read to know.
     expect([r.state.verification?.status, r.effects]).to.deep.equal(['completed', ['refresh-session']]);
     // Another token while a job is pending: the old job is not read again.
-    r = run([{type: 'verification', job, at: 10_000}, {type: 'change-token'}, {type: 'tick', at: 20_000}], r.state);
+    r = run([{type: 'verification', job: pending, at: 10_000}, {type: 'change-token'}, {type: 'tick', at: 20_000}], r.state);
     expect([r.state.verificationCheckAt, r.effects]).to.deep.equal([null, ['unwatch']]);
   });
 
@@ -483,19 +475,7 @@ describe('checkout machine against hostile answers and hands (issue 16)', () => 
       [
         {
           type: 'verification',
-          job: {
-            id: 'j',
-            invoiceId: null,
-            network: 'base',
-            status: 'done',
-            attemptCount: 1,
-            maxAttempts: null,
-            nextAttemptAt: null,
-            completedAt: null,
-            paymentFound: null,
-            invoiceStatus: null,
-            failed: false,
-          },
+          job: job({id: 'j', invoiceId: null, status: 'done', attemptCount: 1, maxAttempts: null}),
           at: 11_000,
         },
       ],
@@ -531,39 +511,13 @@ describe('checkout machine against hostile answers and hands (issue 16)', () => 
     r = run([...chosen, answer(address(), 0), {type: 'verify-requested'}, {type: 'verify-requested'}]);
     expect(r.effects.filter((e) => e === 'verify')).to.have.length(1);
     // Kind 1 sibling: the job's answer names another invoice: nothing is shown from it.
-    const job = {
-      id: 'j',
-      invoiceId: 'inv_other',
-      network: 'base',
-      status: 'done',
-      attemptCount: 1,
-      maxAttempts: null,
-      nextAttemptAt: null,
-      completedAt: null,
-      paymentFound: null,
-      invoiceStatus: null,
-      failed: false,
-    };
-    r = run([{type: 'verification', job, at: 10}], r.state);
+    const stray = job({id: 'j', invoiceId: 'inv_other', status: 'done', attemptCount: 1, maxAttempts: null});
+    r = run([{type: 'verification', job: stray, at: 10}], r.state);
     expect([r.state.verification, r.state.busy]).to.deep.equal([null, null]);
   });
 });
 
 describe('checkout machine: what a review of issue 16 found', () => {
-  const job = (over: Partial<Verification> = {}): Verification => ({
-    id: 'j',
-    invoiceId: 'inv_1',
-    network: 'base',
-    status: 'pending',
-    attemptCount: 0,
-    maxAttempts: 3,
-    nextAttemptAt: null,
-    completedAt: null,
-    paymentFound: null,
-    invoiceStatus: null,
-    failed: false,
-    ...over,
-  });
   const paying: Input[] = [...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, answer(address(), 0)];
 
   it('a background re-read of a job never ends the wait for an address (one request at a time)', () => {
