@@ -44,8 +44,6 @@ export class CheckoutController implements ReactiveController {
   private readonly retries = new Backoff({baseMs: 4000, maxMs: 30_000});
   private readonly pastDeadlines = new Backoff({baseMs: 2000, maxMs: 60_000});
   private retryNotBefore = 0;
-  /** The place last written to storage (JSON), to write only changes. */
-  private lastWrittenPlace = '';
   /** The session configuration the running checkout started with; null when not started. */
   private startedWith: string | null = null;
 
@@ -97,7 +95,6 @@ export class CheckoutController implements ReactiveController {
   private restart(): void {
     this.teardown();
     this.startedWith = this.configKey();
-    this.lastWrittenPlace = '';
     this.abort = new AbortController();
     this.commit(initialState());
     const config = this.config();
@@ -153,20 +150,29 @@ export class CheckoutController implements ReactiveController {
     }
     this.state = next;
     this.host.requestUpdate();
-    this.remember(next);
+    this.remember(previous, next);
     this.onCommit(next, eventsBetween(previous, next));
   }
 
-  /** Keeps the payer's place for a reload or another tab; an ended invoice has none to keep. */
-  private remember(state: CheckoutState): void {
+  /**
+   * Keeps the payer's place for a reload or another tab; an ended invoice has none to keep. Most
+   * commits (stream frames, connection changes) touch nothing kept, and write nothing.
+   */
+  private remember(previous: CheckoutState, state: CheckoutState): void {
     if (!state.invoiceId || !this.client || state.step === 'loading' || state.step === 'error') return;
+    const kept = (s: CheckoutState) => [
+      isTerminal(s.step),
+      s.questionsAnswered,
+      s.emailDone,
+      s.address,
+      s.quotedRemainingUsd,
+      s.quoteExpiresAtMono,
+    ];
+    const before = kept(previous);
+    if (previous.invoiceId === state.invoiceId && kept(state).every((value, i) => value === before[i])) return;
     const key = placeKey(state.invoiceId, this.client.credentials.sessionToken);
     if (isTerminal(state.step)) return forgetPlace(key);
-    const place = rememberedOf(state, Date.now(), performance.now());
-    const written = JSON.stringify(place);
-    if (written === this.lastWrittenPlace) return;
-    this.lastWrittenPlace = written;
-    writePlace(key, this.client.credentials.sessionToken, place);
+    writePlace(key, this.client.credentials.sessionToken, rememberedOf(state, Date.now(), performance.now()));
   }
 
   /**

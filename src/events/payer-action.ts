@@ -12,6 +12,12 @@ export class PayerActionEvent extends Event {
   }
 }
 
+/**
+ * "Done" pressed on a last screen: sent up (composed) to the modal around the checkout, which
+ * closes and stops it there. Internal: not part of the page's contract.
+ */
+export const DONE_EVENT = 'pepay-internal-done';
+
 declare global {
   interface HTMLElementEventMap {
     'payer-action': PayerActionEvent;

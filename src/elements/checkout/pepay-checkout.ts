@@ -117,19 +117,18 @@ export class PepayCheckout extends PepaySessionElement {
   override render() {
     const state = this.controller.state;
     const m = en;
+    const locale = resolveLocale(this, this.locale);
     const title = stepTitle(state, m);
     return html`<section class="card" part="card" aria-busy=${state.step === 'loading'} @payer-action=${this.onAction}>
         ${
           // The error card keeps the payee and amount (and below, the invoice id) for the payer to quote.
-          state.step === 'loading' || (state.step === 'error' && !state.session)
-            ? nothing
-            : checkoutHeader(state, m, resolveLocale(this, this.locale))
+          state.step === 'loading' || (state.step === 'error' && !state.session) ? nothing : checkoutHeader(state, m, locale)
         }
         ${
           // Above the heading and what changed, and announced at once: the payer must not act on what they read before.
           state.changed ? html`<p class="changed" role="alert" data-changed>${m.changed[state.changed]}</p>` : nothing
         }
-        ${title ? html`<h2 tabindex="-1" data-step-heading>${title}</h2>` : nothing} ${this.body(state, m)}
+        ${title ? html`<h2 tabindex="-1" data-step-heading>${title}</h2>` : nothing} ${this.body(state, m, locale)}
         ${
           // On the token list, a problem with the token just chosen is shown next to it instead.
           state.notice && !(state.step === 'select-token' && state.chosen)
@@ -140,8 +139,7 @@ export class PepayCheckout extends PepaySessionElement {
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement(state, m)}</p>`;
   }
 
-  private body(state: CheckoutState, m: Messages): TemplateResult {
-    const locale = resolveLocale(this, this.locale);
+  private body(state: CheckoutState, m: Messages, locale: string): TemplateResult {
     switch (state.step) {
       case 'loading':
         return skeleton(m);

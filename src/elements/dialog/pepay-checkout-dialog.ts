@@ -2,6 +2,7 @@ import {css, html, nothing, type PropertyValues} from 'lit';
 import {property, query} from 'lit/decorators.js';
 import type {Step} from '../../checkout/types.js';
 import {createPepayEvent, type CloseReason} from '../../events/contract.js';
+import {DONE_EVENT} from '../../events/payer-action.js';
 import {hostStyles} from '../../styles/tokens.js';
 import {VERSION} from '../../version.js';
 import type {PepayCheckout} from '../checkout/pepay-checkout.js';
@@ -76,6 +77,11 @@ export class PepayCheckoutDialog extends PepaySessionElement {
   @property() label = 'Pay with crypto';
 
   @query('dialog') private dialog!: HTMLDialogElement;
+
+  constructor() {
+    super();
+    this.addEventListener(DONE_EVENT, this.onDone);
+  }
   @query('pepay-checkout') private checkout!: PepayCheckout | null;
 
   show(): void {
@@ -127,13 +133,7 @@ export class PepayCheckoutDialog extends PepaySessionElement {
   };
 
   override render() {
-    return html`<dialog
-      part="dialog"
-      aria-label=${this.label}
-      @cancel=${this.onCancel}
-      @close=${this.onNativeClose}
-      @pepay-internal-done=${this.onDone}
-    >
+    return html`<dialog part="dialog" aria-label=${this.label} @cancel=${this.onCancel} @close=${this.onNativeClose}>
       <div class="frame">
         <button class="close" part="close-button" aria-label="Close" @click=${() => this.requestClose('close-button')}>×</button>
         ${this.open ? html`<pepay-checkout ${withSession(this.session)}></pepay-checkout>` : nothing}

@@ -4,11 +4,10 @@ import {formatUsd} from '../../checkout/format.js';
 import {arrivedUsd, overpaidUsd} from '../../checkout/selectors.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
+import {DONE_EVENT} from '../../events/payer-action.js';
 import {CopyController} from '../copy.js';
 import {PepayLeaf} from '../leaf.js';
-
-/** What "Done" on a last screen sends up to the modal around the checkout (internal). */
-const DONE_EVENT = 'pepay-internal-done';
+import {noticeText} from '../notice-text.js';
 
 /**
  * How the checkout ended, or why it cannot go on: paid (with the time and any commerce order),
@@ -68,7 +67,7 @@ export class PepayStatusView extends PepayLeaf {
       case 'error': {
         const e = state.error;
         return html`<div class="stack" part="error" role="alert">
-          <p>${e ? m.errors[e.code] : ''}</p>
+          <p>${e ? noticeText(e, m) : ''}</p>
           ${e?.retryable ? html`<button class="primary" part="pay-button" @click=${() => this.act({type: 'retry'})}>${m.retry}</button>` : nothing}
           ${state.invoiceId ? this.invoiceId(state) : nothing}
         </div>`;
