@@ -20,12 +20,25 @@ const TERMINAL: Record<string, Step> = {paid: 'paid', expired: 'expired', cancel
 const ORDER_FINAL = new Set(['delivered', 'delivery_confirmed', 'fulfilled', 'cancelled', 'canceled', 'refunded', 'failed']);
 
 export function reduce(state: CheckoutState, input: Input): Transition {
-  const next = transition(state, input);
-  // What "I already paid" found belongs to the step it was asked on: it does not linger onto the
-  // next — except a payment found short, which the underpaid step goes on answering.
-  const v = next.state.verification;
-  if (next.state.step === state.step || !v || (next.state.step === 'underpaid' && v.paymentFound === true)) return next;
-  return {...next, state: {...next.state, verification: null, verificationCheckAt: null, verificationChecks: 0}};
+  const {state: next, effects} = transition(state, input);
+  return {state: tidy(state, next), effects};
+}
+
+/** What belongs to a step does not outlive it. */
+function tidy(before: CheckoutState, next: CheckoutState): CheckoutState {
+  if (next.step === before.step) return next;
+  // A note that what to send changed is for the steps where one sends, not a last screen.
+  const ended = isTerminal(next.step) || next.step === 'error';
+  // What "I already paid" found belongs to its step, except a payment found short, which the
+  // underpaid step goes on answering.
+  const v = next.verification;
+  const keepAnswer = !v || (next.step === 'underpaid' && v.paymentFound === true);
+  if (keepAnswer && !(ended && next.changed)) return next;
+  return {
+    ...next,
+    changed: ended ? null : next.changed,
+    ...(keepAnswer ? {} : {verification: null, verificationCheckAt: null, verificationChecks: 0}),
+  };
 }
 
 function transition(state: CheckoutState, input: Input): Transition {

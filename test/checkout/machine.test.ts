@@ -584,6 +584,24 @@ describe('checkout machine: what a review of issue 16 found', () => {
     expect(run([...chosen, answer(address({tokenAmount: '0.01206', exchangeRate: '0.0003'}), 5)]).state.step).to.equal('awaiting-payment');
   });
 
+  it('a note that what to send changed does not follow the payer onto the paid screen (found paying partially, then fully)', () => {
+    let r = run([...paying, {type: 'status', status: 'underpaid', paidAt: null}]);
+    r = run(
+      [
+        {
+          type: 'session-refreshed',
+          session: session({status: 'underpaid', amountRemainingUsd: 15, locked: {network: 'base', tokenId: 1, address: null}}),
+          at: 10,
+        },
+        answer(address({address: '0x5555555555555555555555555555555555555555', tokenAmount: '15.000000'}), 20),
+      ],
+      r.state,
+    );
+    expect([r.state.step, r.state.changed]).to.deep.equal(['underpaid', 'instruction']);
+    r = run([{type: 'status', status: 'paid', paidAt: 30}], r.state);
+    expect([r.state.step, r.state.changed]).to.deep.equal(['paid', null]);
+  });
+
   it('a total lowered by a re-read caps what is still due', () => {
     const r = run([...paying, {type: 'session-refreshed', session: session({amountUsd: 25, amountRemainingUsd: null}), at: 10}]);
     expect(r.state.amountRemainingUsd).to.equal(25);
