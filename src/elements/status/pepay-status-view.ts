@@ -7,7 +7,6 @@ import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {DONE_EVENT} from '../../events/payer-action.js';
 import {CopyController} from '../copy.js';
 import {PepayLeaf} from '../leaf.js';
-import {noticeText} from '../notice-text.js';
 
 /**
  * How the checkout ended, or why it cannot go on: paid (with the time and any commerce order),
@@ -67,7 +66,7 @@ export class PepayStatusView extends PepayLeaf {
       case 'error': {
         const e = state.error;
         return html`<div class="stack" part="error" role="alert">
-          <p>${e ? noticeText(e, m) : ''}</p>
+          <p>${e ? m.errors[e.code] : ''}</p>
           ${e?.retryable ? html`<button class="primary" part="pay-button" @click=${() => this.act({type: 'retry'})}>${m.retry}</button>` : nothing}
           ${state.invoiceId ? this.invoiceId(state) : nothing}
         </div>`;
