@@ -16,19 +16,6 @@ function asciiOnly(): Plugin {
   };
 }
 
-/** The classic script has no `import()` chunks: its QR encoder is a classic script of its own. */
-function classicQrEncoder(): Plugin {
-  return {
-    name: 'pepay-classic-qr-encoder',
-    enforce: 'pre',
-    async resolveId(source, importer) {
-      if (!importer || !source.endsWith('encoder.js')) return null;
-      const resolved = await this.resolve(source, importer, {skipSelf: true});
-      return resolved?.id.endsWith('/src/elements/qr/encoder.ts') ? resolved.id.replace(/encoder\.ts$/, 'encoder.classic.ts') : null;
-    },
-  };
-}
-
 /**
  * Lit inside the script-tag bundles creates no Trusted Types policy of its own: the name
  * `lit-html` belongs to the page's Lit, when it has one (creating it twice throws under
@@ -49,41 +36,34 @@ function litTrustedTypesPolicy(): Plugin {
   };
 }
 
-/** One script-tag artifact per mode, all in dist/cdn (`npm run build:cdn` builds the three). */
+/** One script-tag artifact per mode, all in dist/cdn (`npm run build:cdn` builds both). */
 const artifacts: Record<string, UserConfig> = {
-  // `pepay-checkout.iife.js`, the classic script named by package.json's `unpkg`.
+  // `pepay-checkout.iife.js`, the classic script named by package.json's `unpkg`: a loader that
+  // imports the module bundle next to it.
   classic: {
-    plugins: [asciiOnly(), classicQrEncoder(), litTrustedTypesPolicy()],
+    plugins: [asciiOnly()],
     build: {
       emptyOutDir: true,
-      lib: {entry: 'src/cdn.ts', name: 'PepayCheckoutBundle', formats: ['iife'], fileName: () => 'pepay-checkout.iife.js'},
+      lib: {entry: 'src/cdn/classic.ts', name: 'PepayCheckoutLoader', formats: ['iife'], fileName: () => 'pepay-checkout.iife.js'},
     },
   },
-  // `pepay-checkout.es.js` for `type="module"`, with its lazy chunks beside it.
+  // `pepay-checkout.es.js` for `type="module"` and for the loader, with its lazy chunks beside it.
+  // Minified in full (a library build keeps an ES bundle's whitespace); `chunks.json` lists what
+  // imports what, for the size figures.
   module: {
     plugins: [asciiOnly(), litTrustedTypesPolicy()],
     build: {
       emptyOutDir: false,
-      lib: {entry: 'src/cdn.ts', formats: ['es'], fileName: () => 'pepay-checkout.es.js'},
-      rollupOptions: {output: {chunkFileNames: 'chunks/[name]-[hash].js'}},
-    },
-  },
-  // `pepay-qr-encoder.iife.js`, loaded by the classic script when a QR code is first needed.
-  'qr-encoder': {
-    build: {
-      emptyOutDir: false,
-      lib: {
-        entry: 'src/elements/qr/encoder-global.ts',
-        name: 'PepayQrEncoderBundle',
-        formats: ['iife'],
-        fileName: () => 'pepay-qr-encoder.iife.js',
-      },
+      manifest: 'chunks.json',
+      lib: {entry: 'src/cdn/module.ts', formats: ['es'], fileName: () => 'pepay-checkout.es.js'},
+      rollupOptions: {output: {minify: true, chunkFileNames: 'chunks/[name]-[hash].js'}},
     },
   },
 };
 
 /**
- * The script-tag builds: Lit, zod and the rest inside. The npm build (unbundled ESM + .d.ts)
+ * The script-tag builds: Lit, zod and the rest inside, the parts the first screen does not need in
+ * chunks. The npm build (unbundled ESM + .d.ts)
  * comes from `tsc -p tsconfig.build.json`.
  */
 export default defineConfig(({mode}) => {

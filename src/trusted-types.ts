@@ -2,8 +2,9 @@
  * The script-tag bundles' one Trusted Types policy, `pepay-checkout`, for pages that enforce
  * `require-trusted-types-for 'script'` (W3C Trusted Types). It serves the Lit runtime inside the
  * bundle (the build points Lit's own `lit-html` policy here, so a page that runs Lit itself keeps
- * that name) and the classic bundle's QR encoder script URL. It is kept in this module only (never
- * on a global), so no other script of the page can use it. A page that enforces Trusted Types
+ * that name). The bundle loads its chunks with `import()`, which is not a Trusted Types sink, so
+ * the policy makes no script URL. It is kept in this module only (never on a global), so no other
+ * script of the page can use it. A page that enforces Trusted Types
  * lists `pepay-checkout` in its `trusted-types` directive (README, "Content Security Policy").
  *
  * The npm build does not use this: there the page's own Lit creates its `lit-html` policy.
@@ -13,17 +14,16 @@
 export const POLICY_NAME = 'pepay-checkout';
 
 /**
- * A Trusted Types policy as far as we use it. The values it makes are TrustedHTML and
- * TrustedScriptURL objects, which TypeScript's DOM types do not know yet: typed as `string`
- * (what the sinks accept where Trusted Types are not enforced).
+ * A Trusted Types policy as far as we use it. The values it makes are TrustedHTML objects, which
+ * TypeScript's DOM types do not know yet: typed as `string` (what the sinks accept where Trusted
+ * Types are not enforced).
  */
 export interface PepayPolicy {
   createHTML(html: string): string;
-  createScriptURL(url: string): string;
 }
 
 interface PolicyFactory {
-  createPolicy(name: string, rules: {createHTML(html: string): string; createScriptURL(url: string): string}): PepayPolicy;
+  createPolicy(name: string, rules: PepayPolicy): PepayPolicy;
 }
 
 /**
@@ -36,18 +36,12 @@ const CREATED = Symbol.for('pepay-checkout.trusted-types-policy-created');
 type PolicyHolder = typeof globalThis & {trustedTypes?: PolicyFactory; [CREATED]?: true};
 
 let policy: PepayPolicy | null | undefined;
-let allowedScriptUrl = '';
-
-/** The one script URL the policy passes, exactly: set once, by the classic bundle's QR encoder loader. */
-export function allowScriptUrl(url: string): void {
-  allowedScriptUrl ||= url;
-}
 
 /**
  * The policy, created on first use; null on a page without Trusted Types, on one whose CSP does
  * not allow `pepay-checkout` (rendering then fails there, as the page asked), and in a second copy
  * of the bundle (the name exists once; that copy registers no element, so it never renders).
- * Its only script URL is the one given to `allowScriptUrl`. Never throws.
+ * Never throws.
  */
 export function pepayPolicy(): PepayPolicy | null {
   if (policy !== undefined) return policy;
@@ -59,10 +53,6 @@ export function pepayPolicy(): PepayPolicy | null {
       // Lit's templates: its own static strings with markers, never data (data goes to text nodes
       // and attributes). The same identity policy Lit itself creates.
       createHTML: (html) => html,
-      createScriptURL: (url) => {
-        if (!allowedScriptUrl || url !== allowedScriptUrl) throw new TypeError(`${POLICY_NAME}: not our script`);
-        return url;
-      },
     });
     Object.defineProperty(holder, CREATED, {value: true});
   } catch {

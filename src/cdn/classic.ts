@@ -1,0 +1,51 @@
+/**
+ * The classic script tag's entry, `pepay-checkout.iife.js`: a loader of about one kilobyte. It
+ * finds its own URL and imports the ES-module bundle next to it (`pepay-checkout.es.js`), which
+ * loads its lazy chunks from there too; so a storefront still needs one `<script src>` and serves
+ * `dist/cdn/` as a whole. `import()` is allowed by `script-src` for the bundle's origin and is not
+ * a Trusted Types sink; a second copy (or the module entry beside it) imports the same module,
+ * which the browser runs once.
+ *
+ * `window.PepayCheckout.open` exists as soon as this script has run: it waits for the bundle.
+ */
+import type {OpenCheckout, OpenOptions} from '../open.js';
+import {VERSION} from '../version.js';
+import type {} from './module.js';
+
+type Bundle = typeof import('./module.js');
+
+/**
+ * The bundle's URL, next to this script's own, worked out while this script runs (later,
+ * `currentScript` is another script or null). Read through `Document.prototype`'s getter: markup
+ * such as `<img name="currentScript" src="https://elsewhere/">` shadows `document.currentScript`
+ * and would choose what this script imports.
+ */
+function bundleUrl(): string {
+  const current: unknown = Object.getOwnPropertyDescriptor(Document.prototype, 'currentScript')?.get?.call(document);
+  const base = current instanceof HTMLScriptElement && current.src ? current.src : location.href;
+  return new URL('pepay-checkout.es.js', base).href;
+}
+
+/** `open` before the bundle is here: the same handle, settled through the real one. */
+function openLater(bundle: Promise<Bundle>, options: OpenOptions): OpenCheckout {
+  const opened = bundle.then((loaded) => loaded.openCheckout(options));
+  return {
+    close: () =>
+      void opened.then(
+        (checkout) => checkout.close(),
+        () => undefined,
+      ),
+    // Rejects only when the bundle cannot be fetched: nothing was shown.
+    result: opened.then((checkout) => checkout.result),
+    closed: opened.then(
+      (checkout) => checkout.closed,
+      () => undefined,
+    ),
+  };
+}
+
+const url = bundleUrl();
+const bundle = import(/* @vite-ignore */ url) as Promise<Bundle>;
+bundle.catch((error: unknown) => console.warn(`Pepay Checkout: cannot load ${url}`, error));
+// A second copy keeps the first one's API (its import of the same URL runs nothing twice).
+window.PepayCheckout ??= {version: VERSION, open: (options) => openLater(bundle, options)};
