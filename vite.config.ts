@@ -1,3 +1,4 @@
+import {basename, dirname} from 'node:path';
 import {defineConfig, type Plugin, type UserConfig} from 'vite';
 
 /**
@@ -36,6 +37,17 @@ function litTrustedTypesPolicy(): Plugin {
   };
 }
 
+/**
+ * Names a chunk after what it holds: a view after its folder (`chunks/payment-details-<hash>.js`),
+ * the QR encoder as such; everything the first screen needs is one chunk, `first-paint`.
+ */
+function chunkFileName(chunk: {facadeModuleId: string | null}): string {
+  const facade = chunk.facadeModuleId ?? '';
+  if (facade.endsWith('/define.ts')) return `chunks/${basename(dirname(facade))}-[hash].js`;
+  if (facade.includes('/node_modules/uqr/')) return 'chunks/qr-encoder-[hash].js';
+  return 'chunks/[name]-[hash].js';
+}
+
 /** One script-tag artifact per mode, all in dist/cdn (`npm run build:cdn` builds both). */
 const artifacts: Record<string, UserConfig> = {
   // `pepay-checkout.iife.js`, the classic script named by package.json's `unpkg`: a loader that
@@ -56,7 +68,9 @@ const artifacts: Record<string, UserConfig> = {
       emptyOutDir: false,
       manifest: 'chunks.json',
       lib: {entry: 'src/cdn/module.ts', formats: ['es'], fileName: () => 'pepay-checkout.es.js'},
-      rollupOptions: {output: {minify: true, chunkFileNames: 'chunks/[name]-[hash].js'}},
+      rollupOptions: {
+        output: {minify: true, chunkFileNames: chunkFileName, codeSplitting: {groups: [{name: 'first-paint', tags: ['$initial']}]}},
+      },
     },
   },
 };

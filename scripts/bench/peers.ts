@@ -22,6 +22,13 @@ export function sizesOf(code: Buffer): Sizes {
   };
 }
 
+/** The files as a browser fetches them: each compressed on its own, summed. */
+export function sizesOfFiles(files: string[]): Sizes {
+  return files
+    .map((file) => sizesOf(readFileSync(file)))
+    .reduce((sum, s) => ({raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip, brotli: sum.brotli + s.brotli}));
+}
+
 /** Package and the file a storefront's `<script>` loads, as their READMEs document. */
 const PEERS = [
   {name: '@getalby/bitcoin-connect', entry: 'dist/index.umd.js'},
@@ -45,9 +52,8 @@ export function peerSizes(): PeerFigure[] {
     try {
       const dir = unpack(name);
       const files = withStaticImports(join(dir, entry));
-      const code = Buffer.concat(files.map((file) => readFileSync(file)));
       const version = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {version: string}).version;
-      return {name, version, files: files.length, sizes: sizesOf(code)};
+      return {name, version, files: files.length, sizes: sizesOfFiles(files)};
     } catch (error) {
       return {name, version: null, files: 0, sizes: null, error: String(error).slice(0, 200)};
     }

@@ -16,18 +16,21 @@ import type {AddressInfo} from 'node:net';
 import puppeteer, {type Browser, type Page} from 'puppeteer-core';
 import {startSandbox} from '../../demo/sandbox/node/server.ts';
 import {instrumentPage, mountScript, storefront} from './page.ts';
-import {peerSizes, sizesOf, type Sizes} from './peers.ts';
+import {firstPaintFiles, lazyChunkFiles} from './bundle.ts';
+import {peerSizes, sizesOf, sizesOfFiles, type Sizes} from './peers.ts';
 
 const RUNS = 7;
 const LATENCY_MS = 50;
 const CYCLES = 200;
 const BURST = 1000;
-const CLASSIC = 'dist/cdn/pepay-checkout.iife.js';
+const CDN = 'dist/cdn';
 
 const sandbox = await startSandbox({port: 0});
 const site = createServer((req, res) => {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
-  if (path === '/pepay-checkout.iife.js') return res.writeHead(200, {'content-type': 'text/javascript'}).end(readFileSync(CLASSIC));
+  // The script-tag build as a storefront serves it: the loader, the bundle and its chunks.
+  if (/^\/(pepay-checkout\.(iife|es)|chunks\/[\w-]+)\.js$/.test(path))
+    return res.writeHead(200, {'content-type': 'text/javascript'}).end(readFileSync(`${CDN}${path}`));
   if (path === '/mount.js') return res.writeHead(200, {'content-type': 'text/javascript'}).end(mountScript);
   res.writeHead(200, {'content-type': 'text/html'}).end(storefront());
 });
@@ -269,11 +272,13 @@ if (process.env['BENCH_ONLY'] === 'memory') {
 }
 
 try {
-  const firstPaint = sizesOf(readFileSync(CLASSIC));
+  const files = firstPaintFiles();
+  const firstPaint = sizesOfFiles(files);
   const peers = peerSizes();
   const figures = {
     date: new Date().toISOString(),
-    firstPaint: {files: [CLASSIC], ...firstPaint},
+    firstPaint: {files, ...firstPaint},
+    chunks: lazyChunkFiles().map((file) => ({file, ...sizesOf(readFileSync(file))})),
     peers: peers.map((p) => ({...p, ratioGzip: p.sizes ? +(p.sizes.gzip / firstPaint.gzip).toFixed(2) : null})),
     coldStart: await coldStart(),
     frameToDom: await frameToDom(),
@@ -285,7 +290,8 @@ try {
   writeFileSync('bench/results/bench.json', JSON.stringify(figures, null, 2) + '\n');
   const kb = (s: Sizes | null) =>
     s ? `${(s.raw / 1024).toFixed(1)} / ${(s.gzip / 1024).toFixed(1)} / ${(s.brotli / 1024).toFixed(1)} kB` : 'n/a';
-  console.log(`first paint (raw / gzip / brotli)   ${kb(firstPaint)}`);
+  console.log(`first paint (raw / gzip / brotli)   ${kb(firstPaint)}, ${files.length} files`);
+  for (const chunk of figures.chunks) console.log(`  on demand: ${chunk.file.slice(CDN.length + 1)}`.padEnd(37) + kb(chunk));
   for (const p of figures.peers)
     console.log(`  ${p.name}@${p.version ?? '?'}`.padEnd(37) + `${kb(p.sizes)}  (${p.ratioGzip ?? '?'}x ours, gzip)`);
   const c = figures.coldStart;

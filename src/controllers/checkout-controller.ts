@@ -17,7 +17,7 @@ import {Backoff} from '../realtime/backoff.js';
 import {resolveWsBase} from '../realtime/ws-base.js';
 import {CONNECTION_FIELDS, type SessionOptions} from '../session.js';
 import {forgetPlace, placeKey, writePlace} from './place-store.js';
-import {RealtimeLink} from './realtime-link.js';
+import {DeferredRealtimeLink} from './deferred-link.js';
 import {LoadFailure, OPERATION, runRequest, type RequestEffect} from './requests.js';
 
 /** The longest delay setTimeout honours (2^31 - 1 ms). */
@@ -37,7 +37,7 @@ export type CommitListener = (state: CheckoutState, events: Emitted[]) => void;
 export class CheckoutController implements ReactiveController {
   state: CheckoutState = initialState();
   private client: PayorClient | null = null;
-  private link: RealtimeLink | null = null;
+  private link: DeferredRealtimeLink | null = null;
   private abort = new AbortController();
   private tickTimer: ReturnType<typeof setTimeout> | undefined;
   private tickAt: number | null = null;
@@ -109,7 +109,7 @@ export class CheckoutController implements ReactiveController {
       return;
     }
     this.client = client;
-    this.link = new RealtimeLink({
+    this.link = new DeferredRealtimeLink({
       client,
       wsBase,
       streamTimeout: config.streamTimeout,

@@ -10,7 +10,7 @@
 import {isDepositAddress} from '../api/schemas/deposit-address.js';
 import {tokenAmount, usdAmount} from '../api/schemas/primitives.js';
 import type {Remembered} from '../checkout/memory.js';
-import {sessionKey} from '../realtime/tab-sync.js';
+import {sessionKey} from '../realtime/session-key.js';
 
 const PREFIX = 'pepay-checkout:v1:';
 /** A place older than this is not restored (no invoice stays open that long). */

@@ -14,6 +14,7 @@ import {parseEvent, type PepayEvent} from '../api/schemas/events.js';
 import {INVOICE_STATUSES} from '../api/schemas/primitives.js';
 import type {PaymentStatus} from '../api/schemas/status.js';
 import type {EventDeduper} from './dedupe.js';
+import {sessionKey} from './session-key.js';
 
 /** Bumped when a message's shape changes: tabs running another version ignore each other. */
 const PROTOCOL = 2;
@@ -156,14 +157,4 @@ function isStatus(value: unknown): value is PaymentStatus {
 function isMessage(data: unknown): data is Message {
   const message = data as Partial<Message> | null;
   return typeof message === 'object' && message !== null && message.v === PROTOCOL && typeof message.from === 'string';
-}
-
-/**
- * The name a session's channel and lock carry: FNV-1a (64 bits, hex) of its token. A name, not a
- * secret keeper (a collision only shares hints that are filtered by invoice id anyway).
- */
-export function sessionKey(text: string): string {
-  let hash = 0xcbf29ce484222325n;
-  for (let i = 0; i < text.length; i++) hash = BigInt.asUintN(64, (hash ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n);
-  return hash.toString(16).padStart(16, '0');
 }

@@ -2,7 +2,8 @@ import {expect} from '@open-wc/testing';
 import {parseFrame} from '../../src/api/schemas/frames.js';
 import {Backoff} from '../../src/realtime/backoff.js';
 import {EventDeduper} from '../../src/realtime/dedupe.js';
-import {TabSync, sessionKey} from '../../src/realtime/tab-sync.js';
+import {sessionKey} from '../../src/realtime/session-key.js';
+import {TabSync} from '../../src/realtime/tab-sync.js';
 import {resolveWsBase} from '../../src/realtime/ws-base.js';
 import {loadFixture} from '../support/fixtures.js';
 

@@ -18,6 +18,7 @@ import {checkoutHeader, skeleton} from './header.js';
 import {OutageController} from './outage.js';
 import {stepTitle} from './step-title.js';
 import {checkoutStyles} from './styles.js';
+import {ViewLoader, viewOf} from './views.js';
 
 /**
  * Inline checkout for one Pepay payment session. It composes the leaf elements (token list,
@@ -67,6 +68,7 @@ export class PepayCheckout extends PepaySessionElement {
   private engaged = false;
   private readonly internals: ElementInternals | null = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
   private readonly outage = new OutageController(this);
+  private readonly views = new ViewLoader(this);
   private readonly emailField = new EmailField(this, () => this.renderRoot.querySelector('pepay-email-form')?.submit());
 
   constructor() {
@@ -102,9 +104,10 @@ export class PepayCheckout extends PepaySessionElement {
     super.scheduleUpdate();
   }
 
-  /** Settles once this element and the leaves it shows have rendered. */
+  /** Settles once this element, the view its step needs (fetched or failed) and the leaves it shows have rendered. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
+    let done = await super.getUpdateComplete();
+    while (await this.views.settled()) done = await super.getUpdateComplete();
     const leaves = [...this.renderRoot.querySelectorAll('*')].filter((node): node is LitElement => node instanceof LitElement);
     await Promise.all(leaves.map((leaf) => leaf.updateComplete));
     return done;
@@ -140,6 +143,14 @@ export class PepayCheckout extends PepaySessionElement {
   }
 
   private body(state: CheckoutState, m: Messages, locale: string): TemplateResult {
+    this.views.prefetchAfter(state.step);
+    const view = viewOf(state.step);
+    if (view && this.views.hasFailed(view)) {
+      return html`<p class="notice" role="alert">${m.viewUnavailable}</p>
+        <button class="primary" part="pay-button" @click=${() => location.reload()}>${m.reloadPage}</button>`;
+    }
+    // Until its chunk is here (prefetched, it usually already is), the step keeps the skeleton's place.
+    if (view && !this.views.ready(view)) return skeleton(m);
     switch (state.step) {
       case 'loading':
         return skeleton(m);

@@ -1,0 +1,100 @@
+/**
+ * The checkout's views that its first screen does not need, each a chunk of its own (issue 11):
+ * fetched when their step shows and prefetched when it becomes likely (the forms as the session
+ * loads, the payment view while the payer picks a token, the last screens once there is
+ * something to pay). Each chunk registers its elements when it runs (src/elements/register.ts).
+ *
+ * A chunk that could not be fetched cannot be fetched again by the same page: Chromium, Firefox
+ * and WebKit all keep a failed module import for the page's life (test/e2e/chunks.test.ts). The
+ * checkout then says so and offers to reload the page, which keeps the payer's place.
+ */
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {Step} from '../../checkout/types.js';
+
+export type View = 'forms' | 'payment' | 'outcome';
+
+const IMPORTS: Record<View, () => Promise<unknown>> = {
+  forms: () => import('../forms/define.js'),
+  payment: () => import('../payment-details/define.js'),
+  outcome: () => import('../status/define.js'),
+};
+
+/** The view each step shows, when it is not in the first-paint bundle. */
+export function viewOf(step: Step): View | null {
+  if (step === 'questions' || step === 'email') return 'forms';
+  if (step === 'awaiting-payment' || step === 'underpaid') return 'payment';
+  if (step === 'paid' || step === 'expired' || step === 'canceled' || step === 'error') return 'outcome';
+  return null;
+}
+
+/** What is worth fetching ahead on each step: what the payer is likely to see next. */
+const AHEAD: Partial<Record<Step, View[]>> = {
+  loading: ['forms'],
+  'select-token': ['payment'],
+  'awaiting-payment': ['outcome'],
+  underpaid: ['outcome'],
+};
+
+/** Shared by every checkout of the page: a chunk is fetched once. */
+const loaded = new Set<View>();
+const loading = new Map<View, Promise<void>>();
+
+/** Fetches a view's chunk, once per page. Rejects when it cannot be fetched. */
+function load(view: View): Promise<void> {
+  let pending = loading.get(view);
+  if (!pending) {
+    pending = IMPORTS[view]().then(() => void loaded.add(view));
+    loading.set(view, pending);
+  }
+  return pending;
+}
+
+/** One checkout's use of the views: what it shows, what failed to arrive, what it fetches ahead. */
+export class ViewLoader implements ReactiveController {
+  private readonly failed = new Set<View>();
+  private readonly waiting = new Set<Promise<void>>();
+  private readonly asked = new Set<View>();
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** True when the view can be shown; otherwise starts fetching it, and the host renders again once it is here or has failed. */
+  ready(view: View): boolean {
+    if (loaded.has(view)) return true;
+    if (!this.failed.has(view) && !this.asked.has(view)) this.fetch(view);
+    return false;
+  }
+
+  /** The view could not be fetched (offline, a missing file): the host says so and offers a reload. */
+  hasFailed(view: View): boolean {
+    return this.failed.has(view);
+  }
+
+  /** Fetches, quietly, what the payer is likely to need after `step`. */
+  prefetchAfter(step: Step): void {
+    for (const view of AHEAD[step] ?? []) if (!loaded.has(view)) load(view).catch(() => undefined);
+  }
+
+  /** Settles when the views being fetched have arrived or failed; true when there were any. */
+  async settled(): Promise<boolean> {
+    if (this.waiting.size === 0) return false;
+    await Promise.all(this.waiting);
+    return true;
+  }
+
+  private fetch(view: View): void {
+    this.asked.add(view);
+    const arrival = load(view).then(
+      () => this.host.requestUpdate(),
+      () => {
+        this.failed.add(view);
+        this.host.requestUpdate();
+      },
+    );
+    this.waiting.add(arrival);
+    void arrival.finally(() => this.waiting.delete(arrival));
+  }
+}
