@@ -73,7 +73,7 @@ async function open(browserOrContext: Pick<Browser, 'newPage'>, s: Session): Pro
 
 /** Waits in the page until the checkout is on `step`. */
 const onStep = (page: Page, step: string) =>
-  page.waitForFunction((wanted) => document.querySelector('pepay-checkout')?.state.step === wanted, {timeout: 15_000}, step);
+  page.waitForFunction((wanted) => document.querySelector('pepay-checkout')?.state?.step === wanted, {timeout: 15_000}, step);
 
 async function choosePayment(page: Page): Promise<void> {
   await onStep(page, 'select-token');
@@ -206,6 +206,7 @@ async function cycles() {
   const run = (n: number) =>
     page.evaluate(
       async (count, token, signature, api) => {
+        await customElements.whenDefined('pepay-checkout');
         for (let i = 0; i < count; i++) {
           const el = document.createElement('pepay-checkout');
           Object.assign(el, {sessionToken: token, signature, apiBase: api});
@@ -291,7 +292,7 @@ try {
   const kb = (s: Sizes | null) =>
     s ? `${(s.raw / 1024).toFixed(1)} / ${(s.gzip / 1024).toFixed(1)} / ${(s.brotli / 1024).toFixed(1)} kB` : 'n/a';
   console.log(`first paint (raw / gzip / brotli)   ${kb(firstPaint)}, ${files.length} files`);
-  for (const chunk of figures.chunks) console.log(`  on demand: ${chunk.file.slice(CDN.length + 1)}`.padEnd(37) + kb(chunk));
+  for (const chunk of figures.chunks) console.log(`  on demand: ${chunk.file.slice(CDN.length + 1)}`.padEnd(50) + kb(chunk));
   for (const p of figures.peers)
     console.log(`  ${p.name}@${p.version ?? '?'}`.padEnd(37) + `${kb(p.sizes)}  (${p.ratioGzip ?? '?'}x ours, gzip)`);
   const c = figures.coldStart;
