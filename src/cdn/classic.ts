@@ -14,6 +14,9 @@ import type {} from './module.js';
 
 type Bundle = typeof import('./module.js');
 
+/** The chunks the bundle imports statically, relative to it; filled in by the build (vite.config.ts). */
+declare const __PEPAY_FIRST_PAINT__: readonly string[];
+
 /**
  * The bundle's URL, next to this script's own, worked out while this script runs (later,
  * `currentScript` is another script or null). Read through `Document.prototype`'s getter: markup
@@ -24,6 +27,14 @@ function bundleUrl(): string {
   const current: unknown = Object.getOwnPropertyDescriptor(Document.prototype, 'currentScript')?.get?.call(document);
   const base = current instanceof HTMLScriptElement && current.src ? current.src : location.href;
   return new URL('pepay-checkout.es.js', base).href;
+}
+
+/**
+ * Fetches the bundle's static chunks beside it rather than after it. The browser runs each module
+ * once, in the bundle's order; a failure here is the bundle's own, and reported with it.
+ */
+function fetchAlongside(url: string): void {
+  for (const file of __PEPAY_FIRST_PAINT__) import(/* @vite-ignore */ new URL(file, url).href).catch(() => undefined);
 }
 
 /** `open` before the bundle is here: the same handle, settled through the real one. */
@@ -46,6 +57,7 @@ function openLater(bundle: Promise<Bundle>, options: OpenOptions): OpenCheckout 
 
 const url = bundleUrl();
 const bundle = import(/* @vite-ignore */ url) as Promise<Bundle>;
+fetchAlongside(url);
 bundle.catch((error: unknown) => console.warn(`Pepay Checkout: cannot load ${url}`, error));
 // A second copy keeps the first one's API (its import of the same URL runs nothing twice).
 window.PepayCheckout ??= {version: VERSION, open: (options) => openLater(bundle, options)};
