@@ -7,15 +7,17 @@ import {testServersPlugin} from './test/support/servers-plugin.ts';
 import {defaultReporter} from '@web/test-runner';
 
 /**
- * `/missing-chunks-<id>/...` serves the same files as `/...`, except the checkout's lazy views
- * (`dist/cdn/chunks/{forms,payment-details,status}-*`), which are never found: a CDN that lost files, for
+ * `/missing-views-<id>/...` serves the same files as `/...`, except the checkout's lazy views
+ * (`dist/cdn/chunks/{forms,payment-details,status}-*`), which are never found;
+ * `/missing-realtime-<id>/...` loses the realtime link's chunk instead. A CDN that lost files, for
  * test/e2e/chunks.test.ts.
  */
+const LOST = {views: /^\/dist\/cdn\/chunks\/(forms|payment-details|status)-/, realtime: /^\/dist\/cdn\/chunks\/realtime-link-/};
 async function chunkFaults(ctx, next) {
-  const fault = /^\/missing-chunks-[\w-]+(\/.*)$/.exec(ctx.path);
+  const fault = /^\/missing-(views|realtime)-[\w-]+(\/.*)$/.exec(ctx.path);
   if (!fault) return next();
-  const path = fault[1];
-  if (/^\/dist\/cdn\/chunks\/(forms|payment-details|status)-/.test(path)) {
+  const [, kind, path] = fault;
+  if (LOST[kind].test(path)) {
     ctx.status = 404;
     return;
   }

@@ -3,7 +3,7 @@
  * socket, poller or tab sync, so their code is fetched as the checkout starts, alongside its first
  * requests, and what the machine asks of the link meanwhile is kept and applied on arrival.
  */
-import {PepayError} from '../api/errors.js';
+import {Backoff} from '../realtime/backoff.js';
 import type {RealtimeLink, RealtimeLinkOptions} from './realtime-link.js';
 
 type Watch = [wsToken: string | null, wsPath: string];
@@ -14,6 +14,8 @@ export class DeferredRealtimeLink {
   private stopped = false;
   /** What to follow once the link is here (the last `watch` not undone). */
   private pending: Watch | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly retries = new Backoff({baseMs: 2000, maxMs: 30_000});
 
   constructor(private readonly options: RealtimeLinkOptions) {
     this.load();
@@ -33,6 +35,7 @@ export class DeferredRealtimeLink {
   stop(keepStream = false): void {
     this.stopped = true;
     this.pending = null;
+    clearTimeout(this.retryTimer);
     this.link?.stop(keepStream);
   }
 
@@ -45,12 +48,13 @@ export class DeferredRealtimeLink {
         this.link = new RealtimeLink(this.options);
         if (this.pending) this.link.watch(...this.pending);
       },
-      (error: unknown) => {
+      () => {
         this.loading = false;
-        // Nothing can follow the payment: the machine hears it as a failed poll; the next watch tries again.
-        if (this.pending && !this.stopped) {
-          this.options.pollFailed(new PepayError('network', 'The live connection could not be loaded.', {cause: error}));
-        }
+        if (!this.pending || this.stopped) return;
+        // A payment to follow and nothing to follow it with: the payer is told, and it is fetched
+        // again, ever less often, until it arrives or the checkout stops.
+        this.options.input({type: 'connection', connection: 'reconnecting'});
+        this.retryTimer = setTimeout(() => this.load(), this.retries.next());
       },
     );
   }

@@ -88,8 +88,7 @@ export const en = {
   done: 'Done',
   errorTitle: 'The checkout cannot continue',
   retry: 'Try again',
-  viewUnavailable: 'This part of the checkout could not be loaded. Check your connection, then reload the page: you keep your place.',
-  reloadPage: 'Reload page',
+  viewUnavailable: 'This part of the checkout could not be loaded. Check your connection and try again.',
   reconnecting: 'Reconnecting…',
   offline: 'You are offline. We will check again when you are back.',
   errors: {

@@ -147,7 +147,7 @@ export class PepayCheckout extends PepaySessionElement {
     const view = viewOf(state.step);
     if (view && this.views.hasFailed(view)) {
       return html`<p class="notice" role="alert">${m.viewUnavailable}</p>
-        <button class="primary" part="pay-button" @click=${() => location.reload()}>${m.reloadPage}</button>`;
+        <button class="primary" part="pay-button" @click=${() => this.views.retry(view)}>${m.retry}</button>`;
     }
     // Until its chunk is here (prefetched, it usually already is), the step keeps the skeleton's place.
     if (view && !this.views.ready(view)) return skeleton(m);

@@ -3,10 +3,11 @@
  * fetched when their step shows and prefetched when it becomes likely (the forms as the session
  * loads, the payment view while the payer picks a token, the last screens once there is
  * something to pay). Each chunk registers its elements when it runs (src/elements/register.ts).
+ * The last screens are fetched as the session loads too: an error card must not need the network.
  *
- * A chunk that could not be fetched cannot be fetched again by the same page: Chromium, Firefox
- * and WebKit all keep a failed module import for the page's life (test/e2e/chunks.test.ts). The
- * checkout then says so and offers to reload the page, which keeps the payer's place.
+ * A view that could not be fetched is said to the payer, with "Try again" (whether a browser
+ * fetches a failed module import again varies; where it does not, reloading the page keeps the
+ * payer's place).
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {Step} from '../../checkout/types.js';
@@ -29,7 +30,7 @@ export function viewOf(step: Step): View | null {
 
 /** What is worth fetching ahead on each step: what the payer is likely to see next. */
 const AHEAD: Partial<Record<Step, View[]>> = {
-  loading: ['forms'],
+  loading: ['forms', 'outcome'],
   'select-token': ['payment'],
   'awaiting-payment': ['outcome'],
   underpaid: ['outcome'],
@@ -39,11 +40,17 @@ const AHEAD: Partial<Record<Step, View[]>> = {
 const loaded = new Set<View>();
 const loading = new Map<View, Promise<void>>();
 
-/** Fetches a view's chunk, once per page. Rejects when it cannot be fetched. */
+/** Fetches a view's chunk once; after a failure, the next call asks again. Rejects when it cannot be fetched. */
 function load(view: View): Promise<void> {
   let pending = loading.get(view);
   if (!pending) {
-    pending = IMPORTS[view]().then(() => void loaded.add(view));
+    pending = IMPORTS[view]().then(
+      () => void loaded.add(view),
+      (error: unknown) => {
+        loading.delete(view);
+        throw error;
+      },
+    );
     loading.set(view, pending);
   }
   return pending;
@@ -68,9 +75,15 @@ export class ViewLoader implements ReactiveController {
     return false;
   }
 
-  /** The view could not be fetched (offline, a missing file): the host says so and offers a reload. */
+  /** The view could not be fetched (offline, a missing file): the host says so and offers `retry`. */
   hasFailed(view: View): boolean {
     return this.failed.has(view);
+  }
+
+  retry(view: View): void {
+    this.failed.delete(view);
+    this.asked.delete(view);
+    this.host.requestUpdate();
   }
 
   /** Fetches, quietly, what the payer is likely to need after `step`. */
@@ -90,6 +103,7 @@ export class ViewLoader implements ReactiveController {
     const arrival = load(view).then(
       () => this.host.requestUpdate(),
       () => {
+        this.asked.delete(view);
         this.failed.add(view);
         this.host.requestUpdate();
       },
