@@ -1,15 +1,14 @@
 /**
  * The checkout's views that its first screen does not need, each a chunk of its own (issue 11):
- * fetched when their step shows and prefetched when it becomes likely (the forms as the session
- * loads, the payment view while the payer picks a token, the last screens once there is
- * something to pay). Each chunk registers its elements when it runs (src/elements/register.ts).
- * The last screens are fetched as the session loads too: an error card must not need the network.
+ * fetched when their step shows and prefetched when it becomes likely: the forms and the last
+ * screens as the session loads (an error card must not need the network), the payment view while
+ * the payer picks a token. Each chunk registers its elements when it runs (src/elements/register.ts).
  *
  * A view that could not be fetched is said to the payer, with "Try again" (whether a browser
  * fetches a failed module import again varies; where it does not, reloading the page keeps the
  * payer's place).
  */
-import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {ReactiveControllerHost} from 'lit';
 import type {Step} from '../../checkout/types.js';
 
 export type View = 'forms' | 'payment' | 'outcome';
@@ -32,8 +31,6 @@ export function viewOf(step: Step): View | null {
 const AHEAD: Partial<Record<Step, View[]>> = {
   loading: ['forms', 'outcome'],
   'select-token': ['payment'],
-  'awaiting-payment': ['outcome'],
-  underpaid: ['outcome'],
 };
 
 /** Shared by every checkout of the page: a chunk is fetched once. */
@@ -57,16 +54,12 @@ function load(view: View): Promise<void> {
 }
 
 /** One checkout's use of the views: what it shows, what failed to arrive, what it fetches ahead. */
-export class ViewLoader implements ReactiveController {
+export class ViewLoader {
   private readonly failed = new Set<View>();
   private readonly waiting = new Set<Promise<void>>();
   private readonly asked = new Set<View>();
 
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  constructor(private readonly host: ReactiveControllerHost) {}
 
   /** True when the view can be shown; otherwise starts fetching it, and the host renders again once it is here or has failed. */
   ready(view: View): boolean {
