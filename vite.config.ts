@@ -1,6 +1,6 @@
-import {readFileSync} from 'node:fs';
 import {basename, dirname} from 'node:path';
 import {defineConfig, type Plugin, type UserConfig} from 'vite';
+import {moduleFirstPaint} from './scripts/bench/bundle.ts';
 
 /**
  * Escapes every non-ASCII character as \uXXXX: a storefront page without `<meta charset>` would
@@ -49,26 +49,15 @@ function chunkFileName(chunk: {facadeModuleId: string | null}): string {
   return 'chunks/[name]-[hash].js';
 }
 
-/**
- * The chunks the module bundle imports statically, from the manifest its build wrote: the loader
- * imports them beside the bundle instead of after it (one script hop less before the first paint).
- */
-function firstPaintChunks(): string[] {
-  const manifest = JSON.parse(readFileSync('dist/cdn/chunks.json', 'utf8')) as Record<
-    string,
-    {isEntry?: boolean; imports?: string[]; file: string}
-  >;
-  const entry = Object.values(manifest).find((chunk) => chunk.isEntry);
-  return (entry?.imports ?? []).map((key) => manifest[key]!.file);
-}
-
 /** One script-tag artifact per mode, all in dist/cdn (`npm run build:cdn` builds both, module first). */
 const artifacts: Record<string, () => UserConfig> = {
   // `pepay-checkout.iife.js`, the classic script named by package.json's `unpkg`: a loader that
   // imports the module bundle next to it.
   classic: () => ({
     plugins: [asciiOnly()],
-    define: {__PEPAY_FIRST_PAINT__: JSON.stringify(firstPaintChunks())},
+    // The chunks the module bundle imports statically, from the manifest its build wrote: the
+    // loader fetches them beside the bundle instead of after it (one script hop less).
+    define: {__PEPAY_FIRST_PAINT__: JSON.stringify(moduleFirstPaint().slice(1))},
     build: {
       emptyOutDir: false,
       lib: {entry: 'src/cdn/classic.ts', name: 'PepayCheckoutLoader', formats: ['iife'], fileName: () => 'pepay-checkout.iife.js'},

@@ -6,28 +6,7 @@
 import {execFileSync} from 'node:child_process';
 import {existsSync, mkdirSync, readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
-import {brotliCompressSync, constants, gzipSync} from 'node:zlib';
-
-export interface Sizes {
-  raw: number;
-  gzip: number;
-  brotli: number;
-}
-
-export function sizesOf(code: Buffer): Sizes {
-  return {
-    raw: code.length,
-    gzip: gzipSync(code, {level: 9}).length,
-    brotli: brotliCompressSync(code, {params: {[constants.BROTLI_PARAM_QUALITY]: 11}}).length,
-  };
-}
-
-/** The files as a browser fetches them: each compressed on its own, summed. */
-export function sizesOfFiles(files: string[]): Sizes {
-  return files
-    .map((file) => sizesOf(readFileSync(file)))
-    .reduce((sum, s) => ({raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip, brotli: sum.brotli + s.brotli}));
-}
+import {sizesOfFiles, type Sizes} from './bundle.ts';
 
 /** Package and the file a storefront's `<script>` loads, as their READMEs document. */
 const PEERS = [

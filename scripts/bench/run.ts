@@ -16,8 +16,8 @@ import type {AddressInfo} from 'node:net';
 import puppeteer, {type Browser, type Page} from 'puppeteer-core';
 import {startSandbox} from '../../demo/sandbox/node/server.ts';
 import {instrumentPage, mountScript, storefront} from './page.ts';
-import {firstPaintFiles, lazyChunkFiles} from './bundle.ts';
-import {peerSizes, sizesOf, sizesOfFiles, type Sizes} from './peers.ts';
+import {firstPaintFiles, lazyChunkFiles, sizesOf, sizesOfFiles, type Sizes} from './bundle.ts';
+import {peerSizes} from './peers.ts';
 
 const RUNS = 7;
 const LATENCY_MS = 50;

@@ -10,7 +10,6 @@
  */
 import type {OpenCheckout, OpenOptions} from '../open.js';
 import {VERSION} from '../version.js';
-import type {} from './module.js';
 
 type Bundle = typeof import('./module.js');
 

@@ -56,15 +56,15 @@ function load(view: View): Promise<void> {
 /** One checkout's use of the views: what it shows, what failed to arrive, what it fetches ahead. */
 export class ViewLoader {
   private readonly failed = new Set<View>();
-  private readonly waiting = new Set<Promise<void>>();
-  private readonly asked = new Set<View>();
+  /** The views this checkout is waiting for, each with its arrival (or failure). */
+  private readonly waiting = new Map<View, Promise<void>>();
 
   constructor(private readonly host: ReactiveControllerHost) {}
 
   /** True when the view can be shown; otherwise starts fetching it, and the host renders again once it is here or has failed. */
   ready(view: View): boolean {
     if (loaded.has(view)) return true;
-    if (!this.failed.has(view) && !this.asked.has(view)) this.fetch(view);
+    if (!this.failed.has(view) && !this.waiting.has(view)) this.fetch(view);
     return false;
   }
 
@@ -75,7 +75,6 @@ export class ViewLoader {
 
   retry(view: View): void {
     this.failed.delete(view);
-    this.asked.delete(view);
     this.host.requestUpdate();
   }
 
@@ -87,21 +86,19 @@ export class ViewLoader {
   /** Settles when the views being fetched have arrived or failed; true when there were any. */
   async settled(): Promise<boolean> {
     if (this.waiting.size === 0) return false;
-    await Promise.all(this.waiting);
+    await Promise.all(this.waiting.values());
     return true;
   }
 
   private fetch(view: View): void {
-    this.asked.add(view);
     const arrival = load(view).then(
       () => this.host.requestUpdate(),
       () => {
-        this.asked.delete(view);
         this.failed.add(view);
         this.host.requestUpdate();
       },
     );
-    this.waiting.add(arrival);
-    void arrival.finally(() => this.waiting.delete(arrival));
+    this.waiting.set(view, arrival);
+    void arrival.finally(() => this.waiting.delete(view));
   }
 }
