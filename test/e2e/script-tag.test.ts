@@ -25,6 +25,19 @@ async function storefront(body: string, before = ''): Promise<{win: Window; warn
   return {win, warnings: win.__warnings, frame};
 }
 
+/**
+ * A page of test/e2e/csp/ in a frame (shaped by `setup` first), its checkout on session `s`.
+ * `checkout()` is the one mounted now: a reload replaces it.
+ */
+function cspPage(page: string, s: Awaited<ReturnType<typeof createSession>>, setup?: (frame: HTMLIFrameElement) => void) {
+  const frame = document.createElement('iframe');
+  setup?.(frame);
+  const query = new URLSearchParams({session: s.session_token, signature: s.signature, api: sandboxUrl});
+  frame.src = new URL(`/test/e2e/csp/${page}?${query}`, location.origin).href;
+  document.body.append(frame);
+  return {frame, checkout: () => frame.contentDocument?.querySelector('pepay-checkout') as PepayCheckout | null};
+}
+
 async function pay(checkout: PepayCheckout, invoiceId: string) {
   await until('token step', () => checkout.state?.step === 'select-token');
   (await deepReady<HTMLButtonElement>(checkout.shadowRoot!, 'button[data-token="201"]')).click();
@@ -80,11 +93,7 @@ describe('the script-tag bundles on a plain page', () => {
 
   it('a real reload of the storefront page comes back to the same address, with no new allocation (issue 14)', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
-    const frame = document.createElement('iframe');
-    const query = new URLSearchParams({session: s.session_token, signature: s.signature, api: sandboxUrl});
-    frame.src = new URL(`/test/e2e/csp/storefront.html?${query}`, location.origin).href;
-    document.body.append(frame);
-    const checkoutIn = () => frame.contentDocument?.querySelector('pepay-checkout') as PepayCheckout | null;
+    const {frame, checkout: checkoutIn} = cspPage('storefront.html', s);
     await until('checkout mounted', () => checkoutIn()?.state?.step === 'select-token');
     (await deepReady<HTMLButtonElement>(checkoutIn()!.shadowRoot!, 'button[data-token="201"]')).click();
     await until('payment step', () => checkoutIn()?.state.step === 'awaiting-payment');
@@ -101,12 +110,7 @@ describe('the script-tag bundles on a plain page', () => {
   it('on a 360 x 640 phone, an error choosing a token appears beside it, in view and announced (issue 14)', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
     await simulate(s.invoice_id, 'faults', {http: [{kind: 'server-error', path: 'payment-addresses'}]});
-    const frame = document.createElement('iframe');
-    frame.style.cssText = 'width: 360px; height: 640px; border: 0';
-    const query = new URLSearchParams({session: s.session_token, signature: s.signature, api: sandboxUrl});
-    frame.src = new URL(`/test/e2e/csp/storefront.html?${query}`, location.origin).href;
-    document.body.append(frame);
-    const checkout = () => frame.contentDocument?.querySelector('pepay-checkout') as PepayCheckout | null;
+    const {frame, checkout} = cspPage('storefront.html', s, (f) => (f.style.cssText = 'width: 360px; height: 640px; border: 0'));
     await until('token list', () => checkout()?.state?.step === 'select-token');
     const list = await deepReady(checkout()!.shadowRoot!, 'pepay-token-list');
     await until('tokens', () => list.shadowRoot?.querySelector('button[data-token]:not([disabled])'));
@@ -130,13 +134,10 @@ describe('the script-tag bundles on a plain page', () => {
 
   it('in a frame without clipboard access, a copy says it was blocked and selects the address (issue 14)', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
-    const frame = document.createElement('iframe');
-    frame.allow = "clipboard-write 'none'";
-    frame.style.cssText = 'width: 480px; height: 800px';
-    const query = new URLSearchParams({session: s.session_token, signature: s.signature, api: sandboxUrl});
-    frame.src = new URL(`/test/e2e/csp/storefront.html?${query}`, location.origin).href;
-    document.body.append(frame);
-    const checkout = () => frame.contentDocument?.querySelector('pepay-checkout') as PepayCheckout | null;
+    const {frame, checkout} = cspPage('storefront.html', s, (f) => {
+      f.allow = "clipboard-write 'none'";
+      f.style.cssText = 'width: 480px; height: 800px';
+    });
     await until('token list', () => checkout()?.state?.step === 'select-token');
     (await deepReady<HTMLButtonElement>(checkout()!.shadowRoot!, 'button[data-token="201"]')).click();
     await until('payment step', () => checkout()?.state.step === 'awaiting-payment');
@@ -152,15 +153,12 @@ describe('the script-tag bundles on a plain page', () => {
     ['storefront.html', 'a strict Content-Security-Policy (no unsafe-inline, no unsafe-eval)'],
     ['locked-down.html', "default-src 'none' plus only what the README lists (issue 16)"],
     ['trusted-types.html', 'Trusted Types enforced, the page running its own Lit policy, the bundle loaded three times (issue 16, kind 8)'],
-  ]) {
+  ] as const) {
     it(`completes a payment under ${what}, with no violation and no error`, async () => {
       const s = await createSession({customer_email: 'a@example.com'});
-      const frame = document.createElement('iframe');
-      const query = new URLSearchParams({session: s.session_token, signature: s.signature, api: sandboxUrl});
-      frame.src = new URL(`/test/e2e/csp/${page}?${query}`, location.origin).href;
-      document.body.append(frame);
-      await until('checkout mounted', () => frame.contentDocument?.querySelector('pepay-checkout'));
-      const checkout = frame.contentDocument!.querySelector('pepay-checkout') as PepayCheckout;
+      const {frame, checkout: mounted} = cspPage(page, s);
+      await until('checkout mounted', mounted);
+      const checkout = mounted()!;
       await pay(checkout, s.invoice_id);
       const card = checkout.shadowRoot!.querySelector('[part=card]')!;
       // The component styles applied (adopted stylesheets are not inline styles).
