@@ -6,9 +6,9 @@
  *
  * Figures: sizes (raw, gzip -9, brotli 11) of the first paint and of the peers' script-tag
  * bundles; cold start to skeleton and to interactive with 50 ms added to every answer, and the
- * request rounds before interactive (medians of 7); frame-to-DOM p50/p95; renders per animation
- * frame in a 1,000-frame burst; heap and live handles after 200 mount/unmount cycles; requests
- * per minute while live and while the socket is refused.
+ * request rounds before interactive (medians of 7); frame-to-DOM p50/p95, and renders while idle
+ * on the payment step; renders per animation frame in a 1,000-frame burst; heap and live handles
+ * after 200 mount/unmount cycles; requests per minute while live and while the socket is refused.
  */
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:http';
@@ -147,8 +147,31 @@ async function frameToDom() {
   const {frames, updates} = await page.evaluate(() => ({frames: window.__bench.frames, updates: window.__bench.updates}));
   // Each payment sends three frames; each is on the page by the first render after it arrives.
   const delays = frames.map((t) => (updates.find((u) => u >= t) ?? Infinity) - t).filter(Number.isFinite);
+  const idle = await idleRenders(page);
   await page.close();
-  return {frames: frames.length, p50Ms: Math.round(percentile(delays, 0.5)), p95Ms: Math.round(percentile(delays, 0.95))};
+  return {frames: frames.length, p50Ms: Math.round(percentile(delays, 0.5)), p95Ms: Math.round(percentile(delays, 0.95)), idle};
+}
+
+/**
+ * Renders while nothing happens on the payment step (stream live, countdown running): only the
+ * countdown should update, once a second. A measuring window, not a wait for a condition.
+ */
+async function idleRenders(page: Page) {
+  const IDLE_MS = 3000;
+  await sleep(1000); // the last payment's news settles first
+  await page.evaluate(() => {
+    window.__bench.updates = [];
+    window.__bench.ticks = 0;
+    const proto = customElements.get('pepay-countdown')!.prototype as {updated: () => void};
+    const updated = proto.updated;
+    proto.updated = function (this: unknown) {
+      window.__bench.ticks!++;
+      return updated.call(this);
+    };
+  });
+  await sleep(IDLE_MS);
+  const {root, countdown} = await page.evaluate(() => ({root: window.__bench.updates.length, countdown: window.__bench.ticks!}));
+  return {seconds: IDLE_MS / 1000, rootRenders: root, countdownRenders: countdown};
 }
 
 async function burst() {
@@ -255,6 +278,7 @@ declare global {
     __bench: {
       frames: number[];
       updates: number[];
+      ticks?: number;
       perFrame: number[];
       stop?: boolean;
       marks: {skeleton?: number; interactive?: number; interactiveAt?: number};
@@ -263,9 +287,10 @@ declare global {
   }
 }
 
-if (process.env['BENCH_ONLY'] === 'memory') {
-  // A quick look at one figure while working on it: printed, not written.
-  console.log(await cycles());
+const only = {frame: frameToDom, memory: cycles}[process.env['BENCH_ONLY'] ?? ''];
+if (only) {
+  // A quick look at one figure while working on it (BENCH_ONLY=frame or memory): printed, not written.
+  console.log(await only());
   await browser.close();
   site.close();
   await sandbox.close();
@@ -300,6 +325,10 @@ try {
     `cold start, ${c.latencyMs} ms per answer     skeleton ${c.skeletonMs} ms, interactive ${c.interactiveMs} ms, ${c.rounds} round(s)`,
   );
   console.log(`frame to DOM                        p50 ${figures.frameToDom.p50Ms} ms, p95 ${figures.frameToDom.p95Ms} ms`);
+  const idle = figures.frameToDom.idle;
+  console.log(
+    `idle for ${idle.seconds} s on the payment step     root renders ${idle.rootRenders}, countdown renders ${idle.countdownRenders}`,
+  );
   console.log(
     `burst of ${BURST} frames                 ${figures.burst.renders} renders, at most ${figures.burst.maxRendersPerFrame} per frame`,
   );
