@@ -8,11 +8,11 @@ import {defaultReporter} from '@web/test-runner';
 
 /**
  * `/missing-views-<id>/...` serves the same files as `/...`, except the checkout's lazy views
- * (`dist/cdn/chunks/{forms,payment-details,status}-*`), which are never found;
+ * (`dist/cdn/chunks/{forms,payment-details,status,dialog}-*`), which are never found;
  * `/missing-realtime-<id>/...` loses the realtime link's chunk instead. A CDN that lost files, for
  * test/e2e/chunks.test.ts.
  */
-const LOST = {views: /^\/dist\/cdn\/chunks\/(forms|payment-details|status)-/, realtime: /^\/dist\/cdn\/chunks\/realtime-link-/};
+const LOST = {views: /^\/dist\/cdn\/chunks\/(forms|payment-details|status|dialog)-/, realtime: /^\/dist\/cdn\/chunks\/realtime-link-/};
 async function chunkFaults(ctx, next) {
   const fault = /^\/missing-(views|realtime)-[\w-]+(\/.*)$/.exec(ctx.path);
   if (!fault) return next();

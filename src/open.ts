@@ -1,4 +1,5 @@
 /** `PepayCheckout.open(options)`: the checkout in a modal, and a promise of how it ended. */
+import {loadView} from './elements/checkout/views.js';
 import type {PepayCheckoutDialog} from './elements/dialog/pepay-checkout-dialog.js';
 import type {PepayEventName} from './events/contract.js';
 import {defineElements} from './registry.js';
@@ -30,13 +31,16 @@ const OUTCOMES: [PepayEventName, CheckoutOutcome][] = [
 
 /**
  * Opens the checkout in a modal `<pepay-checkout-dialog>` appended to `options.container`,
- * registering the elements first if needed. Credential errors surface as the checkout's
- * `pepay-error` and error view, never as a throw.
+ * registering the elements first if needed (the modal is a chunk of its own: it opens when that
+ * has arrived). Credential errors surface as the checkout's `pepay-error` and error view, never as
+ * a throw; `result` rejects only when the modal's chunk cannot be fetched (nothing was shown, and
+ * `closed` resolves).
  */
 export function openCheckout(options: OpenOptions): OpenCheckout {
   defineElements();
   const dialog = document.createElement('pepay-checkout-dialog') as PepayCheckoutDialog;
-  Object.assign(dialog, pickSession(options));
+  // Properties, not methods: set before the element upgrades, they are applied when it does.
+  Object.assign(dialog, pickSession(options), {open: true});
   // Focus goes back where it was when the modal closes (the native dialog cannot: it is removed).
   const opener = document.activeElement;
   const result = new Promise<CheckoutOutcome>((resolve) => {
@@ -55,6 +59,22 @@ export function openCheckout(options: OpenOptions): OpenCheckout {
     );
   });
   (options.container ?? document.body).append(dialog);
-  dialog.show();
-  return {close: () => dialog.close('api'), result, closed};
+  const ready = loadView('dialog');
+  // Settles only when the modal cannot be fetched: then nothing is shown.
+  const unavailable = ready.then(
+    () => new Promise<never>(() => undefined),
+    (error: unknown) => {
+      dialog.remove();
+      throw error;
+    },
+  );
+  return {
+    close: () =>
+      void ready.then(
+        () => dialog.close('api'),
+        () => undefined,
+      ),
+    result: Promise.race([result, unavailable]),
+    closed: Promise.race([closed, unavailable.catch(() => undefined)]),
+  };
 }

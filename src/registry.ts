@@ -1,12 +1,11 @@
 /**
  * Registration of the elements a page needs before the first screen: the checkout, its token
- * list and countdown, the button and the modal. The later steps' elements are chunks of their own
- * (src/elements/checkout/views.ts) and register themselves when the checkout first needs them.
+ * list and countdown, and the button. The later steps' elements and the modal are chunks of their
+ * own (src/elements/checkout/views.ts) and register themselves when first needed.
  */
 import {PepayCheckoutButton} from './elements/button/pepay-checkout-button.js';
 import {PepayCheckout} from './elements/checkout/pepay-checkout.js';
 import {PepayCountdown} from './elements/countdown/pepay-countdown.js';
-import {PepayCheckoutDialog} from './elements/dialog/pepay-checkout-dialog.js';
 import {register} from './elements/register.js';
 import {PepayTokenList} from './elements/token-list/pepay-token-list.js';
 
@@ -16,7 +15,6 @@ export function defineElements(): void {
     ['pepay-countdown', PepayCountdown],
     ['pepay-token-list', PepayTokenList],
     ['pepay-checkout', PepayCheckout],
-    ['pepay-checkout-dialog', PepayCheckoutDialog],
     ['pepay-checkout-button', PepayCheckoutButton],
   ]);
 }

@@ -20,6 +20,7 @@ async function storefront(lost: 'views' | 'realtime'): Promise<{checkout: PepayC
   frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
     <script src="${location.origin}${prefix}/dist/cdn/pepay-checkout.iife.js"></script>
     <pepay-checkout session-token="${s.session_token}" signature="${s.signature}" api-base="${sandboxUrl}"></pepay-checkout>
+    <pepay-checkout-button session-token="${s.session_token}" signature="${s.signature}" api-base="${sandboxUrl}"></pepay-checkout-button>
     </body></html>`;
   document.body.append(frame);
   await until('checkout defined', () => frame.contentWindow?.customElements.get('pepay-checkout'));
@@ -54,6 +55,24 @@ describe('lazy views whose chunks do not arrive', () => {
     await paid;
     expect(checkout.state.step).to.equal('paid');
     await until('the last screen says so too', () => alertText(checkout).includes('could not be loaded'));
+    frame.remove();
+  });
+
+  it('without the modal: open() rejects its result and shows nothing; the button says so beside it', async () => {
+    const {frame} = await storefront('views');
+    const win = frame.contentWindow!;
+    const opened = win.PepayCheckout!.open({sessionToken: 'x', signature: 'y', apiBase: sandboxUrl});
+    let failure: unknown = null;
+    await opened.result.catch((error: unknown) => (failure = error));
+    expect(String(failure)).to.match(/import/i);
+    await opened.closed;
+    expect(win.document.querySelector('pepay-checkout-dialog')).to.equal(null);
+    const button = win.document.querySelector('pepay-checkout-button')!;
+    button.shadowRoot!.querySelector('button')!.click();
+    await until('said beside the button', () =>
+      button.shadowRoot!.querySelector('[role=alert]')?.textContent?.includes('could not be loaded'),
+    );
+    expect(button.shadowRoot!.querySelector('pepay-checkout-dialog')).to.equal(null);
     frame.remove();
   });
 

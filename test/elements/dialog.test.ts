@@ -18,6 +18,8 @@ async function launcher(s: Session): Promise<PepayCheckoutButton> {
 
 /** The button renders the modal inside its own shadow root. */
 const parts = async (el: PepayCheckoutButton) => {
+  // The modal is a chunk of its own: it opens once that has arrived.
+  await customElements.whenDefined('pepay-checkout-dialog');
   await el.updateComplete;
   const dialogEl = el.shadowRoot!.querySelector('pepay-checkout-dialog')!;
   await dialogEl.updateComplete;
@@ -74,6 +76,7 @@ describe('<pepay-checkout-button> and the modal dialog', () => {
   it('openCheckout() resolves with the outcome: paid, or closed', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
     const opened = openCheckout({sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    await customElements.whenDefined('pepay-checkout-dialog');
     const dialogEl = document.querySelector('pepay-checkout-dialog')!;
     await dialogEl.updateComplete;
     const checkout = dialogEl.shadowRoot!.querySelector<PepayCheckout>('pepay-checkout')!;
@@ -99,6 +102,7 @@ describe('the modal fits (issue 14)', () => {
   it('opens at its top with nothing clipped, and the close button covers nothing, the test-mode badge included', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
     const opened = openCheckout({sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    await customElements.whenDefined('pepay-checkout-dialog');
     const dialogEl = document.querySelector('pepay-checkout-dialog')!;
     await dialogEl.updateComplete;
     const checkout = dialogEl.shadowRoot!.querySelector<PepayCheckout>('pepay-checkout')!;

@@ -1,7 +1,9 @@
 import {css, html, nothing} from 'lit';
 import {state} from 'lit/decorators.js';
+import {en} from '../../i18n/en.js';
 import {hostStyles} from '../../styles/tokens.js';
 import {VERSION} from '../../version.js';
+import {loadView} from '../checkout/views.js';
 import {PepaySessionElement, withSession} from '../session-element.js';
 
 /**
@@ -40,13 +42,21 @@ export class PepayCheckoutButton extends PepaySessionElement {
 
   /** Whether the modal is showing. */
   @state() private opened = false;
+  /** The modal's chunk could not be fetched: said beside the button. */
+  @state() private unavailable = false;
 
   /**
    * Opens the modal checkout inside this element, so its events (`pepay-paid`,
-   * `pepay-close-request`, …) reach the button's listeners; focus comes back when it closes.
+   * `pepay-close-request`, …) reach the button's listeners; focus comes back when it closes. The
+   * modal is a chunk of its own: it shows once that has arrived.
    */
   show(): void {
     this.opened = true;
+    this.unavailable = false;
+    loadView('dialog').catch(() => {
+      this.opened = false;
+      this.unavailable = true;
+    });
   }
 
   private readonly onClose = () => {
@@ -56,6 +66,7 @@ export class PepayCheckoutButton extends PepaySessionElement {
 
   override render() {
     return html`<button part="button" @click=${() => this.show()}><slot>Pay with crypto</slot></button>
+      ${this.unavailable ? html`<p role="alert">${en.viewUnavailable}</p>` : nothing}
       ${this.opened ? html`<pepay-checkout-dialog open ${withSession(this.session)} @pepay-close=${this.onClose}></pepay-checkout-dialog>` : nothing}`;
   }
 }

@@ -11,12 +11,14 @@
 import type {ReactiveControllerHost} from 'lit';
 import type {Step} from '../../checkout/types.js';
 
-export type View = 'forms' | 'payment' | 'outcome';
+export type View = 'forms' | 'payment' | 'outcome' | 'dialog';
 
 const IMPORTS: Record<View, () => Promise<unknown>> = {
   forms: () => import('../forms/define.js'),
   payment: () => import('../payment-details/define.js'),
   outcome: () => import('../status/define.js'),
+  // The modal, for the button and `open()` (src/open.ts).
+  dialog: () => import('../dialog/define.js'),
 };
 
 /** The view each step shows, when it is not in the first-paint bundle. */
@@ -38,7 +40,7 @@ const loaded = new Set<View>();
 const loading = new Map<View, Promise<void>>();
 
 /** Fetches a view's chunk once; after a failure, the next call asks again. Rejects when it cannot be fetched. */
-function load(view: View): Promise<void> {
+export function loadView(view: View): Promise<void> {
   let pending = loading.get(view);
   if (!pending) {
     pending = IMPORTS[view]().then(
@@ -80,7 +82,7 @@ export class ViewLoader {
 
   /** Fetches, quietly, what the payer is likely to need after `step`. */
   prefetchAfter(step: Step): void {
-    for (const view of AHEAD[step] ?? []) if (!loaded.has(view)) load(view).catch(() => undefined);
+    for (const view of AHEAD[step] ?? []) if (!loaded.has(view)) loadView(view).catch(() => undefined);
   }
 
   /** Settles when the views being fetched have arrived or failed; true when there were any. */
@@ -91,7 +93,7 @@ export class ViewLoader {
   }
 
   private fetch(view: View): void {
-    const arrival = load(view).then(
+    const arrival = loadView(view).then(
       () => this.host.requestUpdate(),
       () => {
         this.failed.add(view);
