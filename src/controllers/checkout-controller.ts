@@ -16,7 +16,6 @@ import type {CheckoutError, CheckoutState, Effect, Input, PayerAction} from '../
 import {Backoff} from '../realtime/backoff.js';
 import {resolveWsBase} from '../realtime/ws-base.js';
 import {CONNECTION_FIELDS, type SessionOptions} from '../session.js';
-import {forgetPlace, placeKey, writePlace} from './place-store.js';
 import {DeferredRealtimeLink} from './deferred-link.js';
 import {LoadFailure, OPERATION, runRequest, type RequestEffect} from './requests.js';
 
@@ -170,9 +169,14 @@ export class CheckoutController implements ReactiveController {
     ];
     const before = kept(previous);
     if (previous.invoiceId === state.invoiceId && kept(state).every((value, i) => value === before[i])) return;
-    const key = placeKey(state.invoiceId, this.client.credentials.sessionToken);
-    if (isTerminal(state.step)) return forgetPlace(key);
-    writePlace(key, this.client.credentials.sessionToken, rememberedOf(state, Date.now(), performance.now()));
+    const token = this.client.credentials.sessionToken;
+    const place = isTerminal(state.step) ? null : rememberedOf(state, Date.now(), performance.now());
+    // The store is a chunk of its own, fetched with the first requests; calls keep their order.
+    const invoiceId = state.invoiceId;
+    import('./place-store.js').then(
+      (store) => store.keepPlace(store.placeKey(invoiceId, token), token, place),
+      () => undefined,
+    );
   }
 
   /**

@@ -71,6 +71,12 @@ export function writePlace(key: string, sessionToken: string, place: Remembered)
     });
 }
 
+/** Stores `place`, or forgets the key's place when there is none to keep (an ended invoice). */
+export function keepPlace(key: string, sessionToken: string, place: Remembered | null): void {
+  if (place) writePlace(key, sessionToken, place);
+  else forgetPlace(key);
+}
+
 export function forgetPlace(key: string): void {
   // Also outruns a signed write still on its way.
   writes++;

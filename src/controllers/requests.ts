@@ -5,7 +5,6 @@
 import type {PayorClient} from '../api/client.js';
 import type {SessionDetails} from '../api/schemas/session.js';
 import type {Effect, Input, Operation} from '../checkout/types.js';
-import {placeKey, readPlace} from './place-store.js';
 
 export type RequestEffect = Exclude<Effect, {type: 'watch'} | {type: 'unwatch'} | {type: 'stop'}>;
 
@@ -35,7 +34,9 @@ export async function runRequest(effect: RequestEffect, client: PayorClient, sig
   const at = () => performance.now();
   switch (effect.type) {
     case 'load': {
-      // One round: nothing the first screen needs waits for another answer first.
+      // One round: nothing the first screen needs waits for another answer first. The place store
+      // is a chunk of its own, fetched beside them; without it nothing is remembered.
+      const placeStore = import('./place-store.js');
       const sessionRead = client.sessionDetails(signal);
       const [session, tokens, questions, email] = await Promise.all([
         sessionRead,
@@ -47,7 +48,10 @@ export async function runRequest(effect: RequestEffect, client: PayorClient, sig
         throw new LoadFailure(error, await sessionRead.catch(() => null));
       });
       const token = client.credentials.sessionToken;
-      const remembered = await readPlace(placeKey(session.invoiceId, token), token);
+      const remembered = await placeStore.then(
+        ({placeKey, readPlace}) => readPlace(placeKey(session.invoiceId, token), token),
+        () => null,
+      );
       return {type: 'loaded', session, tokens, questions, email: email.email, remembered, at: at(), wallAt: Date.now()};
     }
     case 'submit-questions':
