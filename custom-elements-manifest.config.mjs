@@ -1,15 +1,35 @@
+import {customElementJetBrainsPlugin} from 'custom-element-jet-brains-integration';
+import {customElementVsCodePlugin} from 'custom-element-vs-code-integration';
+
 /**
- * `custom-elements.json` (npm run build:manifest). Events come from the one event contract,
+ * `custom-elements.json` (npm run build:manifest), and from it the editors' data: VS Code's custom
+ * HTML and CSS data and JetBrains' web-types, all in dist/ (package.json points at them). Events come from the one event contract,
  * src/events/contract.ts: each interface tagged `@eventsOf <tag…>` gives those elements one event
  * per member, with its name, detail type and description. Events the analyzer infers from
  * `dispatchEvent(new X(…))` are dropped unless documented with `@fires`: it names them after the
  * variable passed, not the event.
  */
+/**
+ * What editors complete: the three public elements (the checkout's inner elements are its own).
+ * File names as README "Editor support" gives them.
+ */
+const editorData = {
+  outdir: 'dist',
+  exclude: ['PepayCountdown', 'PepayTokenList', 'PepayEmailForm', 'PepayQuestionsForm', 'PepayPaymentDetails', 'PepayStatusView'],
+  hideMethodDocs: true,
+  hideLogs: true,
+  htmlFileName: 'vscode.html-custom-data.json',
+  cssFileName: 'vscode.css-custom-data.json',
+  webTypesFileName: 'web-types.json',
+  packageJson: false,
+};
+
 export default {
   globs: ['src/**/*.ts'],
   outdir: 'dist',
   litelement: true,
-  plugins: [eventContract()],
+  // The contract's events first: the editors' data are made from the finished manifest.
+  plugins: [eventContract(), customElementVsCodePlugin(editorData), customElementJetBrainsPlugin(editorData)],
 };
 
 function eventContract() {
