@@ -1,24 +1,33 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every test, in a real browser, with the coverage gate. Finds Chromium first
- * (CHROME_PATH, then the usual paths) and says exactly how to get one when there is none.
+ * (CHROME_PATH, then the usual paths). A browser that is missing is installed from Debian's
+ * packages when the command runs as root on a machine with apt-get (as on a fresh CI machine);
+ * elsewhere it says exactly how to get one.
  * Extra arguments go to web-test-runner (e.g. `npm test -- --files test/api/client.test.ts`).
  */
 import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {findChromium, INSTALL_HINT} from '../test/support/browsers.mjs';
+import {APT_PACKAGES, findChromium, INSTALL_HINT} from '../test/support/browsers.mjs';
 
 const wanted = (process.env.BROWSERS ?? 'chrome').split(',');
-if (wanted.includes('chrome') && !findChromium()) {
-  console.error(`No Chromium found (looked at $CHROME_PATH and /usr/bin/chromium*). Install it with:\n  ${INSTALL_HINT.chrome}`);
-  process.exit(1);
-}
-const missing = {firefox: '/usr/bin/firefox-esr', webkit: '/usr/bin/WebKitWebDriver'};
-for (const name of wanted) {
-  if (missing[name] && !existsSync(missing[name])) {
-    console.error(`BROWSERS asks for ${name}, which is not installed. Install it with:\n  ${INSTALL_HINT[name]}`);
+const installed = {
+  chrome: () => Boolean(findChromium()),
+  firefox: () => existsSync('/usr/bin/firefox-esr'),
+  webkit: () => existsSync('/usr/bin/WebKitWebDriver'),
+};
+const missing = wanted.filter((name) => installed[name] && !installed[name]());
+if (missing.length && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+  const packages = missing.flatMap((name) => APT_PACKAGES[name]);
+  console.log(`== installing ${packages.join(' ')} (apt-get, as root)`);
+  const apt = (args) => spawnSync('apt-get', args, {stdio: 'inherit', env: {...process.env, DEBIAN_FRONTEND: 'noninteractive'}});
+  if (apt(['update', '-qq']).status !== 0 || apt(['install', '-y', '-qq', '--no-install-recommends', ...packages]).status !== 0)
     process.exit(1);
-  }
+}
+for (const name of missing) {
+  if (installed[name]()) continue;
+  console.error(`No ${name} browser found, and this is not a root shell with apt-get. Install it with:\n  ${INSTALL_HINT[name]}`);
+  process.exit(1);
 }
 
 // The tests load the built bundles, the built static demo and import the npm build: build first.

@@ -1,8 +1,22 @@
 /** Display helpers: pure, locale-aware where the platform allows. */
 
+/**
+ * A value formatted for `locale`, isolated (Unicode FSI ... PDI, UAX #9) so that its own
+ * direction (Arabic digits and marks, say) does not reorder the sentence it is put in, nor the
+ * sentence it. Every locale-formatted value the checkout shows goes through here.
+ */
+export function isolate(formatted: string): string {
+  return formatted ? `\u2068${formatted}\u2069` : '';
+}
+
 export function formatUsd(amount: number | null, locale: string): string {
   if (amount === null) return '';
-  return new Intl.NumberFormat(locale, {style: 'currency', currency: 'USD'}).format(amount);
+  return isolate(new Intl.NumberFormat(locale, {style: 'currency', currency: 'USD'}).format(amount));
+}
+
+/** A moment (epoch ms) as the locale writes a date and time, isolated like every formatted value. */
+export function formatMoment(epochMs: number, locale: string): string {
+  return isolate(new Intl.DateTimeFormat(locale, {dateStyle: 'medium', timeStyle: 'short'}).format(epochMs));
 }
 
 /**
@@ -14,7 +28,7 @@ export function formatTokenPrice(exchangeRate: string | null, locale: string): s
   if (!exchangeRate || !(rate > 0) || !Number.isFinite(rate)) return null;
   const usd = 1 / rate;
   const digits = usd >= 1 ? {} : {maximumSignificantDigits: 4};
-  return new Intl.NumberFormat(locale, {style: 'currency', currency: 'USD', ...digits}).format(usd);
+  return isolate(new Intl.NumberFormat(locale, {style: 'currency', currency: 'USD', ...digits}).format(usd));
 }
 
 /** mm:ss, or h:mm:ss past an hour. */

@@ -1,9 +1,14 @@
 /**
  * The realtime link as a chunk of its own (issue 11): the first screen (a token list) needs no
- * socket, poller or tab sync, so their code is fetched as the checkout starts, alongside its first
+ * socket or tab sync, so their code is fetched as the checkout starts, alongside its first
  * requests, and what the machine asks of the link meanwhile is kept and applied on arrival.
+ *
+ * The status poller is not in that chunk: when the chunk cannot be fetched and there is a payment
+ * to follow, the checkout polls `payment-status` (and says so) while it asks for the chunk again,
+ * ever less often. A payment is never missed for want of a file.
  */
 import {Backoff} from '../realtime/backoff.js';
+import {StatusPoller} from '../realtime/status-poller.js';
 import type {RealtimeLink, RealtimeLinkOptions} from './realtime-link.js';
 
 type Watch = [wsToken: string | null, wsPath: string];
@@ -16,8 +21,15 @@ export class DeferredRealtimeLink {
   private pending: Watch | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly retries = new Backoff({baseMs: 2000, maxMs: 30_000});
+  /** Follows the payment while the chunk is missing. */
+  private readonly fallback: StatusPoller;
 
   constructor(private readonly options: RealtimeLinkOptions) {
+    this.fallback = new StatusPoller({
+      fetchStatus: (signal) => options.client.paymentStatus(signal),
+      onStatus: (status) => options.input({type: 'status', ...status}),
+      onError: options.pollFailed,
+    });
     this.load();
   }
 
@@ -29,6 +41,7 @@ export class DeferredRealtimeLink {
 
   unwatch(): void {
     this.pending = null;
+    this.fallback.stop();
     this.link?.unwatch();
   }
 
@@ -36,6 +49,7 @@ export class DeferredRealtimeLink {
     this.stopped = true;
     this.pending = null;
     clearTimeout(this.retryTimer);
+    this.fallback.stop();
     this.link?.stop(keepStream);
   }
 
@@ -45,15 +59,17 @@ export class DeferredRealtimeLink {
     import('./realtime-link.js').then(
       ({RealtimeLink}) => {
         if (this.stopped) return;
+        this.fallback.stop();
         this.link = new RealtimeLink(this.options);
         if (this.pending) this.link.watch(...this.pending);
       },
       () => {
         this.loading = false;
         if (!this.pending || this.stopped) return;
-        // A payment to follow and nothing to follow it with: the payer is told, and it is fetched
-        // again, ever less often, until it arrives or the checkout stops.
-        this.options.input({type: 'connection', connection: 'reconnecting'});
+        if (!this.fallback.running) {
+          this.fallback.start();
+          this.options.input({type: 'connection', connection: 'polling'});
+        }
         this.retryTimer = setTimeout(() => this.load(), this.retries.next());
       },
     );

@@ -2,7 +2,7 @@ import {expect} from '@open-wc/testing';
 import type {PaymentAddress, Question, SessionDetails, Token} from '../../src/api/index.js';
 import {eventsBetween} from '../../src/checkout/emitted.js';
 import {msUntil} from '../../src/checkout/selectors.js';
-import {formatDuration, networkName, trimAmount, formatUsd} from '../../src/checkout/format.js';
+import {formatDuration, formatMoment, formatTokenPrice, networkName, trimAmount, formatUsd} from '../../src/checkout/format.js';
 import {parseEvent} from '../../src/api/schemas/events.js';
 import {reduce} from '../../src/checkout/machine.js';
 import {failedToStart, initialState} from '../../src/checkout/state.js';
@@ -691,6 +691,20 @@ describe('display formatting', () => {
     ]);
     expect([networkName('bsc'), networkName('newchain')]).to.deep.equal(['BNB Smart Chain', 'newchain']);
     expect(formatUsd(null, 'en')).to.equal('');
-    expect(formatUsd(5, 'en-US')).to.equal('$5.00');
+    expect(formatUsd(5, 'en-US')).to.equal('\u2068$5.00\u2069');
+  });
+
+  it('isolates every locale-formatted value, so an Arabic date or amount cannot reorder the sentence around it', () => {
+    // From a payer walkthrough: with lang="ar", "Paid <date>" read "Paid 01ص 12:21 ،2026/12/".
+    const paid = formatMoment(Date.UTC(2026, 11, 1, 12, 21), 'ar');
+    expect(paid.startsWith('\u2068') && paid.endsWith('\u2069')).to.equal(true);
+    expect(paid.slice(1, -1)).to.equal(
+      new Intl.DateTimeFormat('ar', {dateStyle: 'medium', timeStyle: 'short'}).format(Date.UTC(2026, 11, 1, 12, 21)),
+    );
+    // Siblings: an amount and a token's price in Arabic, each one isolated run.
+    for (const value of [formatUsd(20, 'ar'), formatTokenPrice('0.5', 'ar')!]) {
+      expect(value.match(/[\u2068\u2069]/g)).to.deep.equal(['\u2068', '\u2069']);
+      expect(value.startsWith('\u2068') && value.endsWith('\u2069')).to.equal(true);
+    }
   });
 });

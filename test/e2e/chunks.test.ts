@@ -12,8 +12,11 @@ const until = (what: string, predicate: () => unknown) => waitUntil(predicate, w
 let pages = 0;
 
 /** A storefront loading the bundle from behind the test server's chunk faults (web-test-runner.config.mjs). */
-async function storefront(lost: 'views' | 'realtime'): Promise<{checkout: PepayCheckout; frame: HTMLIFrameElement; invoiceId: string}> {
-  const s = await createSession({customer_email: 'a@example.com'});
+async function storefront(
+  lost: 'views' | 'realtime' | 'qr',
+  tamper: {signature?: string} = {},
+): Promise<{checkout: PepayCheckout; frame: HTMLIFrameElement; invoiceId: string}> {
+  const s = {...(await createSession({customer_email: 'a@example.com'})), ...tamper};
   const prefix = `/missing-${lost}-${Date.now()}-${++pages}`;
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 520px; height: 800px';
@@ -25,7 +28,7 @@ async function storefront(lost: 'views' | 'realtime'): Promise<{checkout: PepayC
   document.body.append(frame);
   await until('checkout defined', () => frame.contentWindow?.customElements.get('pepay-checkout'));
   const checkout = frame.contentDocument!.querySelector('pepay-checkout') as PepayCheckout;
-  await until('token step', () => checkout.state?.step === 'select-token');
+  if (!tamper.signature) await until('token step', () => checkout.state?.step === 'select-token');
   return {checkout, frame, invoiceId: s.invoice_id};
 }
 
@@ -76,11 +79,33 @@ describe('lazy views whose chunks do not arrive', () => {
     frame.remove();
   });
 
-  it('without the realtime link, says it is reconnecting once there is a payment to follow', async () => {
-    const {checkout, frame} = await storefront('realtime');
+  it('without the realtime link, polls the payment status and still reaches "paid" (and a partial payment first)', async () => {
+    const {checkout, frame, invoiceId} = await storefront('realtime');
     await chooseToken(checkout);
-    await until('reconnecting', () => checkout.state.connection === 'reconnecting');
-    await until('said in the header', () => checkout.shadowRoot!.querySelector('header')?.textContent?.includes('Reconnecting'));
+    await until('polling', () => checkout.state.connection === 'polling');
+    await simulate(invoiceId, 'pay', {amount: 20});
+    await until('underpaid, from a poll', () => checkout.state.step === 'underpaid');
+    await simulate(invoiceId, 'pay');
+    await until('paid, from a poll', () => checkout.state.step === 'paid');
+    frame.remove();
+  });
+
+  it('without the QR encoder, says so in its place; the address and amount stay there to copy', async () => {
+    const {checkout, frame} = await storefront('qr');
+    await chooseToken(checkout);
+    const qr = await deepReady(checkout.shadowRoot!, 'pepay-qr');
+    await until('said in its place', () => qr.shadowRoot?.querySelector('p')?.textContent?.includes('QR code could not be loaded'));
+    expect(qr.shadowRoot!.querySelector('svg')).to.equal(null);
+    expect(deep(checkout.shadowRoot!, '[data-copy-button=address]')).not.to.equal(null);
+    frame.remove();
+  });
+
+  it('without the last screens, the error card still says what went wrong', async () => {
+    const {frame} = await storefront('views', {signature: 'not-the-signature'});
+    const checkout = frame.contentDocument!.querySelector('pepay-checkout') as PepayCheckout;
+    await until('error step', () => checkout.state?.step === 'error');
+    await until('the cause and the missing view, said', () => alertText(checkout).includes('could not be loaded'));
+    expect(alertText(checkout)).to.include('This payment session is not valid.');
     frame.remove();
   });
 });

@@ -78,6 +78,18 @@ describe('<pepay-checkout> presentation', () => {
     });
   }
 
+  it("fits 320 px when the merchant's description is one long URL", async () => {
+    const description = 'Order https://shop.example.com/account/orders/A1B2C3D4E5F6G7H8I9J0K1L2M3N4O5P6';
+    const el = await mount(await createSession({customer_email: 'a@example.com', description}), 320);
+    await stepIs(el, 'select-token');
+    await el.updateComplete;
+    const card = el.shadowRoot!.querySelector<HTMLElement>('[part=card]')!;
+    expect(deepText(el.shadowRoot!)).to.include(description.slice(-12));
+    expect(el.getBoundingClientRect().width).to.equal(320);
+    expect(card.scrollWidth).to.be.at.most(card.clientWidth + 1);
+    el.remove();
+  });
+
   it('keeps the loading skeleton close to the size of the payment view', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
     await fetch(`${sandboxUrl}/sandbox/invoices/${s.invoice_id}/faults`, {method: 'POST', body: JSON.stringify({latencyMs: 400})});

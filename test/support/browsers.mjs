@@ -16,11 +16,19 @@ export function findChromium() {
   return candidates.find((path) => existsSync(path));
 }
 
-export const INSTALL_HINT = {
-  chrome: 'apt-get update && apt-get install -y --no-install-recommends chromium   (or set CHROME_PATH)',
-  firefox: 'apt-get install -y --no-install-recommends firefox-esr',
-  webkit: 'apt-get install -y --no-install-recommends webkit2gtk-driver xvfb xauth',
+/** Debian's packages for each engine the tests drive. */
+export const APT_PACKAGES = {
+  chrome: ['chromium'],
+  firefox: ['firefox-esr'],
+  webkit: ['webkit2gtk-driver', 'xvfb', 'xauth'],
 };
+
+export const INSTALL_HINT = Object.fromEntries(
+  Object.entries(APT_PACKAGES).map(([name, packages]) => [
+    name,
+    `apt-get update && apt-get install -y --no-install-recommends ${packages.join(' ')}${name === 'chrome' ? '   (or set CHROME_PATH)' : ''}`,
+  ]),
+);
 
 function chromium() {
   return chromeLauncher({

@@ -146,7 +146,9 @@ export class PepayCheckout extends PepaySessionElement {
     this.views.prefetchAfter(state.step);
     const view = viewOf(state.step);
     if (view && this.views.hasFailed(view)) {
-      return html`<p class="notice" role="alert">${m.viewUnavailable}</p>
+      // The error card's own view is missing: what went wrong is still said, before the rest.
+      const cause = state.step === 'error' && state.error ? `${m.errors[state.error.code]} ` : '';
+      return html`<p class="notice" role="alert">${cause}${m.viewUnavailable}</p>
         <button class="primary" part="pay-button" @click=${() => this.views.retry(view)}>${m.retry}</button>`;
     }
     // Until its chunk is here (prefetched, it usually already is), the step keeps the skeleton's place.

@@ -34,6 +34,11 @@ export const checkoutStyles = css`
     gap: 8px;
     flex-wrap: wrap;
   }
+  /* The merchant's name and description are theirs: a long URL or e-mail breaks, never widens the card. */
+  header > div {
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
   h2 {
     font-size: 1.05em;
     margin: 0;

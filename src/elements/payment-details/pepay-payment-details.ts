@@ -48,7 +48,7 @@ export class PepayPaymentDetails extends PepayLeaf {
           : nothing
       }
       <div class="pay">
-        <pepay-qr part="qr" .value=${a.address} .label=${m.qrLabel(network)}></pepay-qr>
+        <pepay-qr part="qr" .value=${a.address} .label=${m.qrLabel(network)} .unavailable=${m.qrUnavailable}></pepay-qr>
         <div class="stack">
           <p class="muted">${m.address}</p>
           <p class="address" part="address" data-copy="address" dir="ltr" title=${a.address}>${a.address}</p>

@@ -1,11 +1,14 @@
-import {LitElement, css, svg} from 'lit';
-import {property} from 'lit/decorators.js';
+import {LitElement, css, html, svg} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {Backoff} from '../../realtime/backoff.js';
 import {loadQrEncoder, type QrEncode} from './encoder.js';
 import {hostStyles} from '../../styles/tokens.js';
 import {VERSION} from '../../version.js';
 
 /**
- * A QR code drawn as SVG by a Lit template (no HTML strings). Stateless: `value` in, picture out.
+ * A QR code drawn as SVG by a Lit template (no HTML strings): `value` in, picture out. Its encoder
+ * is a chunk of its own; while that cannot be fetched, `unavailable` is said in the square's place
+ * and it is asked for again, ever less often.
  *
  * @tagname pepay-qr
  * @summary QR code of a payment address.
@@ -30,6 +33,17 @@ export class PepayQr extends LitElement {
         height: 100%;
         border-radius: 8px;
       }
+      p {
+        display: grid;
+        place-items: center;
+        box-sizing: border-box;
+        height: 100%;
+        margin: 0;
+        padding: 12px;
+        border: 1px dashed currentColor;
+        border-radius: 8px;
+        text-align: center;
+      }
     `,
   ];
 
@@ -37,19 +51,27 @@ export class PepayQr extends LitElement {
   @property() value = '';
   /** Accessible name of the picture. */
   @property() label = '';
+  /** Said in the picture's place while the encoder cannot be fetched. */
+  @property() unavailable = '';
+
+  @state() private failed = false;
+  private fetching = false;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly retries = new Backoff({baseMs: 2000, maxMs: 30_000});
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.retryTimer);
+    this.fetching = false;
+  }
 
   override render() {
     if (!this.value) return null;
     const encode = encoder;
     if (!encode) {
-      // The encoder is a chunk of its own: an empty square of the same size until it is here.
-      void loadQrEncoder().then(
-        (loaded) => {
-          encoder = loaded;
-          this.requestUpdate();
-        },
-        () => undefined,
-      );
+      this.fetchEncoder();
+      if (this.failed) return html`<p>${this.unavailable}</p>`;
+      // An empty square of the same size until the encoder is here.
       return svg`<svg part="svg" role="img" aria-label=${this.label} aria-busy="true" viewBox="0 0 1 1"><rect width="1" height="1" fill="#fff"></rect></svg>`;
     }
     // Border 4 is the quiet zone the QR specification asks for; medium error correction.
@@ -64,6 +86,27 @@ export class PepayQr extends LitElement {
       <rect width=${size} height=${size} fill="#fff"></rect>
       <path d=${path} fill="#000"></path>
     </svg>`;
+  }
+
+  /** Asks for the encoder once at a time; after a failure, again later while this code is shown. */
+  private fetchEncoder(): void {
+    if (this.fetching || !this.isConnected) return;
+    this.fetching = true;
+    loadQrEncoder().then(
+      (loaded) => {
+        encoder = loaded;
+        this.fetching = false;
+        this.failed = false;
+        this.requestUpdate();
+      },
+      () => {
+        this.failed = true;
+        this.retryTimer = setTimeout(() => {
+          this.fetching = false;
+          this.requestUpdate();
+        }, this.retries.next());
+      },
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import {css, html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
-import {formatUsd} from '../../checkout/format.js';
+import {formatMoment, formatUsd} from '../../checkout/format.js';
 import {arrivedUsd, overpaidUsd} from '../../checkout/selectors.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
@@ -45,7 +45,7 @@ export class PepayStatusView extends PepayLeaf {
     switch (state.step) {
       case 'paid': {
         const over = overpaidUsd(state);
-        const at = state.paidAt ? new Intl.DateTimeFormat(this.locale, {dateStyle: 'medium', timeStyle: 'short'}).format(state.paidAt) : '';
+        const at = state.paidAt ? formatMoment(state.paidAt, this.locale) : '';
         return html`<div class="stack" part="status">
           <span class="status-icon" aria-hidden="true">✓</span>
           <p>${m.paidBody}</p>
