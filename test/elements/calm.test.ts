@@ -10,6 +10,7 @@ import {loadFixture} from '../support/fixtures.js';
 import {createSession, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
 import {scriptedApi} from '../support/script.js';
 import {stepIs} from '../support/walk.js';
+import {isolated} from '../support/formatted.js';
 
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000, interval: 50});
 
@@ -30,7 +31,9 @@ describe('urgency and calm', () => {
     await stepIs(el, 'awaiting-payment');
     const price = await deepReady(el.shadowRoot!, '[data-price]');
     // The sandbox quotes 0.000320 ETH per USD: $3,125.00 an ETH.
-    expect(price.textContent).to.equal('Priced at 1 ETH = $3,125.00. The amount includes a small buffer in case the price moves.');
+    expect(price.textContent).to.equal(
+      `Priced at 1 ETH = ${isolated('$3,125.00')}. The amount includes a small buffer in case the price moves.`,
+    );
     const amount = deep(el.shadowRoot!, '[data-copy=amount]')!.textContent!;
     expect(amount).to.match(/^\d+\.\d{2,}$/);
     expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal(`Send exactly ${amount} ETH on Ethereum`);

@@ -4,6 +4,7 @@ import type {PepayCheckout} from '../../src/index.js';
 import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
 import {buttonNamed, deep, deepReady, deepText} from '../support/deep.js';
 import {stepIs as walkStepIs} from '../support/walk.js';
+import {isolated} from '../support/formatted.js';
 
 async function mount(s: Session, extra: Partial<PepayCheckout> = {}): Promise<PepayCheckout> {
   const el = await fixture<PepayCheckout>(
@@ -127,7 +128,9 @@ describe('<pepay-checkout> against the sandbox', () => {
     expect((await underpaid).detail).to.deep.include({invoiceId: s.invoice_id, lockedNetwork: 'base', lockedTokenId: 201});
     await stepIs(el, 'underpaid');
     await waitUntil(() => text(el).includes('Send exactly 20.00 USDC on Base'), text(el));
-    expect(text(el)).to.include('Partial payment received').and.include('Still due: $20.00');
+    expect(text(el))
+      .to.include('Partial payment received')
+      .and.include(`Still due: ${isolated('$20.00')}`);
     expect($(el, '[part=address]')!.textContent).to.equal(address);
     expect(text(el)).not.to.include('Choose another token');
     await simulate(s.invoice_id, 'pay');
@@ -275,7 +278,7 @@ describe('<pepay-checkout> against the sandbox', () => {
     const nothing = await ask('No payment has arrived yet');
     expect(nothing).to.include('49.99 USDC on Base');
     await simulate(s.invoice_id, 'pay', {amount: 20});
-    const part = await ask('We found a payment of $20.00, but $29.99 is still due');
+    const part = await ask(`We found a payment of ${isolated('$20.00')}, but ${isolated('$29.99')} is still due`);
     expect(el.state.step).to.equal('underpaid');
     // Seen on chain, not yet confirmed: the session does not say paid yet.
     await simulate(s.invoice_id, 'faults', {http: [{kind: 'server-error', path: 'session-details', count: 1000}]});

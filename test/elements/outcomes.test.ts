@@ -8,6 +8,7 @@ import type {PepayCheckout} from '../../src/index.js';
 import {deep} from '../support/deep.js';
 import {createSession, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
 import {stepIs, toPayment} from '../support/walk.js';
+import {isolated} from '../support/formatted.js';
 
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000, interval: 50});
 
@@ -31,7 +32,7 @@ describe('what happened to the money', () => {
     await stepIs(el, 'paid');
     await until('overpayment said', () => shown(el, '[data-overpaid]'));
     expect(shown(el, '[data-overpaid]')).to.equal(
-      'You sent $5.00 more than was due. Contact the merchant with the invoice id below to get it back.',
+      `You sent ${isolated('$5.00')} more than was due. Contact the merchant with the invoice id below to get it back.`,
     );
     el.remove();
   });
@@ -51,7 +52,7 @@ describe('what happened to the money', () => {
     await simulate(s.invoice_id, 'expire');
     await stepIs(el, 'expired');
     await until('arrived said', () => shown(el, '[data-arrived]'));
-    expect(shown(el, '[data-arrived]')).to.include('$15.00 arrived before this payment request ended');
+    expect(shown(el, '[data-arrived]')).to.include(`${isolated('$15.00')} arrived before this payment request ended`);
     el.remove();
   });
 
