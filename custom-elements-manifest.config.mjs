@@ -15,7 +15,15 @@ import {customElementVsCodePlugin} from 'custom-element-vs-code-integration';
  */
 const editorData = {
   outdir: 'dist',
-  exclude: ['PepayCountdown', 'PepayTokenList', 'PepayEmailForm', 'PepayQuestionsForm', 'PepayPaymentDetails', 'PepayStatusView'],
+  exclude: [
+    'PepayCountdown',
+    'PepayTokenList',
+    'PepayEmailForm',
+    'PepayQuestionsForm',
+    'PepayPaymentDetails',
+    'PepayStatusView',
+    'PepayWalletButtons',
+  ],
   hideMethodDocs: true,
   hideLogs: true,
   htmlFileName: 'vscode.html-custom-data.json',

@@ -5,6 +5,8 @@
 import {DEFAULT_API_BASE} from './api/client.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
+/** What the QR holds: `request`, the payment request URI where the network has one; `address`, the bare address; empty: `request`, and the payer may switch. */
+export type QrContent = '' | 'request' | 'address';
 
 export interface SessionOptions {
   /** Sent as `x-session-token` on every payor request. */
@@ -21,6 +23,10 @@ export interface SessionOptions {
   locale: string;
   /** `light`, `dark` or `auto` (follows `prefers-color-scheme`). */
   theme: Theme;
+  /** Fixes what the QR holds (see `QrContent`); empty lets the payer switch. */
+  qrContent: QrContent;
+  /** EVM chain id per network (`{base: 8453}`), replacing the built-in table for payment requests and wallets. */
+  chainIds: Readonly<Record<string, number>>;
 }
 
 /** Every field with its default: the type makes a missing or extra field a compile error. */
@@ -32,6 +38,8 @@ export const SESSION_DEFAULTS: Readonly<SessionOptions> = {
   wsBase: '',
   locale: '',
   theme: 'auto',
+  qrContent: '',
+  chainIds: {},
 };
 
 export const SESSION_FIELDS = Object.keys(SESSION_DEFAULTS) as (keyof SessionOptions)[];

@@ -1,13 +1,21 @@
 import {resolveCredentials, type CredentialInput, type SessionCredentials} from './credentials.js';
 import {parseBaseUrl} from './base-url.js';
 import {requestJson, type Parser, type RetryPolicy} from './http.js';
-import {paymentAddressSchema, type PaymentAddress} from './schemas/address.js';
+import type {PaymentAddress} from './schemas/address.js';
 import {customerEmailSavedSchema, customerEmailSchema, type CustomerEmail} from './schemas/email.js';
 import {invoiceQuestionsSchema, submitFormSchema, type Question, type QuestionAnswer} from './schemas/questions.js';
 import {sessionDetailsSchema, type SessionDetails} from './schemas/session.js';
 import {paymentStatusSchema, type PaymentStatus} from './schemas/status.js';
 import {availableTokensSchema, type Token} from './schemas/tokens.js';
-import {verificationSchema, type Verification} from './schemas/verify.js';
+import type {Verification} from './schemas/verify.js';
+
+/**
+ * Schemas of calls the first screen does not make, fetched with their first call (the script-tag
+ * build makes each a chunk; the checkout prefetches the address schema while the payer picks a
+ * token, src/elements/checkout/views.ts). A schema that cannot be fetched fails its call.
+ */
+const verificationSchema = () => import('./schemas/verify.js').then((module) => module.verificationSchema);
+const paymentAddressSchema = () => import('./schemas/address.js').then((module) => module.paymentAddressSchema);
 
 export const DEFAULT_API_BASE = 'https://api-beta.pepay.io';
 
@@ -67,11 +75,11 @@ export class PayorClient {
   }
 
   /** Allocates, or rotates, the deposit address for a token (camelCase `tokenId` as documented). */
-  allocateAddress(choice: {network: string; tokenId: number}, signal?: AbortSignal): Promise<PaymentAddress> {
+  async allocateAddress(choice: {network: string; tokenId: number}, signal?: AbortSignal): Promise<PaymentAddress> {
     return this.post(
       '/api/v1/payments/payment-addresses',
       {network: choice.network, tokenId: choice.tokenId},
-      paymentAddressSchema,
+      await paymentAddressSchema(),
       signal,
     );
   }
@@ -103,13 +111,13 @@ export class PayorClient {
   }
 
   /** "I already paid": starts an on-chain manual verification job. */
-  requestVerification(invoiceId: string, network?: string, signal?: AbortSignal): Promise<Verification> {
-    return this.post(verifyPath(invoiceId), network ? {network} : {}, verificationSchema, signal);
+  async requestVerification(invoiceId: string, network?: string, signal?: AbortSignal): Promise<Verification> {
+    return this.post(verifyPath(invoiceId), network ? {network} : {}, await verificationSchema(), signal);
   }
 
   /** Reads the manual verification job started by `requestVerification`. */
-  verification(invoiceId: string, signal?: AbortSignal): Promise<Verification> {
-    return this.get(verifyPath(invoiceId), verificationSchema, signal);
+  async verification(invoiceId: string, signal?: AbortSignal): Promise<Verification> {
+    return this.get(verifyPath(invoiceId), await verificationSchema(), signal);
   }
 
   private get<T>(path: string, parser: Parser<T>, signal?: AbortSignal): Promise<T> {

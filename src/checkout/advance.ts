@@ -2,6 +2,8 @@
 import type {CheckoutState, Transition} from './types.js';
 
 export function advance(state: CheckoutState): Transition {
+  // A payment on its way is waited for; nothing is re-quoted under it.
+  if (state.detected) return {state: {...state, step: 'confirming'}, effects: []};
   const locked = state.session?.locked;
   if (state.invoiceStatus === 'underpaid' && locked) {
     const onLockedRails = state.address && state.address.tokenId === locked.tokenId && state.address.network === locked.network;

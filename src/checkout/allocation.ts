@@ -1,6 +1,7 @@
 /** The machine's answer to a payment address (a first allocation or a quote refresh). Pure. */
 import type {PaymentAddress} from '../api/schemas/address.js';
 import {advance} from './advance.js';
+import {payableAmount} from './amount.js';
 import {quoteOf} from './quote.js';
 import type {CheckoutError, CheckoutState, Transition} from './types.js';
 
@@ -42,7 +43,10 @@ function refused(state: CheckoutState, message: string): Transition {
  * else. When what the payer must send changes (another address or amount on the same token), the
  * state says so (`changed: 'instruction'`) so the view tells the payer before they send.
  */
-export function allocated(state: CheckoutState, a: PaymentAddress, requested: Rails, at: number): Transition {
+export function allocated(state: CheckoutState, answer: PaymentAddress, requested: Rails, at: number): Transition {
+  // Rounded up to the token's precision once, here: every view, copy button, QR and wallet reads this one amount.
+  const decimals = state.tokens.find((t) => t.id === answer.tokenId && t.network === answer.network)?.decimals ?? null;
+  const a = answer.tokenAmount ? {...answer, tokenAmount: payableAmount(answer.tokenAmount, decimals)} : answer;
   // Not waiting for an address (the payer moved on, the invoice ended): a late answer is stale.
   if (state.busy !== 'address') return {state, effects: []};
   if (a.network !== requested.network || a.tokenId !== requested.tokenId) {

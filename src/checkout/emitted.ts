@@ -42,6 +42,11 @@ export function eventsBetween(prev: CheckoutState, next: CheckoutState): Emitted
   if (next.order && (next.order.status !== prev.order?.status || next.order.orderId !== prev.order?.orderId)) {
     out.push({name: 'pepay-order', detail: {...next.order}});
   }
+  const seen = next.detected;
+  if (seen && (!prev.detected || seen.paymentId !== prev.detected.paymentId)) {
+    out.push({name: 'pepay-payment-detected', detail: {invoiceId, paymentId: seen.paymentId, txHash: seen.txHash}});
+  }
+  if (next.walletTx && next.walletTx !== prev.walletTx) out.push({name: 'pepay-wallet-transaction', detail: {invoiceId, ...next.walletTx}});
   for (const error of [next.error, next.notice]) {
     if (error && error !== prev.error && error !== prev.notice) out.push({name: 'pepay-error', detail: {...error}});
   }

@@ -13,6 +13,7 @@ import {recall} from './memory.js';
 import {verified} from './verification.js';
 import {acceptsPayerAction, isPayerAction} from './payer-guard.js';
 import {tick} from './tick.js';
+import {paymentNews, remainderNews, settleDetected, walletSent} from './confirming.js';
 import type {CheckoutState, Input, Step, Transition} from './types.js';
 
 const TERMINAL: Record<string, Step> = {paid: 'paid', expired: 'expired', canceled: 'canceled'};
@@ -142,11 +143,13 @@ function transition(state: CheckoutState, input: Input): Transition {
       };
     case 'verification':
       return verified(state, input.job, input.at);
+    case 'wallet-sent':
+      return walletSent(state, input);
 
     case 'status':
       // A poll that names another invoice is not about this one.
       if (input.invoiceId && input.invoiceId !== state.invoiceId) return {state, effects: []};
-      return applyStatus({...state, paidAt: input.paidAt ?? state.paidAt}, input.status);
+      return applyStatus(state, {...state, paidAt: input.paidAt ?? state.paidAt}, input.status);
 
     case 'session-refreshed': {
       const s = input.session;
@@ -166,7 +169,7 @@ function transition(state: CheckoutState, input: Input): Transition {
       };
       // A session read saying paid is a confirmed end, shown at once: it carries no payment time,
       // so `paidAt` stays as known (null when only this read said so).
-      return applyStatus(next, s.status);
+      return applyStatus(state, next, s.status);
     }
 
     case 'event': {
@@ -180,13 +183,8 @@ function transition(state: CheckoutState, input: Input): Transition {
         const done = state.step === 'paid' && ORDER_FINAL.has(subject.status);
         return {state: next, effects: done ? [{type: 'stop'}] : []};
       }
-      // What arrived: a payment that failed or was reversed is no money received.
-      if (subject.kind === 'payment' && subject.amountUsd !== null && !/fail|revers|reject|cancel/i.test(subject.status ?? '')) {
-        return {state: {...state, payments: {...state.payments, [subject.paymentId]: subject.amountUsd}}, effects: []};
-      }
-      if (subject.kind === 'quote' && subject.amountRemainingUsd !== null) {
-        return {state: {...state, amountRemainingUsd: lowerRemaining(state.amountRemainingUsd, subject.amountRemainingUsd)}, effects: []};
-      }
+      if (subject.kind === 'payment') return paymentNews(state, subject);
+      if (subject.kind === 'quote' && subject.amountRemainingUsd !== null) return remainderNews(state, subject.amountRemainingUsd);
       if (subject.kind === 'invoice' && subject.status) {
         const next = {
           ...state,
@@ -194,7 +192,7 @@ function transition(state: CheckoutState, input: Input): Transition {
           paidAt: subject.paidAt ?? state.paidAt,
           commerceOrderId: subject.commerceOrderId ?? state.commerceOrderId,
         };
-        return applyStatus(next, subject.status);
+        return applyStatus(state, next, subject.status);
       }
       return {state, effects: []};
     }
@@ -224,10 +222,12 @@ function capAt(remaining: number | null, total: number | null): number | null {
   return remaining !== null && total !== null ? Math.min(remaining, total) : remaining;
 }
 
-function applyStatus(state: CheckoutState, status: InvoiceStatus): Transition {
+/** News of the invoice's status (`updated`: `before` with the news's other figures applied). */
+function applyStatus(before: CheckoutState, updated: CheckoutState, status: InvoiceStatus): Transition {
   // Late or reordered news never walks a partial payment back to unpaid.
-  if (state.invoiceStatus === 'underpaid' && status === 'unpaid') return {state, effects: []};
-  const next = {...state, invoiceStatus: status};
+  if (updated.invoiceStatus === 'underpaid' && status === 'unpaid') return {state: updated, effects: []};
+  const state = updated;
+  const next = settleDetected(before, {...updated, invoiceStatus: status});
   const terminal = TERMINAL[status];
   if (terminal) {
     const followOrder = terminal === 'paid' && next.commerceOrderId !== null && !ORDER_FINAL.has(next.order?.status ?? '');
@@ -242,5 +242,6 @@ function applyStatus(state: CheckoutState, status: InvoiceStatus): Transition {
     if (state.step === 'loading') return {state: next, effects: []};
     return advance(next);
   }
-  return {state: next, effects: []};
+  // A payment counted while the invoice stays open: back to what it shows now.
+  return next.step === 'confirming' && !next.detected ? advance(next) : {state: next, effects: []};
 }

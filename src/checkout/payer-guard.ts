@@ -12,6 +12,8 @@ const STEPS: Record<MachineAction['type'], readonly Step[]> = {
   'change-token': ['awaiting-payment'],
   'refresh-quote': ['awaiting-payment', 'underpaid'],
   'verify-requested': ['awaiting-payment', 'underpaid'],
+  // A wallet may answer after Pepay already saw its transaction (`confirming`).
+  'wallet-sent': ['awaiting-payment', 'underpaid', 'confirming'],
 };
 
 export function isPayerAction(input: {type: string}): input is MachineAction {
@@ -24,7 +26,10 @@ export function isPayerAction(input: {type: string}): input is MachineAction {
  * view already left), nor for a token the list does not offer.
  */
 export function acceptsPayerAction(state: CheckoutState, action: MachineAction): boolean {
-  if (state.busy !== null || !STEPS[action.type].includes(state.step)) return false;
+  if (!STEPS[action.type].includes(state.step)) return false;
+  // What a wallet already sent is a fact to record, not a request to queue behind another.
+  if (action.type === 'wallet-sent') return true;
+  if (state.busy !== null) return false;
   if (action.type === 'token-chosen') {
     return state.tokens.some((t) => t.id === action.tokenId && t.network === action.network && t.selectable);
   }

@@ -28,6 +28,8 @@ export function initialState(): CheckoutState {
     verification: null,
     verificationCheckAt: null,
     verificationChecks: 0,
+    detected: null,
+    walletTx: null,
     chosen: null,
     busy: null,
     notice: null,

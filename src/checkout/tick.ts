@@ -17,7 +17,14 @@ export function tick(state: CheckoutState, at: number): Transition {
     effects.push({type: 'check-verification', invoiceId: next.invoiceId});
   }
   // Quote over: refresh it on the same token (the address stays where the server allows).
-  if (next.address && next.quoteExpiresAtMono !== null && at >= next.quoteExpiresAtMono && next.busy === null) {
+  // Not while a payment is confirming: it was sent at the price shown.
+  if (
+    next.step !== 'confirming' &&
+    next.address &&
+    next.quoteExpiresAtMono !== null &&
+    at >= next.quoteExpiresAtMono &&
+    next.busy === null
+  ) {
     next.busy = 'address';
     next.quoteExpiresAtMono = null;
     effects.push({type: 'allocate', network: next.address.network, tokenId: next.address.tokenId});

@@ -15,6 +15,8 @@ export const STEPS = [
   'select-token',
   'awaiting-payment',
   'underpaid',
+  /** A payment for this invoice was seen (or the payer's wallet sent one) and is not final yet. */
+  'confirming',
   'paid',
   'expired',
   'canceled',
@@ -64,6 +66,14 @@ export interface CheckoutState {
   verificationCheckAt: number | null;
   /** How many times the pending job was read. */
   verificationChecks: number;
+  /**
+   * A payment seen and not final yet (`invoice_payment` with status `pending`), or the
+   * transaction the payer's wallet just sent (`paymentId` null until Pepay reports it). Cleared
+   * when the invoice's status or what is still due moves: the payment was counted.
+   */
+  detected: {paymentId: string | null; txHash: string | null} | null;
+  /** The transaction a browser wallet sent from this checkout (EIP-1193 `eth_sendTransaction`). */
+  walletTx: WalletTransaction | null;
   /** The token the payer last chose on the token list (its feedback and errors show beside it). */
   chosen: {network: string; tokenId: number} | null;
   /** The action in flight, for spinners and disabled buttons. */
@@ -75,6 +85,13 @@ export interface CheckoutState {
    * address or amount to send on the same token; `invoice`, another payee or total.
    */
   changed: 'instruction' | 'invoice' | null;
+}
+
+/** What a browser wallet returned: its announced name, the chain it sent on, the hash (`0x` + 64 hex). */
+export interface WalletTransaction {
+  wallet: string;
+  chainId: number;
+  txHash: string;
 }
 
 export type Input =
@@ -105,6 +122,8 @@ export type Input =
   /** The payer asks for a new price after the automatic refresh stopped. */
   | {type: 'refresh-quote'}
   | {type: 'verify-requested'}
+  /** The payer's browser wallet sent the payment. */
+  | ({type: 'wallet-sent'} & WalletTransaction)
   | {type: 'verification'; job: Verification; at: number}
   /** A polled status; `invoiceId` when the answer named one. */
   | {type: 'status'; status: InvoiceStatus; paidAt: number | null; invoiceId?: string | null}
@@ -135,7 +154,8 @@ export type PayerAction =
           | 'token-chosen'
           | 'change-token'
           | 'refresh-quote'
-          | 'verify-requested';
+          | 'verify-requested'
+          | 'wallet-sent';
       }
     >
   | {type: 'retry'};

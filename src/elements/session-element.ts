@@ -1,7 +1,7 @@
 import {LitElement, noChange, nothing} from 'lit';
 import {directive, Directive, PartType, type ElementPart, type PartInfo} from 'lit/directive.js';
 import {property} from 'lit/decorators.js';
-import {SESSION_DEFAULTS, pickSession, type SessionOptions, type Theme} from '../session.js';
+import {SESSION_DEFAULTS, pickSession, type QrContent, type SessionOptions, type Theme} from '../session.js';
 
 /** The session attributes every Pepay element takes (see `SessionOptions`, declared once). */
 export class PepaySessionElement extends LitElement implements SessionOptions {
@@ -19,6 +19,10 @@ export class PepaySessionElement extends LitElement implements SessionOptions {
   @property() locale = SESSION_DEFAULTS.locale;
   /** `light`, `dark` or `auto`. */
   @property({reflect: true}) theme: Theme = SESSION_DEFAULTS.theme;
+  /** `request` or `address`: fixes what the QR holds. Unset: the payment request, and the payer may switch to the address. */
+  @property({attribute: 'qr-content'}) qrContent: QrContent = SESSION_DEFAULTS.qrContent;
+  /** EVM chain id per network (`{base: 8453}`), replacing the built-in table (README, "Paying from a wallet"). Property only. */
+  @property({attribute: false}) chainIds: Readonly<Record<string, number>> = SESSION_DEFAULTS.chainIds;
 
   /** The session attributes as one object, to hand to another Pepay element. */
   protected get session(): Partial<SessionOptions> {

@@ -36,6 +36,19 @@ export interface PepayCheckoutEventDetails {
   'pepay-order': {orderId: string; status: string};
   /** An error the payer sees. */
   'pepay-error': {code: PepayErrorCode; message: string; retryable: boolean};
+  /**
+   * A payment for this invoice was seen and is not final yet (the step is `confirming`).
+   * `paymentId` is null while only the payer's wallet has reported it (fired again with the id
+   * once Pepay sees it); `txHash` is null when unknown. Not a reason to fulfil: only `pepay-paid` is.
+   */
+  'pepay-payment-detected': {invoiceId: string; paymentId: string | null; txHash: string | null};
+  /** A browser wallet returned a transaction: its announced name, the EIP-155 chain id, the hash. */
+  'pepay-wallet-transaction': {invoiceId: string; wallet: string; chainId: number; txHash: string};
+  /**
+   * The payer is about to open a wallet link (`url`: the payment request URI). Cancelable: call
+   * `preventDefault()` and open it yourself (a WebView host routing `ethereum:`/`solana:` links).
+   */
+  'pepay-deeplink': {invoiceId: string; url: string};
 }
 
 /** Why the modal closed: its close button, Escape, or the host's `close()`. */
@@ -70,6 +83,9 @@ export const CHECKOUT_EVENT_PROPS = {
   'pepay-canceled': 'onCanceled',
   'pepay-order': 'onOrder',
   'pepay-error': 'onError',
+  'pepay-payment-detected': 'onPaymentDetected',
+  'pepay-wallet-transaction': 'onWalletTransaction',
+  'pepay-deeplink': 'onDeeplink',
 } as const satisfies {[K in keyof PepayCheckoutEventDetails]: `on${string}`};
 
 /** The names of every `<pepay-checkout>` event. */

@@ -30,6 +30,7 @@ export const en = {
   price: (symbol: string, usd: string) => `Priced at 1 ${symbol} = ${usd}. The amount includes a small buffer in case the price moves.`,
   qrLabel: (network: string) => `QR code of the ${network} deposit address`,
   qrUnavailable: 'The QR code could not be loaded. Copy the address and amount below instead.',
+  confirmingTitle: 'Payment seen, waiting for confirmation',
   quoteValid: (time: string) => `Price held for ${time}`,
   quoteRefreshing: 'Refreshing the price…',
   refreshQuote: 'Get a new price',

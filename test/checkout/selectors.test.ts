@@ -1,7 +1,8 @@
 import {expect} from '@open-wc/testing';
 import type {PaymentAddress, SessionDetails} from '../../src/api/index.js';
 import {initialState} from '../../src/checkout/state.js';
-import {amountStillDue, msUntil, nextDeadline, paidSoFar, quoteTimeLeft} from '../../src/checkout/selectors.js';
+import {msUntil, nextDeadline} from '../../src/checkout/selectors.js';
+import {amountStillDue, paidSoFar, quoteTimeLeft} from '../../src/checkout/figures.js';
 import type {CheckoutState} from '../../src/checkout/types.js';
 
 const session = {amountUsd: 49.99} as SessionDetails;

@@ -14,7 +14,7 @@ test('<pepay-checkout> lists every contract event with its name and detail type'
     events.map((e) => e.name),
     CHECKOUT_EVENTS,
   );
-  assert.equal(events.length, 10);
+  assert.equal(events.length, 13);
   for (const event of events) {
     assert.match(event.type.text, /^CustomEvent<\{.+\}>$/, event.name);
     assert.ok(event.description, event.name);

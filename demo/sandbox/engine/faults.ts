@@ -40,6 +40,8 @@ export const faultPatchSchema = z.object({
     z.object({
       timestamps: z.optional(z.enum(['epoch', 'iso'])),
       wrapped: z.optional(z.boolean()),
+      /** Allocations answer with this `estimated_token_amount` (say, more digits than the token has). */
+      tokenAmount: z.optional(z.string().check(z.regex(/^\d{1,30}(\.\d{1,40})?$/))),
     }),
   ),
 });
@@ -51,7 +53,7 @@ export interface FaultSettings {
   latencyMs: number;
   http: HttpFault[];
   ws: {refuse: boolean; flap: boolean; flapAfterMs: number; stall: boolean; silent: boolean; duplicate: boolean; outOfOrder: boolean};
-  variants: {timestamps: 'epoch' | 'iso'; wrapped: boolean};
+  variants: {timestamps: 'epoch' | 'iso'; wrapped: boolean; tokenAmount?: string};
 }
 
 export function noFaults(): FaultSettings {

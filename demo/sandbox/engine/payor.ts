@@ -96,7 +96,7 @@ export function paymentAddresses(state: SandboxState, invoice: Invoice, body: st
       temp_address: a.address,
       network: a.network,
       supported_token_id: a.tokenId,
-      estimated_token_amount: state.tokenAmount(invoice, a),
+      estimated_token_amount: invoice.faults.variants.tokenAmount ?? state.tokenAmount(invoice, a),
       exchange_rate: a.rate.toFixed(6),
       usd_amount: invoice.amountUsd,
       quote_last_updated_at: seconds(a.quoteUpdatedAt),

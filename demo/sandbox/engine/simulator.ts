@@ -1,7 +1,7 @@
 /**
  * The sandbox-only simulator API under /sandbox/… for the demo and the tests: create invoices
  * (standing in for the merchant's server, so no API key ever reaches a browser), pay them in full,
- * partially or over, expire, cancel, switch faults, drop sockets, and read what happened.
+ * partially or over (or only "seen", pending until `confirm`), expire, cancel, switch faults, drop sockets, and read what happened.
  */
 import * as z from 'zod/mini';
 import {applyFaultPatch, faultPatchSchema} from './faults.ts';
@@ -21,6 +21,10 @@ const createSchema = z.extend(createInvoiceSchema, {
 const paySchema = z.object({
   /** `full` pays what is due, `partial` half of it, `over` 5 USD more; or an exact USD amount. */
   amount: z._default(z.union([z.enum(['full', 'partial', 'over']), z.number().check(z.positive())]), 'full'),
+  /** Seen on the chain but not confirmed: only a pending `invoice_payment` until `confirm`. */
+  pending: z._default(z.boolean(), false),
+  /** The transaction hash the pending payment carries. */
+  tx_hash: z.optional(z.string().check(z.maxLength(100))),
 });
 
 export interface RequestLogEntry {
@@ -45,13 +49,18 @@ export function simulatorAction(state: SandboxState, invoice: Invoice, action: s
   switch (action) {
     case 'pay': {
       if (!state.isOpen(invoice)) throw new HttpError(400, 'INVOICE_NOT_PAYABLE', `Invoice is ${invoice.status}`);
-      const {amount} = parseBody(body, paySchema);
+      const {amount, pending, tx_hash: txHash} = parseBody(body, paySchema);
       const due = state.remainingUsd(invoice);
       const usd =
         amount === 'full' ? due : amount === 'partial' ? Math.max(0.01, Math.floor(due * 50) / 100) : amount === 'over' ? due + 5 : amount;
-      state.pay(invoice, usd);
+      if (pending) state.detectPayment(invoice, usd, txHash ?? null);
+      else state.pay(invoice, usd);
       return ok(describe(state, invoice, log));
     }
+    case 'confirm':
+      if (!invoice.pending) throw new HttpError(400, 'NO_PENDING_PAYMENT', 'No payment is waiting for confirmation');
+      state.confirmPayment(invoice);
+      return ok(describe(state, invoice, log));
     case 'expire':
       if (!state.isOpen(invoice)) throw new HttpError(400, 'INVOICE_NOT_OPEN', `Invoice is ${invoice.status}`);
       invoice.expiresAt = state.now();
@@ -99,6 +108,7 @@ export function describe(state: SandboxState, invoice: Invoice, log: RequestLogE
     locked: invoice.locked,
     allocation: invoice.allocation,
     addresses_issued: invoice.addressCount,
+    pending_payment: invoice.pending,
     customer_email: invoice.customerEmail,
     answers: invoice.answers,
     order: order ? state.orders.snapshot(order) : null,

@@ -56,6 +56,7 @@ export class SandboxState {
       environment: input.environment ?? 'devnet',
       amountUsd: Math.round(input.amountUsd * 100) / 100,
       paidUsd: 0,
+      pending: null,
       description: input.description ?? '',
       merchantName: input.merchantName ?? 'Pepay Demo Merchant',
       merchantEmail: 'billing@example.com',
@@ -131,21 +132,55 @@ export class SandboxState {
     return allocation.rate === 1 ? usd.toFixed(6) : (usd * allocation.rate * 1.005).toFixed(8);
   }
 
-  /** A payment of `usd` lands on the current allocation, in the order Pepay emits its events. */
-  pay(invoice: Invoice, usd: number): void {
+  /**
+   * A payment of `usd` seen on the chain and not confirmed: only `invoice_payment.created` with
+   * status `pending` (and `tx_hash` when given); `confirm` settles it.
+   */
+  detectPayment(invoice: Invoice, usd: number, txHash: string | null): void {
     const allocation = invoice.allocation ?? this.allocate(invoice, this.tokensFor(invoice).find(isSelectable)!);
     const amount = Math.round(usd * 100) / 100;
-    invoice.paidUsd = Math.round((invoice.paidUsd + amount) * 100) / 100;
-    const paymentId = `pay_${hex(`${invoice.id}:${invoice.paidUsd}:${this.now()}`, 12)}`;
+    const paymentId = `pay_${hex(`${invoice.id}:pending:${invoice.paidUsd}:${this.now()}`, 12)}`;
+    invoice.pending = {paymentId, usd: amount, txHash};
     this.events.append(invoice.id, 'invoice_payment.created', {
+      ...this.paymentObject(invoice, allocation, paymentId, amount, 'pending'),
+      ...(txHash ? {tx_hash: txHash} : {}),
+    });
+  }
+
+  /** The pending payment is confirmed: it lands as `pay` does, under its own id. */
+  confirmPayment(invoice: Invoice): void {
+    const pending = invoice.pending;
+    if (!pending) return;
+    invoice.pending = null;
+    this.pay(invoice, pending.usd, pending.paymentId);
+  }
+
+  private paymentObject(invoice: Invoice, allocation: Allocation, id: string, amount: number, status: string): Record<string, unknown> {
+    return {
       object: 'invoice_payment',
-      id: paymentId,
+      id,
       invoice_id: invoice.id,
-      status: 'pending',
+      status,
       amount_usd: amount,
       network: allocation.network,
       environment: invoice.environment,
-    });
+    };
+  }
+
+  /**
+   * A payment of `usd` lands on the current allocation, in the order Pepay emits its events; one
+   * seen before (`seenId`) is updated to `confirmed` instead of created as `pending`.
+   */
+  pay(invoice: Invoice, usd: number, seenId?: string): void {
+    const allocation = invoice.allocation ?? this.allocate(invoice, this.tokensFor(invoice).find(isSelectable)!);
+    const amount = Math.round(usd * 100) / 100;
+    invoice.paidUsd = Math.round((invoice.paidUsd + amount) * 100) / 100;
+    const paymentId = seenId ?? `pay_${hex(`${invoice.id}:${invoice.paidUsd}:${this.now()}`, 12)}`;
+    this.events.append(
+      invoice.id,
+      seenId ? 'invoice_payment.updated' : 'invoice_payment.created',
+      this.paymentObject(invoice, allocation, paymentId, amount, seenId ? 'confirmed' : 'pending'),
+    );
     const remaining = this.remainingUsd(invoice);
     this.events.append(invoice.id, 'payment_quote.updated', {
       object: 'payment_quote',

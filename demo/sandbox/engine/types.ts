@@ -41,6 +41,8 @@ export interface Invoice {
   status: InvoiceStatus;
   paidAt: number | null;
   allocation: Allocation | null;
+  /** A payment seen on the chain and not confirmed yet (simulator `pay` with `pending: true`). */
+  pending: {paymentId: string; usd: number; txHash: string | null} | null;
   /** Set once the first partial payment lands: the payer must finish on the same rails. */
   locked: {network: string; tokenId: number; address: string} | null;
   addressCount: number;

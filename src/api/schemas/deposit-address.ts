@@ -5,7 +5,7 @@
  */
 
 /** Networks whose addresses are EVM accounts: `0x` and 40 hex digits (EIP-55 case is allowed). */
-const EVM = new Set([
+export const EVM_NETWORKS: ReadonlySet<string> = new Set([
   'ethereum',
   'base',
   'bsc',
@@ -44,6 +44,6 @@ const OTHER = /^[\x21-\x7e]{16,128}$/;
 
 export function isDepositAddress(network: string, address: string): boolean {
   // Own keys only: a network named `constructor` or `__proto__` gets the generic check.
-  const format = EVM.has(network) ? /^0x[0-9a-fA-F]{40}$/ : Object.hasOwn(FORMATS, network) ? FORMATS[network]! : OTHER;
+  const format = EVM_NETWORKS.has(network) ? /^0x[0-9a-fA-F]{40}$/ : Object.hasOwn(FORMATS, network) ? FORMATS[network]! : OTHER;
   return format.test(address);
 }

@@ -36,6 +36,9 @@ const invoiceObject = z.pipe(
   })),
 );
 
+/** A transaction hash: EVM and TON (hex, 64 digits, `0x` optional) or Solana (a base58 signature). */
+export const TX_HASH = /^(?:(?:0x)?[0-9a-fA-F]{64}|[1-9A-HJ-NP-Za-km-z]{64,88})$/;
+
 const paymentObject = z.pipe(
   z.object({
     object: z.literal('invoice_payment'),
@@ -43,9 +46,12 @@ const paymentObject = z.pipe(
     invoice_id: z.nullish(z.string()),
     status: z.nullish(z.string()),
     amount_usd: z.nullish(usdAmount),
+    // Undocumented on the payor side; read when present, and only as a hash (shown and linked).
+    tx_hash: lenient(z.string().check(z.refine((hash) => TX_HASH.test(hash)))),
   }),
   z.transform((o) => ({
     kind: 'payment' as const,
+    txHash: o.tx_hash ?? null,
     paymentId: o.id,
     invoiceId: o.invoice_id ?? null,
     status: o.status ?? null,

@@ -16,7 +16,7 @@ import {noticeText} from '../notice-text.js';
 import {EmailField} from './email-field.js';
 import {checkoutHeader, skeleton} from './header.js';
 import {OutageController} from './outage.js';
-import {stepTitle} from './step-title.js';
+import {stepAnnouncement, stepTitle} from './step-title.js';
 import {checkoutStyles} from './styles.js';
 import {ViewLoader, viewOf} from './views.js';
 
@@ -139,7 +139,9 @@ export class PepayCheckout extends PepaySessionElement {
             : nothing
         }
       </section>
-      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement(state, m)}</p>`;
+      <p class="visually-hidden" role="status" aria-live="polite">
+        ${this.outage.active ? m.reconnecting : (stepAnnouncement(state.step, m) ?? nothing)}
+      </p>`;
   }
 
   private body(state: CheckoutState, m: Messages, locale: string): TemplateResult {
@@ -179,10 +181,12 @@ export class PepayCheckout extends PepaySessionElement {
       case 'underpaid':
         if (state.address) {
           return html`<pepay-payment-details
-            exportparts="qr, address"
+            exportparts="qr, address, pay-button"
             .messages=${m}
             .locale=${locale}
             .state=${state}
+            .qrContent=${this.qrContent}
+            .chainIds=${this.chainIds}
           ></pepay-payment-details>`;
         }
         // No address and nothing on its way (the server's answer was refused): the payer may ask again.
@@ -191,6 +195,7 @@ export class PepayCheckout extends PepaySessionElement {
           : html`<button class="primary" part="pay-button" @click=${() => this.controller.act({type: 'refresh-quote'})}>
               ${m.refreshQuote}
             </button>`;
+      case 'confirming':
       case 'paid':
       case 'expired':
       case 'canceled':
@@ -203,11 +208,6 @@ export class PepayCheckout extends PepaySessionElement {
           ?closable=${(this.getRootNode() as Partial<ShadowRoot>).host?.localName === 'pepay-checkout-dialog'}
         ></pepay-status-view>`;
     }
-  }
-
-  private announcement(state: CheckoutState, m: Messages) {
-    if (this.outage.active) return m.reconnecting;
-    return state.step === 'paid' ? m.paidTitle : state.step === 'underpaid' ? m.underpaidTitle : nothing;
   }
 
   private readonly onAction = (event: PayerActionEvent) => {

@@ -24,6 +24,8 @@ export function stepTitle(state: CheckoutState, m: Messages): string | null {
         ? m.sendExactly(trimAmount(a.tokenAmount), symbol, networkName(a.network))
         : m.quoteRefreshing;
     }
+    case 'confirming':
+      return m.confirmingTitle;
     case 'paid':
       return m.paidTitle;
     case 'expired':
@@ -33,4 +35,11 @@ export function stepTitle(state: CheckoutState, m: Messages): string | null {
     case 'error':
       return m.errorTitle;
   }
+}
+
+/** What a screen reader hears (politely) when the step changes; null: the heading says it when focused. */
+export function stepAnnouncement(step: CheckoutState['step'], m: Messages): string | null {
+  if (step === 'confirming') return m.confirmingTitle;
+  if (step === 'paid') return m.paidTitle;
+  return step === 'underpaid' ? m.underpaidTitle : null;
 }

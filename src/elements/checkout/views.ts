@@ -11,28 +11,31 @@
 import type {ReactiveControllerHost} from 'lit';
 import type {Step} from '../../checkout/types.js';
 
-export type View = 'forms' | 'payment' | 'outcome' | 'dialog';
+export type View = 'forms' | 'payment' | 'outcome' | 'dialog' | 'wallet';
 
 const IMPORTS: Record<View, () => Promise<unknown>> = {
   forms: () => import('../forms/define.js'),
-  payment: () => import('../payment-details/define.js'),
+  // With the schema of the answer that step waits for (src/api/client.ts loads it with the call).
+  payment: () => Promise.all([import('../payment-details/define.js'), import('../../api/schemas/address.js')]),
   outcome: () => import('../status/define.js'),
   // The modal, for the button and `open()` (src/open.ts).
   dialog: () => import('../dialog/define.js'),
+  // Browser wallets, for the payment view (src/elements/payment-details/wallet-buttons.ts).
+  wallet: () => import('../wallet/define.js'),
 };
 
 /** The view each step shows, when it is not in the first-paint bundle. */
 export function viewOf(step: Step): View | null {
   if (step === 'questions' || step === 'email') return 'forms';
   if (step === 'awaiting-payment' || step === 'underpaid') return 'payment';
-  if (step === 'paid' || step === 'expired' || step === 'canceled' || step === 'error') return 'outcome';
+  if (step === 'confirming' || step === 'paid' || step === 'expired' || step === 'canceled' || step === 'error') return 'outcome';
   return null;
 }
 
 /** What is worth fetching ahead on each step: what the payer is likely to see next. */
 const AHEAD: Partial<Record<Step, View[]>> = {
   loading: ['forms', 'outcome'],
-  'select-token': ['payment'],
+  'select-token': ['payment', 'wallet'],
 };
 
 /** Shared by every checkout of the page: a chunk is fetched once. */

@@ -9,7 +9,7 @@ import type {PepayCheckout} from '../checkout/pepay-checkout.js';
 import {PepaySessionElement, withSession} from '../session-element.js';
 
 /** While the payer may be sending funds, closing asks the host first. */
-const PAYING: ReadonlySet<Step> = new Set(['awaiting-payment', 'underpaid']);
+const PAYING: ReadonlySet<Step> = new Set(['awaiting-payment', 'underpaid', 'confirming']);
 
 /**
  * The checkout in a modal `<dialog>`: focus stays inside, Escape and the close button close it,

@@ -1,12 +1,18 @@
 import {html, nothing} from 'lit';
-import {property} from 'lit/decorators.js';
+import {property, state as ownState} from 'lit/decorators.js';
 import {formatTokenPrice, formatUsd, networkName, trimAmount} from '../../checkout/format.js';
-import {amountStillDue, paidSoFar, quoteStalled, quoteTimeLeft, verificationAnswer} from '../../checkout/selectors.js';
+import {amountStillDue, paidSoFar, quoteStalled, quoteTimeLeft, verificationAnswer} from '../../checkout/figures.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {CopyController} from '../copy.js';
 import {PepayLeaf} from '../leaf.js';
+import {enWallet, type WalletMessages} from '../../i18n/en-wallet.js';
 import {paymentDetailsStyles} from './styles.js';
+import {paymentRequest, type PaymentRequest} from '../../wallet/payment-request.js';
+import type {QrContent} from '../../session.js';
+import {createPepayEvent} from '../../events/contract.js';
+import {loadWalletButtons} from './wallet-buttons.js';
+import type {PayerActionEvent} from '../../events/payer-action.js';
 
 /**
  * The payment step's body: what is still due (after a partial payment), the QR, the deposit
@@ -19,8 +25,18 @@ import {paymentDetailsStyles} from './styles.js';
 export class PepayPaymentDetails extends PepayLeaf {
   static override styles = [leafHostStyles, controlStyles, paymentDetailsStyles];
 
+  /** The wallet and `confirming` strings (a lazy catalogue, src/i18n/en-wallet.ts). */
+  @property({attribute: false}) walletMessages: WalletMessages = enWallet;
+
   /** The checkout state (step `awaiting-payment` or `underpaid`). */
   @property({attribute: false}) state: CheckoutState | null = null;
+  /** The merchant's fixed QR content (`''`: the payment request, and the payer may switch). */
+  @property({attribute: false}) qrContent: QrContent = '';
+  /** The merchant's EVM chain ids by network. */
+  @property({attribute: false}) chainIds: Readonly<Record<string, number>> = {};
+
+  /** The payer switched the QR to the bare address (some exchanges read nothing else). */
+  @ownState() private addressOnly = false;
 
   private readonly clipboard = new CopyController(this);
 
@@ -36,6 +52,11 @@ export class PepayPaymentDetails extends PepayLeaf {
     // or copied: only one amount is ever on screen, the right one.
     const pricing = state.busy === 'address' || (underpaid && state.quotedRemainingUsd !== state.amountRemainingUsd);
     const amount = a.tokenAmount && !pricing ? trimAmount(a.tokenAmount) : '';
+    // Only with an amount on screen: the request carries the same amount, or there is none.
+    const request = amount ? this.requestFor(state) : null;
+    const fixed = this.qrContent === 'request' || this.qrContent === 'address' ? this.qrContent : null;
+    const qrHoldsRequest = Boolean(request?.uri) && (fixed ?? (this.addressOnly ? 'address' : 'request')) === 'request';
+    const qrValue = qrHoldsRequest && request?.uri ? request.uri : a.address;
     return html`<div class="stack">
       ${
         underpaid
@@ -48,7 +69,17 @@ export class PepayPaymentDetails extends PepayLeaf {
           : nothing
       }
       <div class="pay">
-        <pepay-qr part="qr" .value=${a.address} .label=${m.qrLabel(network)} .unavailable=${m.qrUnavailable}></pepay-qr>
+        <div class="stack qr">
+          <pepay-qr part="qr" .value=${qrValue} .label=${m.qrLabel(network)} .unavailable=${m.qrUnavailable}></pepay-qr>
+          ${request?.uri ? html`<p class="muted" data-qr-holds>${qrHoldsRequest ? this.walletMessages.qrHolds.request : this.walletMessages.qrHolds.address}</p>` : nothing}
+          ${
+            request?.uri && !fixed
+              ? html`<button data-qr-switch @click=${() => (this.addressOnly = !this.addressOnly)}>
+                  ${this.addressOnly ? this.walletMessages.qrShowRequest : this.walletMessages.qrShowAddress}
+                </button>`
+              : nothing
+          }
+        </div>
         <div class="stack">
           <p class="muted">${m.address}</p>
           <p class="address" part="address" data-copy="address" dir="ltr" title=${a.address}>${a.address}</p>
@@ -69,6 +100,7 @@ export class PepayPaymentDetails extends PepayLeaf {
           ${this.quoteLine(state)}
         </div>
       </div>
+      ${this.walletWays(state, request)}
       <div class="row">
         ${
           // One action at a time (the machine takes none while a request is in flight).
@@ -81,6 +113,60 @@ export class PepayPaymentDetails extends PepayLeaf {
       <p class="verification" role="status" data-verification>${this.verificationLine(state, symbol, network, amount)}</p>
     </div>`;
   }
+
+  /** The payment request for the address shown, or null when its token is not in the list. */
+  private requestFor(state: CheckoutState): PaymentRequest | null {
+    const a = state.address;
+    const token = a && state.tokens.find((t) => t.id === a.tokenId && t.network === a.network);
+    if (!a || !token) return null;
+    const chainIds = typeof this.chainIds === 'object' && this.chainIds !== null ? this.chainIds : {};
+    const s = state.session;
+    const context = {
+      environment: state.environment ?? 'mainnet',
+      merchantName: s?.merchantName ?? '',
+      description: s?.description ?? '',
+      chainIds,
+    };
+    return paymentRequest(a, token, context);
+  }
+
+  /**
+   * Paying from a wallet: "Open in wallet" (the request URI; first on touch screens) and the
+   * browser wallets' buttons on EVM networks (their own chunk). Without a request, why not.
+   */
+  private walletWays(state: CheckoutState, request: PaymentRequest | null) {
+    if (!request) return nothing;
+    const m = this.messages;
+    if (request.uri === null) return html`<p class="muted" data-no-wallet-link>${this.walletMessages.noWalletLink[request.reason]}</p>`;
+    const uri = request.uri;
+    const open = (event: MouseEvent) => {
+      // Cancelable: a host in a WebView routes the link itself, and the page stays as it is.
+      const deeplink = createPepayEvent('pepay-deeplink', {invoiceId: state.invoiceId ?? '', url: uri}, true);
+      if (!this.dispatchEvent(deeplink)) event.preventDefault();
+    };
+    const transfer = request.transfer;
+    if (transfer) loadWalletButtons();
+    return html`<div class="wallet-ways">
+      <a class="open-wallet" part="pay-button" href=${uri} data-open-wallet @click=${open}>${this.walletMessages.openInWallet}</a>
+      ${
+        transfer
+          ? html`<pepay-wallet-buttons
+              @payer-action=${this.passOn}
+              .messages=${m}
+              .transfer=${transfer}
+              .network=${state.address?.network ?? ''}
+              ?disabled=${state.busy !== null}
+            ></pepay-wallet-buttons>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  /** The wallet's payer action, sent on up to the checkout (payer actions do not cross shadow roots by themselves). */
+  private readonly passOn = (event: PayerActionEvent) => {
+    event.stopPropagation();
+    this.act(event.action);
+  };
 
   /** "I already paid", answered in words (a live region that is always there, so each answer is read). */
   private verificationLine(state: CheckoutState, symbol: string, network: string, amount: string): string {

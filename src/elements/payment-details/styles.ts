@@ -13,6 +13,42 @@ export const paymentDetailsStyles = css`
       justify-items: center;
     }
   }
+  .qr {
+    justify-items: center;
+    max-width: var(--pepay-qr-size, 184px);
+    text-align: center;
+  }
+  .wallet-ways {
+    display: grid;
+    gap: 8px;
+  }
+  /* "Open in wallet": a link (the URI is its href) that looks like a button. */
+  .open-wallet {
+    display: block;
+    padding: 10px 14px;
+    border-radius: calc(var(--_radius) - 4px);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_fg);
+    text-align: center;
+    text-decoration: none;
+    font-weight: 600;
+  }
+  .open-wallet:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  /* On a phone the wallet is on the same device: opening it is the primary action, above the QR. */
+  @media (pointer: coarse) {
+    .wallet-ways {
+      order: -1;
+    }
+    .open-wallet {
+      background: var(--_accent);
+      color: var(--_on-accent);
+      border-color: var(--_accent);
+    }
+  }
   .address {
     font-family: var(--_mono);
     word-break: break-all;

@@ -1,15 +1,17 @@
 import {css, html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import {formatMoment, formatUsd} from '../../checkout/format.js';
-import {arrivedUsd, overpaidUsd} from '../../checkout/selectors.js';
+import {arrivedUsd, overpaidUsd} from '../../checkout/figures.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {DONE_EVENT} from '../../events/payer-action.js';
 import {CopyController} from '../copy.js';
 import {PepayLeaf} from '../leaf.js';
+import {enWallet, type WalletMessages} from '../../i18n/en-wallet.js';
+import {transactionUrl} from '../../wallet/chains.js';
 
 /**
- * How the checkout ended, or why it cannot go on: paid (with the time and any commerce order),
+ * A payment on its way (confirming, with its transaction), how the checkout ended, or why it cannot go on: paid (with the time and any commerce order),
  * expired, canceled — each with a copyable invoice id for support — or the error step, with
  * "Try again" when trying again can work.
  *
@@ -24,12 +26,18 @@ export class PepayStatusView extends PepayLeaf {
       .status-icon {
         font-size: 2em;
       }
+      .hash {
+        overflow-wrap: anywhere;
+      }
       .bad {
         color: var(--_danger);
         font-weight: 600;
       }
     `,
   ];
+
+  /** The wallet and `confirming` strings (a lazy catalogue, src/i18n/en-wallet.ts). */
+  @property({attribute: false}) walletMessages: WalletMessages = enWallet;
 
   /** The checkout state (step `paid`, `expired`, `canceled` or `error`). */
   @property({attribute: false}) state: CheckoutState | null = null;
@@ -43,6 +51,11 @@ export class PepayStatusView extends PepayLeaf {
     if (!state) return nothing;
     const m = this.messages;
     switch (state.step) {
+      case 'confirming':
+        return html`<div class="stack" part="status">
+          <p>${this.walletMessages.confirmingBody}</p>
+          ${this.transaction(state)} ${this.invoiceId(state)}
+        </div>`;
       case 'paid': {
         const over = overpaidUsd(state);
         const at = state.paidAt ? formatMoment(state.paidAt, this.locale) : '';
@@ -87,6 +100,16 @@ export class PepayStatusView extends PepayLeaf {
     const bad = order.status === 'failed' || order.status === 'cancelled' || order.status === 'canceled';
     return html`<p data-order role=${bad ? 'alert' : 'status'} class=${bad ? 'bad' : ''}>${sentence}</p>
       ${order.tracking ? html`<p class="muted" data-tracking dir="ltr">${m.tracking(order.tracking.carrier ?? '', order.tracking.number)}</p>` : nothing}`;
+  }
+
+  /** The transaction on its way, as reported by Pepay or by the payer's wallet, with its explorer page. */
+  private transaction(state: CheckoutState) {
+    const hash = state.detected?.txHash ?? state.walletTx?.txHash;
+    if (!hash) return nothing;
+    const network = state.address?.network ?? state.session?.locked?.network ?? '';
+    const url = transactionUrl(network, state.environment ?? 'mainnet', hash, state.walletTx?.chainId);
+    return html`<p class="muted">${this.walletMessages.transaction}: <code class="hash" data-tx-hash dir="ltr">${hash}</code></p>
+      ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer" data-explorer>${this.walletMessages.viewTransaction}</a>` : nothing}`;
   }
 
   private done() {

@@ -1,0 +1,72 @@
+/**
+ * Paying from a browser wallet over EIP-1193: request accounts, read `eth_chainId`, ask
+ * `wallet_switchEthereumChain` (EIP-3326) when it differs, then `eth_sendTransaction` (EIP-1474
+ * hex quantities). Everything the wallet returns is checked; nothing is sent without the payer
+ * confirming in the wallet.
+ */
+import type {EvmTransfer} from './payment-request.js';
+
+export interface Eip1193Provider {
+  request(args: {method: string; params?: unknown[]}): Promise<unknown>;
+}
+
+/** Where the flow is, for the payer: connecting, switching chains, confirming the transaction. */
+export type SendPhase = 'connecting' | 'switching' | 'confirm';
+
+/**
+ * Why nothing was sent: `rejected` (EIP-1193 code 4001, the payer said no), `wrong-chain` (the
+ * wallet does not know or did not switch to the chain; 4902), `pending` (-32002, a request is
+ * already waiting in the wallet), `failed` (anything else, including malformed answers).
+ */
+export class WalletError extends Error {
+  constructor(readonly kind: 'rejected' | 'wrong-chain' | 'pending' | 'failed') {
+    super(`Wallet: ${kind}`);
+  }
+}
+
+const ACCOUNT = /^0x[0-9a-fA-F]{40}$/;
+const TX_HASH = /^0x[0-9a-fA-F]{64}$/;
+const HEX_QUANTITY = /^0x[0-9a-fA-F]{1,64}$/;
+
+/**
+ * Sends `transfer` from the wallet's first account. Resolves with the transaction hash and the
+ * chain id it was sent on; rejects with `WalletError`.
+ */
+export async function sendTransfer(
+  provider: Eip1193Provider,
+  transfer: EvmTransfer,
+  onPhase: (phase: SendPhase) => void,
+): Promise<{txHash: string; chainId: number}> {
+  onPhase('connecting');
+  const accounts = await call(provider, 'eth_requestAccounts');
+  const from = Array.isArray(accounts) ? accounts[0] : undefined;
+  if (typeof from !== 'string' || !ACCOUNT.test(from)) throw new WalletError('failed');
+  if ((await chainIdOf(provider)) !== transfer.chainId) {
+    onPhase('switching');
+    await call(provider, 'wallet_switchEthereumChain', [{chainId: `0x${transfer.chainId.toString(16)}`}]);
+    // Some wallets answer before switching, or not at all: the chain is read again.
+    if ((await chainIdOf(provider)) !== transfer.chainId) throw new WalletError('wrong-chain');
+  }
+  onPhase('confirm');
+  const tx: Record<string, string> = {from, to: transfer.to, value: `0x${transfer.value.toString(16)}`};
+  if (transfer.data) tx.data = transfer.data;
+  const txHash = await call(provider, 'eth_sendTransaction', [tx]);
+  if (typeof txHash !== 'string' || !TX_HASH.test(txHash)) throw new WalletError('failed');
+  return {txHash, chainId: transfer.chainId};
+}
+
+async function chainIdOf(provider: Eip1193Provider): Promise<number> {
+  const id = await call(provider, 'eth_chainId');
+  if (typeof id !== 'string' || !HEX_QUANTITY.test(id)) throw new WalletError('failed');
+  return Number.parseInt(id, 16);
+}
+
+/** One request; a throw (synchronous or not) becomes a `WalletError` by its EIP-1193 code. */
+async function call(provider: Eip1193Provider, method: string, params?: unknown[]): Promise<unknown> {
+  try {
+    return await provider.request(params ? {method, params} : {method});
+  } catch (error) {
+    const code = (error as {code?: unknown} | null)?.code;
+    throw new WalletError(code === 4001 ? 'rejected' : code === 4902 ? 'wrong-chain' : code === -32002 ? 'pending' : 'failed');
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Payment request URIs: what a wallet opens, or scans, to pay this invoice with the amount, token
+ * and network filled in. Built from the allocated address (`temp_address`, `network`,
+ * `estimated_token_amount` rounded up to the token's precision) and the token (`token_address`,
+ * `token_decimals`, `requires_memo`). Pure; never throws.
+ *
+ * - EVM networks: EIP-681 (`ethereum:<to>@<chainId>?value=<wei>`, or for an ERC-20
+ *   `ethereum:<token>@<chainId>/transfer?address=<to>&uint256=<base units>`).
+ * - Solana: a Solana Pay transfer request (`solana:<to>?amount=<decimal>&spl-token=<mint>&label=…&message=…`).
+ * - TON: `ton://transfer/<to>?amount=<base units>` (`&jetton=<master>` for a jetton), as Tonkeeper's
+ *   and Tonhub's deep links read it.
+ */
+import type {PaymentAddress} from '../api/schemas/address.js';
+import {EVM_NETWORKS} from '../api/schemas/deposit-address.js';
+import type {Environment} from '../api/schemas/primitives.js';
+import type {Token} from '../api/schemas/tokens.js';
+import {fromBaseUnits, toBaseUnits} from '../checkout/amount.js';
+import {evmChain} from './chains.js';
+
+/** An EVM transaction that pays the request, for `eth_sendTransaction` (hex quantities, EIP-1474). */
+export interface EvmTransfer {
+  chainId: number;
+  /** The recipient of the call: the deposit address (native coin) or the token contract (ERC-20). */
+  to: string;
+  value: bigint;
+  /** ERC-20 `transfer(address,uint256)` call data, or null for the native coin. */
+  data: string | null;
+}
+
+export type PaymentRequest =
+  | {uri: string; transfer: EvmTransfer}
+  | {uri: string; transfer: null}
+  /** No URI: `memo`, the token needs a memo no scheme here carries; `network`, no standard for it
+   * (or no chain id known); `token`, the token's contract or precision is unknown or malformed. */
+  | {uri: null; reason: 'memo' | 'network' | 'token'};
+
+export interface RequestContext {
+  environment: Environment;
+  merchantName: string;
+  description: string;
+  /** The merchant's chain ids by network (`chainIds` on the element). */
+  chainIds?: Readonly<Record<string, number>>;
+}
+
+const EVM_ACCOUNT = /^0x[0-9a-fA-F]{40}$/;
+const SOLANA_ACCOUNT = /^[1-9A-HJ-NP-Za-km-z]{32,44}$/;
+const TON_ACCOUNT = /^(?:[A-Za-z0-9_-]{48}|-?\d{1,3}:[0-9a-fA-F]{64})$/;
+/** `transfer(address,uint256)`: the first four bytes of its Keccak-256 (ERC-20). */
+const ERC20_TRANSFER = '0xa9059cbb';
+
+/**
+ * The request for `address` (whose `tokenAmount` is already what the payer is shown) paying in
+ * `token`; never throws (a malformed field from the server means no URI, reason `token`).
+ */
+export function paymentRequest(address: PaymentAddress, token: Token, context: RequestContext): PaymentRequest {
+  if (token.requiresMemo) return {uri: null, reason: 'memo'};
+  const amount = address.tokenAmount;
+  const decimals = token.decimals;
+  if (amount === null || decimals === null || !/^\d+(\.\d+)?$/.test(amount)) return {uri: null, reason: 'token'};
+  const units = toBaseUnits(amount, decimals);
+  const native = token.type === 'native' || !token.contractAddress;
+  const network = address.network;
+  if (EVM_NETWORKS.has(network)) {
+    const chain = evmChain(network, context.environment, context.chainIds);
+    if (!chain) return {uri: null, reason: 'network'};
+    if (native) {
+      return {
+        uri: `ethereum:${address.address}@${chain.chainId}?value=${units}`,
+        transfer: {chainId: chain.chainId, to: address.address, value: units, data: null},
+      };
+    }
+    const contract = token.contractAddress ?? '';
+    if (!EVM_ACCOUNT.test(contract)) return {uri: null, reason: 'token'};
+    return {
+      uri: `ethereum:${contract}@${chain.chainId}/transfer?address=${address.address}&uint256=${units}`,
+      transfer: {chainId: chain.chainId, to: contract, value: 0n, data: transferCallData(address.address, units)},
+    };
+  }
+  if (network === 'solana') {
+    if (!native && !SOLANA_ACCOUNT.test(token.contractAddress ?? '')) return {uri: null, reason: 'token'};
+    const query = new URLSearchParams({amount: fromBaseUnits(units, decimals)});
+    if (!native) query.set('spl-token', token.contractAddress!);
+    if (context.merchantName) query.set('label', context.merchantName);
+    if (context.description) query.set('message', context.description);
+    return {uri: `solana:${address.address}?${encodeQuery(query)}`, transfer: null};
+  }
+  if (network === 'ton') {
+    if (!native && !TON_ACCOUNT.test(token.contractAddress ?? '')) return {uri: null, reason: 'token'};
+    const query = new URLSearchParams({amount: units.toString()});
+    if (!native) query.set('jetton', token.contractAddress!);
+    return {uri: `ton://transfer/${address.address}?${encodeQuery(query)}`, transfer: null};
+  }
+  return {uri: null, reason: 'network'};
+}
+
+/** ABI-encoded `transfer(to, amount)`: the selector, then each argument as one 32-byte word. */
+function transferCallData(to: string, units: bigint): string {
+  return ERC20_TRANSFER + to.slice(2).toLowerCase().padStart(64, '0') + units.toString(16).padStart(64, '0');
+}
+
+/** Percent-encoding throughout (`%20`, not `+`): Solana Pay reads values with `decodeURIComponent`. */
+function encodeQuery(query: URLSearchParams): string {
+  return [...query].map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
+}

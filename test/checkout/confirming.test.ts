@@ -1,0 +1,159 @@
+/**
+ * The `confirming` step (issue 13) in the machine: what starts it, what ends it, and what never
+ * happens under it (a quote refresh), with the events it fires.
+ */
+import {expect} from '@open-wc/testing';
+import type {PaymentAddress, SessionDetails, Token} from '../../src/api/index.js';
+import {parseEvent} from '../../src/api/schemas/events.js';
+import {eventsBetween} from '../../src/checkout/emitted.js';
+import {reduce} from '../../src/checkout/machine.js';
+import {initialState} from '../../src/checkout/state.js';
+import type {CheckoutState, Input} from '../../src/checkout/types.js';
+
+const session: SessionDetails = {
+  invoiceId: 'inv_1',
+  amountUsd: 40,
+  amountRemainingUsd: 40,
+  description: '',
+  expiresAt: null,
+  status: 'unpaid',
+  remainingMs: 600_000,
+  merchantName: 'M',
+  merchantEmail: null,
+  environment: 'devnet',
+  locked: null,
+};
+const token: Token = {
+  id: 1,
+  symbol: 'USDC',
+  name: 'USD Coin',
+  type: 'erc20',
+  network: 'base',
+  decimals: 6,
+  contractAddress: '0x036CbD53842c5426634e7929541eC2318f3dCF7e',
+  requiresMemo: false,
+  iconUrl: null,
+  availability: 'DEVNET',
+  selectable: true,
+  unavailableReason: null,
+  rateUpdatedAt: null,
+};
+const address = (tokenAmount: string): PaymentAddress => ({
+  address: '0x8e23Ee67d1332aD560396262C48ffbB01f93d052',
+  network: 'base',
+  tokenId: 1,
+  tokenAmount,
+  exchangeRate: '1',
+  usdAmount: 40,
+  quoteStatus: 'available',
+  statusCode: 'ok',
+  message: null,
+  quoteUpdatedAt: null,
+  quoteValidUntil: null,
+  quoteExpiresInMs: 60_000,
+  retryable: false,
+  retryAfterMs: null,
+  wsToken: 'jwt',
+  wsPath: '/ws/payment',
+});
+const HASH = `0x${'12'.repeat(32)}`;
+
+function event(type: string, object: Record<string, unknown>): Input {
+  return {type: 'event', event: parseEvent({id: `evt_${Math.random()}`, type, data: {object}})!};
+}
+const payment = (status: string, extra: Record<string, unknown> = {}) =>
+  event('invoice_payment.created', {object: 'invoice_payment', id: 'pay_1', invoice_id: 'inv_1', status, amount_usd: 40, ...extra});
+const invoice = (status: string, remainingMillis: number) =>
+  event('invoice.updated', {object: 'invoice', id: 'inv_1', status, amount_remaining: remainingMillis});
+
+function run(inputs: Input[], start: CheckoutState = initialState()) {
+  let state = start;
+  const effects: string[] = [];
+  const events: {name: string; detail: unknown}[] = [];
+  for (const input of inputs) {
+    const t = reduce(state, input);
+    events.push(...eventsBetween(state, t.state));
+    state = t.state;
+    effects.push(...t.effects.map((e) => e.type));
+  }
+  return {state, effects, events};
+}
+
+/** On the address step for 40 USDC on Base (the server's amount has a 7th digit). */
+const paying = () =>
+  run([
+    {type: 'start', at: 0},
+    {type: 'loaded', session, tokens: [token], questions: [], email: 'a@x.org', at: 0, remembered: null, wallAt: 0},
+    {type: 'token-chosen', network: 'base', tokenId: 1},
+    {type: 'address-allocated', address: address('39.9999901'), requested: {network: 'base', tokenId: 1}, at: 0},
+  ]).state;
+
+describe('the confirming step', () => {
+  it('the amount is rounded up to the token precision once, when the address arrives (the issue input and a sibling)', () => {
+    expect(paying().address?.tokenAmount).to.equal('39.999991');
+    const exact = run([{type: 'address-allocated', address: address('40.000000'), requested: {network: 'base', tokenId: 1}, at: 0}], {
+      ...paying(),
+      busy: 'address',
+    });
+    expect(exact.state.address?.tokenAmount).to.equal('40.000000');
+  });
+
+  it('a pending payment shows confirming with its hash, fires pepay-payment-detected once, and paid ends it', () => {
+    const r = run([payment('pending', {tx_hash: HASH}), payment('pending', {tx_hash: HASH}), invoice('paid', 0)], paying());
+    expect(r.state.step).to.equal('paid');
+    expect(r.events.filter((e) => e.name === 'pepay-payment-detected')).to.deep.equal([
+      {name: 'pepay-payment-detected', detail: {invoiceId: 'inv_1', paymentId: 'pay_1', txHash: HASH}},
+    ]);
+    expect(r.events.map((e) => e.name)).to.include.members(['pepay-step-change', 'pepay-paid']);
+  });
+
+  it('a payment that fails goes back to the address; no quote is refreshed while confirming', () => {
+    const seen = run([payment('pending')], paying());
+    expect(seen.state.step).to.equal('confirming');
+    const later = run([{type: 'tick', at: 120_000}], seen.state);
+    expect(later.effects).to.not.include('allocate');
+    expect(run([payment('failed')], seen.state).state.step).to.equal('awaiting-payment');
+  });
+
+  it('a short payment ends confirming on the underpaid news (the locked rails are read first)', () => {
+    const seen = run([payment('pending')], paying()).state;
+    const short = run([invoice('underpaid', 15_000)], seen);
+    expect(short.state.detected).to.equal(null);
+    expect(short.effects).to.deep.equal(['refresh-session']);
+    const locked = {...session, status: 'underpaid' as const, amountRemainingUsd: 15, locked: {network: 'base', tokenId: 1, address: null}};
+    const back = run([{type: 'session-refreshed', session: locked, at: 1000}], short.state);
+    expect(back.state.step).to.equal('underpaid');
+  });
+
+  it('on an invoice already underpaid, a further payment counted by a quote update ends the wait (no status change follows)', () => {
+    const locked = {...session, status: 'underpaid' as const, amountRemainingUsd: 15, locked: {network: 'base', tokenId: 1, address: null}};
+    const underpaid = run([invoice('underpaid', 15_000), {type: 'session-refreshed', session: locked, at: 1000}], paying()).state;
+    expect(underpaid.step).to.equal('underpaid');
+    const quote = event('payment_quote.updated', {object: 'payment_quote', invoice_id: 'inv_1', amount_remaining: 10_000});
+    const r = run([payment('pending'), quote, invoice('underpaid', 10_000)], underpaid);
+    expect([r.state.step, r.state.detected, r.state.amountRemainingUsd]).to.deep.equal(['underpaid', null, 10]);
+  });
+
+  it("the payer's wallet transaction: confirming at once, pepay-wallet-transaction, and the payment it becomes keeps its hash", () => {
+    const sent = run([{type: 'wallet-sent', wallet: 'Test Wallet', chainId: 84532, txHash: HASH}], paying());
+    expect(sent.state.step).to.equal('confirming');
+    expect(sent.events.filter((e) => e.name !== 'pepay-step-change')).to.deep.equal([
+      {name: 'pepay-payment-detected', detail: {invoiceId: 'inv_1', paymentId: null, txHash: HASH}},
+      {name: 'pepay-wallet-transaction', detail: {invoiceId: 'inv_1', wallet: 'Test Wallet', chainId: 84532, txHash: HASH}},
+    ]);
+    const seen = run([payment('pending')], sent.state);
+    expect(seen.state.detected).to.deep.equal({paymentId: 'pay_1', txHash: HASH});
+    expect(seen.events.map((e) => e.name)).to.deep.equal(['pepay-payment-detected']);
+  });
+
+  it('a pending payment on the token list, or an unreadable hash, changes nothing it should not', () => {
+    const list = run([
+      {type: 'start', at: 0},
+      {type: 'loaded', session, tokens: [token], questions: [], email: 'a@x.org', at: 0, remembered: null, wallAt: 0},
+      payment('pending'),
+    ]);
+    expect(list.state.step).to.equal('select-token');
+    const odd = run([payment('pending', {tx_hash: '<script>'})], paying());
+    expect(odd.state.detected).to.deep.equal({paymentId: 'pay_1', txHash: null});
+  });
+});

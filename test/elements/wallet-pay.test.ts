@@ -1,0 +1,195 @@
+/**
+ * Paying from the wallet (issue 13), as a payer sees it and as the wallet and the network see it:
+ * the QR read by a real QR reader, "Open in wallet", a fake EIP-1193 wallet announced through
+ * EIP-6963 (connect, switch chain, send, refuse, break), no wallet at all, and the `confirming`
+ * step between "seen" and "paid".
+ */
+import {expect, waitUntil} from '@open-wc/testing';
+import '../../src/define.js';
+import type {PepayCheckout} from '../../src/index.js';
+import {deep, deepReady} from '../support/deep.js';
+import {decodeQr} from '../support/qr.js';
+import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
+import {stepIs, toPayment} from '../support/walk.js';
+import {announceWallet, WALLET_ACCOUNT, WALLET_TX_HASH, type FakeWallet} from '../support/wallet.js';
+
+const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000, interval: 50});
+/** Devnet USDC on Base Sepolia (the sandbox's token 201): chain 84532. */
+const USDC_BASE_SEPOLIA = '0x036CbD53842c5426634e7929541eC2318f3dCF7e';
+
+let wallet: FakeWallet | null = null;
+afterEach(() => {
+  wallet?.stop();
+  wallet = null;
+  document.querySelectorAll('pepay-checkout').forEach((el) => el.remove());
+});
+
+async function paying(faults: Record<string, unknown> | null = null, amountUsd = 49.99): Promise<{s: Session; el: PepayCheckout}> {
+  const s = await createSession({customer_email: 'a@example.com', amount_usd: amountUsd});
+  if (faults) await simulate(s.invoice_id, 'faults', faults);
+  const el = document.createElement('pepay-checkout');
+  Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+  document.body.append(el);
+  await toPayment(el);
+  await until('live', () => el.state.connection === 'live');
+  return {s, el};
+}
+
+const inView = <T extends Element = HTMLElement>(el: PepayCheckout, selector: string) => deep<T>(el.shadowRoot!, selector);
+const text = (el: PepayCheckout, selector: string) => inView(el, selector)?.textContent?.trim() ?? '';
+
+async function qrText(el: PepayCheckout): Promise<string | null> {
+  const qr = await deepReady<HTMLElement>(el.shadowRoot!, 'pepay-qr');
+  await until('QR drawn', () => qr.shadowRoot?.querySelector('svg path'));
+  return decodeQr(qr.shadowRoot!.querySelector('svg')!);
+}
+
+function captured<T>(el: PepayCheckout, name: string): T[] {
+  const seen: T[] = [];
+  el.addEventListener(name, (event) => seen.push((event as CustomEvent<T>).detail));
+  return seen;
+}
+
+describe('paying from the wallet', () => {
+  it('the QR holds the EIP-681 request with the exact amount; switched, the bare address; the line says which', async () => {
+    // The issue's input: 7 decimals for a 6-decimal token is asked, copied and encoded rounded up.
+    const {el} = await paying({variants: {tokenAmount: '49.9900004'}});
+    const address = el.state.address!.address;
+    expect(text(el, '[data-copy="amount"]')).to.equal('49.990001');
+    expect(await qrText(el)).to.equal(`ethereum:${USDC_BASE_SEPOLIA}@84532/transfer?address=${address}&uint256=49990001`);
+    expect(text(el, '[data-qr-holds]')).to.contain('payment request');
+    expect(inView<HTMLAnchorElement>(el, 'a[data-open-wallet]')!.getAttribute('href')).to.equal(
+      `ethereum:${USDC_BASE_SEPOLIA}@84532/transfer?address=${address}&uint256=49990001`,
+    );
+    inView(el, 'button[data-qr-switch]')!.click();
+    await until('address only', async () => (await qrText(el)) === address);
+    expect(text(el, '[data-qr-holds]')).to.contain('address only');
+  });
+
+  it('a sibling amount: 20 USDC is asked as 20.00 and encoded as 20000000 base units', async () => {
+    const {el} = await paying({variants: {tokenAmount: '20.000000'}}, 20);
+    expect(text(el, '[data-copy="amount"]')).to.equal('20.00');
+    expect(await qrText(el)).to.match(/&uint256=20000000$/);
+  });
+
+  it('qr-content="address" fixes the QR to the address, with no switch', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = document.createElement('pepay-checkout');
+    el.setAttribute('qr-content', 'address');
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    document.body.append(el);
+    await toPayment(el);
+    expect(await qrText(el)).to.equal(el.state.address!.address);
+    expect(inView(el, 'button[data-qr-switch]')).to.equal(null);
+  });
+
+  it('"Open in wallet" asks the host first (pepay-deeplink, cancelable); a host that cancels keeps the page', async () => {
+    const {el} = await paying();
+    const links = captured<{invoiceId: string; url: string}>(el, 'pepay-deeplink');
+    el.addEventListener('pepay-deeplink', (event) => event.preventDefault());
+    const link = inView<HTMLAnchorElement>(el, 'a[data-open-wallet]')!;
+    link.click();
+    expect(links).to.deep.equal([{invoiceId: el.state.invoiceId, url: link.getAttribute('href')}]);
+    expect(el.isConnected && el.state.step).to.equal('awaiting-payment');
+  });
+
+  it('a wallet on another chain is switched, sends the ERC-20 transfer, and the checkout confirms, then is paid', async () => {
+    wallet = announceWallet({name: 'Test Wallet', chainId: 1});
+    const {s, el} = await paying({variants: {tokenAmount: '49.9900004'}});
+    const sent = captured<Record<string, unknown>>(el, 'pepay-wallet-transaction');
+    const detected = captured<Record<string, unknown>>(el, 'pepay-payment-detected');
+    const button = await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]');
+    expect(button.textContent?.trim()).to.equal('Pay with Test Wallet');
+    button.click();
+    await stepIs(el, 'confirming');
+    const address = el.state.address!.address.toLowerCase().slice(2);
+    expect(wallet.calls.map((c) => c.method)).to.deep.equal([
+      'eth_requestAccounts',
+      'eth_chainId',
+      'wallet_switchEthereumChain',
+      'eth_chainId',
+      'eth_sendTransaction',
+    ]);
+    expect(wallet.calls[2]!.params).to.deep.equal([{chainId: '0x14a34'}]);
+    expect(wallet.calls[4]!.params).to.deep.equal([
+      {
+        from: WALLET_ACCOUNT,
+        to: USDC_BASE_SEPOLIA,
+        value: '0x0',
+        data: `0xa9059cbb${address.padStart(64, '0')}${(49990001).toString(16).padStart(64, '0')}`,
+      },
+    ]);
+    expect(sent).to.deep.equal([{invoiceId: s.invoice_id, wallet: 'Test Wallet', chainId: 84532, txHash: WALLET_TX_HASH}]);
+    expect(detected).to.deep.equal([{invoiceId: s.invoice_id, paymentId: null, txHash: WALLET_TX_HASH}]);
+    await until('hash shown', () => text(el, '[data-tx-hash]') === WALLET_TX_HASH);
+    expect(inView<HTMLAnchorElement>(el, 'a[data-explorer]')!.href).to.equal(`https://sepolia.basescan.org/tx/${WALLET_TX_HASH}`);
+    await simulate(s.invoice_id, 'pay');
+    await stepIs(el, 'paid');
+  });
+
+  it('a refusal in the wallet (4001) goes back to the choices with a short notice, not an error', async () => {
+    wallet = announceWallet({chainId: 84532, fail: {method: 'eth_sendTransaction', error: {code: 4001, message: 'User rejected'}}});
+    const {el} = await paying();
+    const errors = captured(el, 'pepay-error');
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
+    await until('notice', () => text(el, '[data-wallet-problem]'));
+    expect(text(el, '[data-wallet-problem]')).to.equal(
+      'You declined in the wallet. Nothing was sent. Choose again, or copy the details instead.',
+    );
+    expect(el.state.step).to.equal('awaiting-payment');
+    expect(errors).to.deep.equal([]);
+    await until('buttons usable again', () => !inView<HTMLButtonElement>(el, 'button[data-wallet-button]')!.disabled);
+  });
+
+  it('a wallet that throws, or answers garbage, is a notice; the copy path stays', async () => {
+    wallet = announceWallet({chainId: 84532, sendAnswer: '<img src=x onerror=alert(1)>'});
+    const {el} = await paying();
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
+    await until('notice', () => text(el, '[data-wallet-problem]'));
+    expect(text(el, '[data-wallet-problem]')).to.contain('could not send');
+    expect(inView(el, 'img[src="x"]')).to.equal(null);
+    expect(el.state.step).to.equal('awaiting-payment');
+    expect(inView(el, 'button[data-copy-button="address"], [data-copy="address"]')).to.not.equal(null);
+  });
+
+  it('with no wallet on the page there is no wallet button, and nothing else changes', async () => {
+    const {el} = await paying();
+    await until('wallet chunk', () => customElements.get('pepay-wallet-buttons'));
+    await el.updateComplete;
+    expect(inView(el, 'button[data-wallet-button]')).to.equal(null);
+    expect(inView(el, 'a[data-open-wallet]')).to.not.equal(null);
+    expect(await qrText(el)).to.match(/^ethereum:/);
+  });
+
+  it('a payment seen on the stream shows "confirming" with its hash, fires pepay-payment-detected once, then paid', async () => {
+    const {s, el} = await paying();
+    const detected = captured<Record<string, unknown>>(el, 'pepay-payment-detected');
+    const paid = captured(el, 'pepay-paid');
+    const hash = `0x${'cd'.repeat(32)}`;
+    await simulate(s.invoice_id, 'pay', {pending: true, tx_hash: hash});
+    await stepIs(el, 'confirming');
+    await until('hash', () => text(el, '[data-tx-hash]') === hash);
+    expect(paid).to.deep.equal([]);
+    const pending = (await inspect(s.invoice_id)) as unknown as {pending_payment: {paymentId: string}};
+    expect(detected).to.deep.equal([{invoiceId: s.invoice_id, paymentId: pending.pending_payment.paymentId, txHash: hash}]);
+    await simulate(s.invoice_id, 'confirm');
+    await stepIs(el, 'paid');
+    expect(paid).to.have.length(1);
+  });
+
+  it('Solana: a Solana Pay request in the QR and the link, and no browser-wallet buttons', async () => {
+    wallet = announceWallet({chainId: 1});
+    const s = await createSession({customer_email: 'a@example.com', amount_usd: 12.5, merchant_name: 'Café Ω', description: 'Mug & tea'});
+    const el = document.createElement('pepay-checkout');
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    document.body.append(el);
+    await stepIs(el, 'select-token');
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-token="203"]')).click();
+    await stepIs(el, 'awaiting-payment');
+    const uri = await qrText(el);
+    expect(uri).to.equal(
+      `solana:${el.state.address!.address}?amount=12.5&spl-token=4zMMC9srt5Ri5X14GAgXhaHii3GnPAEERYPJgZJDncDU&label=Caf%C3%A9%20%CE%A9&message=Mug%20%26%20tea`,
+    );
+    expect(inView(el, 'pepay-wallet-buttons')).to.equal(null);
+  });
+});

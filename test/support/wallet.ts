@@ -1,0 +1,54 @@
+/**
+ * A fake EIP-1193 wallet, announced as a real one is (EIP-6963 `eip6963:announceProvider`, and
+ * again on every `eip6963:requestProvider`), that records what the page asks of it.
+ */
+export const WALLET_ACCOUNT = '0x1111111111111111111111111111111111111111';
+export const WALLET_TX_HASH = `0x${'ab'.repeat(32)}`;
+
+export interface FakeWalletOptions {
+  name?: string;
+  icon?: string;
+  /** The chain the wallet is on when asked first. */
+  chainId: number;
+  /** A method that throws `error` instead of answering. */
+  fail?: {method: string; error: unknown};
+  /** Answers `eth_sendTransaction` with this instead of a hash. */
+  sendAnswer?: unknown;
+}
+
+export interface FakeWallet {
+  calls: {method: string; params: unknown[] | undefined}[];
+  stop(): void;
+}
+
+export function announceWallet(options: FakeWalletOptions): FakeWallet {
+  const calls: FakeWallet['calls'] = [];
+  let chainId = options.chainId;
+  const provider = {
+    request({method, params}: {method: string; params?: unknown[]}): Promise<unknown> {
+      calls.push({method, params});
+      if (options.fail?.method === method) return Promise.reject(options.fail.error);
+      switch (method) {
+        case 'eth_requestAccounts':
+          return Promise.resolve([WALLET_ACCOUNT]);
+        case 'eth_chainId':
+          return Promise.resolve(`0x${chainId.toString(16)}`);
+        case 'wallet_switchEthereumChain':
+          chainId = Number.parseInt((params?.[0] as {chainId: string}).chainId, 16);
+          return Promise.resolve(null);
+        case 'eth_sendTransaction':
+          return Promise.resolve('sendAnswer' in options ? options.sendAnswer : WALLET_TX_HASH);
+        default:
+          return Promise.reject(Object.assign(new Error('unsupported'), {code: 4200}));
+      }
+    },
+  };
+  const detail = Object.freeze({
+    info: {uuid: crypto.randomUUID(), name: options.name ?? 'Test Wallet', icon: options.icon ?? '', rdns: 'org.example.wallet'},
+    provider,
+  });
+  const announce = () => window.dispatchEvent(new CustomEvent('eip6963:announceProvider', {detail}));
+  window.addEventListener('eip6963:requestProvider', announce);
+  announce();
+  return {calls, stop: () => window.removeEventListener('eip6963:requestProvider', announce)};
+}
