@@ -8,7 +8,7 @@ export {PepayCheckoutButton} from './elements/button/pepay-checkout-button.js';
 export {PepayQr} from './elements/qr/pepay-qr.js';
 export {defineElements} from './registry.js';
 export {openCheckout, type OpenOptions, type OpenCheckout, type CheckoutOutcome} from './open.js';
-export type {SessionOptions, Theme} from './session.js';
+export type {SessionOptions, Theme, QrContent} from './session.js';
 export type {CheckoutState, Step, Connection, CheckoutError} from './checkout/types.js';
 export type {
   CloseReason,

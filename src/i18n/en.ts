@@ -40,18 +40,6 @@ export const en = {
     invoice: 'The merchant has changed this invoice. Check the payee and the total above before you pay.',
   },
   alreadyPaid: 'I already paid',
-  verification: {
-    checking: 'Looking for your payment on the chain… This can take a minute.',
-    stillChecking: 'Still looking. This page updates by itself as soon as your payment arrives.',
-    found: 'We found your payment. It is being confirmed; this page updates by itself.',
-    foundCounting: 'We found a payment. Working out what is still due…',
-    unknown: 'The check finished without saying whether a payment arrived. This page updates by itself as soon as it does.',
-    foundShort: (paid: string, due: string) => `We found a payment of ${paid}, but ${due} is still due. Send the rest to the same address.`,
-    notFound: (amount: string, network: string) =>
-      `No payment has arrived yet. Check that you sent exactly ${amount} on ${network}, to the address above. A payment can take a few minutes to show: try again in 5 minutes.`,
-    failed: (invoice: string) =>
-      `We could not check the chain just now. If you have sent the payment, contact the merchant with invoice ${invoice}; they can trace it.`,
-  },
   preparingAddress: 'Preparing your payment address…',
   underpaidTitle: 'Partial payment received',
   received: (usd: string) => `Received ${usd}`,
@@ -61,22 +49,6 @@ export const en = {
   paidBody: 'Thank you. Your payment is confirmed.',
   paidAt: (time: string) => `Paid ${time}`,
   invoice: 'Invoice',
-  /** Commerce order statuses as sentences; others fall back to `orderOther`. */
-  orderStatus: {
-    awaiting_payment: 'Your order is waiting for the payment.',
-    processing: 'Your order is being processed.',
-    placed: 'Your order has been placed with the seller.',
-    shipped: 'Your order has shipped.',
-    delivered: 'Your order has been delivered.',
-    delivery_confirmed: 'Your order has been delivered.',
-    fulfilled: 'Your order is complete.',
-    cancelled: 'Your order was cancelled. Contact the merchant with the invoice id below about your refund.',
-    canceled: 'Your order was cancelled. Contact the merchant with the invoice id below about your refund.',
-    refunded: 'Your payment has been refunded.',
-    failed:
-      'Your payment arrived, but the order could not be placed. The merchant will contact you about a refund; keep the invoice id below.',
-  } as Record<string, string>,
-  orderOther: (status: string) => `Order update: ${status}`,
   tracking: (carrier: string, number: string) => (carrier ? `${carrier} tracking number: ${number}` : `Tracking number: ${number}`),
   overpaid: (usd: string) => `You sent ${usd} more than was due. Contact the merchant with the invoice id below to get it back.`,
   arrivedBeforeEnd: (usd: string) =>

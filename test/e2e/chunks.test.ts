@@ -13,7 +13,7 @@ let pages = 0;
 
 /** A storefront loading the bundle from behind the test server's chunk faults (web-test-runner.config.mjs). */
 async function storefront(
-  lost: 'views' | 'realtime' | 'qr',
+  lost: 'views' | 'realtime' | 'qr' | 'wallet',
   tamper: {signature?: string} = {},
 ): Promise<{checkout: PepayCheckout; frame: HTMLIFrameElement; invoiceId: string}> {
   const s = {...(await createSession({customer_email: 'a@example.com'})), ...tamper};
@@ -97,6 +97,31 @@ describe('lazy views whose chunks do not arrive', () => {
     await until('said in its place', () => qr.shadowRoot?.querySelector('p')?.textContent?.includes('QR code could not be loaded'));
     expect(qr.shadowRoot!.querySelector('svg')).to.equal(null);
     expect(deep(checkout.shadowRoot!, '[data-copy-button=address]')).not.to.equal(null);
+    frame.remove();
+  });
+
+  it('without the browser-wallet chunk, a wallet on the page gets no button; the request, the link and copying stay', async () => {
+    const {checkout, frame, invoiceId} = await storefront('wallet');
+    // A wallet announced in the storefront's window, as an extension would.
+    const announce = () =>
+      frame.contentWindow!.dispatchEvent(
+        new CustomEvent('eip6963:announceProvider', {
+          detail: {
+            info: {uuid: 'u1', name: 'Test Wallet', icon: '', rdns: 'org.example'},
+            provider: {request: () => Promise.resolve(null)},
+          },
+        }),
+      );
+    frame.contentWindow!.addEventListener('eip6963:requestProvider', announce);
+    await chooseToken(checkout);
+    await until('link', () => deep(checkout.shadowRoot!, 'a[data-open-wallet]'));
+    expect(deep<HTMLAnchorElement>(checkout.shadowRoot!, 'a[data-open-wallet]')!.getAttribute('href')).to.match(/^ethereum:0x/);
+    expect(deep(checkout.shadowRoot!, '[data-copy-button=address]')).not.to.equal(null);
+    expect(deep(checkout.shadowRoot!, 'button[data-wallet-button]')).to.equal(null);
+    expect(frame.contentWindow!.customElements.get('pepay-wallet-buttons')).to.equal(undefined);
+    expect(alertText(checkout)).to.equal('');
+    await simulate(invoiceId, 'pay');
+    await until('paid', () => checkout.state.step === 'paid');
     frame.remove();
   });
 

@@ -24,6 +24,7 @@ import {
 } from '../../src/api/index.js';
 import {networkName} from '../../src/checkout/format.js';
 import {en} from '../../src/i18n/en.js';
+import {enViews} from '../../src/i18n/en-views.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {buttonNamed, deep, deepAll, deepReady, deepText} from '../support/deep.js';
 import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
@@ -472,9 +473,9 @@ describe('property: every server string a payer sees is rendered as text', () =>
           await settled(el, 'hostile order status', () => el.state.order?.status === w.orderStatus);
           await el.updateComplete;
           // A status word we know is said as its sentence; any other as text, underscores as spaces.
-          const said = Object.hasOwn(en.orderStatus, w.orderStatus)
-            ? en.orderStatus[w.orderStatus]!
-            : en.orderOther(w.orderStatus.replace(/_/g, ' '));
+          const said = Object.hasOwn(enViews.orderStatus, w.orderStatus)
+            ? enViews.orderStatus[w.orderStatus]!
+            : enViews.orderOther(w.orderStatus.replace(/_/g, ' '));
           shows(el, [said, en.payTo(w.merchant), w.description]);
           await assertInert(el, pageBefore);
         } finally {

@@ -6,7 +6,7 @@ import type {CheckoutState} from '../../checkout/types.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {CopyController} from '../copy.js';
 import {PepayLeaf} from '../leaf.js';
-import {enWallet, type WalletMessages} from '../../i18n/en-wallet.js';
+import {enViews, type ViewMessages} from '../../i18n/en-views.js';
 import {paymentDetailsStyles} from './styles.js';
 import {paymentRequest, type PaymentRequest} from '../../wallet/payment-request.js';
 import type {QrContent} from '../../session.js';
@@ -25,8 +25,8 @@ import type {PayerActionEvent} from '../../events/payer-action.js';
 export class PepayPaymentDetails extends PepayLeaf {
   static override styles = [leafHostStyles, controlStyles, paymentDetailsStyles];
 
-  /** The wallet and `confirming` strings (a lazy catalogue, src/i18n/en-wallet.ts). */
-  @property({attribute: false}) walletMessages: WalletMessages = enWallet;
+  /** Strings only the lazy views show (a catalogue of their own, src/i18n/en-views.ts). */
+  @property({attribute: false}) viewMessages: ViewMessages = enViews;
 
   /** The checkout state (step `awaiting-payment` or `underpaid`). */
   @property({attribute: false}) state: CheckoutState | null = null;
@@ -71,11 +71,11 @@ export class PepayPaymentDetails extends PepayLeaf {
       <div class="pay">
         <div class="stack qr">
           <pepay-qr part="qr" .value=${qrValue} .label=${m.qrLabel(network)} .unavailable=${m.qrUnavailable}></pepay-qr>
-          ${request?.uri ? html`<p class="muted" data-qr-holds>${qrHoldsRequest ? this.walletMessages.qrHolds.request : this.walletMessages.qrHolds.address}</p>` : nothing}
+          ${request?.uri ? html`<p class="muted" data-qr-holds>${qrHoldsRequest ? this.viewMessages.qrHolds.request : this.viewMessages.qrHolds.address}</p>` : nothing}
           ${
             request?.uri && !fixed
               ? html`<button data-qr-switch @click=${() => (this.addressOnly = !this.addressOnly)}>
-                  ${this.addressOnly ? this.walletMessages.qrShowRequest : this.walletMessages.qrShowAddress}
+                  ${this.addressOnly ? this.viewMessages.qrShowRequest : this.viewMessages.qrShowAddress}
                 </button>`
               : nothing
           }
@@ -137,7 +137,7 @@ export class PepayPaymentDetails extends PepayLeaf {
   private walletWays(state: CheckoutState, request: PaymentRequest | null) {
     if (!request) return nothing;
     const m = this.messages;
-    if (request.uri === null) return html`<p class="muted" data-no-wallet-link>${this.walletMessages.noWalletLink[request.reason]}</p>`;
+    if (request.uri === null) return html`<p class="muted" data-no-wallet-link>${this.viewMessages.noWalletLink[request.reason]}</p>`;
     const uri = request.uri;
     const open = (event: MouseEvent) => {
       // Cancelable: a host in a WebView routes the link itself, and the page stays as it is.
@@ -147,7 +147,7 @@ export class PepayPaymentDetails extends PepayLeaf {
     const transfer = request.transfer;
     if (transfer) loadWalletButtons();
     return html`<div class="wallet-ways">
-      <a class="open-wallet" part="pay-button" href=${uri} data-open-wallet @click=${open}>${this.walletMessages.openInWallet}</a>
+      <a class="open-wallet" part="pay-button" href=${uri} data-open-wallet @click=${open}>${this.viewMessages.openInWallet}</a>
       ${
         transfer
           ? html`<pepay-wallet-buttons
@@ -170,7 +170,7 @@ export class PepayPaymentDetails extends PepayLeaf {
 
   /** "I already paid", answered in words (a live region that is always there, so each answer is read). */
   private verificationLine(state: CheckoutState, symbol: string, network: string, amount: string): string {
-    const v = this.messages.verification;
+    const v = this.viewMessages.verification;
     switch (verificationAnswer(state)) {
       case 'checking':
         return v.checking;

@@ -7,7 +7,7 @@ import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {DONE_EVENT} from '../../events/payer-action.js';
 import {CopyController} from '../copy.js';
 import {PepayLeaf} from '../leaf.js';
-import {enWallet, type WalletMessages} from '../../i18n/en-wallet.js';
+import {enViews, type ViewMessages} from '../../i18n/en-views.js';
 import {transactionUrl} from '../../wallet/chains.js';
 
 /**
@@ -36,8 +36,8 @@ export class PepayStatusView extends PepayLeaf {
     `,
   ];
 
-  /** The wallet and `confirming` strings (a lazy catalogue, src/i18n/en-wallet.ts). */
-  @property({attribute: false}) walletMessages: WalletMessages = enWallet;
+  /** Strings only the lazy views show (a catalogue of their own, src/i18n/en-views.ts). */
+  @property({attribute: false}) viewMessages: ViewMessages = enViews;
 
   /** The checkout state (step `paid`, `expired`, `canceled` or `error`). */
   @property({attribute: false}) state: CheckoutState | null = null;
@@ -53,7 +53,7 @@ export class PepayStatusView extends PepayLeaf {
     switch (state.step) {
       case 'confirming':
         return html`<div class="stack" part="status">
-          <p>${this.walletMessages.confirmingBody}</p>
+          <p>${this.viewMessages.confirmingBody}</p>
           ${this.transaction(state)} ${this.invoiceId(state)}
         </div>`;
       case 'paid': {
@@ -94,9 +94,9 @@ export class PepayStatusView extends PepayLeaf {
     const order = state.order;
     if (!order) return nothing;
     const m = this.messages;
-    const sentence = Object.hasOwn(m.orderStatus, order.status)
-      ? m.orderStatus[order.status]!
-      : m.orderOther(order.status.replace(/_/g, ' '));
+    const sentence = Object.hasOwn(this.viewMessages.orderStatus, order.status)
+      ? this.viewMessages.orderStatus[order.status]!
+      : this.viewMessages.orderOther(order.status.replace(/_/g, ' '));
     const bad = order.status === 'failed' || order.status === 'cancelled' || order.status === 'canceled';
     return html`<p data-order role=${bad ? 'alert' : 'status'} class=${bad ? 'bad' : ''}>${sentence}</p>
       ${order.tracking ? html`<p class="muted" data-tracking dir="ltr">${m.tracking(order.tracking.carrier ?? '', order.tracking.number)}</p>` : nothing}`;
@@ -108,8 +108,8 @@ export class PepayStatusView extends PepayLeaf {
     if (!hash) return nothing;
     const network = state.address?.network ?? state.session?.locked?.network ?? '';
     const url = transactionUrl(network, state.environment ?? 'mainnet', hash, state.walletTx?.chainId);
-    return html`<p class="muted">${this.walletMessages.transaction}: <code class="hash" data-tx-hash dir="ltr">${hash}</code></p>
-      ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer" data-explorer>${this.walletMessages.viewTransaction}</a>` : nothing}`;
+    return html`<p class="muted">${this.viewMessages.transaction}: <code class="hash" data-tx-hash dir="ltr">${hash}</code></p>
+      ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer" data-explorer>${this.viewMessages.viewTransaction}</a>` : nothing}`;
   }
 
   private done() {

@@ -6,7 +6,7 @@ import {watchWallets, type WalletChoice} from '../../wallet/discovery.js';
 import {sendTransfer, WalletError, type SendPhase} from '../../wallet/eip1193.js';
 import type {EvmTransfer} from '../../wallet/payment-request.js';
 import {PepayLeaf} from '../leaf.js';
-import {enWallet, type WalletMessages} from '../../i18n/en-wallet.js';
+import {enViews, type ViewMessages} from '../../i18n/en-views.js';
 
 /**
  * "Pay with <wallet>" for each browser wallet on the page (EIP-6963, else `window.ethereum`):
@@ -38,8 +38,8 @@ export class PepayWalletButtons extends PepayLeaf {
     `,
   ];
 
-  /** The wallet and `confirming` strings (a lazy catalogue, src/i18n/en-wallet.ts). */
-  @property({attribute: false}) walletMessages: WalletMessages = enWallet;
+  /** Strings only the lazy views show (a catalogue of their own, src/i18n/en-views.ts). */
+  @property({attribute: false}) viewMessages: ViewMessages = enViews;
 
   /** The transaction that pays the request (from `paymentRequest`). */
   @property({attribute: false}) transfer: EvmTransfer | null = null;
@@ -72,7 +72,7 @@ export class PepayWalletButtons extends PepayLeaf {
         ${this.wallets.map(
           (wallet) =>
             html`<button data-wallet-button @click=${() => void this.pay(wallet)} ?disabled=${this.disabled || this.using !== null}>
-              ${wallet.icon ? html`<img src=${wallet.icon} alt="" />` : nothing}${this.walletMessages.payWith(wallet.name || this.walletMessages.browserWallet)}
+              ${wallet.icon ? html`<img src=${wallet.icon} alt="" />` : nothing}${this.viewMessages.payWith(wallet.name || this.viewMessages.browserWallet)}
             </button>`,
         )}
       </div>
@@ -82,7 +82,7 @@ export class PepayWalletButtons extends PepayLeaf {
   }
 
   private phaseText(name: string, phase: SendPhase): string {
-    const w = this.walletMessages.wallet;
+    const w = this.viewMessages.wallet;
     if (phase === 'switching') return w.switching(networkName(this.network));
     return phase === 'connecting' ? w.connecting(name) : w.confirm(name);
   }
@@ -90,13 +90,13 @@ export class PepayWalletButtons extends PepayLeaf {
   private async pay(wallet: WalletChoice): Promise<void> {
     const transfer = this.transfer;
     if (!transfer) return;
-    const name = wallet.name || this.walletMessages.browserWallet;
+    const name = wallet.name || this.viewMessages.browserWallet;
     this.problem = '';
     try {
       const sent = await sendTransfer(wallet.provider, transfer, (phase) => (this.using = {name, phase}));
       this.act({type: 'wallet-sent', wallet: wallet.name || 'window.ethereum', chainId: sent.chainId, txHash: sent.txHash});
     } catch (error) {
-      const w = this.walletMessages.wallet;
+      const w = this.viewMessages.wallet;
       const kind = error instanceof WalletError ? error.kind : 'failed';
       this.problem = kind === 'wrong-chain' ? w.wrongChain(networkName(this.network)) : w[kind];
     } finally {

@@ -1,0 +1,64 @@
+/**
+ * English strings that only the lazy views show (the payment view's "I already paid" answers and
+ * wallet ways, the order and `confirming` lines of the last screens): they ship in those views'
+ * chunks, not in the first-paint bundle. Step titles stay in `en` (the checkout's headings).
+ * Issue 12 gives every locale the same split.
+ */
+export const enViews = {
+  verification: {
+    checking: 'Looking for your payment on the chain… This can take a minute.',
+    stillChecking: 'Still looking. This page updates by itself as soon as your payment arrives.',
+    found: 'We found your payment. It is being confirmed; this page updates by itself.',
+    foundCounting: 'We found a payment. Working out what is still due…',
+    unknown: 'The check finished without saying whether a payment arrived. This page updates by itself as soon as it does.',
+    foundShort: (paid: string, due: string) => `We found a payment of ${paid}, but ${due} is still due. Send the rest to the same address.`,
+    notFound: (amount: string, network: string) =>
+      `No payment has arrived yet. Check that you sent exactly ${amount} on ${network}, to the address above. A payment can take a few minutes to show: try again in 5 minutes.`,
+    failed: (invoice: string) =>
+      `We could not check the chain just now. If you have sent the payment, contact the merchant with invoice ${invoice}; they can trace it.`,
+  },
+  /** Commerce order statuses as sentences; others fall back to `orderOther`. */
+  orderStatus: {
+    awaiting_payment: 'Your order is waiting for the payment.',
+    processing: 'Your order is being processed.',
+    placed: 'Your order has been placed with the seller.',
+    shipped: 'Your order has shipped.',
+    delivered: 'Your order has been delivered.',
+    delivery_confirmed: 'Your order has been delivered.',
+    fulfilled: 'Your order is complete.',
+    cancelled: 'Your order was cancelled. Contact the merchant with the invoice id below about your refund.',
+    canceled: 'Your order was cancelled. Contact the merchant with the invoice id below about your refund.',
+    refunded: 'Your payment has been refunded.',
+    failed:
+      'Your payment arrived, but the order could not be placed. The merchant will contact you about a refund; keep the invoice id below.',
+  } as Record<string, string>,
+  orderOther: (status: string) => `Order update: ${status}`,
+  qrHolds: {
+    request: 'This code is a payment request: your wallet fills in the address, amount and token.',
+    address: 'This code holds the address only: enter the amount yourself.',
+  },
+  qrShowAddress: 'Show the address only',
+  qrShowRequest: 'Show the payment request',
+  openInWallet: 'Open in wallet',
+  noWalletLink: {
+    memo: 'This token needs a memo that wallet links cannot carry: copy the details below instead.',
+    network: 'There is no standard wallet link for this network: scan or copy the address and amount.',
+    token: 'A wallet link cannot be made for this token: copy the address and amount instead.',
+  },
+  payWith: (wallet: string) => `Pay with ${wallet}`,
+  browserWallet: 'browser wallet',
+  wallet: {
+    connecting: (wallet: string) => `Connect ${wallet} and confirm in it…`,
+    switching: (network: string) => `Switch your wallet to ${network} when it asks…`,
+    confirm: (wallet: string) => `Confirm the payment in ${wallet}…`,
+    rejected: 'You declined in the wallet. Nothing was sent. Choose again, or copy the details instead.',
+    wrongChain: (network: string) => `Your wallet is not on ${network}. Add or switch to ${network} in it, then try again.`,
+    pending: 'Your wallet already has a request waiting. Open it to finish or cancel that one.',
+    failed: 'The wallet could not send this payment. Nothing was sent. Try again, or copy the details instead.',
+  },
+  confirmingBody: 'Your payment is on its way. This page updates by itself once the network confirms it; you can close it.',
+  transaction: 'Transaction',
+  viewTransaction: 'View on the block explorer',
+};
+
+export type ViewMessages = typeof enViews;
