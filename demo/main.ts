@@ -1,8 +1,14 @@
 /// <reference types="vite/client" />
-/** The demo page: stands in for the merchant's server (via the sandbox's simulator API). */
+/**
+ * The demo page: a small store that stands in for the merchant's server (through the sandbox's
+ * simulator API), the checkout as the configurator sets it up, and the chain played by hand.
+ */
 import '../src/define.js';
 import {CHECKOUT_EVENTS} from '../src/events/contract.js';
+import type {Step} from '../src/index.js';
 import {IN_PAGE_ORIGIN, installInPageSandbox} from './sandbox/browser/in-page.ts';
+import {enabled, runAction, type ChainState} from './simulator.ts';
+import {DEFAULT_CONFIG, attributesFor, npmSnippet, reactSnippet, scriptTagSnippet, stylesFor, tagFor, type DemoConfig} from './snippets.ts';
 
 // `npm start` serves this page beside the sandbox on 8787; the static build (`npm run build:demo`)
 // runs the sandbox engine inside the page; `?sandbox=<url>` points either elsewhere.
@@ -10,66 +16,136 @@ const requested = new URLSearchParams(location.search).get('sandbox');
 const sandboxUrl = requested ?? (import.meta.env.PROD ? IN_PAGE_ORIGIN : 'http://127.0.0.1:8787');
 if (sandboxUrl === IN_PAGE_ORIGIN) installInPageSandbox();
 
-const form = document.querySelector<HTMLFormElement>('#create')!;
-const slot = document.querySelector<HTMLElement>('#checkout-slot')!;
-const controls = document.querySelectorAll<HTMLButtonElement>('#controls button');
-const simStatus = document.querySelector<HTMLElement>('#sim-status')!;
-const log = document.querySelector<HTMLOListElement>('#log')!;
-let invoiceId = '';
+const $ = <T extends Element = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+const store = $<HTMLFormElement>('#create');
+const configure = $<HTMLFormElement>('#configure');
+const slot = $('#checkout-slot');
+const controls = [...document.querySelectorAll<HTMLButtonElement>('#controls button')];
+const log = $<HTMLOListElement>('#log');
+const chain: ChainState = {invoiceId: '', step: null, commerce: false, pending: false};
+let session: {session_token: string; signature: string} | null = null;
+let config: DemoConfig = {...DEFAULT_CONFIG};
 
-form.addEventListener('submit', async (event) => {
+store.addEventListener('submit', (event) => {
   event.preventDefault();
-  const data = new FormData(form);
+  void startCheckout();
+});
+store.addEventListener('input', () => {
+  const data = new FormData(store);
+  $('#order-name').textContent = String(data.get('description') || 'Your order');
+  $('#order-total').textContent = `$${Number(data.get('amount') || 0).toFixed(2)}`;
+});
+
+async function startCheckout(): Promise<void> {
+  const data = new FormData(store);
   const body = {
     amount_usd: Number(data.get('amount')),
     description: String(data.get('description') ?? ''),
     expires_in: Number(data.get('minutes')) * 60_000,
     environment: data.get('environment'),
     commerce: data.get('commerce') === 'on',
+    merchant_name: 'Demo Store',
     questions:
       data.get('questions') === 'on'
         ? {questions: [{id: 'q1', question: 'Company name', type: 'text', validation: {required: true}}]}
         : undefined,
   };
-  const response = await fetch(`${sandboxUrl}/sandbox/invoices`, {method: 'POST', body: JSON.stringify(body)});
-  if (!response.ok) {
-    simStatus.textContent = `Could not create a session: ${response.status}`;
-    return;
+  const said = $('#store-status');
+  try {
+    const response = await fetch(`${sandboxUrl}/sandbox/invoices`, {method: 'POST', body: JSON.stringify(body)});
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const created = (await response.json()) as {invoice_id: string; session_token: string; signature: string};
+    session = created;
+    Object.assign(chain, {invoiceId: created.invoice_id, step: 'loading', commerce: body.commerce, pending: false});
+    said.textContent = `Invoice ${created.invoice_id} created.`;
+    log.replaceChildren();
+    mount();
+    slot.scrollIntoView({block: 'start', behavior: 'smooth'});
+  } catch (error) {
+    said.textContent = `The sandbox at ${sandboxUrl} cannot be reached (${error instanceof Error ? error.message : 'unknown'}). Start it with npm start, or open the hosted demo.`;
   }
-  const session = (await response.json()) as {invoice_id: string; session_token: string; signature: string};
-  invoiceId = session.invoice_id;
-  const checkout = document.createElement('pepay-checkout');
-  checkout.setAttribute('session-token', session.session_token);
-  checkout.setAttribute('signature', session.signature);
-  checkout.setAttribute('api-base', sandboxUrl);
-  checkout.setAttribute('theme', String(data.get('theme')));
-  checkout.setAttribute('locale', String(data.get('locale')));
-  for (const name of CHECKOUT_EVENTS) checkout.addEventListener(name, (e) => record(name, e.detail));
-  slot.replaceChildren(checkout);
-  // On a phone the checkout is below the form: bring it into view.
-  checkout.scrollIntoView({block: 'start', behavior: 'smooth'});
-  log.replaceChildren();
-  for (const button of controls) button.disabled = false;
-  simStatus.textContent = `Session for invoice ${invoiceId} created.`;
-});
-
-for (const button of controls) {
-  button.addEventListener('click', async () => {
-    const {action, amount} = button.dataset;
-    const response = await fetch(`${sandboxUrl}/sandbox/invoices/${invoiceId}/${action}`, {
-      method: 'POST',
-      body: JSON.stringify(amount ? {amount} : {}),
-    });
-    const result = (await response.json()) as {error?: {message: string}};
-    simStatus.textContent = response.ok
-      ? `${button.textContent}: done.`
-      : `${button.textContent}: ${result.error?.message ?? response.status}`;
-  });
+  syncControls();
 }
 
-function record(name: string, detail: unknown): void {
+/** The element the configurator describes, with the session: exactly what the snippets say. */
+function mount(): void {
+  if (!session) return;
+  const element = document.createElement(tagFor(config));
+  element.setAttribute('session-token', session.session_token);
+  element.setAttribute('signature', session.signature);
+  element.setAttribute('api-base', sandboxUrl);
+  applyLook(element);
+  for (const name of CHECKOUT_EVENTS) element.addEventListener(name, (e) => heard(name, (e as CustomEvent).detail));
+  slot.replaceChildren(element);
+}
+
+function applyLook(element: HTMLElement): void {
+  for (const name of ['theme', 'locale', 'qr-content']) element.removeAttribute(name);
+  for (const [name, value] of attributesFor(config)) element.setAttribute(name, value);
+  element.removeAttribute('style');
+  for (const [name, value] of stylesFor(config)) element.style.setProperty(name, value);
+}
+
+function heard(name: string, detail: unknown): void {
+  if (name === 'pepay-step-change') chain.step = (detail as {step: Step}).step;
+  if (name === 'pepay-paid' || name === 'pepay-expired' || name === 'pepay-canceled') chain.pending = false;
   const item = document.createElement('li');
   item.textContent = `${new Date().toLocaleTimeString()} ${name} ${JSON.stringify(detail)}`;
   log.append(item);
-  log.scrollTop = log.scrollHeight;
+  syncControls();
 }
+
+function syncControls(): void {
+  for (const button of controls) button.disabled = !enabled(button.dataset.action ?? '', Boolean(button.dataset.pending), chain);
+}
+
+for (const button of controls) {
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    const {ok, said} = await runAction(sandboxUrl, chain.invoiceId, button);
+    if (ok && button.dataset.pending) chain.pending = true;
+    if (ok && button.dataset.action === 'confirm') chain.pending = false;
+    $('#sim-status').textContent = said;
+    syncControls();
+  });
+}
+
+configure.addEventListener('input', () => {
+  const data = new FormData(configure);
+  const accent = $<HTMLInputElement>('#configure input[name=accent]');
+  const previous = config.display;
+  config = {
+    display: data.get('display') === 'modal' ? 'modal' : 'inline',
+    theme: (data.get('theme') as DemoConfig['theme']) ?? 'auto',
+    accent: accent.value === accent.defaultValue ? '' : accent.value,
+    radius: Number(data.get('radius')),
+    locale: String(data.get('locale') ?? ''),
+    qrContent: (data.get('qrContent') as DemoConfig['qrContent']) ?? '',
+  };
+  const current = slot.querySelector<HTMLElement>('pepay-checkout, pepay-checkout-button');
+  // Inline and modal are different elements; anything else changes the one on the page in place.
+  if (current && previous === config.display) applyLook(current);
+  else mount();
+  showSnippets();
+});
+
+function showSnippets(): void {
+  $('#snippet-script').textContent = scriptTagSnippet(config);
+  $('#snippet-npm').textContent = npmSnippet(config);
+  $('#snippet-react').textContent = reactSnippet(config);
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
+  button.addEventListener('click', async () => {
+    const text = $(`#${button.dataset.copy}`).textContent ?? '';
+    try {
+      await navigator.clipboard.writeText(text);
+      $('#copy-status').textContent = 'Copied.';
+    } catch {
+      $('#copy-status').textContent = 'Your browser blocked copying: select the snippet and copy it.';
+    }
+  });
+}
+
+showSnippets();
+syncControls();
