@@ -6,7 +6,7 @@
 import type {EventSubject} from '../api/schemas/events.js';
 import {advance} from './advance.js';
 import {lowerRemaining} from './news.js';
-import type {CheckoutState, Transition, WalletTransaction} from './types.js';
+import type {CheckoutState, Input, Transition, WalletTransaction} from './types.js';
 
 type Payment = Extract<EventSubject, {kind: 'payment'}>;
 
@@ -15,25 +15,66 @@ const PAYING = new Set(['awaiting-payment', 'underpaid', 'confirming']);
 /** Payment statuses that mean the payment did not happen (the rest count as money received). */
 export const NOT_RECEIVED = /fail|revers|reject|cancel/i;
 
+/** Payment statuses of a payment seen and not final (`pending` is documented; the others are its likely kin). */
+const NOT_FINAL = /^(pending|unconfirmed|confirming|detected)/i;
+
 /** An `invoice_payment` event: counted (its USD), and while it is pending, waited for. */
 export function paymentNews(state: CheckoutState, payment: Payment): Transition {
   const failed = NOT_RECEIVED.test(payment.status ?? '');
-  const payments = payment.amountUsd !== null && !failed ? {...state.payments, [payment.paymentId]: payment.amountUsd} : state.payments;
+  // A payment that failed is no money received, even if it was counted while pending.
+  const payments = failed
+    ? Object.fromEntries(Object.entries(state.payments).filter(([id]) => id !== payment.paymentId))
+    : payment.amountUsd !== null
+      ? {...state.payments, [payment.paymentId]: payment.amountUsd}
+      : state.payments;
   const next = {...state, payments};
-  if (failed && state.detected?.paymentId === payment.paymentId) {
+  const waited = state.detected;
+  const same = waited && (waited.paymentId === payment.paymentId || (waited.txHash !== null && waited.txHash === payment.txHash));
+  if (failed && same) {
     // What was on its way will not arrive: the payer is back where they pay.
     return advance({...next, detected: null});
   }
-  if (payment.status?.toLowerCase() !== 'pending' || !PAYING.has(state.step)) return {state: next, effects: []};
+  // A late or replayed "pending" for a payment already counted is not waited for again.
+  const counted = state.settled.includes(payment.paymentId);
+  if (!NOT_FINAL.test(payment.status ?? '') || counted || !PAYING.has(state.step)) return {state: next, effects: []};
   // The payer's own transaction is the one most likely seen: its hash stays when Pepay gives none.
-  const txHash = payment.txHash ?? state.detected?.txHash ?? null;
+  const txHash = payment.txHash ?? waited?.txHash ?? null;
   return advance({...next, detected: {paymentId: payment.paymentId, txHash}});
 }
 
-/** The payer's browser wallet returned a transaction: it is waited for like any payment seen. */
-export function walletSent(state: CheckoutState, tx: WalletTransaction): Transition {
+type WalletInput = Extract<Input, {type: 'wallet-started' | 'wallet-ended' | 'wallet-sent' | 'stop-waiting'}>;
+
+/**
+ * The payer's browser wallet: while its request is open (`busy: 'wallet'`) no quote refresh or
+ * token change moves what it is sending; what it sent is waited for like any payment seen.
+ */
+export function walletNews(state: CheckoutState, input: WalletInput): Transition {
+  switch (input.type) {
+    case 'wallet-started':
+      return {state: {...state, busy: 'wallet', notice: null}, effects: []};
+    case 'wallet-ended':
+      return {state: state.busy === 'wallet' ? {...state, busy: null} : state, effects: []};
+    case 'wallet-sent':
+      return walletSent(state, input);
+    case 'stop-waiting':
+      return stopWaiting(state);
+  }
+}
+
+function walletSent(state: CheckoutState, tx: WalletTransaction): Transition {
   const walletTx = {wallet: tx.wallet, chainId: tx.chainId, txHash: tx.txHash};
-  return advance({...state, walletTx, detected: state.detected ?? {paymentId: null, txHash: tx.txHash}});
+  const busy = state.busy === 'wallet' ? null : state.busy;
+  return advance({...state, busy, walletTx, detected: state.detected ?? {paymentId: null, txHash: tx.txHash}});
+}
+
+/**
+ * The payer leaves a wait that only their wallet reported (Pepay has seen nothing): the
+ * transaction may have been dropped or never broadcast. Their transaction stays shown on the
+ * payment view; a payment Pepay then sees brings the wait back.
+ */
+function stopWaiting(state: CheckoutState): Transition {
+  if (state.detected?.paymentId !== null) return {state, effects: []};
+  return advance({...state, detected: null});
 }
 
 /**
@@ -45,7 +86,10 @@ export function settleDetected(before: CheckoutState, next: CheckoutState): Chec
   const counted =
     next.invoiceStatus !== before.invoiceStatus ||
     (next.amountRemainingUsd !== null && (before.amountRemainingUsd === null || next.amountRemainingUsd < before.amountRemainingUsd));
-  return counted ? {...next, detected: null} : next;
+  if (!counted) return next;
+  const id = next.detected.paymentId;
+  // The last few payments counted: a late "pending" for one of them is not a new payment.
+  return {...next, detected: null, settled: id ? [...next.settled.slice(-9), id] : next.settled};
 }
 
 /**

@@ -13,7 +13,7 @@ import {recall} from './memory.js';
 import {verified} from './verification.js';
 import {acceptsPayerAction, isPayerAction} from './payer-guard.js';
 import {tick} from './tick.js';
-import {paymentNews, remainderNews, settleDetected, walletSent} from './confirming.js';
+import {paymentNews, remainderNews, settleDetected, walletNews} from './confirming.js';
 import type {CheckoutState, Input, Step, Transition} from './types.js';
 
 const TERMINAL: Record<string, Step> = {paid: 'paid', expired: 'expired', canceled: 'canceled'};
@@ -143,8 +143,11 @@ function transition(state: CheckoutState, input: Input): Transition {
       };
     case 'verification':
       return verified(state, input.job, input.at);
+    case 'wallet-started':
+    case 'wallet-ended':
     case 'wallet-sent':
-      return walletSent(state, input);
+    case 'stop-waiting':
+      return walletNews(state, input);
 
     case 'status':
       // A poll that names another invoice is not about this one.

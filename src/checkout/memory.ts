@@ -6,7 +6,8 @@
  */
 import type {PaymentAddress} from '../api/schemas/address.js';
 import {implausibleAmount} from './allocation.js';
-import type {CheckoutState} from './types.js';
+import {payableAmount} from './amount.js';
+import type {CheckoutState, WalletTransaction} from './types.js';
 
 /** The parts of an address the payer was shown (nothing the server sent for the stream). */
 export type RememberedAddress = Pick<PaymentAddress, 'address' | 'network' | 'tokenId' | 'tokenAmount' | 'usdAmount' | 'exchangeRate'>;
@@ -21,6 +22,11 @@ export interface Remembered {
   quotedRemainingUsd: number | null;
   /** Wall-clock epoch ms when the address's quote runs out: the monotonic clock restarts on a reload. */
   quoteExpiresAt: number | null;
+  /**
+   * The transaction the payer's wallet sent to that address, so a reload waits for it instead of
+   * asking for the payment again (absent in places stored before wallets).
+   */
+  walletTx?: WalletTransaction | null;
 }
 
 /** What to remember of `state`; `wallNow` and `monoNow` are the same instant on both clocks. */
@@ -41,6 +47,8 @@ export function rememberedOf(state: CheckoutState, wallNow: number, monoNow: num
     // Whole seconds: the two clocks drift by a few ms between reads, which is no change worth a write.
     quoteExpiresAt:
       a && state.quoteExpiresAtMono !== null ? Math.round((wallNow + state.quoteExpiresAtMono - monoNow) / 1000) * 1000 : null,
+    // Only while it is waited for: a payer who went back from it is not taken back there.
+    walletTx: a && state.detected ? state.walletTx : null,
   };
 }
 
@@ -64,8 +72,11 @@ export function recall(state: CheckoutState, remembered: Remembered | null, at: 
   // A lock that names its address must name this one.
   const sameLockedAddress = !locked?.address || (a !== null && locked.address === a.address);
   if (!a || !offered || !fitsLock || !open || !sameLockedAddress) return next;
+  const decimals = state.tokens.find((t) => t.id === a.tokenId && t.network === a.network)?.decimals ?? null;
   const address: PaymentAddress = {
     ...a,
+    // Stored by an older release or before the token's precision changed: asked as shown today.
+    tokenAmount: a.tokenAmount === null ? null : payableAmount(a.tokenAmount, decimals),
     quoteStatus: 'available',
     statusCode: 'ok',
     message: null,
@@ -84,9 +95,12 @@ export function recall(state: CheckoutState, remembered: Remembered | null, at: 
     (state.session?.amountUsd ?? null) === a.usdAmount &&
     remembered.quotedRemainingUsd === state.amountRemainingUsd &&
     implausibleAmount(next, address) === null;
-  if (!current) return {...next, address: {...address, tokenAmount: null}, quotedRemainingUsd: null, quoteExpiresAtMono: at};
+  // What the wallet sent to this address is waited for again (`confirming`), not asked for twice.
+  const sent = remembered.walletTx ? {walletTx: remembered.walletTx, detected: {paymentId: null, txHash: remembered.walletTx.txHash}} : {};
+  if (!current) return {...next, ...sent, address: {...address, tokenAmount: null}, quotedRemainingUsd: null, quoteExpiresAtMono: at};
   return {
     ...next,
+    ...sent,
     address,
     quotedRemainingUsd: remembered.quotedRemainingUsd,
     // A quote already over is refreshed at once, as it would have been had the page stayed.

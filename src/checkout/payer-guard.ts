@@ -12,8 +12,12 @@ const STEPS: Record<MachineAction['type'], readonly Step[]> = {
   'change-token': ['awaiting-payment'],
   'refresh-quote': ['awaiting-payment', 'underpaid'],
   'verify-requested': ['awaiting-payment', 'underpaid'],
-  // A wallet may answer after Pepay already saw its transaction (`confirming`).
-  'wallet-sent': ['awaiting-payment', 'underpaid', 'confirming'],
+  'wallet-started': ['awaiting-payment', 'underpaid'],
+  'wallet-ended': ['awaiting-payment', 'underpaid', 'confirming'],
+  // A wallet may answer after Pepay already saw its transaction (`confirming`), or after the
+  // payer moved on to another token: what it sent is recorded wherever the payer is.
+  'wallet-sent': ['select-token', 'awaiting-payment', 'underpaid', 'confirming'],
+  'stop-waiting': ['confirming'],
 };
 
 export function isPayerAction(input: {type: string}): input is MachineAction {
@@ -27,8 +31,8 @@ export function isPayerAction(input: {type: string}): input is MachineAction {
  */
 export function acceptsPayerAction(state: CheckoutState, action: MachineAction): boolean {
   if (!STEPS[action.type].includes(state.step)) return false;
-  // What a wallet already sent is a fact to record, not a request to queue behind another.
-  if (action.type === 'wallet-sent') return true;
+  // What a wallet already sent, or that it sent nothing, is a fact to record, not a request to queue.
+  if (action.type === 'wallet-sent' || action.type === 'wallet-ended') return true;
   if (state.busy !== null) return false;
   if (action.type === 'token-chosen') {
     return state.tokens.some((t) => t.id === action.tokenId && t.network === action.network && t.selectable);

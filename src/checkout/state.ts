@@ -29,6 +29,7 @@ export function initialState(): CheckoutState {
     verificationCheckAt: null,
     verificationChecks: 0,
     detected: null,
+    settled: [],
     walletTx: null,
     chosen: null,
     busy: null,

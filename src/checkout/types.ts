@@ -72,12 +72,14 @@ export interface CheckoutState {
    * when the invoice's status or what is still due moves: the payment was counted.
    */
   detected: {paymentId: string | null; txHash: string | null} | null;
+  /** Ids of payments waited for and then counted (the last ten): a late "pending" for one is not waited for again. */
+  settled: string[];
   /** The transaction a browser wallet sent from this checkout (EIP-1193 `eth_sendTransaction`). */
   walletTx: WalletTransaction | null;
   /** The token the payer last chose on the token list (its feedback and errors show beside it). */
   chosen: {network: string; tokenId: number} | null;
   /** The action in flight, for spinners and disabled buttons. */
-  busy: 'questions' | 'email' | 'address' | 'verify' | null;
+  busy: 'questions' | 'email' | 'address' | 'verify' | 'wallet' | null;
   /** A problem with the last payer action, shown next to it (the step stays). */
   notice: CheckoutError | null;
   /**
@@ -122,8 +124,14 @@ export type Input =
   /** The payer asks for a new price after the automatic refresh stopped. */
   | {type: 'refresh-quote'}
   | {type: 'verify-requested'}
+  /** The payer pressed a wallet's button: no new quote or token change while its request is open. */
+  | {type: 'wallet-started'}
+  /** The wallet sent nothing (refused, failed, or the payer stopped waiting for it). */
+  | {type: 'wallet-ended'}
   /** The payer's browser wallet sent the payment. */
   | ({type: 'wallet-sent'} & WalletTransaction)
+  /** The payer leaves a wait only their wallet reported (`confirming` with no payment seen by Pepay). */
+  | {type: 'stop-waiting'}
   | {type: 'verification'; job: Verification; at: number}
   /** A polled status; `invoiceId` when the answer named one. */
   | {type: 'status'; status: InvoiceStatus; paidAt: number | null; invoiceId?: string | null}
@@ -155,7 +163,10 @@ export type PayerAction =
           | 'change-token'
           | 'refresh-quote'
           | 'verify-requested'
-          | 'wallet-sent';
+          | 'wallet-started'
+          | 'wallet-ended'
+          | 'wallet-sent'
+          | 'stop-waiting';
       }
     >
   | {type: 'retry'};

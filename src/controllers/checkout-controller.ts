@@ -166,6 +166,8 @@ export class CheckoutController implements ReactiveController {
       s.address,
       s.quotedRemainingUsd,
       s.quoteExpiresAtMono,
+      s.walletTx,
+      s.detected,
     ];
     const before = kept(previous);
     if (previous.invoiceId === state.invoiceId && kept(state).every((value, i) => value === before[i])) return;

@@ -10,6 +10,7 @@
 import {isDepositAddress} from '../api/schemas/deposit-address.js';
 import {tokenAmount, usdAmount} from '../api/schemas/primitives.js';
 import type {Remembered} from '../checkout/memory.js';
+import type {WalletTransaction} from '../checkout/types.js';
 import {sessionKey} from '../realtime/session-key.js';
 
 const PREFIX = 'pepay-checkout:v1:';
@@ -87,6 +88,18 @@ export function forgetPlace(key: string): void {
   }
 }
 
+function isWalletTx(tx: WalletTransaction): boolean {
+  return (
+    typeof tx === 'object' &&
+    typeof tx.wallet === 'string' &&
+    tx.wallet.length <= 60 &&
+    Number.isSafeInteger(tx.chainId) &&
+    tx.chainId > 0 &&
+    typeof tx.txHash === 'string' &&
+    /^0x[0-9a-fA-F]{64}$/.test(tx.txHash)
+  );
+}
+
 const isNumberOrNull = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v));
 
 function isPlace(value: unknown): value is Remembered {
@@ -94,6 +107,7 @@ function isPlace(value: unknown): value is Remembered {
   if (typeof p !== 'object' || p === null) return false;
   if (typeof p.questionsAnswered !== 'boolean' || typeof p.emailDone !== 'boolean') return false;
   if (!isNumberOrNull(p.quotedRemainingUsd) || !isNumberOrNull(p.quoteExpiresAt)) return false;
+  if (p.walletTx != null && !isWalletTx(p.walletTx)) return false;
   const a = p.address;
   if (a === null) return true;
   return (

@@ -37,6 +37,7 @@ export const enViews = {
     request: 'This code is a payment request: your wallet fills in the address, amount and token.',
     address: 'This code holds the address only: enter the amount yourself.',
   },
+  qrRequestLabel: (network: string) => `QR code of the payment request on ${network}: address, amount and token`,
   qrShowAddress: 'Show the address only',
   qrShowRequest: 'Show the payment request',
   openInWallet: 'Open in wallet',
@@ -51,14 +52,20 @@ export const enViews = {
     connecting: (wallet: string) => `Connect ${wallet} and confirm in it…`,
     switching: (network: string) => `Switch your wallet to ${network} when it asks…`,
     confirm: (wallet: string) => `Confirm the payment in ${wallet}…`,
-    rejected: 'You declined in the wallet. Nothing was sent. Choose again, or copy the details instead.',
+    rejected: 'You declined in the wallet. Nothing was sent. Pay with the wallet again, or copy the details instead.',
     wrongChain: (network: string) => `Your wallet is not on ${network}. Add or switch to ${network} in it, then try again.`,
     pending: 'Your wallet already has a request waiting. Open it to finish or cancel that one.',
     failed: 'The wallet could not send this payment. Nothing was sent. Try again, or copy the details instead.',
+    unknown:
+      'The wallet did not say whether it sent the payment. Check its activity before you try again: if it was sent, this page updates by itself.',
+    stopWaiting: 'Stop waiting for the wallet',
   },
   confirmingBody: 'Your payment is on its way. This page updates by itself once the network confirms it; you can close it.',
+  sentBody:
+    'Your wallet sent this transaction. This page updates by itself once the network sees it. If it never arrives (a wallet can drop a transaction), go back to the payment details.',
+  backToPayment: 'Back to the payment details',
   transaction: 'Transaction',
-  viewTransaction: 'View on the block explorer',
+  viewTransaction: 'View on the block explorer (opens a new tab)',
 };
 
 export type ViewMessages = typeof enViews;

@@ -31,6 +31,7 @@ export const en = {
   qrLabel: (network: string) => `QR code of the ${network} deposit address`,
   qrUnavailable: 'The QR code could not be loaded. Copy the address and amount below instead.',
   confirmingTitle: 'Payment seen, waiting for confirmation',
+  sentTitle: 'Sent from your wallet, waiting for the network',
   quoteValid: (time: string) => `Price held for ${time}`,
   quoteRefreshing: 'Refreshing the price…',
   refreshQuote: 'Get a new price',

@@ -26,6 +26,22 @@ export const EVM_CHAINS: Readonly<Record<string, ChainPair>> = {
   polygon: {mainnet: chain(137, 'https://polygonscan.com'), devnet: chain(80002, 'https://amoy.polygonscan.com')},
 };
 
+/** The public test networks by name, for the payer's wallet (which shows these names). */
+const DEVNET_NAMES: Readonly<Record<string, string>> = {
+  ethereum: 'Sepolia',
+  base: 'Base Sepolia',
+  bsc: 'BSC testnet',
+  arbitrum: 'Arbitrum Sepolia',
+  optimism: 'OP Sepolia',
+  avalanche: 'Avalanche Fuji',
+  polygon: 'Polygon Amoy',
+};
+
+/** The chain's name as a wallet shows it: the test network's on devnet, else `mainnetName`. */
+export function chainName(network: string, environment: Environment, mainnetName: string): string {
+  return environment === 'devnet' && Object.hasOwn(DEVNET_NAMES, network) ? DEVNET_NAMES[network]! : mainnetName;
+}
+
 /**
  * The chain an EVM network's invoice is paid on, or null when none is known. `overrides` (the
  * merchant's `chainIds`, network → chain id) wins; an overridden id has no explorer link unless

@@ -18,6 +18,8 @@ export interface WalletChoice {
 }
 
 const MAX_ICON_LENGTH = 200_000;
+const MAX_WALLETS = 8;
+const MAX_NAME_LENGTH = 60;
 
 /** Calls `onChange` with the wallets known now and whenever one is announced; returns the stop function. */
 export function watchWallets(onChange: (wallets: WalletChoice[]) => void): () => void {
@@ -25,7 +27,8 @@ export function watchWallets(onChange: (wallets: WalletChoice[]) => void): () =>
   const publish = () => onChange(announced.length ? announced : injected());
   const stop = requestProviders((detail: unknown) => {
     const choice = fromAnnouncement(detail);
-    if (!choice || announced.some((known) => known.id === choice.id)) return;
+    // A page flooding announcements gets no more buttons than a payer could read.
+    if (!choice || announced.length >= MAX_WALLETS || announced.some((known) => known.id === choice.id)) return;
     announced = [...announced, choice];
     publish();
   });
@@ -34,14 +37,21 @@ export function watchWallets(onChange: (wallets: WalletChoice[]) => void): () =>
 }
 
 function fromAnnouncement(detail: unknown): WalletChoice | null {
+  try {
+    return readAnnouncement(detail);
+  } catch {
+    // A getter that throws on a hostile announcement: no wallet, and nothing thrown into the page.
+    return null;
+  }
+}
+
+function readAnnouncement(detail: unknown): WalletChoice | null {
   const d = detail as {info?: {uuid?: unknown; name?: unknown; icon?: unknown}; provider?: unknown} | null;
   const info = d?.info;
   if (!info || typeof info.uuid !== 'string' || !info.uuid || typeof info.name !== 'string' || !isProvider(d.provider)) return null;
   // Control and bidi characters would let a name pose as another: they are dropped.
-  const name = info.name
-    .replace(/[\p{Cc}\p{Cf}]/gu, '')
-    .trim()
-    .slice(0, 60);
+  const plain = info.name.replace(/[\p{Cc}\p{Cf}]/gu, '').trim();
+  const name = plain.length > MAX_NAME_LENGTH ? `${plain.slice(0, MAX_NAME_LENGTH - 1)}…` : plain;
   if (!name) return null;
   const icon =
     typeof info.icon === 'string' && info.icon.startsWith('data:image/') && info.icon.length <= MAX_ICON_LENGTH ? info.icon : null;

@@ -16,10 +16,11 @@ export type SendPhase = 'connecting' | 'switching' | 'confirm';
 /**
  * Why nothing was sent: `rejected` (EIP-1193 code 4001, the payer said no), `wrong-chain` (the
  * wallet does not know or did not switch to the chain; 4902), `pending` (-32002, a request is
- * already waiting in the wallet), `failed` (anything else, including malformed answers).
+ * already waiting in the wallet), `failed` (anything else before the transaction was asked for),
+ * `unknown` (an error or a malformed answer to `eth_sendTransaction`: it may have been sent).
  */
 export class WalletError extends Error {
-  constructor(readonly kind: 'rejected' | 'wrong-chain' | 'pending' | 'failed') {
+  constructor(readonly kind: 'rejected' | 'wrong-chain' | 'pending' | 'failed' | 'unknown') {
     super(`Wallet: ${kind}`);
   }
 }
@@ -48,10 +49,22 @@ export async function sendTransfer(
     if ((await chainIdOf(provider)) !== transfer.chainId) throw new WalletError('wrong-chain');
   }
   onPhase('confirm');
-  const tx: Record<string, string> = {from, to: transfer.to, value: `0x${transfer.value.toString(16)}`};
+  // `chainId` pins the chain: a wallet switched in between refuses instead of sending elsewhere.
+  const tx: Record<string, string> = {
+    from,
+    to: transfer.to,
+    value: `0x${transfer.value.toString(16)}`,
+    chainId: `0x${transfer.chainId.toString(16)}`,
+  };
   if (transfer.data) tx.data = transfer.data;
-  const txHash = await call(provider, 'eth_sendTransaction', [tx]);
-  if (typeof txHash !== 'string' || !TX_HASH.test(txHash)) throw new WalletError('failed');
+  let txHash: unknown;
+  try {
+    txHash = await call(provider, 'eth_sendTransaction', [tx]);
+  } catch (error) {
+    // Past this call the wallet may have sent even when it answers with an error (a refusal excepted).
+    throw error instanceof WalletError && error.kind === 'rejected' ? error : new WalletError('unknown');
+  }
+  if (typeof txHash !== 'string' || !TX_HASH.test(txHash)) throw new WalletError('unknown');
   return {txHash, chainId: transfer.chainId};
 }
 

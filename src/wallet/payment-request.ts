@@ -58,7 +58,9 @@ export function paymentRequest(address: PaymentAddress, token: Token, context: R
   const decimals = token.decimals;
   if (amount === null || decimals === null || !/^\d+(\.\d+)?$/.test(amount)) return {uri: null, reason: 'token'};
   const units = toBaseUnits(amount, decimals);
-  const native = token.type === 'native' || !token.contractAddress;
+  // Only a token that says it is the chain's own coin is paid as one: a missing contract is no
+  // reason to ask for the native coin instead (another currency, another amount).
+  const native = token.type === 'native';
   const network = address.network;
   if (EVM_NETWORKS.has(network)) {
     const chain = evmChain(network, context.environment, context.chainIds);

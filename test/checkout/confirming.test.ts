@@ -146,6 +146,58 @@ describe('the confirming step', () => {
     expect(seen.events.map((e) => e.name)).to.deep.equal(['pepay-payment-detected']);
   });
 
+  it('a failure named by the hash ends a wait only the wallet reported; a failed payment is no money received', () => {
+    const sent = run([{type: 'wallet-sent', wallet: 'W', chainId: 84532, txHash: HASH}], paying()).state;
+    const failed = run([payment('failed', {tx_hash: HASH})], sent);
+    expect([failed.state.step, failed.state.detected]).to.deep.equal(['awaiting-payment', null]);
+    const counted = run([payment('pending'), payment('failed')], paying()).state;
+    expect(counted.payments).to.deep.equal({});
+  });
+
+  it('a late or replayed "pending" for a payment already counted is not waited for again', () => {
+    const locked = {...session, status: 'underpaid' as const, amountRemainingUsd: 15, locked: {network: 'base', tokenId: 1, address: null}};
+    const short = run([payment('pending'), invoice('underpaid', 15_000), {type: 'session-refreshed', session: locked, at: 1000}], paying());
+    expect(short.state.step).to.equal('underpaid');
+    expect(run([payment('pending')], short.state).state.step).to.equal('underpaid');
+  });
+
+  it('while a wallet has the request, no quote refresh or token change moves what it sends; its end releases them', () => {
+    const started = run([{type: 'wallet-started'}], paying()).state;
+    expect(started.busy).to.equal('wallet');
+    const later = run([{type: 'tick', at: 120_000}, {type: 'change-token'}], started);
+    expect([later.effects, later.state.step]).to.deep.equal([[], 'awaiting-payment']);
+    const ended = run([{type: 'wallet-ended'}, {type: 'tick', at: 120_000}], started);
+    expect([ended.state.busy, ended.effects]).to.deep.equal(['address', ['allocate']]);
+    // What the wallet sent after the payer moved to another token is still waited for.
+    const elsewhere = run([{type: 'change-token'}, {type: 'wallet-sent', wallet: 'W', chainId: 84532, txHash: HASH}], paying());
+    expect(elsewhere.state.step).to.equal('confirming');
+  });
+
+  it('"Back to the payment details" leaves a wait only the wallet reported, not one Pepay reported', () => {
+    const sent = run([{type: 'wallet-sent', wallet: 'W', chainId: 84532, txHash: HASH}], paying()).state;
+    expect(run([{type: 'stop-waiting'}], sent).state.step).to.equal('awaiting-payment');
+    const seen = run([payment('pending')], paying()).state;
+    expect(run([{type: 'stop-waiting'}], seen).state.step).to.equal('confirming');
+  });
+
+  it('a remembered place is asked as shown today (rounded up) and a remembered wallet transaction is waited for again', () => {
+    const a = address('39.9999901');
+    const remembered = {
+      questionsAnswered: true,
+      emailDone: true,
+      address: {address: a.address, network: 'base', tokenId: 1, tokenAmount: '39.9999901', usdAmount: 40, exchangeRate: '1'},
+      quotedRemainingUsd: 40,
+      quoteExpiresAt: 60_000,
+      walletTx: {wallet: 'W', chainId: 84532, txHash: HASH},
+    };
+    const r = run([
+      {type: 'start', at: 0},
+      {type: 'loaded', session, tokens: [token], questions: [], email: 'a@x.org', at: 0, remembered, wallAt: 0},
+    ]);
+    expect([r.state.address?.tokenAmount, r.state.step, r.state.detected?.txHash]).to.deep.equal(['39.999991', 'confirming', HASH]);
+    expect(r.effects).to.include('watch');
+  });
+
   it('a pending payment on the token list, or an unreadable hash, changes nothing it should not', () => {
     const list = run([
       {type: 'start', at: 0},

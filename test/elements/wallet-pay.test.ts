@@ -116,6 +116,7 @@ describe('paying from the wallet', () => {
         from: WALLET_ACCOUNT,
         to: USDC_BASE_SEPOLIA,
         value: '0x0',
+        chainId: '0x14a34',
         data: `0xa9059cbb${address.padStart(64, '0')}${(49990001).toString(16).padStart(64, '0')}`,
       },
     ]);
@@ -123,8 +124,38 @@ describe('paying from the wallet', () => {
     expect(detected).to.deep.equal([{invoiceId: s.invoice_id, paymentId: null, txHash: WALLET_TX_HASH}]);
     await until('hash shown', () => text(el, '[data-tx-hash]') === WALLET_TX_HASH);
     expect(inView<HTMLAnchorElement>(el, 'a[data-explorer]')!.href).to.equal(`https://sepolia.basescan.org/tx/${WALLET_TX_HASH}`);
+    // A reload while it confirms waits for the same transaction: it does not ask for the payment again.
+    el.remove();
+    const again = document.createElement('pepay-checkout');
+    Object.assign(again, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    document.body.append(again);
+    await stepIs(again, 'confirming');
+    await until('hash after reload', () => text(again, '[data-tx-hash]') === WALLET_TX_HASH);
     await simulate(s.invoice_id, 'pay');
-    await stepIs(el, 'paid');
+    await stepIs(again, 'paid');
+  });
+
+  it('a wallet that never answers holds nothing: "Stop waiting" gives the buttons and the price back', async () => {
+    wallet = announceWallet({chainId: 84532, hang: 'eth_requestAccounts'});
+    const {el} = await paying();
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
+    await until('waiting', () => inView(el, 'button[data-wallet-stop]'));
+    expect(el.state.busy).to.equal('wallet');
+    expect(inView<HTMLButtonElement>(el, 'button[data-wallet-button]')!.disabled).to.equal(true);
+    inView(el, 'button[data-wallet-stop]')!.click();
+    await until('released', () => el.state.busy === null && !inView<HTMLButtonElement>(el, 'button[data-wallet-button]')!.disabled);
+    expect(inView(el, 'button[data-wallet-stop]')).to.equal(null);
+  });
+
+  it('a payer who stops waiting for a transaction Pepay never sees goes back to the payment details', async () => {
+    wallet = announceWallet({chainId: 84532});
+    const {el} = await paying();
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
+    await stepIs(el, 'confirming');
+    expect(text(el, '[data-step-heading]')).to.equal('Sent from your wallet, waiting for the network');
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-stop-waiting]')).click();
+    await stepIs(el, 'awaiting-payment');
+    expect(inView(el, 'a[data-open-wallet]')).to.not.equal(null);
   });
 
   it('a refusal in the wallet (4001) goes back to the choices with a short notice, not an error', async () => {
@@ -134,19 +165,30 @@ describe('paying from the wallet', () => {
     (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
     await until('notice', () => text(el, '[data-wallet-problem]'));
     expect(text(el, '[data-wallet-problem]')).to.equal(
-      'You declined in the wallet. Nothing was sent. Choose again, or copy the details instead.',
+      'You declined in the wallet. Nothing was sent. Pay with the wallet again, or copy the details instead.',
     );
     expect(el.state.step).to.equal('awaiting-payment');
     expect(errors).to.deep.equal([]);
     await until('buttons usable again', () => !inView<HTMLButtonElement>(el, 'button[data-wallet-button]')!.disabled);
+    // The keyboard's place is the button pressed, not the page's body.
+    await until('focus back', () => inView(el, 'pepay-wallet-buttons')?.shadowRoot?.activeElement?.matches('[data-wallet-button]'));
   });
 
-  it('a wallet that throws, or answers garbage, is a notice; the copy path stays', async () => {
+  it('a wallet that throws before sending says nothing was sent', async () => {
+    wallet = announceWallet({chainId: 84532, fail: {method: 'eth_requestAccounts', error: new Error('boom')}});
+    const {el} = await paying();
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
+    await until('notice', () => text(el, '[data-wallet-problem]'));
+    expect(text(el, '[data-wallet-problem]')).to.contain('Nothing was sent');
+    expect(el.state.busy).to.equal(null);
+  });
+
+  it('a wallet that answers the send with garbage may have sent: the payer is told to check, never "nothing was sent"', async () => {
     wallet = announceWallet({chainId: 84532, sendAnswer: '<img src=x onerror=alert(1)>'});
     const {el} = await paying();
     (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
     await until('notice', () => text(el, '[data-wallet-problem]'));
-    expect(text(el, '[data-wallet-problem]')).to.contain('could not send');
+    expect(text(el, '[data-wallet-problem]')).to.contain('did not say whether it sent');
     expect(inView(el, 'img[src="x"]')).to.equal(null);
     expect(el.state.step).to.equal('awaiting-payment');
     expect(inView(el, 'button[data-copy-button="address"], [data-copy="address"]')).to.not.equal(null);

@@ -120,6 +120,18 @@ test('TON and a jetton: ton://transfer with the amount in base units and the jet
   assert.equal(usdt.searchParams.get('amount'), '49990001');
 });
 
+test('a token whose contract is missing is never asked for in the native coin (another currency)', () => {
+  for (const [network, to, type] of [
+    ['base', EVM_TO, 'erc20'],
+    ['solana', 'mvines9iiHiQTysrwkJjGf2gb9Ex9jXJX8ns3qwf2kN', 'spl'],
+    ['ton', 'EQDtFpEwcFAEcRe5mLVh2N6C0x-_hJEM7W61_JLnSF74p4q2', 'jetton'],
+    ['base', EVM_TO, null],
+  ]) {
+    const request = paymentRequest(address(network, to, '40'), token({network, type, contractAddress: null}), context);
+    assert.deepEqual(request, {uri: null, reason: 'token'}, `${network} ${type}`);
+  }
+});
+
 test('a token that needs a memo, or whose contract or precision is unknown, has no URI', () => {
   const memo = token({network: 'ton', type: 'native', decimals: 9, requiresMemo: true});
   assert.deepEqual(paymentRequest(address('ton', 'EQDtFpEwcFAEcRe5mLVh2N6C0x-_hJEM7W61_JLnSF74p4q2', '1'), memo, context), {

@@ -14,6 +14,8 @@ export interface FakeWalletOptions {
   fail?: {method: string; error: unknown};
   /** Answers `eth_sendTransaction` with this instead of a hash. */
   sendAnswer?: unknown;
+  /** A method that never answers (a wallet whose window was closed). */
+  hang?: string;
 }
 
 export interface FakeWallet {
@@ -28,6 +30,7 @@ export function announceWallet(options: FakeWalletOptions): FakeWallet {
     request({method, params}: {method: string; params?: unknown[]}): Promise<unknown> {
       calls.push({method, params});
       if (options.fail?.method === method) return Promise.reject(options.fail.error);
+      if (options.hang === method) return new Promise(() => undefined);
       switch (method) {
         case 'eth_requestAccounts':
           return Promise.resolve([WALLET_ACCOUNT]);

@@ -25,7 +25,8 @@ export function stepTitle(state: CheckoutState, m: Messages): string | null {
         : m.quoteRefreshing;
     }
     case 'confirming':
-      return m.confirmingTitle;
+      // Only the payer's wallet has reported it: sent, not yet seen.
+      return state.detected?.paymentId === null ? m.sentTitle : m.confirmingTitle;
     case 'paid':
       return m.paidTitle;
     case 'expired':

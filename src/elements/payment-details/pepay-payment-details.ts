@@ -9,6 +9,7 @@ import {PepayLeaf} from '../leaf.js';
 import {enViews, type ViewMessages} from '../../i18n/en-views.js';
 import {paymentDetailsStyles} from './styles.js';
 import {paymentRequest, type PaymentRequest} from '../../wallet/payment-request.js';
+import {chainName} from '../../wallet/chains.js';
 import type {QrContent} from '../../session.js';
 import {createPepayEvent} from '../../events/contract.js';
 import {loadWalletButtons} from './wallet-buttons.js';
@@ -57,6 +58,11 @@ export class PepayPaymentDetails extends PepayLeaf {
     const fixed = this.qrContent === 'request' || this.qrContent === 'address' ? this.qrContent : null;
     const qrHoldsRequest = Boolean(request?.uri) && (fixed ?? (this.addressOnly ? 'address' : 'request')) === 'request';
     const qrValue = qrHoldsRequest && request?.uri ? request.uri : a.address;
+    const v = this.viewMessages;
+    const wallet = this.walletWays(state, request);
+    // On a phone the wallet is on the same device: opening it comes first, after what is still due
+    // (in the document's order too, so the keyboard and screen readers meet it there).
+    const onPhone = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
     return html`<div class="stack">
       ${
         underpaid
@@ -68,10 +74,16 @@ export class PepayPaymentDetails extends PepayLeaf {
               ${amount ? html`<p><strong>${m.sendExactly(amount, symbol, network)}</strong></p>` : nothing}`
           : nothing
       }
+      ${onPhone ? wallet : nothing}
       <div class="pay">
         <div class="stack qr">
-          <pepay-qr part="qr" .value=${qrValue} .label=${m.qrLabel(network)} .unavailable=${m.qrUnavailable}></pepay-qr>
-          ${request?.uri ? html`<p class="muted" data-qr-holds>${qrHoldsRequest ? this.viewMessages.qrHolds.request : this.viewMessages.qrHolds.address}</p>` : nothing}
+          <pepay-qr
+            part="qr"
+            .value=${qrValue}
+            .label=${qrHoldsRequest ? v.qrRequestLabel(network) : m.qrLabel(network)}
+            .unavailable=${m.qrUnavailable}
+          ></pepay-qr>
+          ${request?.uri ? html`<p class="muted" role="status" data-qr-holds>${qrHoldsRequest ? v.qrHolds.request : v.qrHolds.address}</p>` : nothing}
           ${
             request?.uri && !fixed
               ? html`<button data-qr-switch @click=${() => (this.addressOnly = !this.addressOnly)}>
@@ -100,7 +112,7 @@ export class PepayPaymentDetails extends PepayLeaf {
           ${this.quoteLine(state)}
         </div>
       </div>
-      ${this.walletWays(state, request)}
+      ${onPhone ? nothing : wallet}
       <div class="row">
         ${
           // One action at a time (the machine takes none while a request is in flight).
@@ -135,6 +147,7 @@ export class PepayPaymentDetails extends PepayLeaf {
    * browser wallets' buttons on EVM networks (their own chunk). Without a request, why not.
    */
   private walletWays(state: CheckoutState, request: PaymentRequest | null) {
+    const network = state.address?.network ?? '';
     if (!request) return nothing;
     const m = this.messages;
     if (request.uri === null) return html`<p class="muted" data-no-wallet-link>${this.viewMessages.noWalletLink[request.reason]}</p>`;
@@ -154,7 +167,7 @@ export class PepayPaymentDetails extends PepayLeaf {
               @payer-action=${this.passOn}
               .messages=${m}
               .transfer=${transfer}
-              .network=${state.address?.network ?? ''}
+              .network=${chainName(network, state.environment ?? 'mainnet', networkName(network))}
               ?disabled=${state.busy !== null}
             ></pepay-wallet-buttons>`
           : nothing

@@ -38,11 +38,8 @@ export const paymentDetailsStyles = css`
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
-  /* On a phone the wallet is on the same device: opening it is the primary action, above the QR. */
+  /* On a phone the wallet is on the same device: opening it is the primary action (placed above the QR). */
   @media (pointer: coarse) {
-    .wallet-ways {
-      order: -1;
-    }
     .open-wallet {
       background: var(--_accent);
       color: var(--_on-accent);

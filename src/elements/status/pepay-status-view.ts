@@ -29,6 +29,9 @@ export class PepayStatusView extends PepayLeaf {
       .hash {
         overflow-wrap: anywhere;
       }
+      a {
+        color: var(--_accent);
+      }
       .bad {
         color: var(--_danger);
         font-weight: 600;
@@ -51,11 +54,17 @@ export class PepayStatusView extends PepayLeaf {
     if (!state) return nothing;
     const m = this.messages;
     switch (state.step) {
-      case 'confirming':
+      case 'confirming': {
+        // Only the payer's wallet has reported it: it may never arrive, so the way back stays open.
+        const walletOnly = state.detected?.paymentId === null;
+        const v = this.viewMessages;
         return html`<div class="stack" part="status">
-          <p>${this.viewMessages.confirmingBody}</p>
-          ${this.transaction(state)} ${this.invoiceId(state)}
+          <p>${walletOnly ? v.sentBody : v.confirmingBody}</p>
+          ${this.transaction(state)}
+          ${walletOnly ? html`<div class="row"><button data-stop-waiting @click=${() => this.act({type: 'stop-waiting'})}>${v.backToPayment}</button></div>` : nothing}
+          ${this.invoiceId(state)}
         </div>`;
+      }
       case 'paid': {
         const over = overpaidUsd(state);
         const at = state.paidAt ? formatMoment(state.paidAt, this.locale) : '';
@@ -73,6 +82,10 @@ export class PepayStatusView extends PepayLeaf {
         return html`<div class="stack" part="status">
           <p>${state.step === 'expired' ? m.expiredBody : m.canceledBody}</p>
           ${arrived > 0 ? html`<p data-arrived><strong>${m.arrivedBeforeEnd(formatUsd(arrived, this.locale))}</strong></p>` : nothing}
+          ${
+            // A transaction the payer's wallet sent is what they give the merchant to trace it.
+            this.transaction(state)
+          }
           ${this.invoiceId(state)} ${this.done()}
         </div>`;
       }

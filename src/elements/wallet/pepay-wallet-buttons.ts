@@ -1,6 +1,5 @@
 import {css, html, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {networkName} from '../../checkout/format.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {watchWallets, type WalletChoice} from '../../wallet/discovery.js';
 import {sendTransfer, WalletError, type SendPhase} from '../../wallet/eip1193.js';
@@ -43,9 +42,9 @@ export class PepayWalletButtons extends PepayLeaf {
 
   /** The transaction that pays the request (from `paymentRequest`). */
   @property({attribute: false}) transfer: EvmTransfer | null = null;
-  /** The API's network name, for the payer's messages. */
+  /** The chain's name as the payer's wallet shows it (a test network's on devnet). */
   @property() network = '';
-  /** No new payment while the checkout is busy (a price being made again). */
+  /** No new payment while the checkout is busy (a price being made again, a wallet request open). */
   @property({type: Boolean}) disabled = false;
 
   @state() private wallets: WalletChoice[] = [];
@@ -53,6 +52,10 @@ export class PepayWalletButtons extends PepayLeaf {
   @state() private using: {name: string; phase: SendPhase} | null = null;
   @state() private problem = '';
   private stopWatching: (() => void) | null = null;
+  /** Each press's number: the payer may stop waiting for one, and its late failure is then not said. */
+  private attempt = 0;
+  /** The button to give the keyboard back to once the checkout enables the buttons again. */
+  private refocus: number | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -67,40 +70,68 @@ export class PepayWalletButtons extends PepayLeaf {
 
   override render() {
     if (!this.transfer || this.wallets.length === 0) return nothing;
+    const w = this.viewMessages;
     return html`<div class="stack">
       <div class="row">
         ${this.wallets.map(
-          (wallet) =>
-            html`<button data-wallet-button @click=${() => void this.pay(wallet)} ?disabled=${this.disabled || this.using !== null}>
-              ${wallet.icon ? html`<img src=${wallet.icon} alt="" />` : nothing}${this.viewMessages.payWith(wallet.name || this.viewMessages.browserWallet)}
+          (wallet, index) =>
+            html`<button data-wallet-button=${index} @click=${() => void this.pay(wallet, index)} ?disabled=${this.disabled}>
+              ${wallet.icon ? html`<img src=${wallet.icon} alt="" />` : nothing}${w.payWith(wallet.name || w.browserWallet)}
             </button>`,
         )}
       </div>
       <p role="status" class="muted" data-wallet-status>${this.using ? this.phaseText(this.using.name, this.using.phase) : ''}</p>
+      ${
+        // A wallet that never answers (its window closed) must not hold the payer: they may stop waiting.
+        this.using ? html`<button data-wallet-stop @click=${this.stopWaiting}>${w.wallet.stopWaiting}</button>` : nothing
+      }
       ${this.problem ? html`<p role="alert" class="problem" data-wallet-problem>${this.problem}</p>` : nothing}
     </div>`;
   }
 
+  protected override updated(): void {
+    if (this.refocus === null || this.disabled) return;
+    this.renderRoot.querySelector<HTMLElement>(`[data-wallet-button="${this.refocus}"]`)?.focus();
+    this.refocus = null;
+  }
+
   private phaseText(name: string, phase: SendPhase): string {
     const w = this.viewMessages.wallet;
-    if (phase === 'switching') return w.switching(networkName(this.network));
+    if (phase === 'switching') return w.switching(this.network);
     return phase === 'connecting' ? w.connecting(name) : w.confirm(name);
   }
 
-  private async pay(wallet: WalletChoice): Promise<void> {
+  private readonly stopWaiting = () => {
+    this.attempt++;
+    this.using = null;
+    this.refocus = 0;
+    this.act({type: 'wallet-ended'});
+  };
+
+  private async pay(wallet: WalletChoice, index: number): Promise<void> {
     const transfer = this.transfer;
     if (!transfer) return;
+    const attempt = ++this.attempt;
     const name = wallet.name || this.viewMessages.browserWallet;
     this.problem = '';
+    // The checkout holds the price and the token while the wallet has the request.
+    this.act({type: 'wallet-started'});
     try {
-      const sent = await sendTransfer(wallet.provider, transfer, (phase) => (this.using = {name, phase}));
+      const sent = await sendTransfer(wallet.provider, transfer, (phase) => {
+        if (attempt === this.attempt) this.using = {name, phase};
+      });
+      // Recorded even after the payer stopped waiting: it was sent.
       this.act({type: 'wallet-sent', wallet: wallet.name || 'window.ethereum', chainId: sent.chainId, txHash: sent.txHash});
     } catch (error) {
+      if (attempt !== this.attempt) return;
+      this.act({type: 'wallet-ended'});
       const w = this.viewMessages.wallet;
       const kind = error instanceof WalletError ? error.kind : 'failed';
-      this.problem = kind === 'wrong-chain' ? w.wrongChain(networkName(this.network)) : w[kind];
+      this.problem = kind === 'wrong-chain' ? w.wrongChain(this.network) : w[kind];
+      // The button pressed keeps the keyboard's place (it was disabled while the wallet had the request).
+      this.refocus = index;
     } finally {
-      this.using = null;
+      if (attempt === this.attempt) this.using = null;
     }
   }
 }
