@@ -309,14 +309,21 @@ describe('sandbox: commerce orders and the devnet simulator', () => {
     expect((await inspect(s.invoice_id)).order?.status).to.equal('refunded');
   });
 
-  it('advance-order steps a commerce order along the happy path without a key', async () => {
+  it('advance-order steps a paid commerce order along the happy path without a key, and never pays one', async () => {
     const s = await createSession({commerce: true});
+    // Unpaid: refused, and the order still waits for its payment (issue 17: it used to pay it).
+    expect((await simulate(s.invoice_id, 'advance-order')).status).to.equal(400);
+    expect([(await inspect(s.invoice_id)).invoice.status, (await inspect(s.invoice_id)).order?.status]).to.deep.equal([
+      'unpaid',
+      'awaiting_payment',
+    ]);
+    await simulate(s.invoice_id, 'pay');
     const seen: (string | undefined)[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 4; i++) {
       expect((await simulate(s.invoice_id, 'advance-order')).status).to.equal(200);
       seen.push((await inspect(s.invoice_id)).order?.status);
     }
-    expect(seen).to.deep.equal(['processing', 'processing', 'placed', 'shipped', 'delivered']);
+    expect(seen).to.deep.equal(['processing', 'placed', 'shipped', 'delivered']);
     expect((await simulate(s.invoice_id, 'advance-order')).status).to.equal(400);
     expect((await simulate((await createSession()).invoice_id, 'advance-order')).status).to.equal(400);
   });

@@ -77,6 +77,8 @@ export function simulatorAction(state: SandboxState, invoice: Invoice, action: s
       // The demo's "next order step" without a commerce key in the browser.
       const order = invoice.orderId ? state.orders.get(invoice.orderId) : undefined;
       if (!order) throw new HttpError(400, 'NOT_COMMERCE', 'This invoice has no commerce order');
+      // The payment moves an order out of awaiting_payment, never this button.
+      if (invoice.status !== 'paid') throw new HttpError(400, 'NOT_PAID', 'The order moves on once its invoice is paid');
       const next = nextTransition(order);
       if (!next) throw new HttpError(400, 'INVALID_TRANSITION', `Nothing follows ${order.status}`);
       state.orders.simulate(order.orderId, next, {});
