@@ -5,10 +5,20 @@
  */
 import '../src/define.js';
 import {CHECKOUT_EVENTS} from '../src/events/contract.js';
-import type {Step} from '../src/index.js';
+import {LOCALES} from '../src/i18n/catalogue.js';
+import type {PepayCheckoutButton, Step} from '../src/index.js';
 import {IN_PAGE_ORIGIN, installInPageSandbox} from './sandbox/browser/in-page.ts';
 import {enabled, runAction, type ChainState} from './simulator.ts';
-import {DEFAULT_CONFIG, attributesFor, npmSnippet, reactSnippet, scriptTagSnippet, stylesFor, tagFor, type DemoConfig} from './snippets.ts';
+import {
+  DEFAULT_CONFIG,
+  attributesFor,
+  npmSnippets,
+  reactSnippet,
+  scriptTagSnippet,
+  stylesFor,
+  tagFor,
+  type DemoConfig,
+} from './snippets.ts';
 
 // `npm start` serves this page beside the sandbox on 8787; the static build (`npm run build:demo`)
 // runs the sandbox engine inside the page; `?sandbox=<url>` points either elsewhere.
@@ -22,7 +32,9 @@ const configure = $<HTMLFormElement>('#configure');
 const slot = $('#checkout-slot');
 const controls = [...document.querySelectorAll<HTMLButtonElement>('#controls button')];
 const log = $<HTMLOListElement>('#log');
-const chain: ChainState = {invoiceId: '', step: null, commerce: false, pending: false};
+const chain: ChainState = {invoiceId: '', step: null, commerce: false, pending: false, orderDone: false};
+/** Order statuses after which no "next order step" follows. */
+const ORDER_DONE = new Set(['delivered', 'delivery_confirmed', 'fulfilled', 'cancelled', 'canceled', 'refunded', 'failed']);
 let session: {session_token: string; signature: string} | null = null;
 let config: DemoConfig = {...DEFAULT_CONFIG};
 
@@ -51,20 +63,25 @@ async function startCheckout(): Promise<void> {
         : undefined,
   };
   const said = $('#store-status');
+  $('#sim-status').textContent = '';
+  let response: Response;
   try {
-    const response = await fetch(`${sandboxUrl}/sandbox/invoices`, {method: 'POST', body: JSON.stringify(body)});
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const created = (await response.json()) as {invoice_id: string; session_token: string; signature: string};
-    session = created;
-    Object.assign(chain, {invoiceId: created.invoice_id, step: 'loading', commerce: body.commerce, pending: false});
-    said.textContent = `Invoice ${created.invoice_id} created.`;
-    log.replaceChildren();
-    mount();
-    slot.scrollIntoView({block: 'start', behavior: 'smooth'});
-  } catch (error) {
-    said.textContent = `The sandbox at ${sandboxUrl} cannot be reached (${error instanceof Error ? error.message : 'unknown'}). Start it with npm start, or open the hosted demo.`;
+    response = await fetch(`${sandboxUrl}/sandbox/invoices`, {method: 'POST', body: JSON.stringify(body)});
+  } catch {
+    said.textContent = `The sandbox at ${sandboxUrl} is not answering. Start it with npm start, or build the self-contained demo with npm run build:demo.`;
+    return;
   }
-  syncControls();
+  if (!response.ok) {
+    said.textContent = `The sandbox refused to create the invoice (status ${response.status}). Check the order details and try again.`;
+    return;
+  }
+  const created = (await response.json()) as {invoice_id: string; session_token: string; signature: string};
+  session = created;
+  Object.assign(chain, {invoiceId: created.invoice_id, commerce: body.commerce, pending: false, orderDone: false});
+  said.textContent = `Invoice ${created.invoice_id} created.`;
+  log.replaceChildren();
+  mount();
+  slot.scrollIntoView({block: 'start', behavior: 'smooth'});
 }
 
 /** The element the configurator describes, with the session: exactly what the snippets say. */
@@ -75,8 +92,13 @@ function mount(): void {
   element.setAttribute('signature', session.signature);
   element.setAttribute('api-base', sandboxUrl);
   applyLook(element);
-  for (const name of CHECKOUT_EVENTS) element.addEventListener(name, (e) => heard(name, (e as CustomEvent).detail));
+  for (const name of [...CHECKOUT_EVENTS, 'pepay-close'] as const)
+    element.addEventListener(name, (e) => heard(name, (e as CustomEvent).detail));
   slot.replaceChildren(element);
+  // Nothing on the chain makes sense until a checkout is on the page; a button opens its modal at once.
+  chain.step = config.display === 'inline' ? 'loading' : null;
+  if (element.localName === 'pepay-checkout-button') (element as PepayCheckoutButton).show();
+  syncControls();
 }
 
 function applyLook(element: HTMLElement): void {
@@ -88,6 +110,9 @@ function applyLook(element: HTMLElement): void {
 
 function heard(name: string, detail: unknown): void {
   if (name === 'pepay-step-change') chain.step = (detail as {step: Step}).step;
+  // The modal closed: no checkout on the page until the payer opens it again.
+  if (name === 'pepay-close') chain.step = null;
+  if (name === 'pepay-order') chain.orderDone = ORDER_DONE.has((detail as {status: string}).status);
   if (name === 'pepay-paid' || name === 'pepay-expired' || name === 'pepay-canceled') chain.pending = false;
   const item = document.createElement('li');
   item.textContent = `${new Date().toLocaleTimeString()} ${name} ${JSON.stringify(detail)}`;
@@ -107,6 +132,8 @@ for (const button of controls) {
     if (ok && button.dataset.action === 'confirm') chain.pending = false;
     $('#sim-status').textContent = said;
     syncControls();
+    // On a phone the checkout is above this panel: show what the chain's move did to it.
+    if (ok && matchMedia('(max-width: 800px)').matches) slot.scrollIntoView({block: 'start', behavior: 'smooth'});
   });
 }
 
@@ -131,7 +158,11 @@ configure.addEventListener('input', () => {
 
 function showSnippets(): void {
   $('#snippet-script').textContent = scriptTagSnippet(config);
-  $('#snippet-npm').textContent = npmSnippet(config);
+  const npm = npmSnippets(config);
+  $('#snippet-npm-install').textContent = npm.install;
+  $('#snippet-npm-entry').textContent = npm.entry;
+  $('#snippet-npm-markup').textContent = npm.markup;
+  $('#radius-value').textContent = `${config.radius} px`;
   $('#snippet-react').textContent = reactSnippet(config);
 }
 
@@ -145,6 +176,14 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
       $('#copy-status').textContent = 'Your browser blocked copying: select the snippet and copy it.';
     }
   });
+}
+
+// Every shipped language, named in itself (Deutsch, العربية, 日本語…).
+const languages = $<HTMLSelectElement>('#configure select[name=locale]');
+for (const locale of LOCALES) {
+  const option = new Option(new Intl.DisplayNames([locale], {type: 'language'}).of(locale) ?? locale, locale);
+  option.lang = locale;
+  languages.append(option);
 }
 
 showSnippets();

@@ -10,6 +10,8 @@ export interface ChainState {
   commerce: boolean;
   /** A payment was seen and waits for "Confirm". */
   pending: boolean;
+  /** The commerce order reached its last status. */
+  orderDone: boolean;
 }
 
 const OPEN: ReadonlySet<Step> = new Set(['loading', 'questions', 'email', 'select-token', 'awaiting-payment', 'underpaid', 'confirming']);
@@ -29,9 +31,9 @@ export function enabled(action: string, pending: boolean, chain: ChainState): bo
     case 'cancel':
       return OPEN.has(step) && !chain.pending;
     case 'advance-order':
-      return chain.commerce && step === 'paid';
+      return chain.commerce && step === 'paid' && !chain.orderDone;
     case 'drop-sockets':
-      return PAYING.has(step) || step === 'confirming' || (chain.commerce && step === 'paid');
+      return PAYING.has(step) || step === 'confirming' || (chain.commerce && step === 'paid' && !chain.orderDone);
     default:
       return false;
   }
@@ -50,8 +52,8 @@ export async function runAction(sandboxUrl: string, invoiceId: string, button: H
     const response = await fetch(`${sandboxUrl}/sandbox/invoices/${invoiceId}/${action}`, {method: 'POST', body: JSON.stringify(body)});
     if (response.ok) return {ok: true, said: `${label}: done.`};
     const reply = (await response.json().catch(() => null)) as {error?: {message?: string}} | null;
-    return {ok: false, said: `${label}: not possible now (${reply?.error?.message ?? `HTTP ${response.status}`}).`};
+    return {ok: false, said: `${label}: not possible now${reply?.error?.message ? ` (${reply.error.message})` : ''}.`};
   } catch {
-    return {ok: false, said: `${label}: the sandbox at ${sandboxUrl} cannot be reached.`};
+    return {ok: false, said: `${label}: the sandbox at ${sandboxUrl} is not answering.`};
   }
 }

@@ -51,8 +51,9 @@ export function scriptTagSnippet(config: DemoConfig): string {
   return `<script src="https://unpkg.com/@pepay/checkout/dist/cdn/pepay-checkout.iife.js"></script>\n${markup(config)}`;
 }
 
-export function npmSnippet(config: DemoConfig): string {
-  return `npm install @pepay/checkout\n\nimport '@pepay/checkout/define';\n// in your page or template:\n${markup(config)}`;
+/** The npm way, as three pieces that each go somewhere else: the shell, the app's entry, the markup. */
+export function npmSnippets(config: DemoConfig): {install: string; entry: string; markup: string} {
+  return {install: 'npm install @pepay/checkout', entry: "import '@pepay/checkout/define';", markup: markup(config)};
 }
 
 export function reactSnippet(config: DemoConfig): string {
@@ -65,5 +66,5 @@ export function reactSnippet(config: DemoConfig): string {
     const attributes = attributesFor(config).map(([name, value]) => ` ${name}="${value}"`);
     return `import '@pepay/checkout/define';\n\n<pepay-checkout-button session-token={sessionToken} signature={signature}${attributes.join('')}${styleProp} />`;
   }
-  return `import {PepayCheckout} from '@pepay/checkout/react';\n\n<PepayCheckout sessionToken={sessionToken} signature={signature}${props.join('')}${styleProp} onPaid={(e) => …} />`;
+  return `import {PepayCheckout} from '@pepay/checkout/react';\n\n<PepayCheckout sessionToken={sessionToken} signature={signature}${props.join('')}${styleProp} onPaid={(e) => console.log(e.detail.invoiceId)} />`;
 }

@@ -102,6 +102,10 @@ describe('the hosted demo as a merchant meets it (issue 17)', () => {
     expect(doc.querySelector('#snippet-react')!.textContent).to.contain(
       `theme="dark" qrContent="address" style={{'--pepay-color-accent': '#7c3aed'}}`,
     );
+    // Each snippet is whole code for one place: no ellipsis to fill in, no shell line inside markup.
+    expect(doc.querySelector('#snippet-react')!.textContent).not.to.contain('…');
+    expect(doc.querySelector('#snippet-npm-install')!.textContent).to.equal('npm install @pepay/checkout');
+    expect(doc.querySelector('#snippet-npm-markup')!.textContent).to.match(/^<pepay-checkout session-token=.*theme="dark"/);
     // The same element, changed: the payer's place is kept.
     expect(doc.querySelector('pepay-checkout')).to.equal(checkout);
     expect([checkout.theme, checkout.qrContent, checkout.style.getPropertyValue('--pepay-color-accent')]).to.deep.equal([
@@ -121,7 +125,7 @@ describe('the hosted demo as a merchant meets it (issue 17)', () => {
   it('an unreachable sandbox says so where the merchant pressed the button', async () => {
     const {frame, doc} = await demoAt(1000, '?sandbox=http://127.0.0.1:9');
     doc.querySelector<HTMLButtonElement>('#create button.buy')!.click();
-    await until('said', () => doc.querySelector('#store-status')!.textContent!.includes('cannot be reached'));
+    await until('said', () => doc.querySelector('#store-status')!.textContent!.includes('is not answering'));
     expect(doc.querySelector('pepay-checkout')).to.equal(null);
     expect(doc.querySelector<HTMLButtonElement>('#controls button')!.disabled).to.equal(true);
     frame.remove();
