@@ -28,8 +28,8 @@ export function reduce(state: CheckoutState, input: Input): Transition {
 /** What belongs to a step does not outlive it. */
 function tidy(before: CheckoutState, next: CheckoutState): CheckoutState {
   if (next.step === before.step) return next;
-  // A note that what to send changed is for the steps where one sends, not a last screen.
-  const ended = isTerminal(next.step) || next.step === 'error';
+  // A note that what to send changed is for the steps where one sends, not a last screen or a wait.
+  const ended = isTerminal(next.step) || next.step === 'error' || next.step === 'confirming';
   // What "I already paid" found belongs to its step, except a payment found short, which the
   // underpaid step goes on answering.
   const v = next.verification;

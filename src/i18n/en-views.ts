@@ -1,10 +1,39 @@
 /**
- * English strings that only the lazy views show (the payment view's "I already paid" answers and
- * wallet ways, the order and `confirming` lines of the last screens): they ship in those views'
- * chunks, not in the first-paint bundle. Step titles stay in `en` (the checkout's headings).
- * Issue 12 gives every locale the same split.
+ * English strings that only the lazy views show (the payment view, its wallet ways and "I already
+ * paid" answers, the last screens): they ship in those views' chunks, not in the first-paint
+ * bundle. Step titles stay in `en` (the checkout's headings). Every locale gives both parts.
  */
 export const enViews = {
+  /** Before the price runs out (WCAG 2.2.1 Timing Adjustable): the payer may renew it at once. */
+  quoteEnding: 'This price is about to run out. Get a new price now, or it is refreshed by itself: check the amount before you send.',
+  price: (symbol: string, usd: string) => `Priced at 1 ${symbol} = ${usd}. The amount includes a small buffer in case the price moves.`,
+  qrLabel: (network: string) => `QR code of the ${network} deposit address`,
+  qrUnavailable: 'The QR code could not be loaded. Copy the address and amount below instead.',
+  quoteValid: (time: string) => `Price held for ${time}`,
+  chooseAnother: 'Choose another token',
+  alreadyPaid: 'I already paid',
+  received: (usd: string) => `Received ${usd}`,
+  stillDue: (usd: string) => `Still due: ${usd}`,
+  underpaidHint: (token: string, network: string) => `Send the rest in ${token} on ${network}, to the same address.`,
+  address: 'Deposit address',
+  amount: 'Amount',
+  copyAddress: 'Copy address',
+  copyAmount: 'Copy amount',
+  copied: 'Copied',
+  copyBlocked: 'Your browser blocked copying here. The text is selected: copy it with Ctrl+C (⌘C on a Mac) or a long press.',
+  onlyNetwork: (network: string) => `Only send on ${network}. Funds sent on another network are lost.`,
+  paidBody: 'Thank you. Your payment is confirmed.',
+  paidAt: (time: string) => `Paid ${time}`,
+  invoice: 'Invoice',
+  tracking: (carrier: string, number: string) => (carrier ? `${carrier} tracking number: ${number}` : `Tracking number: ${number}`),
+  overpaid: (usd: string) => `You sent ${usd} more than was due. Contact the merchant with the invoice id below to get it back.`,
+  arrivedBeforeEnd: (usd: string) =>
+    `${usd} arrived before this payment request ended. Contact the merchant with the invoice id below about a refund or how to pay the rest.`,
+  expiredBody:
+    'No payment can be made to it any more. Ask the merchant for a new one. If you already sent funds, contact the merchant with the invoice id below.',
+  canceledBody: 'The merchant canceled this payment request. If you already sent funds, contact the merchant with the invoice id below.',
+  copyInvoiceId: 'Copy invoice id',
+  done: 'Done',
   verification: {
     checking: 'Looking for your payment on the chain… This can take a minute.',
     stillChecking: 'Still looking. This page updates by itself as soon as your payment arrives.',

@@ -1,8 +1,17 @@
-/** The English catalogue: every string the checkout shows. Other locales implement `Messages`. */
+/**
+ * The English catalogue of the first screen (the lazy views' strings are in en-views.ts): the
+ * source every other locale (src/i18n/locales/) gives exactly, key for key.
+ */
 import type {PepayErrorCode} from '../api/errors.js';
+import {plural} from './plural.js';
 
 export const en = {
   loading: 'Loading checkout…',
+  /** The button that opens the modal, and the modal's name. */
+  payWithCrypto: 'Pay with crypto',
+  close: 'Close',
+  /** Said to screen readers at 5 minutes and 1 minute before the invoice expires (not every second). */
+  minutesLeft: plural({one: (n) => `${n} minute left to pay`, other: (n) => `${n} minutes left to pay`}),
   payTo: (merchant: string) => (merchant ? `Pay ${merchant}` : 'Payment'),
   testMode: 'Devnet · test mode',
   testModeHint: 'Test network: no real funds move.',
@@ -20,47 +29,19 @@ export const en = {
   noTokens: 'No token matches.',
   unavailable: 'Unavailable',
   sendExactly: (amount: string, token: string, network: string) => `Send exactly ${amount} ${token} on ${network}`,
-  onlyNetwork: (network: string) => `Only send on ${network}. Funds sent on another network are lost.`,
-  address: 'Deposit address',
-  copyAddress: 'Copy address',
-  copyAmount: 'Copy amount',
-  copied: 'Copied',
-  copyBlocked: 'Your browser blocked copying here. The text is selected: copy it with Ctrl+C (⌘C on a Mac) or a long press.',
-  amount: 'Amount',
-  price: (symbol: string, usd: string) => `Priced at 1 ${symbol} = ${usd}. The amount includes a small buffer in case the price moves.`,
-  qrLabel: (network: string) => `QR code of the ${network} deposit address`,
-  qrUnavailable: 'The QR code could not be loaded. Copy the address and amount below instead.',
   confirmingTitle: 'Payment seen, waiting for confirmation',
   sentTitle: 'Sent from your wallet, waiting for the network',
-  quoteValid: (time: string) => `Price held for ${time}`,
   quoteRefreshing: 'Refreshing the price…',
   refreshQuote: 'Get a new price',
-  chooseAnother: 'Choose another token',
   changed: {
     instruction: 'The payment details have changed. Send to the address and amount shown now, not the earlier ones.',
     invoice: 'The merchant has changed this invoice. Check the payee and the total above before you pay.',
   },
-  alreadyPaid: 'I already paid',
   preparingAddress: 'Preparing your payment address…',
   underpaidTitle: 'Partial payment received',
-  received: (usd: string) => `Received ${usd}`,
-  stillDue: (usd: string) => `Still due: ${usd}`,
-  underpaidHint: (token: string, network: string) => `Send the rest in ${token} on ${network}, to the same address.`,
   paidTitle: 'Payment received',
-  paidBody: 'Thank you. Your payment is confirmed.',
-  paidAt: (time: string) => `Paid ${time}`,
-  invoice: 'Invoice',
-  tracking: (carrier: string, number: string) => (carrier ? `${carrier} tracking number: ${number}` : `Tracking number: ${number}`),
-  overpaid: (usd: string) => `You sent ${usd} more than was due. Contact the merchant with the invoice id below to get it back.`,
-  arrivedBeforeEnd: (usd: string) =>
-    `${usd} arrived before this payment request ended. Contact the merchant with the invoice id below about a refund or how to pay the rest.`,
   expiredTitle: 'This payment request expired',
-  expiredBody:
-    'No payment can be made to it any more. Ask the merchant for a new one. If you already sent funds, contact the merchant with the invoice id below.',
   canceledTitle: 'This payment was canceled',
-  canceledBody: 'The merchant canceled this payment request. If you already sent funds, contact the merchant with the invoice id below.',
-  copyInvoiceId: 'Copy invoice id',
-  done: 'Done',
   errorTitle: 'The checkout cannot continue',
   retry: 'Try again',
   viewUnavailable: 'This part of the checkout could not be loaded. Check your connection and try again.',

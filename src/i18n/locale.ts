@@ -1,3 +1,5 @@
+import {shippedLocale, type Locale} from './catalogue.js';
+
 /**
  * The locale an element speaks (widget-contract.md, "Languages"): its own `locale`, else the
  * nearest `lang` attribute walking up through shadow roots to their hosts (so a checkout inside
@@ -23,4 +25,20 @@ export function inheritedLang(from: Element): string | null {
     node = root instanceof ShadowRoot ? root.host : null;
   }
   return null;
+}
+
+/**
+ * The shipped catalogue an element speaks: its `locale`, else the nearest `lang`, each falling
+ * back by language (`pt-PT` → `pt-BR`) and then to English; with neither, the first of the
+ * browser's languages that has a catalogue.
+ */
+export function catalogueLocale(element: Element, explicit: string): Locale {
+  const chosen = explicit || inheritedLang(element);
+  if (chosen) return shippedLocale(chosen) ?? 'en';
+  const preferred = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+  for (const tag of preferred) {
+    const found = tag && shippedLocale(tag);
+    if (found) return found;
+  }
+  return 'en';
 }

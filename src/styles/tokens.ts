@@ -55,6 +55,15 @@ export const hostStyles = css`
       ${darkTokens}
     }
   }
+  /* Text on the accent: white or near-black, whichever reads on the merchant's accent (4.5:1,
+     WCAG 1.4.3), unless they set --pepay-color-on-accent. OKLCH lightness below about 0.57 is a
+     colour dark enough for white text; above it, for black. After the themes: it wins in both. */
+  @supports (color: oklch(from red l c h)) {
+    :host,
+    :host([theme]) {
+      --_on-accent: var(--pepay-color-on-accent, oklch(from var(--_accent) clamp(0, (0.57 - l) * 1000, 1) 0 0));
+    }
+  }
   *,
   *::before,
   *::after {

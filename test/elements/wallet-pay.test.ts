@@ -194,6 +194,29 @@ describe('paying from the wallet', () => {
     expect(inView(el, 'button[data-copy-button="address"], [data-copy="address"]')).to.not.equal(null);
   });
 
+  it('a legacy injected window.ethereum (no EIP-6963) is offered as the browser wallet and pays', async () => {
+    const calls: string[] = [];
+    const answers: Record<string, unknown> = {
+      eth_requestAccounts: [WALLET_ACCOUNT],
+      eth_chainId: '0x14a34',
+      eth_sendTransaction: WALLET_TX_HASH,
+    };
+    (window as unknown as {ethereum?: unknown}).ethereum = {
+      request: ({method}: {method: string}) => (calls.push(method), Promise.resolve(answers[method])),
+    };
+    try {
+      const {el} = await paying();
+      const button = await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]');
+      expect(button.textContent?.trim()).to.equal('Pay with browser wallet');
+      button.click();
+      await stepIs(el, 'confirming');
+      expect(calls).to.deep.equal(['eth_requestAccounts', 'eth_chainId', 'eth_sendTransaction']);
+      expect(el.state.walletTx).to.deep.equal({wallet: 'window.ethereum', chainId: 84532, txHash: WALLET_TX_HASH});
+    } finally {
+      delete (window as unknown as {ethereum?: unknown}).ethereum;
+    }
+  });
+
   it('with no wallet on the page there is no wallet button, and nothing else changes', async () => {
     const {el} = await paying();
     await until('wallet chunk', () => customElements.get('pepay-wallet-buttons'));

@@ -370,9 +370,9 @@ describe('property: every server string a payer sees is rendered as text', () =>
           expect(shown.getAttribute('title')).to.equal(parsedAddress.data.address);
           const qr = deep(details.shadowRoot!, 'pepay-qr')!;
           await settled(el, 'QR drawn', () => qr.shadowRoot?.querySelector('svg path'));
-          shows(el, [en.onlyNetwork(networkName(parsedAddress.data.network))]);
+          shows(el, [enViews.onlyNetwork(networkName(parsedAddress.data.network))]);
           await assertInert(el, pageBefore);
-          buttonNamed(details.shadowRoot!, en.alreadyPaid).click();
+          buttonNamed(details.shadowRoot!, enViews.alreadyPaid).click();
           await settled(el, 'verification', () => el.state.verification !== null);
           await el.updateComplete;
           // The answer is said in our words: the job's own status never reaches the payer.

@@ -163,7 +163,8 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     expect(orders).to.deep.equal(['processing', 'placed', 'shipped', 'delivered']);
     await el.updateComplete;
     await until('order delivered', () => deep(el.shadowRoot!, '[data-order]')?.textContent === 'Your order has been delivered.');
-    expect(deep(el.shadowRoot!, '[data-tracking]')!.textContent).to.match(/^UPS tracking number: 1Z[0-9A-F]{16}$/);
+    // Carrier and number isolated (FSI … PDI): they read left to right inside any language's sentence.
+    expect(deep(el.shadowRoot!, '[data-tracking]')!.textContent).to.match(/^\u2068UPS\u2069 tracking number: \u20681Z[0-9A-F]{16}\u2069$/);
     expect(await httpRequests()).to.equal(before);
     // A final order status ends the stream too.
     await until('stream closed', async () => (await inspect(s.invoice_id)).open_streams === 0);

@@ -119,7 +119,7 @@ export class SandboxState {
       tokenId: token.id,
       rate: token.rate,
       quoteUpdatedAt: now,
-      quoteValidUntil: now + QUOTE_TTL_MS,
+      quoteValidUntil: now + (invoice.faults.variants.quoteTtlSeconds ?? QUOTE_TTL_MS / 1000) * 1000,
       wsToken: signToken(this.secret, {inv: invoice.id, exp: now + WS_TOKEN_TTL_MS}),
     };
     invoice.allocation = allocation;

@@ -1,6 +1,6 @@
 import {css, html, nothing} from 'lit';
 import {state} from 'lit/decorators.js';
-import {en} from '../../i18n/en.js';
+import {LanguageController} from '../../i18n/language.js';
 import {hostStyles} from '../../styles/tokens.js';
 import {VERSION} from '../../version.js';
 import {loadView} from '../checkout/views.js';
@@ -59,14 +59,18 @@ export class PepayCheckoutButton extends PepaySessionElement {
     });
   }
 
+  /** Its label in the page's language (as the checkout in its modal speaks it). */
+  private readonly language = new LanguageController(this);
+
   private readonly onClose = () => {
     this.opened = false;
     this.renderRoot.querySelector('button')?.focus();
   };
 
   override render() {
-    return html`<button part="button" @click=${() => this.show()}><slot>Pay with crypto</slot></button>
-      ${this.unavailable ? html`<p role="alert">${en.viewUnavailable}</p>` : nothing}
+    const m = this.language.resolve(this.locale);
+    return html`<button part="button" lang=${this.language.language} @click=${() => this.show()}><slot>${m.payWithCrypto}</slot></button>
+      ${this.unavailable ? html`<p role="alert" lang=${this.language.language}>${m.viewUnavailable}</p>` : nothing}
       ${this.opened ? html`<pepay-checkout-dialog open ${withSession(this.session)} @pepay-close=${this.onClose}></pepay-checkout-dialog>` : nothing}`;
   }
 }

@@ -3,6 +3,10 @@ import {html, nothing, type TemplateResult} from 'lit';
 import {formatUsd} from '../../checkout/format.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import type {Messages} from '../../i18n/en.js';
+import {pluralize} from '../../i18n/plural.js';
+
+/** When the invoice's time is said to screen readers: 5 minutes and 1 minute before it ends (its end is the expired step's). */
+const ANNOUNCE_AT = [5 * 60_000, 60_000];
 
 /** Merchant, total and description; the test-mode badge, the countdown and the connection. */
 export function checkoutHeader(state: CheckoutState, m: Messages, locale: string): TemplateResult {
@@ -25,6 +29,8 @@ export function checkoutHeader(state: CheckoutState, m: Messages, locale: string
                 .deadline=${state.expiresAtMono}
                 .urgentWithin=${60_000}
                 .format=${m.expiresIn}
+                .announceAt=${ANNOUNCE_AT}
+                .announce=${(msLeft: number) => pluralize(m.minutesLeft, Math.round(msLeft / 60_000), locale)}
               ></pepay-countdown
             ></span>`
           : nothing

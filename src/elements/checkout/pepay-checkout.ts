@@ -5,8 +5,10 @@ import type {Emitted} from '../../checkout/emitted.js';
 import {CheckoutController} from '../../controllers/checkout-controller.js';
 import {createPepayEvent} from '../../events/contract.js';
 import type {PayerActionEvent} from '../../events/payer-action.js';
-import {en, type Messages} from '../../i18n/en.js';
+import type {Messages} from '../../i18n/en.js';
 import {resolveLocale} from '../../i18n/locale.js';
+import {cataloguesSettled} from '../../i18n/loaded.js';
+import {LanguageController} from '../../i18n/language.js';
 import {controlStyles} from '../../styles/controls.js';
 import {hostStyles} from '../../styles/tokens.js';
 import {VERSION} from '../../version.js';
@@ -19,6 +21,7 @@ import {OutageController} from './outage.js';
 import {stepAnnouncement, stepTitle} from './step-title.js';
 import {checkoutStyles} from './styles.js';
 import {ViewLoader, viewOf} from './views.js';
+import {nextFrame} from './next-frame.js';
 
 /**
  * Inline checkout for one Pepay payment session. It composes the leaf elements (token list,
@@ -69,6 +72,8 @@ export class PepayCheckout extends PepaySessionElement {
   private readonly internals: ElementInternals | null = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
   private readonly outage = new OutageController(this);
   private readonly views = new ViewLoader(this);
+  /** The words' language (and `dir`): the `locale` attribute, else the nearest `lang`, else the browser's. */
+  private readonly language = new LanguageController(this);
   private readonly emailField = new EmailField(this, () => this.renderRoot.querySelector('pepay-email-form')?.submit());
 
   constructor() {
@@ -83,46 +88,40 @@ export class PepayCheckout extends PepaySessionElement {
   }
 
   /**
-   * At most one render per animation frame, however many stream frames or polls arrive in it (Lit
-   * alone renders once per task); within a second where a visible page gets no frames (a
-   * throttled window). A hidden page paints nothing and throttles timers: it renders at once, as Lit does.
-   * State and events never wait for this: only the DOM does.
+   * At most one render per animation frame (Lit alone renders once per task). A hidden page paints
+   * nothing and throttles timers: it renders at once. State and events never wait: only the DOM does.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    if (document.visibilityState === 'visible') {
-      await new Promise<void>((resolve) => {
-        const fallback = setTimeout(() => {
-          cancelAnimationFrame(frame);
-          resolve();
-        }, 1000);
-        const frame = requestAnimationFrame(() => {
-          clearTimeout(fallback);
-          resolve();
-        });
-      });
-    }
+    if (document.visibilityState === 'visible') await nextFrame();
     super.scheduleUpdate();
   }
 
   /** Settles once this element, the view its step needs (fetched or failed) and the leaves it shows have rendered. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (await this.views.settled()) done = await super.getUpdateComplete();
+    while ((await this.views.settled()) || (await cataloguesSettled())) done = await super.getUpdateComplete();
     const leaves = [...this.renderRoot.querySelectorAll('*')].filter((node): node is LitElement => node instanceof LitElement);
     await Promise.all(leaves.map((leaf) => leaf.updateComplete));
     return done;
   }
 
   protected override updated(): void {
-    this.emailField.sync(this.controller.state.step === 'email', this.controller.state.email ?? '', en.emailLabel);
+    this.emailField.sync(this.controller.state.step === 'email', this.controller.state.email ?? '', this.language.messages.emailLabel);
   }
 
   override render() {
     const state = this.controller.state;
-    const m = en;
+    const m = this.language.resolve(this.locale);
     const locale = resolveLocale(this, this.locale);
     const title = stepTitle(state, m);
-    return html`<section class="card" part="card" aria-busy=${state.step === 'loading'} @payer-action=${this.onAction}>
+    // `lang` on the card: a screen reader reads the words in their language, whatever the page's.
+    return html`<section
+        class="card"
+        part="card"
+        lang=${this.language.language}
+        aria-busy=${state.step === 'loading'}
+        @payer-action=${this.onAction}
+      >
         ${
           // The error card keeps the payee and amount (and below, the invoice id) for the payer to quote.
           state.step === 'loading' || (state.step === 'error' && !state.session) ? nothing : checkoutHeader(state, m, locale)
@@ -183,6 +182,7 @@ export class PepayCheckout extends PepaySessionElement {
           return html`<pepay-payment-details
             exportparts="qr, address, pay-button"
             .messages=${m}
+            .views=${this.language.views}
             .locale=${locale}
             .state=${state}
             .qrContent=${this.qrContent}
@@ -203,6 +203,7 @@ export class PepayCheckout extends PepaySessionElement {
         return html`<pepay-status-view
           exportparts="status, error, pay-button"
           .messages=${m}
+          .views=${this.language.views}
           .locale=${locale}
           .state=${state}
           ?closable=${(this.getRootNode() as Partial<ShadowRoot>).host?.localName === 'pepay-checkout-dialog'}

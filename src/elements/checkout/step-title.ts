@@ -40,7 +40,12 @@ export function stepTitle(state: CheckoutState, m: Messages): string | null {
 
 /** What a screen reader hears (politely) when the step changes; null: the heading says it when focused. */
 export function stepAnnouncement(step: CheckoutState['step'], m: Messages): string | null {
-  if (step === 'confirming') return m.confirmingTitle;
-  if (step === 'paid') return m.paidTitle;
-  return step === 'underpaid' ? m.underpaidTitle : null;
+  const said: Partial<Record<CheckoutState['step'], string>> = {
+    confirming: m.confirmingTitle,
+    underpaid: m.underpaidTitle,
+    paid: m.paidTitle,
+    expired: m.expiredTitle,
+    canceled: m.canceledTitle,
+  };
+  return said[step] ?? null;
 }

@@ -1,4 +1,4 @@
-import {LitElement, css, nothing} from 'lit';
+import {LitElement, css, html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import {formatDuration} from '../../checkout/format.js';
 import {msUntil} from '../../checkout/selectors.js';
@@ -26,6 +26,14 @@ export class PepayCountdown extends LitElement {
         color: var(--_danger);
         font-weight: 700;
       }
+      .visually-hidden {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+        white-space: nowrap;
+      }
     `,
   ];
 
@@ -35,6 +43,16 @@ export class PepayCountdown extends LitElement {
   @property({attribute: false}) urgentWithin = 0;
   /** Puts the formatted time into a sentence ("Expires in 4:59"). */
   @property({attribute: false}) format: (time: string) => string = (time) => time;
+  /**
+   * Moments (ms before the deadline) said to screen readers as they pass, by `announce` (a polite
+   * live region): "5 minutes left", not every second. One already past when shown is not said.
+   */
+  @property({attribute: false}) announceAt: readonly number[] = [];
+  @property({attribute: false}) announce: ((msLeft: number) => string) | null = null;
+
+  /** The milestone last said, and the time left at the previous render (to see one pass). */
+  private said: number | null = null;
+  private lastLeft: number | null = null;
 
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -58,7 +76,11 @@ export class PepayCountdown extends LitElement {
     // The shown value is whole seconds rounded up: it changes when `left` crosses a second.
     // Only while on the page: a render after removal must not start a chain of timers that lives on.
     if (left > 0 && this.isConnected) this.timer = setTimeout(() => this.requestUpdate(), (left % 1000) + 5);
-    return this.format(formatDuration(left));
+    const passed = this.announceAt.find((at) => this.lastLeft !== null && this.lastLeft > at && left <= at && left > 0);
+    if (passed !== undefined) this.said = passed;
+    this.lastLeft = left;
+    const said = this.said !== null && this.announce && left > 0 ? this.announce(this.said) : '';
+    return html`${this.format(formatDuration(left))}<span class="visually-hidden" role="status">${said}</span>`;
   }
 }
 

@@ -7,6 +7,7 @@ import {hostStyles} from '../../styles/tokens.js';
 import {VERSION} from '../../version.js';
 import type {PepayCheckout} from '../checkout/pepay-checkout.js';
 import {PepaySessionElement, withSession} from '../session-element.js';
+import {LanguageController} from '../../i18n/language.js';
 
 /** While the payer may be sending funds, closing asks the host first. */
 const PAYING: ReadonlySet<Step> = new Set(['awaiting-payment', 'underpaid', 'confirming']);
@@ -73,8 +74,10 @@ export class PepayCheckoutDialog extends PepaySessionElement {
 
   /** Whether the dialog is showing. */
   @property({type: Boolean, reflect: true}) open = false;
-  /** Accessible name of the dialog. */
-  @property() label = 'Pay with crypto';
+  /** Accessible name of the dialog; empty: "Pay with crypto" in the checkout's language. */
+  @property() label = '';
+
+  private readonly language = new LanguageController(this);
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
@@ -133,9 +136,16 @@ export class PepayCheckoutDialog extends PepaySessionElement {
   };
 
   override render() {
-    return html`<dialog part="dialog" aria-label=${this.label} @cancel=${this.onCancel} @close=${this.onNativeClose}>
+    const m = this.language.resolve(this.locale);
+    return html`<dialog
+      part="dialog"
+      lang=${this.language.language}
+      aria-label=${this.label || m.payWithCrypto}
+      @cancel=${this.onCancel}
+      @close=${this.onNativeClose}
+    >
       <div class="frame">
-        <button class="close" part="close-button" aria-label="Close" @click=${() => this.requestClose('close-button')}>×</button>
+        <button class="close" part="close-button" aria-label=${m.close} @click=${() => this.requestClose('close-button')}>×</button>
         ${this.open ? html`<pepay-checkout ${withSession(this.session)}></pepay-checkout>` : nothing}
       </div>
     </dialog>`;

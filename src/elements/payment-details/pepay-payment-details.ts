@@ -1,7 +1,7 @@
 import {html, nothing} from 'lit';
 import {property, state as ownState} from 'lit/decorators.js';
 import {formatTokenPrice, formatUsd, networkName, trimAmount} from '../../checkout/format.js';
-import {amountStillDue, paidSoFar, quoteStalled, quoteTimeLeft, verificationAnswer} from '../../checkout/figures.js';
+import {amountStillDue, paidSoFar, verificationAnswer} from '../../checkout/figures.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {CopyController} from '../copy.js';
@@ -13,6 +13,7 @@ import {chainName} from '../../wallet/chains.js';
 import type {QrContent} from '../../session.js';
 import {createPepayEvent} from '../../events/contract.js';
 import {loadWalletButtons} from './wallet-buttons.js';
+import {QuoteLine} from './quote-line.js';
 import type {PayerActionEvent} from '../../events/payer-action.js';
 
 /**
@@ -26,8 +27,12 @@ import type {PayerActionEvent} from '../../events/payer-action.js';
 export class PepayPaymentDetails extends PepayLeaf {
   static override styles = [leafHostStyles, controlStyles, paymentDetailsStyles];
 
-  /** Strings only the lazy views show (a catalogue of their own, src/i18n/en-views.ts). */
-  @property({attribute: false}) viewMessages: ViewMessages = enViews;
+  /** The lazy views' strings in the checkout's language; null: English (src/i18n/en-views.ts). */
+  @property({attribute: false}) views: ViewMessages | null = null;
+
+  private get viewMessages(): ViewMessages {
+    return this.views ?? enViews;
+  }
 
   /** The checkout state (step `awaiting-payment` or `underpaid`). */
   @property({attribute: false}) state: CheckoutState | null = null;
@@ -40,6 +45,7 @@ export class PepayPaymentDetails extends PepayLeaf {
   @ownState() private addressOnly = false;
 
   private readonly clipboard = new CopyController(this);
+  private readonly quote = new QuoteLine(this);
 
   override render() {
     const state = this.state;
@@ -67,10 +73,10 @@ export class PepayPaymentDetails extends PepayLeaf {
       ${
         underpaid
           ? html`<p>
-                ${m.received(formatUsd(paidSoFar(state), this.locale))} ·
-                <strong>${m.stillDue(formatUsd(amountStillDue(state), this.locale))}</strong>
+                ${this.viewMessages.received(formatUsd(paidSoFar(state), this.locale))} ·
+                <strong>${this.viewMessages.stillDue(formatUsd(amountStillDue(state), this.locale))}</strong>
               </p>
-              <p class="muted">${m.underpaidHint(symbol, network)}</p>
+              <p class="muted">${this.viewMessages.underpaidHint(symbol, network)}</p>
               ${amount ? html`<p><strong>${m.sendExactly(amount, symbol, network)}</strong></p>` : nothing}`
           : nothing
       }
@@ -80,8 +86,8 @@ export class PepayPaymentDetails extends PepayLeaf {
           <pepay-qr
             part="qr"
             .value=${qrValue}
-            .label=${qrHoldsRequest ? v.qrRequestLabel(network) : m.qrLabel(network)}
-            .unavailable=${m.qrUnavailable}
+            .label=${qrHoldsRequest ? v.qrRequestLabel(network) : this.viewMessages.qrLabel(network)}
+            .unavailable=${this.viewMessages.qrUnavailable}
           ></pepay-qr>
           ${request?.uri ? html`<p class="muted" role="status" data-qr-holds>${qrHoldsRequest ? v.qrHolds.request : v.qrHolds.address}</p>` : nothing}
           ${
@@ -93,23 +99,23 @@ export class PepayPaymentDetails extends PepayLeaf {
           }
         </div>
         <div class="stack">
-          <p class="muted">${m.address}</p>
+          <p class="muted">${this.viewMessages.address}</p>
           <p class="address" part="address" data-copy="address" dir="ltr" title=${a.address}>${a.address}</p>
           ${
             amount
               ? html`<p class="muted">
-                  ${m.amount}: <strong><span data-copy="amount" dir="ltr">${amount}</span> ${symbol}</strong>
+                  ${this.viewMessages.amount}: <strong><span data-copy="amount" dir="ltr">${amount}</span> ${symbol}</strong>
                 </p>`
               : nothing
           }
           ${this.priceLine(a.exchangeRate, symbol)}
           <div class="row">
-            ${this.clipboard.button('address', m.copyAddress, a.address, m)}
-            ${amount ? this.clipboard.button('amount', m.copyAmount, amount, m) : nothing}
+            ${this.clipboard.button('address', this.viewMessages.copyAddress, a.address, this.viewMessages)}
+            ${amount ? this.clipboard.button('amount', this.viewMessages.copyAmount, amount, this.viewMessages) : nothing}
           </div>
-          ${this.clipboard.status(m)}
-          <p class="muted">${m.onlyNetwork(network)}</p>
-          ${this.quoteLine(state)}
+          ${this.clipboard.status(this.viewMessages)}
+          <p class="muted">${this.viewMessages.onlyNetwork(network)}</p>
+          ${this.quote.render(state, m, this.viewMessages, (action) => this.act(action))}
         </div>
       </div>
       ${onPhone ? nothing : wallet}
@@ -118,9 +124,13 @@ export class PepayPaymentDetails extends PepayLeaf {
           // One action at a time (the machine takes none while a request is in flight).
           state.session?.locked
             ? nothing
-            : html`<button @click=${() => this.act({type: 'change-token'})} ?disabled=${state.busy !== null}>${m.chooseAnother}</button>`
+            : html`<button @click=${() => this.act({type: 'change-token'})} ?disabled=${state.busy !== null}>
+                ${this.viewMessages.chooseAnother}
+              </button>`
         }
-        <button @click=${() => this.act({type: 'verify-requested'})} ?disabled=${state.busy !== null}>${m.alreadyPaid}</button>
+        <button @click=${() => this.act({type: 'verify-requested'})} ?disabled=${state.busy !== null}>
+          ${this.viewMessages.alreadyPaid}
+        </button>
       </div>
       <p class="verification" role="status" data-verification>${this.verificationLine(state, symbol, network, amount)}</p>
     </div>`;
@@ -166,6 +176,7 @@ export class PepayPaymentDetails extends PepayLeaf {
           ? html`<pepay-wallet-buttons
               @payer-action=${this.passOn}
               .messages=${m}
+              .views=${this.views}
               .transfer=${transfer}
               .network=${chainName(network, state.environment ?? 'mainnet', networkName(network))}
               ?disabled=${state.busy !== null}
@@ -213,20 +224,7 @@ export class PepayPaymentDetails extends PepayLeaf {
   private priceLine(exchangeRate: string | null, symbol: string) {
     if (!exchangeRate || Math.abs(Number(exchangeRate) - 1) < 1e-6) return nothing;
     const price = formatTokenPrice(exchangeRate, this.locale);
-    return price ? html`<p class="muted" data-price>${this.messages.price(symbol, price)}</p>` : nothing;
-  }
-
-  /** How long the price holds, that it is being refreshed, or a way to ask for a new one. */
-  private quoteLine(state: CheckoutState) {
-    const m = this.messages;
-    if (state.busy === 'address') return html`<p class="muted">${m.quoteRefreshing}</p>`;
-    if (quoteStalled(state)) {
-      return html`<button data-refresh-quote @click=${() => this.act({type: 'refresh-quote'})}>${m.refreshQuote}</button>`;
-    }
-    if (quoteTimeLeft(state, performance.now()) === null) return nothing;
-    return html`<p class="muted" data-quote>
-      <pepay-countdown .deadline=${state.quoteExpiresAtMono} .format=${m.quoteValid}></pepay-countdown>
-    </p>`;
+    return price ? html`<p class="muted" data-price>${this.viewMessages.price(symbol, price)}</p>` : nothing;
   }
 }
 

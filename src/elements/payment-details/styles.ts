@@ -1,13 +1,17 @@
 import {css} from 'lit';
 
 export const paymentDetailsStyles = css`
+  /* The layout follows the checkout's own width (a narrow column on a wide page too), not the window's. */
+  :host {
+    container-type: inline-size;
+  }
   .pay {
     display: grid;
     grid-template-columns: auto 1fr;
     gap: 16px;
     align-items: start;
   }
-  @media (max-width: 420px) {
+  @container (max-width: 420px) {
     .pay {
       grid-template-columns: 1fr;
       justify-items: center;

@@ -28,6 +28,8 @@ export class PepayQr extends LitElement {
         aspect-ratio: 1;
       }
       svg {
+        /* Windows high contrast keeps the code black on white: a scanner needs it. */
+        forced-color-adjust: none;
         display: block;
         width: 100%;
         height: 100%;

@@ -1,6 +1,6 @@
 import {css, html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
-import {formatMoment, formatUsd} from '../../checkout/format.js';
+import {formatMoment, formatUsd, isolate} from '../../checkout/format.js';
 import {arrivedUsd, overpaidUsd} from '../../checkout/figures.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
@@ -39,8 +39,12 @@ export class PepayStatusView extends PepayLeaf {
     `,
   ];
 
-  /** Strings only the lazy views show (a catalogue of their own, src/i18n/en-views.ts). */
-  @property({attribute: false}) viewMessages: ViewMessages = enViews;
+  /** The lazy views' strings in the checkout's language; null: English (src/i18n/en-views.ts). */
+  @property({attribute: false}) views: ViewMessages | null = null;
+
+  private get viewMessages(): ViewMessages {
+    return this.views ?? enViews;
+  }
 
   /** The checkout state (step `paid`, `expired`, `canceled` or `error`). */
   @property({attribute: false}) state: CheckoutState | null = null;
@@ -70,9 +74,9 @@ export class PepayStatusView extends PepayLeaf {
         const at = state.paidAt ? formatMoment(state.paidAt, this.locale) : '';
         return html`<div class="stack" part="status">
           <span class="status-icon" aria-hidden="true">✓</span>
-          <p>${m.paidBody}</p>
-          ${at ? html`<p class="muted">${m.paidAt(at)}</p>` : nothing}
-          ${over ? html`<p data-overpaid>${m.overpaid(formatUsd(over, this.locale))}</p>` : nothing} ${this.order(state)}
+          <p>${this.viewMessages.paidBody}</p>
+          ${at ? html`<p class="muted">${this.viewMessages.paidAt(at)}</p>` : nothing}
+          ${over ? html`<p data-overpaid>${this.viewMessages.overpaid(formatUsd(over, this.locale))}</p>` : nothing} ${this.order(state)}
           ${this.invoiceId(state)} ${this.done()}
         </div>`;
       }
@@ -80,8 +84,8 @@ export class PepayStatusView extends PepayLeaf {
       case 'canceled': {
         const arrived = arrivedUsd(state);
         return html`<div class="stack" part="status">
-          <p>${state.step === 'expired' ? m.expiredBody : m.canceledBody}</p>
-          ${arrived > 0 ? html`<p data-arrived><strong>${m.arrivedBeforeEnd(formatUsd(arrived, this.locale))}</strong></p>` : nothing}
+          <p>${state.step === 'expired' ? this.viewMessages.expiredBody : this.viewMessages.canceledBody}</p>
+          ${arrived > 0 ? html`<p data-arrived><strong>${this.viewMessages.arrivedBeforeEnd(formatUsd(arrived, this.locale))}</strong></p>` : nothing}
           ${
             // A transaction the payer's wallet sent is what they give the merchant to trace it.
             this.transaction(state)
@@ -106,13 +110,13 @@ export class PepayStatusView extends PepayLeaf {
   private order(state: CheckoutState) {
     const order = state.order;
     if (!order) return nothing;
-    const m = this.messages;
-    const sentence = Object.hasOwn(this.viewMessages.orderStatus, order.status)
-      ? this.viewMessages.orderStatus[order.status]!
-      : this.viewMessages.orderOther(order.status.replace(/_/g, ' '));
+    const v = this.viewMessages;
+    const sentence = Object.hasOwn(v.orderStatus, order.status)
+      ? v.orderStatus[order.status]!
+      : v.orderOther(order.status.replace(/_/g, ' '));
     const bad = order.status === 'failed' || order.status === 'cancelled' || order.status === 'canceled';
     return html`<p data-order role=${bad ? 'alert' : 'status'} class=${bad ? 'bad' : ''}>${sentence}</p>
-      ${order.tracking ? html`<p class="muted" data-tracking dir="ltr">${m.tracking(order.tracking.carrier ?? '', order.tracking.number)}</p>` : nothing}`;
+      ${order.tracking ? html`<p class="muted" data-tracking>${this.viewMessages.tracking(isolate(order.tracking.carrier ?? ''), isolate(order.tracking.number))}</p>` : nothing}`;
   }
 
   /** The transaction on its way, as reported by Pepay or by the payer's wallet, with its explorer page. */
@@ -129,14 +133,14 @@ export class PepayStatusView extends PepayLeaf {
     if (!this.closable) return nothing;
     // Composed: the modal around the checkout hears it and closes (it stops it there).
     const finish = () => this.dispatchEvent(new Event(DONE_EVENT, {bubbles: true, composed: true}));
-    return html`<button class="primary" part="pay-button" data-done @click=${finish}>${this.messages.done}</button>`;
+    return html`<button class="primary" part="pay-button" data-done @click=${finish}>${this.viewMessages.done}</button>`;
   }
 
   private invoiceId(state: CheckoutState) {
     const id = state.invoiceId ?? '';
-    return html`<p class="muted">${this.messages.invoice}: <code data-copy="invoice" dir="ltr">${id}</code></p>
-      <div class="row">${this.clipboard.button('invoice', this.messages.copyInvoiceId, id, this.messages)}</div>
-      ${this.clipboard.status(this.messages)}`;
+    return html`<p class="muted">${this.viewMessages.invoice}: <code data-copy="invoice" dir="ltr">${id}</code></p>
+      <div class="row">${this.clipboard.button('invoice', this.viewMessages.copyInvoiceId, id, this.viewMessages)}</div>
+      ${this.clipboard.status(this.viewMessages)}`;
   }
 }
 

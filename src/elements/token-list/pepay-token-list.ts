@@ -9,6 +9,8 @@ import {tokenListStyles} from './styles.js';
 
 /** Past this many tokens a filter field is offered. */
 const FILTER_FROM = 7;
+/** Keys that move between tokens: by one (wrapping), or to the first or last. Left and right follow the reading direction. */
+const ARROWS: Record<string, number | 'first' | 'last'> = {ArrowDown: 1, ArrowUp: -1, Home: 'first', End: 'last'};
 
 /**
  * The tokens the payer can pay with, grouped by network; unavailable ones disabled with their
@@ -45,7 +47,7 @@ export class PepayTokenList extends PepayLeaf {
       if (!searchText(token).includes(this.query)) continue;
       groups.set(token.network, [...(groups.get(token.network) ?? []), token]);
     }
-    return html`<div class="stack">
+    return html`<div class="stack" @keydown=${this.onArrow}>
       ${this.tokens.length >= FILTER_FROM ? html`<label>${m.filterTokens} <input type="search" @input=${this.onFilter} /></label>` : nothing}
       ${[...groups].map(
         ([network, tokens]) =>
@@ -59,6 +61,18 @@ export class PepayTokenList extends PepayLeaf {
       ${groups.size === 0 ? html`<p class="muted" data-no-match>${m.noTokens}</p>` : nothing}
     </div>`;
   }
+
+  /** Arrow keys, Home and End move between the tokens that can be chosen (Tab still works too). */
+  private readonly onArrow = (event: KeyboardEvent) => {
+    const step = ARROWS[event.key];
+    const current = event.target as HTMLElement;
+    if (step === undefined || !current.matches('button[data-token]')) return;
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button[data-token]:not(:disabled)')];
+    const at = buttons.indexOf(current as HTMLButtonElement);
+    const next = step === 'first' ? 0 : step === 'last' ? buttons.length - 1 : (at + step + buttons.length) % buttons.length;
+    buttons[next]?.focus();
+    event.preventDefault();
+  };
 
   private readonly onFilter = (event: InputEvent) => {
     this.query = (event.target as HTMLInputElement).value.trim().toLowerCase();

@@ -37,8 +37,12 @@ export class PepayWalletButtons extends PepayLeaf {
     `,
   ];
 
-  /** Strings only the lazy views show (a catalogue of their own, src/i18n/en-views.ts). */
-  @property({attribute: false}) viewMessages: ViewMessages = enViews;
+  /** The lazy views' strings in the checkout's language; null: English (src/i18n/en-views.ts). */
+  @property({attribute: false}) views: ViewMessages | null = null;
+
+  private get viewMessages(): ViewMessages {
+    return this.views ?? enViews;
+  }
 
   /** The transaction that pays the request (from `paymentRequest`). */
   @property({attribute: false}) transfer: EvmTransfer | null = null;

@@ -1,0 +1,43 @@
+/**
+ * An element's language, as a Lit controller: which catalogue it speaks now (English until the
+ * chunk of its own language is here, then it renders again), and `dir="rtl"` on the element for
+ * Arabic and Hebrew. Each element resolves its own: two checkouts may speak two languages.
+ */
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {Catalogue, Locale} from './catalogue.js';
+import {en, type Messages} from './en.js';
+import type {ViewMessages} from './en-views.js';
+import {catalogueNow} from './loaded.js';
+import {catalogueLocale} from './locale.js';
+
+export class LanguageController implements ReactiveController {
+  private catalogue: Catalogue | null = null;
+  /** The language of the words shown (English while another is on its way). */
+  language: Locale = 'en';
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  /** Resolves the language for this render (the element's `locale` attribute or property, `explicit`). */
+  resolve(explicit: string): Messages {
+    const wanted = catalogueLocale(this.host, explicit);
+    this.catalogue = catalogueNow(wanted, () => this.host.requestUpdate());
+    this.language = this.catalogue ? wanted : 'en';
+    return this.messages;
+  }
+
+  get messages(): Messages {
+    return this.catalogue?.messages ?? en;
+  }
+
+  /** The lazy views' strings; null: English (the views hold those themselves). */
+  get views(): ViewMessages | null {
+    return this.catalogue?.views ?? null;
+  }
+
+  hostUpdated(): void {
+    if (this.catalogue?.dir === 'rtl') this.host.setAttribute('dir', 'rtl');
+    else if (this.host.getAttribute('dir') === 'rtl') this.host.removeAttribute('dir');
+  }
+}

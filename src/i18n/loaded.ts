@@ -1,0 +1,38 @@
+/**
+ * The catalogues fetched so far, shared by every checkout of the page (two checkouts may speak two
+ * languages: nothing here is "the" active locale). English is always here.
+ */
+import {CATALOGUES, type Catalogue, type Locale} from './catalogue.js';
+
+const ready = new Map<Locale, Catalogue>();
+const pending = new Map<Locale, Promise<boolean>>();
+/** Catalogues that could not be fetched: English stands in for them while the page lives. */
+const failed = new Set<Locale>();
+
+/**
+ * The catalogue of `locale` if it is here (null for English, whose strings are built in, and while
+ * another is on its way: `arrived` runs once it is here; it is never called for a failure).
+ */
+export function catalogueNow(locale: Locale, arrived: () => void): Catalogue | null {
+  if (locale === 'en') return null;
+  const found = ready.get(locale);
+  if (found || failed.has(locale)) return found ?? null;
+  let fetching = pending.get(locale);
+  if (!fetching) {
+    fetching = CATALOGUES[locale]().then(
+      (module) => (ready.set(locale, module.default), true),
+      () => (failed.add(locale), false),
+    );
+    pending.set(locale, fetching);
+    void fetching.finally(() => pending.delete(locale));
+  }
+  void fetching.then((here) => here && arrived());
+  return null;
+}
+
+/** Settles when every catalogue being fetched has arrived or failed; true when there were any. */
+export async function cataloguesSettled(): Promise<boolean> {
+  if (pending.size === 0) return false;
+  await Promise.all(pending.values());
+  return true;
+}

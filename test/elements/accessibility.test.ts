@@ -1,0 +1,128 @@
+/**
+ * WCAG 2.2 AA on every step (issue 12), checked by axe-core in the light and dark themes and in
+ * English, German and Arabic (right to left): questions, e-mail, token list, awaiting payment,
+ * underpaid, paid, expired, canceled and the error card.
+ */
+import {expect, waitUntil} from '@open-wc/testing';
+import '../../src/define.js';
+import type {PepayCheckout} from '../../src/index.js';
+import {deepReady} from '../support/deep.js';
+import {createSession, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
+import {stepIs, toPayment} from '../support/walk.js';
+
+const QUESTIONS = {questions: [{id: 'q1', question: 'Company name', type: 'text', validation: {required: true}}]};
+
+function mount(s: Session, theme: string, locale: string, tamper = false): PepayCheckout {
+  const el = document.createElement('pepay-checkout');
+  Object.assign(el, {sessionToken: s.session_token, signature: tamper ? 'sig_wrong' : s.signature, apiBase: sandboxUrl, theme, locale});
+  el.style.width = '420px';
+  document.body.append(el);
+  return el;
+}
+
+/** Waits for the step, its language and its view, then runs axe on the checkout as the payer sees it. */
+async function accessibleOn(el: PepayCheckout, step: string, locale: string): Promise<void> {
+  await stepIs(el, step, 10_000);
+  await waitUntil(() => el.shadowRoot!.querySelector('.card')?.getAttribute('lang') === locale, `lang ${locale}`, {timeout: 10_000});
+  await el.updateComplete;
+  await expect(el, `${step} ${el.theme} ${locale}`).to.be.accessible();
+}
+
+for (const locale of ['en', 'de', 'ar']) {
+  for (const theme of ['light', 'dark']) {
+    describe(`axe on every step, ${theme} theme, ${locale}`, () => {
+      it('questions, e-mail, token list, awaiting payment, underpaid, paid', async () => {
+        const el = mount(await createSession({questions: QUESTIONS}), theme, locale);
+        await accessibleOn(el, 'questions', locale);
+        (await deepReady<HTMLInputElement>(el.shadowRoot!, 'input[name=q0]')).value = 'Acme';
+        (await deepReady<HTMLFormElement>(el.shadowRoot!, 'form')).requestSubmit();
+        await accessibleOn(el, 'email', locale);
+        (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'form button[type=button]')).click();
+        await accessibleOn(el, 'select-token', locale);
+        await toPayment(el);
+        await accessibleOn(el, 'awaiting-payment', locale);
+        await waitUntil(() => el.state.connection === 'live', 'live', {timeout: 10_000});
+        await simulate(el.state.invoiceId!, 'pay', {amount: 'partial'});
+        await accessibleOn(el, 'underpaid', locale);
+        await simulate(el.state.invoiceId!, 'pay');
+        await accessibleOn(el, 'paid', locale);
+        el.remove();
+      });
+
+      it('expired, canceled and the error card', async () => {
+        for (const [action, step] of [
+          ['expire', 'expired'],
+          ['cancel', 'canceled'],
+        ] as const) {
+          const s = await createSession({customer_email: 'a@example.com'});
+          await simulate(s.invoice_id, action);
+          const el = mount(s, theme, locale);
+          await accessibleOn(el, step, locale);
+          el.remove();
+        }
+        const broken = mount(await createSession(), theme, locale, true);
+        await accessibleOn(broken, 'error', locale);
+        broken.remove();
+      });
+    });
+  }
+}
+
+/** WCAG relative luminance of any CSS colour (painted on a canvas to read it back as sRGB). */
+function luminance(color: string): number {
+  const canvas = document.createElement('canvas').getContext('2d')!;
+  canvas.fillStyle = color;
+  canvas.fillRect(0, 0, 1, 1);
+  const [r, g, b] = [...canvas.getImageData(0, 0, 1, 1).data].map((v) => v / 255);
+  const linear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * linear(r!) + 0.7152 * linear(g!) + 0.0722 * linear(b!);
+}
+
+const contrast = (a: string, b: string) => {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+};
+
+describe("a merchant's accent colour", () => {
+  for (const accent of ['#ffd400', '#7ee8fa', '#3c4cf0', '#5a0f9c']) {
+    it(`${accent}: the text on it is chosen to read (4.5:1 at least)`, async () => {
+      const el = mount(await createSession(), 'light', 'en');
+      el.style.setProperty('--pepay-color-accent', accent);
+      await stepIs(el, 'email');
+      const button = await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button.primary, button[type=submit]');
+      const style = getComputedStyle(button);
+      expect(contrast(style.color, style.backgroundColor), `${style.color} on ${style.backgroundColor}`).to.be.at.least(4.5);
+      el.remove();
+    });
+  }
+});
+
+describe('reflow and targets', () => {
+  for (const locale of ['de', 'ar']) {
+    it(`at 320 px in ${locale} (400 % zoom of a 1280 px window): nothing wider than the checkout, every target 24 px at least`, async () => {
+      const el = mount(await createSession({customer_email: 'a@example.com'}), 'light', locale);
+      el.style.width = '320px';
+      await toPayment(el);
+      await waitUntil(() => el.shadowRoot!.querySelector('.card')?.getAttribute('lang') === locale, 'language', {timeout: 10_000});
+      await el.updateComplete;
+      const box = el.getBoundingClientRect();
+      const all = deepAllOf(el.shadowRoot!);
+      const wider = all.filter((node) => {
+        const r = node.getBoundingClientRect();
+        return r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5);
+      });
+      expect(wider.map((node) => node.outerHTML.slice(0, 60))).to.deep.equal([]);
+      // WCAG 2.5.8 Target Size (Minimum): links and buttons, not text inside a sentence.
+      const small = all
+        .filter((node) => node.matches('button, a[href]') && node.getBoundingClientRect().width > 0)
+        .filter((node) => node.getBoundingClientRect().width < 24 || node.getBoundingClientRect().height < 24);
+      expect(small.map((node) => node.outerHTML.slice(0, 60))).to.deep.equal([]);
+      el.remove();
+    });
+  }
+});
+
+/** Every element under `root`, through shadow roots. */
+function deepAllOf(root: ParentNode): Element[] {
+  return [...root.querySelectorAll('*')].flatMap((node) => [node, ...(node.shadowRoot ? deepAllOf(node.shadowRoot) : [])]);
+}

@@ -1,0 +1,85 @@
+/**
+ * What a screen reader hears (issue 12, WCAG 4.1.3 Status Messages and 2.2.1 Timing Adjustable):
+ * the invoice's time at 5 minutes and 1 minute, never every second; a status change once; the
+ * price's end warned before it comes, with one action to renew it.
+ */
+import {expect, waitUntil} from '@open-wc/testing';
+import '../../src/define.js';
+import type {PepayCheckout} from '../../src/index.js';
+import {deep, deepReady} from '../support/deep.js';
+import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
+import {stepIs, toPayment} from '../support/walk.js';
+
+const until = (what: string, predicate: () => unknown, timeout = 10_000) => waitUntil(predicate, what, {timeout, interval: 50});
+
+function mount(s: {session_token: string; signature: string}): PepayCheckout {
+  const el = document.createElement('pepay-checkout');
+  Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+  document.body.append(el);
+  return el;
+}
+
+/** Every text a live region takes while `during` runs. */
+async function heard(region: Element, during: () => Promise<void>): Promise<string[]> {
+  const said: string[] = [];
+  const observer = new MutationObserver(() => said.push(region.textContent?.trim() ?? ''));
+  observer.observe(region, {childList: true, characterData: true, subtree: true});
+  try {
+    await during();
+  } finally {
+    observer.disconnect();
+  }
+  return said.filter((text, i) => text && text !== said[i - 1]);
+}
+
+describe('what a screen reader hears', () => {
+  it("the invoice's time is said at 5 minutes, once, and not every second", async () => {
+    const s = await createSession({customer_email: 'a@example.com', expires_in: 5 * 60_000 + 2500});
+    const el = mount(s);
+    await stepIs(el, 'select-token');
+    const countdown = await deepReady(el.shadowRoot!, 'pepay-countdown[data-countdown]');
+    const region = () => countdown.shadowRoot!.querySelector('[role=status]')!;
+    expect(region().textContent).to.equal('');
+    const said = await heard(region(), () => until('5 minutes said', () => region().textContent === '5 minutes left to pay'));
+    expect(said).to.deep.equal(['5 minutes left to pay']);
+    // The visible time goes on changing every second; the live region does not.
+    expect(await heard(region(), () => new Promise((resolve) => setTimeout(resolve, 2200)))).to.deep.equal([]);
+    el.remove();
+  });
+
+  it('each status change is said once, politely', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = mount(s);
+    await toPayment(el);
+    await until('live', () => el.state.connection === 'live');
+    const region = el.shadowRoot!.querySelector('[role=status][aria-live=polite]')!;
+    // Two status changes (seen, then confirmed): each said once, in order, and nothing else.
+    const said = await heard(region, async () => {
+      await simulate(s.invoice_id, 'pay', {pending: true});
+      await stepIs(el, 'confirming');
+      await el.updateComplete;
+      await simulate(s.invoice_id, 'confirm');
+      await stepIs(el, 'paid');
+      await el.updateComplete;
+    });
+    expect(said).to.deep.equal(['Payment seen, waiting for confirmation', 'Payment received']);
+    el.remove();
+  });
+
+  it('the price\'s end is warned 30 s before, and "Get a new price" renews it in one action', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    await simulate(s.invoice_id, 'faults', {variants: {quoteTtlSeconds: 33}});
+    const el = mount(s);
+    await toPayment(el);
+    const allocations = async () => (await inspect(s.invoice_id)).requests.filter((r) => r.path.includes('payment-addresses')).length;
+    const before = await allocations();
+    const warning = await until('warned', () => deep(el.shadowRoot!, '[data-quote-ending]'), 10_000).then(() =>
+      deep(el.shadowRoot!, '[data-quote-ending]')!,
+    );
+    expect(warning.getAttribute('role')).to.equal('status');
+    deep<HTMLButtonElement>(el.shadowRoot!, 'button[data-refresh-quote]')!.click();
+    await until('renewed', async () => (await allocations()) === before + 1);
+    await until('warning gone', () => !deep(el.shadowRoot!, '[data-quote-ending]'));
+    el.remove();
+  });
+});

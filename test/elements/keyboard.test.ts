@@ -1,0 +1,85 @@
+/**
+ * A whole payment with the keyboard alone (issue 12, WCAG 2.1.1 Keyboard, 2.4.3 Focus Order,
+ * 2.1.2 No Keyboard Trap): real key presses, from the page into the checkout and out again.
+ */
+import {expect, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import '../../src/define.js';
+import type {PepayCheckout} from '../../src/index.js';
+import {createSession, sandboxUrl, simulate} from '../support/sandbox.js';
+import {stepIs} from '../support/walk.js';
+
+const QUESTIONS = {questions: [{id: 'q1', question: 'Company name', type: 'text', validation: {required: true}}]};
+
+/** The element that has focus, through shadow roots. */
+function focused(): Element | null {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Presses Tab until `wanted` holds for the focused element (at most `max` presses). */
+async function tabTo(what: string, wanted: (el: Element) => boolean, max = 25): Promise<Element> {
+  for (let i = 0; i < max; i++) {
+    const now = focused();
+    if (now && wanted(now)) return now;
+    await sendKeys({press: 'Tab'});
+  }
+  throw new Error(`Tab never reached ${what}; focus is on ${focused()?.outerHTML.slice(0, 80)}`);
+}
+
+const label = (el: Element) => el.textContent?.trim() ?? '';
+
+describe('the keyboard alone', () => {
+  it('answers the question, skips the e-mail, picks a token with the arrows, copies the address, and leaves the checkout', async () => {
+    const s = await createSession({questions: QUESTIONS});
+    const before = document.createElement('button');
+    before.textContent = 'Before';
+    const after = document.createElement('button');
+    after.textContent = 'After';
+    const el = document.createElement('pepay-checkout') as PepayCheckout;
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    document.body.append(before, el, after);
+    await stepIs(el, 'questions');
+    before.focus();
+
+    await tabTo('the question', (f) => f.matches('input[name=q0]'));
+    await sendKeys({type: 'Acme'});
+    await sendKeys({press: 'Enter'});
+    await stepIs(el, 'email');
+    await tabTo('Skip', (f) => f.matches('button') && label(f) === 'Skip');
+    await sendKeys({press: 'Enter'});
+    await stepIs(el, 'select-token');
+
+    const first = await tabTo('a token', (f) => f.matches('button[data-token]'));
+    await sendKeys({press: 'ArrowDown'});
+    expect(focused()).to.not.equal(first);
+    expect(focused()!.matches('button[data-token]')).to.equal(true);
+    await sendKeys({press: 'Home'});
+    expect(focused()).to.equal(first);
+    await sendKeys({press: 'End'});
+    await sendKeys({press: 'ArrowDown'});
+    expect(focused(), 'the arrows wrap around').to.equal(first);
+    await tabTo('USDC on Base', (f) => f.matches('button[data-token="201"]'));
+    await sendKeys({press: 'Enter'});
+    await stepIs(el, 'awaiting-payment');
+
+    const copy = await tabTo('Copy address', (f) => f.matches('button[data-copy-button=address]'));
+    await sendKeys({press: 'Enter'});
+    // Copied, or (where the browser refuses the clipboard) said so with the text selected: either way the key worked.
+    const answered = () =>
+      copy.querySelector('span[aria-hidden=false]')?.textContent === 'Copied' ||
+      (copy.getRootNode() as ShadowRoot).querySelector('[data-copy-blocked]');
+    await waitUntil(answered, 'the copy button answered the key');
+
+    await waitUntil(() => el.state.connection === 'live', 'live', {timeout: 10_000});
+    await simulate(s.invoice_id, 'pay');
+    await stepIs(el, 'paid');
+    // Focus followed the payer to the new step's heading, and Tab leaves the checkout: no trap.
+    await waitUntil(() => focused()?.matches('[data-step-heading]'), 'heading focused');
+    await tabTo('the page after the checkout', (f) => f === after);
+    el.remove();
+    before.remove();
+    after.remove();
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * Every payer's language (issue 12): twenty catalogues with English's keys, each its own chunk,
+ * chosen per element (`locale`, else the nearest `lang` across shadow roots, falling back by
+ * language), switched at runtime without losing the payer's place, right to left for Arabic and
+ * Hebrew.
+ */
+import {expect, waitUntil} from '@open-wc/testing';
+import '../../src/define.js';
+import {CATALOGUES, LOCALES, shippedLocale, type Catalogue} from '../../src/i18n/catalogue.js';
+import {en} from '../../src/i18n/en.js';
+import {enViews} from '../../src/i18n/en-views.js';
+import {deep, deepText} from '../support/deep.js';
+import {createSession, sandboxUrl} from '../support/sandbox.js';
+import {stepIs, toPayment} from '../support/walk.js';
+
+const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000, interval: 50});
+
+/** The shape of a catalogue part: each key with the kind of its value, nested. */
+function shape(value: unknown): unknown {
+  if (typeof value === 'function') return 'function';
+  if (typeof value === 'string') return 'string';
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, shape(inner)]));
+  return typeof value;
+}
+
+/** Every string a part says, functions called with sample arguments, plurals with 1, 2 and 5. */
+function sentences(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'function') return [(value as (...args: string[]) => string)('X1', 'X2', 'X3')];
+  if (value && typeof value === 'object') return Object.values(value).flatMap(sentences);
+  return [];
+}
+
+async function load(locale: Exclude<(typeof LOCALES)[number], 'en'>): Promise<Catalogue> {
+  return (await CATALOGUES[locale]()).default;
+}
+
+describe('languages', () => {
+  it("twenty catalogues, each with exactly English's keys and a non-empty sentence for each", async () => {
+    expect(LOCALES).to.have.length(20);
+    const plurals = new Set(['minutesLeft']);
+    const withoutPlurals = (part: object) => Object.fromEntries(Object.entries(part).filter(([key]) => !plurals.has(key)));
+    for (const locale of LOCALES.filter((l) => l !== 'en') as Exclude<(typeof LOCALES)[number], 'en'>[]) {
+      const c = await load(locale);
+      expect(shape(withoutPlurals(c.messages)), locale).to.deep.equal(shape(withoutPlurals(en)));
+      // Order statuses are a record: the same statuses said.
+      expect(shape(c.views), locale).to.deep.equal(shape(enViews));
+      expect(c.dir, locale).to.equal(locale === 'ar' || locale === 'he' ? 'rtl' : 'ltr');
+      for (const said of [...sentences(c.messages), ...sentences(c.views)]) expect(said.trim(), locale).to.not.equal('');
+      // Every plural category the language has is given (or falls back to `other`, which is required).
+      expect(c.messages.minutesLeft.other('5'), locale).to.contain('5');
+      for (const category of new Intl.PluralRules(locale).resolvedOptions().pluralCategories) {
+        expect(c.messages.minutesLeft[category] ?? c.messages.minutesLeft.other, `${locale} ${category}`).to.be.a('function');
+      }
+    }
+  });
+
+  it('a tag falls back by language, then to English', () => {
+    expect(['pt-PT', 'de-AT', 'zh-Hans-CN', 'iw', 'ar-EG', 'xx', 'en-GB'].map(shippedLocale)).to.deep.equal([
+      'pt-BR',
+      'de',
+      'zh-CN',
+      'he',
+      'ar',
+      null,
+      'en',
+    ]);
+  });
+
+  it("switched at runtime on the address step: no English left, the payer's place kept; Arabic is right to left with the address left to right", async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = document.createElement('pepay-checkout');
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl, locale: 'en'});
+    document.body.append(el);
+    await toPayment(el);
+    const address = el.state.address!.address;
+    el.locale = 'de';
+    await until('German', () => deepText(el.shadowRoot!).includes('Sende genau'));
+    await el.updateComplete;
+    const text = deepText(el.shadowRoot!);
+    const english = [...sentences(en), ...sentences(enViews)].filter((said) => said.length > 12 && !said.includes('X1'));
+    expect(english.filter((said) => text.includes(said))).to.deep.equal([]);
+    expect(text).to.not.match(/\b(Send exactly|Copy address|Choose another token|I already paid|Expires in)\b/);
+    expect(el.state.address!.address).to.equal(address);
+    expect(el.state.step).to.equal('awaiting-payment');
+    expect(el.shadowRoot!.querySelector('.card')!.getAttribute('lang')).to.equal('de');
+
+    el.locale = 'ar';
+    await until('Arabic', () => el.getAttribute('dir') === 'rtl');
+    await el.updateComplete;
+    expect(getComputedStyle(el).direction).to.equal('rtl');
+    const shown = deep(el.shadowRoot!, '[data-copy="address"]')!;
+    expect([shown.textContent, getComputedStyle(shown).direction]).to.deep.equal([address, 'ltr']);
+    el.locale = 'en';
+    await until('English again', () => !el.hasAttribute('dir') && deepText(el.shadowRoot!).includes('Send exactly'));
+    el.remove();
+  });
+
+  it('without a locale, the nearest lang across shadow roots decides; two checkouts on one page speak two languages', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const host = document.createElement('div');
+    host.lang = 'pt-PT';
+    const shadow = host.attachShadow({mode: 'open'});
+    const inner = document.createElement('pepay-checkout');
+    const other = document.createElement('pepay-checkout');
+    for (const el of [inner, other]) Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    other.locale = 'ja';
+    shadow.append(inner);
+    document.body.append(host, other);
+    await stepIs(inner, 'select-token');
+    await stepIs(other, 'select-token');
+    const pt = (await CATALOGUES['pt-BR']()).default.messages.selectTokenTitle;
+    const ja = (await CATALOGUES.ja()).default.messages.selectTokenTitle;
+    await until('each in its own', () => deepText(inner.shadowRoot!).includes(pt) && deepText(other.shadowRoot!).includes(ja));
+    host.remove();
+    other.remove();
+  });
+});
