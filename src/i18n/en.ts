@@ -6,6 +6,8 @@ import type {PepayErrorCode} from '../api/errors.js';
 import {plural} from './plural.js';
 
 export const en = {
+  /** The Pepay API writes its own messages (a refused answer, a token's unavailability) in English: shown as they are only in English. */
+  showsServerText: true,
   loading: 'Loading checkout…',
   /** The button that opens the modal, and the modal's name. */
   payWithCrypto: 'Pay with crypto',

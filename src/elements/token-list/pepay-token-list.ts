@@ -97,7 +97,11 @@ export class PepayTokenList extends PepayLeaf {
       >
         ${token.iconUrl ? html`<img src=${token.iconUrl} alt="" width="24" height="24" referrerpolicy="no-referrer" @error=${hideImage} />` : nothing}
         <span><strong>${token.symbol}</strong> <span class="muted">${token.name}</span></span>
-        ${token.selectable ? nothing : html`<span class="reason">${token.unavailableReason ?? this.messages.unavailable}</span>`}
+        ${
+          token.selectable
+            ? nothing
+            : html`<span class="reason">${(this.messages.showsServerText && token.unavailableReason) || this.messages.unavailable}</span>`
+        }
       </button>
       ${chosen && this.busy ? html`<p class="preparing" role="status">${this.messages.preparingAddress}</p>` : nothing}
       ${chosen && this.problem && !this.busy ? html`<p class="problem" role="alert" data-token-problem>${this.problem}</p>` : nothing}

@@ -5,6 +5,7 @@ import {plural} from '../plural.js';
 export default {
   dir: 'rtl',
   messages: {
+    showsServerText: false,
     loading: 'جارٍ تحميل صفحة الدفع…',
     payWithCrypto: 'ادفع بالعملات المشفرة',
     close: 'إغلاق',

@@ -5,6 +5,7 @@ import {plural} from '../plural.js';
 export default {
   dir: 'ltr',
   messages: {
+    showsServerText: false,
     loading: 'Checkout wird geladen…',
     payWithCrypto: 'Mit Krypto bezahlen',
     close: 'Schließen',

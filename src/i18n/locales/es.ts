@@ -5,6 +5,7 @@ import {plural} from '../plural.js';
 export default {
   dir: 'ltr',
   messages: {
+    showsServerText: false,
     loading: 'Cargando el pago…',
     payWithCrypto: 'Pagar con cripto',
     close: 'Cerrar',

@@ -5,6 +5,7 @@ import {plural} from '../plural.js';
 export default {
   dir: 'ltr',
   messages: {
+    showsServerText: false,
     loading: 'Chargement du paiement…',
     payWithCrypto: 'Payer en crypto',
     close: 'Fermer',

@@ -5,6 +5,7 @@ import {plural} from '../plural.js';
 export default {
   dir: 'rtl',
   messages: {
+    showsServerText: false,
     loading: 'הקופה נטענת…',
     payWithCrypto: 'לתשלום בקריפטו',
     close: 'סגירה',

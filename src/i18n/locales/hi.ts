@@ -5,6 +5,7 @@ import {plural} from '../plural.js';
 export default {
   dir: 'ltr',
   messages: {
+    showsServerText: false,
     loading: 'चेकआउट लोड हो रहा है…',
     payWithCrypto: 'क्रिप्टो से भुगतान करें',
     close: 'बंद करें',

@@ -5,6 +5,7 @@ import {plural} from '../plural.js';
 export default {
   dir: 'ltr',
   messages: {
+    showsServerText: false,
     loading: 'Memuat checkout…',
     payWithCrypto: 'Bayar dengan kripto',
     close: 'Tutup',

@@ -5,6 +5,7 @@ import {plural} from '../plural.js';
 export default {
   dir: 'ltr',
   messages: {
+    showsServerText: false,
     loading: 'Caricamento del pagamento…',
     payWithCrypto: 'Paga con crypto',
     close: 'Chiudi',

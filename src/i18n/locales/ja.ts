@@ -5,6 +5,7 @@ import {plural} from '../plural.js';
 export default {
   dir: 'ltr',
   messages: {
+    showsServerText: false,
     loading: 'チェックアウトを読み込んでいます…',
     payWithCrypto: '暗号資産で支払う',
     close: '閉じる',

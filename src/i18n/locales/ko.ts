@@ -5,6 +5,7 @@ import {plural} from '../plural.js';
 export default {
   dir: 'ltr',
   messages: {
+    showsServerText: false,
     loading: '결제 화면을 불러오는 중…',
     payWithCrypto: '암호화폐로 결제',
     close: '닫기',

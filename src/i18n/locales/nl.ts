@@ -5,6 +5,7 @@ import {plural} from '../plural.js';
 export default {
   dir: 'ltr',
   messages: {
+    showsServerText: false,
     loading: 'Betaling wordt geladen…',
     payWithCrypto: 'Betalen met crypto',
     close: 'Sluiten',

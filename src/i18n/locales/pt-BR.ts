@@ -5,6 +5,7 @@ import {plural} from '../plural.js';
 export default {
   dir: 'ltr',
   messages: {
+    showsServerText: false,
     loading: 'Carregando o pagamento…',
     payWithCrypto: 'Pagar com cripto',
     close: 'Fechar',

@@ -5,6 +5,7 @@ import {plural} from '../plural.js';
 export default {
   dir: 'ltr',
   messages: {
+    showsServerText: false,
     loading: 'Загрузка страницы оплаты…',
     payWithCrypto: 'Оплатить криптовалютой',
     close: 'Закрыть',

@@ -5,6 +5,7 @@ import {plural} from '../plural.js';
 export default {
   dir: 'ltr',
   messages: {
+    showsServerText: false,
     loading: 'กำลังโหลดหน้าชำระเงิน…',
     payWithCrypto: 'ชำระด้วยคริปโต',
     close: 'ปิด',

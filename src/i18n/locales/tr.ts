@@ -5,6 +5,7 @@ import {plural} from '../plural.js';
 export default {
   dir: 'ltr',
   messages: {
+    showsServerText: false,
     loading: 'Ödeme sayfası yükleniyor…',
     payWithCrypto: 'Kripto ile öde',
     close: 'Kapat',

@@ -5,6 +5,7 @@ import {plural} from '../plural.js';
 export default {
   dir: 'ltr',
   messages: {
+    showsServerText: false,
     loading: 'Завантаження сторінки оплати…',
     payWithCrypto: 'Оплатити криптовалютою',
     close: 'Закрити',

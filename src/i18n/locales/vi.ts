@@ -5,6 +5,7 @@ import {plural} from '../plural.js';
 export default {
   dir: 'ltr',
   messages: {
+    showsServerText: false,
     loading: 'Đang tải trang thanh toán…',
     payWithCrypto: 'Thanh toán bằng tiền mã hóa',
     close: 'Đóng',

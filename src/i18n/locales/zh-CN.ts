@@ -5,6 +5,7 @@ import {plural} from '../plural.js';
 export default {
   dir: 'ltr',
   messages: {
+    showsServerText: false,
     loading: '正在加载收银台…',
     payWithCrypto: '使用加密货币支付',
     close: '关闭',
