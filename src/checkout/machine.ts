@@ -229,7 +229,6 @@ function capAt(remaining: number | null, total: number | null): number | null {
 function applyStatus(before: CheckoutState, updated: CheckoutState, status: InvoiceStatus): Transition {
   // Late or reordered news never walks a partial payment back to unpaid.
   if (updated.invoiceStatus === 'underpaid' && status === 'unpaid') return {state: updated, effects: []};
-  const state = updated;
   const next = settleDetected(before, {...updated, invoiceStatus: status});
   const terminal = TERMINAL[status];
   if (terminal) {
@@ -240,9 +239,9 @@ function applyStatus(before: CheckoutState, updated: CheckoutState, status: Invo
     // The locked network, token and address come only from session-details: ask it, unless it is
     // what just said underpaid (with no lock: the payer goes on as on an open invoice).
     const sessionSaid = next.session?.status === 'underpaid';
-    if (!next.session?.locked && sessionSaid) return state.step === 'loading' ? {state: next, effects: []} : advance(next);
-    if (!next.session?.locked || !sessionSaid) return {state: next, effects: state.step === 'loading' ? [] : [{type: 'refresh-session'}]};
-    if (state.step === 'loading') return {state: next, effects: []};
+    if (!next.session?.locked && sessionSaid) return updated.step === 'loading' ? {state: next, effects: []} : advance(next);
+    if (!next.session?.locked || !sessionSaid) return {state: next, effects: updated.step === 'loading' ? [] : [{type: 'refresh-session'}]};
+    if (updated.step === 'loading') return {state: next, effects: []};
     return advance(next);
   }
   // A payment counted while the invoice stays open: back to what it shows now.
