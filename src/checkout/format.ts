@@ -31,14 +31,15 @@ export function formatTokenPrice(exchangeRate: string | null, locale: string): s
   return isolate(new Intl.NumberFormat(locale, {style: 'currency', currency: 'USD', ...digits}).format(usd));
 }
 
-/** mm:ss, or h:mm:ss past an hour. */
-export function formatDuration(ms: number): string {
+/** m:ss, or h:mm:ss past an hour, in the locale's digits (Arabic-Indic in Arabic, as its amounts are). */
+export function formatDuration(ms: number, locale = 'en'): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+  const number = new Intl.NumberFormat(locale, {useGrouping: false});
+  const pad = new Intl.NumberFormat(locale, {minimumIntegerDigits: 2, useGrouping: false});
+  return h > 0 ? `${number.format(h)}:${pad.format(m)}:${pad.format(s)}` : `${number.format(m)}:${pad.format(s)}`;
 }
 
 /**

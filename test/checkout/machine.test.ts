@@ -680,6 +680,8 @@ describe('display formatting', () => {
       '1:00:01',
       '0:00',
     ]);
+    // Issue 12: in the locale's digits, as its amounts are (Egyptian Arabic writes Arabic-Indic digits).
+    expect([formatDuration(61_000, 'ar-EG'), formatDuration(61_000, 'de')]).to.deep.equal(['\u0661:\u0660\u0661', '1:01']);
     // Issue 14: token amounts read like the fiat beside them ("5.50", never "5.5"), and lose no digit.
     expect(['49.990000', '10.000', '7', '5.5', '0.015000', '49.9900004'].map(trimAmount)).to.deep.equal([
       '49.99',

@@ -28,6 +28,7 @@ export function checkoutHeader(state: CheckoutState, m: Messages, locale: string
                 data-countdown
                 .deadline=${state.expiresAtMono}
                 .urgentWithin=${60_000}
+                .locale=${locale}
                 .format=${m.expiresIn}
                 .announceAt=${ANNOUNCE_AT}
                 .announce=${(msLeft: number) => pluralize(m.minutesLeft, Math.round(msLeft / 60_000), locale)}

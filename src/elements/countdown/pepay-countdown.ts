@@ -41,6 +41,8 @@ export class PepayCountdown extends LitElement {
   @property({attribute: false}) deadline: number | null = null;
   /** Marks the element `[urgent]` in this last stretch (ms) before the deadline; 0 never does. */
   @property({attribute: false}) urgentWithin = 0;
+  /** BCP 47 tag whose digits the time is written in. */
+  @property() locale = 'en';
   /** Puts the formatted time into a sentence ("Expires in 4:59"). */
   @property({attribute: false}) format: (time: string) => string = (time) => time;
   /**
@@ -80,7 +82,7 @@ export class PepayCountdown extends LitElement {
     if (passed !== undefined) this.said = passed;
     this.lastLeft = left;
     const said = this.said !== null && this.announce && left > 0 ? this.announce(this.said) : '';
-    return html`${this.format(formatDuration(left))}<span class="visually-hidden" role="status">${said}</span>`;
+    return html`${this.format(formatDuration(left, this.locale))}<span class="visually-hidden" role="status">${said}</span>`;
   }
 }
 

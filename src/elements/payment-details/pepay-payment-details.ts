@@ -115,7 +115,7 @@ export class PepayPaymentDetails extends PepayLeaf {
           </div>
           ${this.clipboard.status(this.viewMessages)}
           <p class="muted">${this.viewMessages.onlyNetwork(network)}</p>
-          ${this.quote.render(state, m, this.viewMessages, (action) => this.act(action))}
+          ${this.quote.render(state, m, this.viewMessages, this.locale, (action) => this.act(action))}
         </div>
       </div>
       ${onPhone ? nothing : wallet}

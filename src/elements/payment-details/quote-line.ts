@@ -24,7 +24,7 @@ export class QuoteLine implements ReactiveController {
     clearTimeout(this.timer);
   }
 
-  render(state: CheckoutState, m: Messages, v: ViewMessages, act: (action: PayerAction) => void) {
+  render(state: CheckoutState, m: Messages, v: ViewMessages, locale: string, act: (action: PayerAction) => void) {
     clearTimeout(this.timer);
     const refresh = html`<button data-refresh-quote @click=${() => act({type: 'refresh-quote'})}>${m.refreshQuote}</button>`;
     if (state.busy === 'address') return html`<p class="muted">${m.quoteRefreshing}</p>`;
@@ -32,7 +32,7 @@ export class QuoteLine implements ReactiveController {
     const left = quoteTimeLeft(state, performance.now());
     if (left === null) return nothing;
     const holds = html`<p class="muted" data-quote>
-      <pepay-countdown .deadline=${state.quoteExpiresAtMono} .format=${v.quoteValid}></pepay-countdown>
+      <pepay-countdown .deadline=${state.quoteExpiresAtMono} .format=${v.quoteValid} .locale=${locale}></pepay-countdown>
     </p>`;
     if (left > WARN_MS) {
       // Wakes the view (not the checkout) when the warning is due.
