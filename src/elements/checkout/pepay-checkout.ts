@@ -113,7 +113,7 @@ export class PepayCheckout extends PepaySessionElement {
     const state = this.controller.state;
     const m = this.language.resolve(this.locale);
     const locale = resolveLocale(this, this.locale);
-    const title = stepTitle(state, m);
+    const title = stepTitle(state, m, locale);
     // `lang` on the card: a screen reader reads the words in their language, whatever the page's.
     return html`<section
         class="card"
