@@ -61,9 +61,15 @@ export function allocated(state: CheckoutState, answer: PaymentAddress, requeste
   // Any change to an instruction already shown is one the payer did not ask for (choosing
   // another token clears the address first): another address, amount, token or network.
   const before = state.address;
+  // A new amount for a lower remainder (a partial payment arrived) is expected: the underpaid
+  // view says what is still due; only a change the payer did not cause is announced.
+  const newRemainder = state.quotedRemainingUsd !== state.amountRemainingUsd;
   const instructionChanged =
     before !== null &&
-    (before.address !== a.address || before.tokenAmount !== a.tokenAmount || before.network !== a.network || before.tokenId !== a.tokenId);
+    (before.address !== a.address ||
+      (before.tokenAmount !== a.tokenAmount && !newRemainder) ||
+      before.network !== a.network ||
+      before.tokenId !== a.tokenId);
   const next: CheckoutState = {
     ...state,
     ...quoteOf(state, a, at),

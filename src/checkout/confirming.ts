@@ -98,7 +98,8 @@ export function settleDetected(before: CheckoutState, next: CheckoutState): Chec
  */
 export function remainderNews(state: CheckoutState, remaining: number): Transition {
   const next = {...state, amountRemainingUsd: lowerRemaining(state.amountRemainingUsd, remaining)};
-  if (state.invoiceStatus !== 'underpaid') return {state: next, effects: []};
+  // Nothing left is the whole payment on its way: the wait ends with "paid", never a quote for 0.
+  if (state.invoiceStatus !== 'underpaid' || next.amountRemainingUsd === 0) return {state: next, effects: []};
   const settled = settleDetected(state, next);
   return settled.step === 'confirming' && !settled.detected ? advance(settled) : {state: settled, effects: []};
 }

@@ -9,9 +9,18 @@ export function isolate(formatted: string): string {
   return formatted ? `\u2068${formatted}\u2069` : '';
 }
 
+/**
+ * Money, isolated without Intl's direction marks: Arabic and Hebrew currency starts with one,
+ * which would make "49.99 US$" read right to left inside the isolate ("$US 49.99"); without it
+ * the amount takes its direction from itself. (Dates keep theirs: they order the date's parts.)
+ */
+function isolateMoney(formatted: string): string {
+  return isolate(formatted.replace(/[\u200e\u200f\u061c]/g, ''));
+}
+
 export function formatUsd(amount: number | null, locale: string): string {
   if (amount === null) return '';
-  return isolate(new Intl.NumberFormat(locale, {style: 'currency', currency: 'USD'}).format(amount));
+  return isolateMoney(new Intl.NumberFormat(locale, {style: 'currency', currency: 'USD'}).format(amount));
 }
 
 /** A moment (epoch ms) as the locale writes a date and time, isolated like every formatted value. */
@@ -28,7 +37,7 @@ export function formatTokenPrice(exchangeRate: string | null, locale: string): s
   if (!exchangeRate || !(rate > 0) || !Number.isFinite(rate)) return null;
   const usd = 1 / rate;
   const digits = usd >= 1 ? {} : {maximumSignificantDigits: 4};
-  return isolate(new Intl.NumberFormat(locale, {style: 'currency', currency: 'USD', ...digits}).format(usd));
+  return isolateMoney(new Intl.NumberFormat(locale, {style: 'currency', currency: 'USD', ...digits}).format(usd));
 }
 
 /** m:ss, or h:mm:ss past an hour, in the locale's digits (Arabic-Indic in Arabic, as its amounts are). */

@@ -74,7 +74,11 @@ export function shippedLocale(tag: string): Locale | null {
   const exact = LOCALES.find((locale) => locale.toLowerCase() === lower);
   if (exact) return exact;
   const [language = '', script = ''] = lower.split('-');
-  const alias = ALIASES[`${language}-${script}`] ?? ALIASES[language];
+  // Traditional Chinese (zh-Hant, zh-TW, zh-HK, zh-MO) is not Simplified: English until it has its own.
+  if (language === 'zh' && /^(hant|tw|hk|mo)$/.test(script)) return null;
+  // Own keys only: a tag such as `__proto__` or `constructor` names no catalogue.
+  const own = (key: string) => (Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined);
+  const alias = own(`${language}-${script}`) ?? own(language);
   if (alias) return alias;
   return LOCALES.find((locale) => locale.split('-')[0]!.toLowerCase() === language) ?? null;
 }

@@ -16,7 +16,8 @@ export const enViews = {
   stillDue: (usd: string) => `Still due: ${usd}`,
   underpaidHint: (token: string, network: string) => `Send the rest in ${token} on ${network}, to the same address.`,
   address: 'Deposit address',
-  amount: 'Amount',
+  /** Labels before a value: each language writes its own colon. */
+  amount: 'Amount:',
   copyAddress: 'Copy address',
   copyAmount: 'Copy amount',
   copied: 'Copied',
@@ -24,7 +25,7 @@ export const enViews = {
   onlyNetwork: (network: string) => `Only send on ${network}. Funds sent on another network are lost.`,
   paidBody: 'Thank you. Your payment is confirmed.',
   paidAt: (time: string) => `Paid ${time}`,
-  invoice: 'Invoice',
+  invoice: 'Invoice:',
   tracking: (carrier: string, number: string) => (carrier ? `${carrier} tracking number: ${number}` : `Tracking number: ${number}`),
   overpaid: (usd: string) => `You sent ${usd} more than was due. Contact the merchant with the invoice id below to get it back.`,
   arrivedBeforeEnd: (usd: string) =>
@@ -93,7 +94,7 @@ export const enViews = {
   sentBody:
     'Your wallet sent this transaction. This page updates by itself once the network sees it. If it never arrives (a wallet can drop a transaction), go back to the payment details.',
   backToPayment: 'Back to the payment details',
-  transaction: 'Transaction',
+  transaction: 'Transaction:',
   viewTransaction: 'View on the block explorer (opens a new tab)',
 };
 

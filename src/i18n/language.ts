@@ -7,13 +7,15 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {Catalogue, Locale} from './catalogue.js';
 import {en, type Messages} from './en.js';
 import type {ViewMessages} from './en-views.js';
-import {catalogueNow} from './loaded.js';
+import {catalogueNow, forgetFailure} from './loaded.js';
 import {catalogueLocale} from './locale.js';
 
 export class LanguageController implements ReactiveController {
   private catalogue: Catalogue | null = null;
   /** The language of the words shown (English while another is on its way). */
   language: Locale = 'en';
+  /** The explicit `locale` last resolved: a new one may try a language that failed before. */
+  private explicit = '';
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -22,10 +24,16 @@ export class LanguageController implements ReactiveController {
   /** Resolves the language for this render (the element's `locale` attribute or property, `explicit`). */
   resolve(explicit: string): Messages {
     const wanted = catalogueLocale(this.host, explicit);
+    if (explicit !== this.explicit) forgetFailure(wanted);
+    this.explicit = explicit;
     this.catalogue = catalogueNow(wanted, () => this.host.requestUpdate());
     this.language = this.catalogue ? wanted : 'en';
+    this.arrived = wanted === 'en' || this.catalogue !== null;
     return this.messages;
   }
+
+  /** The wanted language's words are here (English is always): formats may follow the locale. */
+  arrived = true;
 
   get messages(): Messages {
     return this.catalogue?.messages ?? en;

@@ -6,7 +6,7 @@ import {CATALOGUES, type Catalogue, type Locale} from './catalogue.js';
 
 const ready = new Map<Locale, Catalogue>();
 const pending = new Map<Locale, Promise<boolean>>();
-/** Catalogues that could not be fetched: English stands in for them while the page lives. */
+/** Catalogues that could not be fetched: English stands in until an element is given a new `locale`. */
 const failed = new Set<Locale>();
 
 /**
@@ -35,4 +35,9 @@ export async function cataloguesSettled(): Promise<boolean> {
   if (pending.size === 0) return false;
   await Promise.all(pending.values());
   return true;
+}
+
+/** A language that could not be fetched is asked for again (the element was given a new `locale`). */
+export function forgetFailure(locale: Locale): void {
+  failed.delete(locale);
 }

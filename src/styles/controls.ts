@@ -42,9 +42,10 @@ export const controlStyles = css`
     opacity: 0.6;
     cursor: progress;
   }
+  /* The text colour, not the merchant's accent: it reads on the card whatever the accent (WCAG 1.4.11). */
   button:focus-visible,
   input:focus-visible {
-    outline: 3px solid var(--_accent);
+    outline: 3px solid var(--_fg);
     outline-offset: 2px;
   }
   form,

@@ -134,6 +134,30 @@ describe('the confirming step', () => {
     expect([r.state.step, r.state.detected, r.state.amountRemainingUsd]).to.deep.equal(['underpaid', null, 10]);
   });
 
+  it('the last payment of an underpaid invoice: nothing left is waited for as "paid", never re-quoted for 0 (no flash of "partial")', () => {
+    const locked = {...session, status: 'underpaid' as const, amountRemainingUsd: 15, locked: {network: 'base', tokenId: 1, address: null}};
+    const underpaid = run([invoice('underpaid', 15_000), {type: 'session-refreshed', session: locked, at: 1000}], paying()).state;
+    const quote = event('payment_quote.updated', {object: 'payment_quote', invoice_id: 'inv_1', amount_remaining: 0});
+    const r = run([payment('pending'), quote], underpaid);
+    expect([r.state.step, r.effects]).to.deep.equal(['confirming', []]);
+    const paid = run([invoice('paid', 0)], r.state);
+    expect(paid.state.step).to.equal('paid');
+    expect(paid.events.filter((e) => e.name === 'pepay-step-change').map((e) => (e.detail as {step: string}).step)).to.deep.equal(['paid']);
+  });
+
+  it("a partial payment's new amount for the rest is not announced as a change the payer did not cause", () => {
+    const locked = {...session, status: 'underpaid' as const, amountRemainingUsd: 15, locked: {network: 'base', tokenId: 1, address: null}};
+    const r = run(
+      [
+        invoice('underpaid', 15_000),
+        {type: 'session-refreshed', session: locked, at: 1000},
+        {type: 'address-allocated', address: {...address('15.000000'), usdAmount: 40}, requested: {network: 'base', tokenId: 1}, at: 1000},
+      ],
+      paying(),
+    );
+    expect([r.state.step, r.state.address?.tokenAmount, r.state.changed]).to.deep.equal(['underpaid', '15.000000', null]);
+  });
+
   it("the payer's wallet transaction: confirming at once, pepay-wallet-transaction, and the payment it becomes keeps its hash", () => {
     const sent = run([{type: 'wallet-sent', wallet: 'Test Wallet', chainId: 84532, txHash: HASH}], paying());
     expect(sent.state.step).to.equal('confirming');

@@ -47,11 +47,15 @@ describe('what a screen reader hears', () => {
     el.remove();
   });
 
-  it('each status change is said once, politely', async () => {
+  it('each status change is said once, politely, to a payer whose focus is elsewhere on the page', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
     const el = mount(s);
     await toPayment(el);
     await until('live', () => el.state.connection === 'live');
+    // The payer went back to the page (another tab of the shop, a form beside the checkout).
+    const elsewhere = document.createElement('button');
+    document.body.append(elsewhere);
+    elsewhere.focus();
     const region = el.shadowRoot!.querySelector('[role=status][aria-live=polite]')!;
     // Two status changes (seen, then confirmed): each said once, in order, and nothing else.
     const said = await heard(region, async () => {
@@ -63,6 +67,25 @@ describe('what a screen reader hears', () => {
       await el.updateComplete;
     });
     expect(said).to.deep.equal(['Payment seen, waiting for confirmation', 'Payment received']);
+    expect(document.activeElement, 'focus stays where the payer is').to.equal(elsewhere);
+    elsewhere.remove();
+    el.remove();
+  });
+
+  it('a payer in the checkout hears the new step once: its heading takes focus, and the live region stays quiet', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = mount(s);
+    await toPayment(el);
+    await until('live', () => el.state.connection === 'live');
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-copy-button=address]')).focus();
+    const region = el.shadowRoot!.querySelector('[role=status][aria-live=polite]')!;
+    const said = await heard(region, async () => {
+      await simulate(s.invoice_id, 'pay');
+      await stepIs(el, 'paid');
+      await until('heading focused', () => el.shadowRoot!.activeElement?.matches('[data-step-heading]'));
+    });
+    expect(said).to.deep.equal([]);
+    expect(el.shadowRoot!.activeElement!.textContent).to.equal('Payment received');
     el.remove();
   });
 

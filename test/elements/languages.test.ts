@@ -55,16 +55,24 @@ describe('languages', () => {
     }
   });
 
-  it('a tag falls back by language, then to English', () => {
-    expect(['pt-PT', 'de-AT', 'zh-Hans-CN', 'iw', 'ar-EG', 'xx', 'en-GB'].map(shippedLocale)).to.deep.equal([
-      'pt-BR',
-      'de',
-      'zh-CN',
-      'he',
-      'ar',
-      null,
-      'en',
-    ]);
+  it('a tag falls back by language, then to English; Traditional Chinese and prototype keys name no catalogue', () => {
+    const tags = ['pt-PT', 'de-AT', 'zh-Hans-CN', 'iw', 'ar-EG', 'xx', 'en-GB', 'zh-TW', 'zh-Hant', '__proto__', 'constructor'];
+    expect(tags.map(shippedLocale)).to.deep.equal(['pt-BR', 'de', 'zh-CN', 'he', 'ar', null, 'en', null, null, null, null]);
+  });
+
+  it('a hostile locale falls back to English and the checkout still runs', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = document.createElement('pepay-checkout');
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl, locale: '__proto__'});
+    document.body.append(el);
+    await stepIs(el, 'select-token');
+    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal(en.selectTokenTitle);
+    el.remove();
+  });
+
+  it("money keeps its own direction: Intl's direction marks are left out of the isolate", async () => {
+    const {formatUsd} = await import('../../src/checkout/format.js');
+    for (const locale of ['ar', 'he', 'ar-EG']) expect(formatUsd(49.99, locale)).to.not.match(/[\u200e\u200f\u061c]/);
   });
 
   it("switched at runtime on the address step: no English left, the payer's place kept; Arabic is right to left with the address left to right", async () => {

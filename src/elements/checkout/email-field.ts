@@ -17,10 +17,14 @@ export class EmailField implements ReactiveController {
     host.addController(this);
   }
 
-  /** Adds the field (prefilled with `value`) while `wanted`, removes it otherwise. */
-  sync(wanted: boolean, value: string, label: string): void {
+  /** Adds the field (prefilled with `value`) while `wanted`, removes it otherwise; its name and `lang` follow the checkout's language. */
+  sync(wanted: boolean, value: string, label: string, lang: string): void {
     if (!wanted) return this.hostDisconnected();
-    if (this.input) return;
+    if (this.input) {
+      this.input.setAttribute('aria-label', label);
+      this.input.lang = lang;
+      return;
+    }
     const input = document.createElement('input');
     Object.assign(input, {
       type: 'email',
@@ -34,6 +38,7 @@ export class EmailField implements ReactiveController {
       value,
     });
     input.setAttribute('aria-label', label);
+    input.lang = lang;
     // Owned by no form of the page: a merchant's form around the checkout submits exactly what it
     // did before (an id that names no element gives the input no form owner).
     input.setAttribute('form', `pepay-checkout-no-form-${crypto.randomUUID?.() ?? Math.random().toString(36).slice(2)}`);

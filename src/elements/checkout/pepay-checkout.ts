@@ -22,6 +22,7 @@ import {stepAnnouncement, stepTitle} from './step-title.js';
 import {checkoutStyles} from './styles.js';
 import {ViewLoader, viewOf} from './views.js';
 import {nextFrame} from './next-frame.js';
+import {StepFocus} from './step-focus.js';
 
 /**
  * Inline checkout for one Pepay payment session. It composes the leaf elements (token list,
@@ -67,8 +68,7 @@ export class PepayCheckout extends PepaySessionElement {
     () => this,
     (state, events) => this.committed(state, events),
   );
-  /** The payer has acted in this checkout (its focus may follow the steps). */
-  private engaged = false;
+  private readonly stepFocus = new StepFocus(this);
   private readonly internals: ElementInternals | null = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
   private readonly outage = new OutageController(this);
   private readonly views = new ViewLoader(this);
@@ -106,13 +106,19 @@ export class PepayCheckout extends PepaySessionElement {
   }
 
   protected override updated(): void {
-    this.emailField.sync(this.controller.state.step === 'email', this.controller.state.email ?? '', this.language.messages.emailLabel);
+    this.emailField.sync(
+      this.controller.state.step === 'email',
+      this.controller.state.email ?? '',
+      this.language.messages.emailLabel,
+      this.language.language,
+    );
   }
 
   override render() {
     const state = this.controller.state;
     const m = this.language.resolve(this.locale);
-    const locale = resolveLocale(this, this.locale);
+    // Numbers and dates in the words' language: while another is on its way, or if it failed, English's.
+    const locale = this.language.arrived ? resolveLocale(this, this.locale) : 'en';
     const title = stepTitle(state, m, locale);
     // `lang` on the card: a screen reader reads the words in their language, whatever the page's.
     return html`<section
@@ -139,7 +145,7 @@ export class PepayCheckout extends PepaySessionElement {
         }
       </section>
       <p class="visually-hidden" role="status" aria-live="polite">
-        ${this.outage.active ? m.reconnecting : (stepAnnouncement(state.step, m) ?? nothing)}
+        ${this.outage.active ? m.reconnecting : this.stepFocus.headingSpeaks() ? nothing : (stepAnnouncement(state.step, m) ?? nothing)}
       </p>`;
   }
 
@@ -213,7 +219,7 @@ export class PepayCheckout extends PepaySessionElement {
 
   private readonly onAction = (event: PayerActionEvent) => {
     event.stopPropagation();
-    this.engaged = true;
+    this.stepFocus.engaged = true;
     this.controller.act(event.action);
   };
 
@@ -223,22 +229,8 @@ export class PepayCheckout extends PepaySessionElement {
     this.outage.follow(state.connection);
     for (const event of events) {
       this.dispatchEvent(createPepayEvent(event.name, event.detail));
-      if (event.name === 'pepay-step-change') this.focusHeading();
+      if (event.name === 'pepay-step-change') this.stepFocus.follow();
     }
-  }
-
-  /**
-   * Moves focus to the new step's heading when the payer is in the checkout, or acted in it and its
-   * focus was lost with the view it was in (fell back to the body); never away from something
-   * else on the page, and not on a first load nobody asked for.
-   */
-  private focusHeading(): void {
-    void this.updateComplete.then(() => {
-      const focused = document.activeElement;
-      if (this.matches(':focus-within') || (this.engaged && (!focused || focused === document.body))) {
-        this.renderRoot.querySelector<HTMLElement>('[data-step-heading]')?.focus({preventScroll: true});
-      }
-    });
   }
 }
 

@@ -104,7 +104,7 @@ export class PepayPaymentDetails extends PepayLeaf {
           ${
             amount
               ? html`<p class="muted">
-                  ${this.viewMessages.amount}: <strong><span data-copy="amount" dir="ltr">${amount}</span> ${symbol}</strong>
+                  ${this.viewMessages.amount} <strong><span data-copy="amount" dir="ltr">${amount}</span> ${symbol}</strong>
                 </p>`
               : nothing
           }

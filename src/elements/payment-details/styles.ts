@@ -39,7 +39,7 @@ export const paymentDetailsStyles = css`
     font-weight: 600;
   }
   .open-wallet:focus-visible {
-    outline: 3px solid var(--_accent);
+    outline: 3px solid var(--_fg);
     outline-offset: 2px;
   }
   /* On a phone the wallet is on the same device: opening it is the primary action (placed above the QR). */

@@ -125,7 +125,7 @@ export class PepayStatusView extends PepayLeaf {
     if (!hash) return nothing;
     const network = state.address?.network ?? state.session?.locked?.network ?? '';
     const url = transactionUrl(network, state.environment ?? 'mainnet', hash, state.walletTx?.chainId);
-    return html`<p class="muted">${this.viewMessages.transaction}: <code class="hash" data-tx-hash dir="ltr">${hash}</code></p>
+    return html`<p class="muted">${this.viewMessages.transaction} <code class="hash" data-tx-hash dir="ltr">${hash}</code></p>
       ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer" data-explorer>${this.viewMessages.viewTransaction}</a>` : nothing}`;
   }
 
@@ -138,7 +138,7 @@ export class PepayStatusView extends PepayLeaf {
 
   private invoiceId(state: CheckoutState) {
     const id = state.invoiceId ?? '';
-    return html`<p class="muted">${this.viewMessages.invoice}: <code data-copy="invoice" dir="ltr">${id}</code></p>
+    return html`<p class="muted">${this.viewMessages.invoice} <code data-copy="invoice" dir="ltr">${id}</code></p>
       <div class="row">${this.clipboard.button('invoice', this.viewMessages.copyInvoiceId, id, this.viewMessages)}</div>
       ${this.clipboard.status(this.viewMessages)}`;
   }

@@ -9,7 +9,7 @@ import {tokenListStyles} from './styles.js';
 
 /** Past this many tokens a filter field is offered. */
 const FILTER_FROM = 7;
-/** Keys that move between tokens: by one (wrapping), or to the first or last. Left and right follow the reading direction. */
+/** Keys that move between tokens: by one (wrapping), or to the first or last. */
 const ARROWS: Record<string, number | 'first' | 'last'> = {ArrowDown: 1, ArrowUp: -1, Home: 'first', End: 'last'};
 
 /**

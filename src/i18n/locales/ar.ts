@@ -78,7 +78,7 @@ export default {
     stillDue: (usd) => `المبلغ المتبقي: ${usd}`,
     underpaidHint: (token, network) => `أرسل المبلغ المتبقي بـ ${token} على شبكة ${network}، إلى العنوان نفسه.`,
     address: 'عنوان الإيداع',
-    amount: 'المبلغ',
+    amount: 'المبلغ:',
     copyAddress: 'نسخ العنوان',
     copyAmount: 'نسخ المبلغ',
     copied: 'تم النسخ',
@@ -86,7 +86,7 @@ export default {
     onlyNetwork: (network) => `أرسل على شبكة ${network} فقط. الأموال المرسلة على شبكة أخرى تضيع.`,
     paidBody: 'شكرًا لك. تم تأكيد دفعتك.',
     paidAt: (time) => `تم الدفع في ${time}`,
-    invoice: 'الفاتورة',
+    invoice: 'الفاتورة:',
     tracking: (carrier, number) => (carrier ? `رقم التتبع (${carrier}): ${number}` : `رقم التتبع: ${number}`),
     overpaid: (usd) => `أرسلت ${usd} أكثر من المبلغ المستحق. تواصل مع التاجر مع ذكر رقم الفاتورة أدناه لاسترداده.`,
     arrivedBeforeEnd: (usd) =>
@@ -153,7 +153,7 @@ export default {
     sentBody:
       'أرسلت محفظتك هذه المعاملة. ستتحدّث هذه الصفحة تلقائيًا بمجرد أن تراها الشبكة. إذا لم تصل أبدًا (فقد تُسقط المحفظة معاملةً ما)، فارجع إلى تفاصيل الدفع.',
     backToPayment: 'العودة إلى تفاصيل الدفع',
-    transaction: 'المعاملة',
+    transaction: 'المعاملة:',
     viewTransaction: 'عرض في مستكشف الكتل (يُفتح في علامة تبويب جديدة)',
   },
 } satisfies Catalogue;

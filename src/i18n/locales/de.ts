@@ -75,7 +75,7 @@ export default {
     stillDue: (usd) => `Noch offen: ${usd}`,
     underpaidHint: (token, network) => `Sende den Rest in ${token} über ${network} an dieselbe Adresse.`,
     address: 'Einzahlungsadresse',
-    amount: 'Betrag',
+    amount: 'Betrag:',
     copyAddress: 'Adresse kopieren',
     copyAmount: 'Betrag kopieren',
     copied: 'Kopiert',
@@ -84,7 +84,7 @@ export default {
     onlyNetwork: (network) => `Sende nur über ${network}. Über ein anderes Netzwerk gesendetes Geld geht verloren.`,
     paidBody: 'Danke. Deine Zahlung ist bestätigt.',
     paidAt: (time) => `Bezahlt am ${time}`,
-    invoice: 'Rechnung',
+    invoice: 'Rechnung:',
     tracking: (carrier, number) => (carrier ? `Sendungsnummer (${carrier}): ${number}` : `Sendungsnummer: ${number}`),
     overpaid: (usd) =>
       `Du hast ${usd} mehr gesendet als fällig war. Wende dich mit der Rechnungs-ID unten an den Händler, um es zurückzubekommen.`,
@@ -159,7 +159,7 @@ export default {
     sentBody:
       'Deine Wallet hat diese Transaktion gesendet. Diese Seite aktualisiert sich von selbst, sobald das Netzwerk sie sieht. Kommt sie nie an (eine Wallet kann eine Transaktion verwerfen), geh zurück zu den Zahlungsdaten.',
     backToPayment: 'Zurück zu den Zahlungsdaten',
-    transaction: 'Transaktion',
+    transaction: 'Transaktion:',
     viewTransaction: 'Im Block-Explorer ansehen (öffnet einen neuen Tab)',
   },
 } satisfies Catalogue;

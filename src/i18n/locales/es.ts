@@ -72,7 +72,7 @@ export default {
     stillDue: (usd) => `Pendiente: ${usd}`,
     underpaidHint: (token, network) => `Envía el resto en ${token} en la red ${network}, a la misma dirección.`,
     address: 'Dirección de depósito',
-    amount: 'Monto',
+    amount: 'Monto:',
     copyAddress: 'Copiar dirección',
     copyAmount: 'Copiar monto',
     copied: 'Copiado',
@@ -81,7 +81,7 @@ export default {
     onlyNetwork: (network) => `Envía solo en la red ${network}. Los fondos enviados en otra red se pierden.`,
     paidBody: 'Gracias. Tu pago está confirmado.',
     paidAt: (time) => `Pagado el ${time}`,
-    invoice: 'Factura',
+    invoice: 'Factura:',
     tracking: (carrier, number) => (carrier ? `Número de seguimiento de ${carrier}: ${number}` : `Número de seguimiento: ${number}`),
     overpaid: (usd) =>
       `Enviaste ${usd} más de lo que correspondía. Ponte en contacto con el comercio e indica el ID de factura de abajo para recuperarlo.`,
@@ -153,7 +153,7 @@ export default {
     sentBody:
       'Tu billetera envió esta transacción. Esta página se actualiza sola cuando la red la detecte. Si nunca llega (una billetera puede descartar una transacción), vuelve a los datos del pago.',
     backToPayment: 'Volver a los datos del pago',
-    transaction: 'Transacción',
+    transaction: 'Transacción:',
     viewTransaction: 'Ver en el explorador de bloques (se abre en una pestaña nueva)',
   },
 } satisfies Catalogue;

@@ -79,7 +79,7 @@ export default {
     stillDue: (usd) => `Reste à payer\u00a0: ${usd}`,
     underpaidHint: (token, network) => `Envoyez le reste en ${token} sur le réseau ${network}, à la même adresse.`,
     address: 'Adresse de dépôt',
-    amount: 'Montant',
+    amount: 'Montant\u00a0:',
     copyAddress: 'Copier l’adresse',
     copyAmount: 'Copier le montant',
     copied: 'Copié',
@@ -88,7 +88,7 @@ export default {
     onlyNetwork: (network) => `Envoyez uniquement sur le réseau ${network}. Les fonds envoyés sur un autre réseau sont perdus.`,
     paidBody: 'Merci. Votre paiement est confirmé.',
     paidAt: (time) => `Payé le ${time}`,
-    invoice: 'Facture',
+    invoice: 'Facture\u00a0:',
     tracking: (carrier, number) => (carrier ? `Numéro de suivi ${carrier}\u00a0: ${number}` : `Numéro de suivi\u00a0: ${number}`),
     overpaid: (usd) =>
       `Vous avez envoyé ${usd} de plus que le montant dû. Contactez le commerçant avec l’ID de facture ci-dessous pour vous le faire rembourser.`,
@@ -163,7 +163,7 @@ export default {
     sentBody:
       'Votre portefeuille a envoyé cette transaction. Cette page se met à jour automatiquement dès que le réseau la détecte. Si elle n’arrive jamais (un portefeuille peut abandonner une transaction), revenez aux informations de paiement.',
     backToPayment: 'Revenir aux informations de paiement',
-    transaction: 'Transaction',
+    transaction: 'Transaction\u00a0:',
     viewTransaction: 'Voir sur l’explorateur de blocs (ouvre un nouvel onglet)',
   },
 } satisfies Catalogue;

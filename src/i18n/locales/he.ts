@@ -75,7 +75,7 @@ export default {
     stillDue: (usd) => `נותר לתשלום: ${usd}`,
     underpaidHint: (token, network) => `יש לשלוח את היתרה ב-${token} ברשת ${network}, לאותה כתובת.`,
     address: 'כתובת הפקדה',
-    amount: 'סכום',
+    amount: 'סכום:',
     copyAddress: 'להעתיק את הכתובת',
     copyAmount: 'להעתיק את הסכום',
     copied: 'הועתק',
@@ -83,7 +83,7 @@ export default {
     onlyNetwork: (network) => `יש לשלוח רק ברשת ${network}. כספים שנשלחים ברשת אחרת אובדים.`,
     paidBody: 'תודה. התשלום שלך אושר.',
     paidAt: (time) => `שולם ב-${time}`,
-    invoice: 'חשבונית',
+    invoice: 'חשבונית:',
     tracking: (carrier, number) => (carrier ? `מספר מעקב (${carrier}): ${number}` : `מספר מעקב: ${number}`),
     overpaid: (usd) => `שלחת ${usd} יותר מהסכום לתשלום. כדי לקבל אותו בחזרה, יש לפנות לבית העסק עם מזהה החשבונית שלמטה.`,
     arrivedBeforeEnd: (usd) =>
@@ -150,7 +150,7 @@ export default {
     sentBody:
       'הארנק שלך שלח את העסקה הזו. הדף יתעדכן מעצמו ברגע שהרשת תזהה אותה. אם היא לא תגיע אף פעם (ארנק עלול לזנוח עסקה), יש לחזור לפרטי התשלום.',
     backToPayment: 'חזרה לפרטי התשלום',
-    transaction: 'עסקה',
+    transaction: 'עסקה:',
     viewTransaction: 'לצפייה בסייר הבלוקים (נפתח בכרטיסייה חדשה)',
   },
 } satisfies Catalogue;

@@ -71,7 +71,7 @@ export default {
     stillDue: (usd) => `अभी बाकी: ${usd}`,
     underpaidHint: (token, network) => `बाकी राशि ${token} में ${network} पर उसी पते पर भेजें।`,
     address: 'डिपॉज़िट पता',
-    amount: 'राशि',
+    amount: 'राशि:',
     copyAddress: 'पता कॉपी करें',
     copyAmount: 'राशि कॉपी करें',
     copied: 'कॉपी हो गया',
@@ -79,7 +79,7 @@ export default {
     onlyNetwork: (network) => `केवल ${network} पर भेजें। किसी दूसरे नेटवर्क पर भेजे गए फ़ंड खो जाते हैं।`,
     paidBody: 'धन्यवाद। आपके भुगतान की पुष्टि हो गई है।',
     paidAt: (time) => `${time} को भुगतान किया गया`,
-    invoice: 'इनवॉइस',
+    invoice: 'इनवॉइस:',
     tracking: (carrier, number) => (carrier ? `${carrier} ट्रैकिंग नंबर: ${number}` : `ट्रैकिंग नंबर: ${number}`),
     overpaid: (usd) => `आपने देय राशि से ${usd} ज़्यादा भेजे हैं। इसे वापस पाने के लिए नीचे दी गई इनवॉइस ID के साथ मर्चेंट से संपर्क करें।`,
     arrivedBeforeEnd: (usd) =>
@@ -146,7 +146,7 @@ export default {
     sentBody:
       'आपके वॉलेट ने यह ट्रांज़ैक्शन भेज दिया है। नेटवर्क पर दिखते ही यह पेज अपने-आप अपडेट हो जाएगा। अगर यह कभी नहीं पहुँचता (वॉलेट किसी ट्रांज़ैक्शन को ड्रॉप कर सकता है), तो भुगतान की जानकारी पर वापस जाएँ।',
     backToPayment: 'भुगतान की जानकारी पर वापस जाएँ',
-    transaction: 'ट्रांज़ैक्शन',
+    transaction: 'ट्रांज़ैक्शन:',
     viewTransaction: 'ब्लॉक एक्सप्लोरर पर देखें (नए टैब में खुलता है)',
   },
 } satisfies Catalogue;

@@ -72,7 +72,7 @@ export default {
     stillDue: (usd) => `Sisa pembayaran: ${usd}`,
     underpaidHint: (token, network) => `Kirim sisanya dalam ${token} di jaringan ${network}, ke alamat yang sama.`,
     address: 'Alamat deposit',
-    amount: 'Jumlah',
+    amount: 'Jumlah:',
     copyAddress: 'Salin alamat',
     copyAmount: 'Salin jumlah',
     copied: 'Disalin',
@@ -80,7 +80,7 @@ export default {
     onlyNetwork: (network) => `Kirim hanya di jaringan ${network}. Dana yang dikirim di jaringan lain akan hilang.`,
     paidBody: 'Terima kasih. Pembayaran Anda telah dikonfirmasi.',
     paidAt: (time) => `Dibayar pada ${time}`,
-    invoice: 'Invoice',
+    invoice: 'Invoice:',
     tracking: (carrier, number) => (carrier ? `Nomor resi ${carrier}: ${number}` : `Nomor resi: ${number}`),
     overpaid: (usd) =>
       `Anda mengirim ${usd} lebih dari jumlah tagihan. Hubungi merchant dengan ID invoice di bawah untuk mendapatkannya kembali.`,
@@ -154,7 +154,7 @@ export default {
     sentBody:
       'Dompet Anda telah mengirim transaksi ini. Halaman ini akan diperbarui otomatis setelah jaringan melihatnya. Jika transaksi tidak pernah sampai (dompet bisa saja membuang transaksi), kembali ke detail pembayaran.',
     backToPayment: 'Kembali ke detail pembayaran',
-    transaction: 'Transaksi',
+    transaction: 'Transaksi:',
     viewTransaction: 'Lihat di block explorer (membuka tab baru)',
   },
 } satisfies Catalogue;

@@ -73,7 +73,7 @@ export default {
     stillDue: (usd) => `Ancora da pagare: ${usd}`,
     underpaidHint: (token, network) => `Invia il resto in ${token} sulla rete ${network}, allo stesso indirizzo.`,
     address: 'Indirizzo di deposito',
-    amount: 'Importo',
+    amount: 'Importo:',
     copyAddress: 'Copia indirizzo',
     copyAmount: 'Copia importo',
     copied: 'Copiato',
@@ -81,7 +81,7 @@ export default {
     onlyNetwork: (network) => `Invia solo sulla rete ${network}. I fondi inviati su un’altra rete vanno persi.`,
     paidBody: 'Grazie. Il tuo pagamento è confermato.',
     paidAt: (time) => `Pagato il ${time}`,
-    invoice: 'Fattura',
+    invoice: 'Fattura:',
     tracking: (carrier, number) => (carrier ? `Numero di tracciamento ${carrier}: ${number}` : `Numero di tracciamento: ${number}`),
     overpaid: (usd) =>
       `Hai inviato ${usd} in più del dovuto. Contatta l’esercente indicando l’ID fattura qui sotto per ottenere il rimborso della differenza.`,
@@ -153,7 +153,7 @@ export default {
     sentBody:
       'Il tuo wallet ha inviato questa transazione. Questa pagina si aggiorna da sola quando la rete la rileva. Se non arriva mai (un wallet può scartare una transazione), torna ai dati di pagamento.',
     backToPayment: 'Torna ai dati di pagamento',
-    transaction: 'Transazione',
+    transaction: 'Transazione:',
     viewTransaction: 'Visualizza sul block explorer (si apre in una nuova scheda)',
   },
 } satisfies Catalogue;

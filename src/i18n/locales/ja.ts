@@ -26,7 +26,7 @@ export default {
     filterTokens: 'トークンとネットワークを絞り込む',
     noTokens: '該当するトークンはありません。',
     unavailable: '利用できません',
-    sendExactly: (amount, token, network) => `${network} で ${amount} ${token} をちょうど送金してください`,
+    sendExactly: (amount, token, network) => `${network} で ${amount} ${token} を正確に送金してください`,
     confirmingTitle: 'お支払いを検出しました。承認を待っています',
     sentTitle: 'ウォレットから送信しました。ネットワークの処理を待っています',
     quoteRefreshing: '価格を更新しています…',
@@ -73,7 +73,7 @@ export default {
     stillDue: (usd) => `残額：${usd}`,
     underpaidHint: (token, network) => `残りを ${network} の ${token} で、同じアドレスに送金してください。`,
     address: '入金アドレス',
-    amount: '金額',
+    amount: '金額：',
     copyAddress: 'アドレスをコピー',
     copyAmount: '金額をコピー',
     copied: 'コピーしました',
@@ -82,7 +82,7 @@ export default {
     onlyNetwork: (network) => `${network} でのみ送金してください。別のネットワークで送金した資金は失われます。`,
     paidBody: 'ありがとうございます。お支払いが確認されました。',
     paidAt: (time) => `お支払い日時：${time}`,
-    invoice: '請求書',
+    invoice: '請求書：',
     tracking: (carrier, number) => (carrier ? `${carrier} の追跡番号：${number}` : `追跡番号：${number}`),
     overpaid: (usd) => `請求額より ${usd} 多く送金されています。返金を受けるには、下記の請求書 ID を添えて加盟店にお問い合わせください。`,
     arrivedBeforeEnd: (usd) =>
@@ -101,7 +101,7 @@ export default {
       unknown: '確認は終了しましたが、お支払いが届いたかどうかは分かりませんでした。お支払いが届くと、このページは自動で更新されます。',
       foundShort: (paid, due) => `${paid} のお支払いが見つかりましたが、まだ ${due} が未払いです。残りを同じアドレスに送金してください。`,
       notFound: (amount, network) =>
-        `まだお支払いは届いていません。上記のアドレスに ${network} で ${amount} をちょうど送金したかご確認ください。お支払いが表示されるまで数分かかる場合があります。5 分後にもう一度お試しください。`,
+        `まだお支払いは届いていません。上記のアドレスに ${network} で ${amount} を正確に送金したかご確認ください。お支払いが表示されるまで数分かかる場合があります。5 分後にもう一度お試しください。`,
       failed: (invoice) =>
         `現在ブロックチェーンを確認できませんでした。すでに送金した場合は、請求書 ${invoice} を添えて加盟店にお問い合わせください。加盟店が追跡できます。`,
     },
@@ -153,7 +153,7 @@ export default {
     sentBody:
       'ウォレットがこのトランザクションを送信しました。ネットワークで検出されると、このページは自動で更新されます。届かない場合（ウォレットがトランザクションを破棄することがあります）は、お支払いの詳細に戻ってください。',
     backToPayment: 'お支払いの詳細に戻る',
-    transaction: 'トランザクション',
+    transaction: 'トランザクション：',
     viewTransaction: 'ブロックエクスプローラーで表示（新しいタブで開きます）',
   },
 } satisfies Catalogue;

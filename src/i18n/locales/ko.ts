@@ -71,7 +71,7 @@ export default {
     stillDue: (usd) => `남은 금액: ${usd}`,
     underpaidHint: (token, network) => `나머지 금액을 ${network}에서 ${token}(으)로 같은 주소에 보내세요.`,
     address: '입금 주소',
-    amount: '금액',
+    amount: '금액:',
     copyAddress: '주소 복사',
     copyAmount: '금액 복사',
     copied: '복사됨',
@@ -79,7 +79,7 @@ export default {
     onlyNetwork: (network) => `${network}에서만 보내세요. 다른 네트워크로 보낸 자금은 잃게 됩니다.`,
     paidBody: '감사합니다. 결제가 확인되었습니다.',
     paidAt: (time) => `결제 일시: ${time}`,
-    invoice: '청구서',
+    invoice: '청구서:',
     tracking: (carrier, number) => (carrier ? `${carrier} 운송장 번호: ${number}` : `운송장 번호: ${number}`),
     overpaid: (usd) => `결제할 금액보다 ${usd} 더 보냈습니다. 돌려받으려면 아래 청구서 ID로 가맹점에 문의하세요.`,
     arrivedBeforeEnd: (usd) =>
@@ -147,7 +147,7 @@ export default {
     sentBody:
       '지갑에서 이 트랜잭션을 보냈습니다. 네트워크에서 확인되면 이 페이지가 자동으로 업데이트됩니다. 끝내 도착하지 않으면(지갑이 트랜잭션을 폐기할 수 있습니다) 결제 정보로 돌아가세요.',
     backToPayment: '결제 정보로 돌아가기',
-    transaction: '트랜잭션',
+    transaction: '트랜잭션:',
     viewTransaction: '블록 탐색기에서 보기(새 탭에서 열림)',
   },
 } satisfies Catalogue;

@@ -74,7 +74,7 @@ export default {
     stillDue: (usd) => `Nog te betalen: ${usd}`,
     underpaidHint: (token, network) => `Stuur de rest in ${token} via ${network} naar hetzelfde adres.`,
     address: 'Stortingsadres',
-    amount: 'Bedrag',
+    amount: 'Bedrag:',
     copyAddress: 'Adres kopiëren',
     copyAmount: 'Bedrag kopiëren',
     copied: 'Gekopieerd',
@@ -83,7 +83,7 @@ export default {
     onlyNetwork: (network) => `Verstuur alleen via ${network}. Geld dat via een ander netwerk wordt verstuurd, gaat verloren.`,
     paidBody: 'Bedankt. Je betaling is bevestigd.',
     paidAt: (time) => `Betaald op ${time}`,
-    invoice: 'Factuur',
+    invoice: 'Factuur:',
     tracking: (carrier, number) => (carrier ? `Track & trace-code (${carrier}): ${number}` : `Track & trace-code: ${number}`),
     overpaid: (usd) =>
       `Je hebt ${usd} meer gestuurd dan nodig was. Neem contact op met de verkoper en vermeld het factuur-ID hieronder om het terug te krijgen.`,
@@ -159,7 +159,7 @@ export default {
     sentBody:
       'Je wallet heeft deze transactie verstuurd. Deze pagina wordt vanzelf bijgewerkt zodra het netwerk de transactie ziet. Komt die nooit aan (een wallet kan een transactie laten vallen), ga dan terug naar de betaalgegevens.',
     backToPayment: 'Terug naar de betaalgegevens',
-    transaction: 'Transactie',
+    transaction: 'Transactie:',
     viewTransaction: 'Bekijken in de blockexplorer (opent een nieuw tabblad)',
   },
 } satisfies Catalogue;

@@ -72,12 +72,12 @@ export default {
     qrUnavailable: 'Nie udało się wczytać kodu QR. Zamiast tego skopiuj adres i kwotę poniżej.',
     quoteValid: (time) => `Cena ważna jeszcze przez ${time}`,
     chooseAnother: 'Wybierz inny token',
-    alreadyPaid: 'Już zapłacono',
+    alreadyPaid: 'Już zapłaciłem(-am)',
     received: (usd) => `Otrzymano: ${usd}`,
     stillDue: (usd) => `Pozostało do zapłaty: ${usd}`,
     underpaidHint: (token, network) => `Wyślij resztę w ${token} w sieci ${network} na ten sam adres.`,
     address: 'Adres do wpłaty',
-    amount: 'Kwota',
+    amount: 'Kwota:',
     copyAddress: 'Kopiuj adres',
     copyAmount: 'Kopiuj kwotę',
     copied: 'Skopiowano',
@@ -86,7 +86,7 @@ export default {
     onlyNetwork: (network) => `Wysyłaj tylko w sieci ${network}. Środki wysłane w innej sieci zostaną utracone.`,
     paidBody: 'Dziękujemy. Twoja płatność została potwierdzona.',
     paidAt: (time) => `Zapłacono ${time}`,
-    invoice: 'Faktura',
+    invoice: 'Faktura:',
     tracking: (carrier, number) => (carrier ? `Numer przesyłki (${carrier}): ${number}` : `Numer przesyłki: ${number}`),
     overpaid: (usd) =>
       `Wysłano o ${usd} więcej, niż należało. Aby odzyskać nadwyżkę, skontaktuj się ze sprzedawcą, podając ID faktury poniżej.`,
@@ -158,7 +158,7 @@ export default {
     sentBody:
       'Twój portfel wysłał tę transakcję. Ta strona zaktualizuje się sama, gdy sieć ją wykryje. Jeśli transakcja nigdy nie dotrze (portfel może porzucić transakcję), wróć do danych płatności.',
     backToPayment: 'Wróć do danych płatności',
-    transaction: 'Transakcja',
+    transaction: 'Transakcja:',
     viewTransaction: 'Zobacz w eksploratorze bloków (otwiera się w nowej karcie)',
   },
 } satisfies Catalogue;

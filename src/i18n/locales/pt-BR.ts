@@ -73,7 +73,7 @@ export default {
     stillDue: (usd) => `Falta pagar: ${usd}`,
     underpaidHint: (token, network) => `Envie o restante em ${token} na rede ${network}, para o mesmo endereço.`,
     address: 'Endereço de depósito',
-    amount: 'Valor',
+    amount: 'Valor:',
     copyAddress: 'Copiar endereço',
     copyAmount: 'Copiar valor',
     copied: 'Copiado',
@@ -81,7 +81,7 @@ export default {
     onlyNetwork: (network) => `Envie somente pela rede ${network}. Fundos enviados por outra rede são perdidos.`,
     paidBody: 'Obrigado. Seu pagamento está confirmado.',
     paidAt: (time) => `Pago em ${time}`,
-    invoice: 'Fatura',
+    invoice: 'Fatura:',
     tracking: (carrier, number) => (carrier ? `Código de rastreio (${carrier}): ${number}` : `Código de rastreio: ${number}`),
     overpaid: (usd) =>
       `Você enviou ${usd} a mais do que o devido. Entre em contato com a loja informando o ID da fatura abaixo para receber a diferença de volta.`,
@@ -153,7 +153,7 @@ export default {
     sentBody:
       'Sua carteira enviou esta transação. Esta página é atualizada automaticamente quando a rede a detectar. Se ela nunca chegar (uma carteira pode descartar uma transação), volte aos dados do pagamento.',
     backToPayment: 'Voltar aos dados do pagamento',
-    transaction: 'Transação',
+    transaction: 'Transação:',
     viewTransaction: 'Ver no explorador de blocos (abre em uma nova aba)',
   },
 } satisfies Catalogue;

@@ -72,12 +72,12 @@ export default {
     qrUnavailable: 'Не удалось загрузить QR-код. Вместо этого скопируйте адрес и сумму ниже.',
     quoteValid: (time) => `Цена действует ещё ${time}`,
     chooseAnother: 'Выбрать другой токен',
-    alreadyPaid: 'Уже оплачено',
+    alreadyPaid: 'Я уже оплатил(а)',
     received: (usd) => `Получено: ${usd}`,
     stillDue: (usd) => `Осталось оплатить: ${usd}`,
     underpaidHint: (token, network) => `Отправьте остаток в ${token} в сети ${network} на тот же адрес.`,
     address: 'Адрес для оплаты',
-    amount: 'Сумма',
+    amount: 'Сумма:',
     copyAddress: 'Скопировать адрес',
     copyAmount: 'Скопировать сумму',
     copied: 'Скопировано',
@@ -85,7 +85,7 @@ export default {
     onlyNetwork: (network) => `Отправляйте только в сети ${network}. Средства, отправленные в другой сети, будут потеряны.`,
     paidBody: 'Спасибо. Ваш платёж подтверждён.',
     paidAt: (time) => `Оплачено ${time}`,
-    invoice: 'Счёт',
+    invoice: 'Счёт:',
     tracking: (carrier, number) => (carrier ? `Трек-номер (${carrier}): ${number}` : `Трек-номер: ${number}`),
     overpaid: (usd) =>
       `Вы отправили на ${usd} больше, чем требовалось. Чтобы вернуть излишек, свяжитесь с продавцом, указав ID счёта ниже.`,
@@ -154,7 +154,7 @@ export default {
     sentBody:
       'Ваш кошелёк отправил эту транзакцию. Эта страница обновится сама, как только сеть её увидит. Если транзакция так и не поступит (кошелёк может её сбросить), вернитесь к платёжным данным.',
     backToPayment: 'Вернуться к платёжным данным',
-    transaction: 'Транзакция',
+    transaction: 'Транзакция:',
     viewTransaction: 'Открыть в обозревателе блоков (в новой вкладке)',
   },
 } satisfies Catalogue;

@@ -73,7 +73,7 @@ export default {
     stillDue: (usd) => `Kalan tutar: ${usd}`,
     underpaidHint: (token, network) => `Kalan tutarı ${network} ağında ${token} olarak aynı adrese gönderin.`,
     address: 'Yatırma adresi',
-    amount: 'Tutar',
+    amount: 'Tutar:',
     copyAddress: 'Adresi kopyala',
     copyAmount: 'Tutarı kopyala',
     copied: 'Kopyalandı',
@@ -81,7 +81,7 @@ export default {
     onlyNetwork: (network) => `Yalnızca ${network} ağında gönderin. Başka bir ağda gönderilen fonlar kaybolur.`,
     paidBody: 'Teşekkürler. Ödemeniz onaylandı.',
     paidAt: (time) => `Ödeme tarihi: ${time}`,
-    invoice: 'Fatura',
+    invoice: 'Fatura:',
     tracking: (carrier, number) => (carrier ? `Kargo takip numarası (${carrier}): ${number}` : `Kargo takip numarası: ${number}`),
     overpaid: (usd) =>
       `Ödenmesi gerekenden ${usd} fazla gönderdiniz. Geri almak için aşağıdaki fatura numarasıyla satıcıyla iletişime geçin.`,
@@ -152,7 +152,7 @@ export default {
     sentBody:
       'Cüzdanınız bu işlemi gönderdi. Ağ işlemi gördüğünde bu sayfa kendiliğinden güncellenir. İşlem hiç ulaşmazsa (bir cüzdan işlemi düşürebilir), ödeme bilgilerine geri dönün.',
     backToPayment: 'Ödeme bilgilerine dön',
-    transaction: 'İşlem',
+    transaction: 'İşlem:',
     viewTransaction: 'Blok gezgininde görüntüle (yeni sekmede açılır)',
   },
 } satisfies Catalogue;

@@ -73,7 +73,7 @@ export default {
     stillDue: (usd) => `Còn phải trả: ${usd}`,
     underpaidHint: (token, network) => `Hãy gửi phần còn lại bằng ${token} trên mạng ${network}, đến cùng địa chỉ.`,
     address: 'Địa chỉ nhận tiền',
-    amount: 'Số tiền',
+    amount: 'Số tiền:',
     copyAddress: 'Sao chép địa chỉ',
     copyAmount: 'Sao chép số tiền',
     copied: 'Đã sao chép',
@@ -82,7 +82,7 @@ export default {
     onlyNetwork: (network) => `Chỉ gửi trên mạng ${network}. Tiền gửi qua mạng khác sẽ bị mất.`,
     paidBody: 'Cảm ơn bạn. Khoản thanh toán của bạn đã được xác nhận.',
     paidAt: (time) => `Đã thanh toán vào ${time}`,
-    invoice: 'Hóa đơn',
+    invoice: 'Hóa đơn:',
     tracking: (carrier, number) => (carrier ? `Mã vận đơn ${carrier}: ${number}` : `Mã vận đơn: ${number}`),
     overpaid: (usd) => `Bạn đã gửi dư ${usd} so với số tiền phải trả. Hãy liên hệ người bán kèm mã hóa đơn bên dưới để được hoàn lại.`,
     arrivedBeforeEnd: (usd) =>
@@ -152,7 +152,7 @@ export default {
     sentBody:
       'Ví của bạn đã gửi giao dịch này. Trang này sẽ tự cập nhật khi mạng ghi nhận giao dịch. Nếu giao dịch không bao giờ đến (ví có thể hủy bỏ giao dịch), hãy quay lại thông tin thanh toán.',
     backToPayment: 'Quay lại thông tin thanh toán',
-    transaction: 'Giao dịch',
+    transaction: 'Giao dịch:',
     viewTransaction: 'Xem trên trình khám phá khối (mở trong thẻ mới)',
   },
 } satisfies Catalogue;
