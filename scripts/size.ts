@@ -11,7 +11,7 @@ import {firstPaintFiles, lazyChunkFiles, sizesOf} from './bench/bundle.ts';
  * statically; the views after the first screen, the realtime link and the QR encoder come later,
  * on demand. Tightened as the code allows: 40 kB before issue 11 made those parts lazy.
  */
-const BUDGET_KB = 35.5;
+const BUDGET_KB = 36;
 
 const measure = (path: string) => {
   const {raw, gzip} = sizesOf(readFileSync(path));
