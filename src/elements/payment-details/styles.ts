@@ -11,7 +11,7 @@ export const paymentDetailsStyles = css`
     gap: 16px;
     align-items: start;
   }
-  @container (max-width: 420px) {
+  @container (max-width: 360px) {
     .pay {
       grid-template-columns: 1fr;
       justify-items: center;
