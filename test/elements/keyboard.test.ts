@@ -52,6 +52,10 @@ describe('the keyboard alone', () => {
     await stepIs(el, 'select-token');
 
     const first = await tabTo('a token', (f) => f.matches('button[data-token]'));
+    // A WAI-ARIA listbox: options in groups by network, one of them in the tab order.
+    const list = first.closest('[role=listbox]')!;
+    expect(list.querySelectorAll('[role=group] [role=option]').length).to.be.above(1);
+    expect(list.querySelectorAll('[role=option][tabindex="0"]').length).to.equal(1);
     await sendKeys({press: 'ArrowDown'});
     expect(focused()).to.not.equal(first);
     expect(focused()!.matches('button[data-token]')).to.equal(true);
@@ -60,7 +64,10 @@ describe('the keyboard alone', () => {
     await sendKeys({press: 'End'});
     await sendKeys({press: 'ArrowDown'});
     expect(focused(), 'the arrows wrap around').to.equal(first);
-    await tabTo('USDC on Base', (f) => f.matches('button[data-token="201"]'));
+    // One tab stop for the list: the arrows reach the token, Tab would leave the list.
+    for (let i = 0; i < 10 && !focused()!.matches('button[data-token="201"]'); i++) await sendKeys({press: 'ArrowDown'});
+    expect(focused()!.getAttribute('role')).to.equal('option');
+    expect(focused()!.matches('button[data-token="201"]'), 'USDC on Base reached with the arrows').to.equal(true);
     await sendKeys({press: 'Enter'});
     await stepIs(el, 'awaiting-payment');
 

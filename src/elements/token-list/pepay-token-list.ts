@@ -33,6 +33,8 @@ export class PepayTokenList extends PepayLeaf {
 
   /** What the payer typed in the filter, lower-cased and trimmed. */
   @state() private query = '';
+  /** The token in the tab order (roving tabindex). */
+  @state() private tabStop: number | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -47,18 +49,30 @@ export class PepayTokenList extends PepayLeaf {
       if (!searchText(token).includes(this.query)) continue;
       groups.set(token.network, [...(groups.get(token.network) ?? []), token]);
     }
-    return html`<div class="stack" @keydown=${this.onArrow}>
+    // One tab stop for the whole list (the chosen token, else the first that can be chosen); the
+    // arrow keys, Home and End move within it (WAI-ARIA listbox).
+    const enabled = this.tokens.filter((t) => t.selectable && searchText(t).includes(this.query));
+    this.tabStop = enabled.some((t) => t.id === this.tabStop) ? this.tabStop : (this.chosenId ?? enabled[0]?.id ?? null);
+    const chosen = this.tokens.find((t) => t.id === this.chosenId);
+    return html`<div class="stack">
       ${this.tokens.length >= FILTER_FROM ? html`<label>${m.filterTokens} <input type="search" @input=${this.onFilter} /></label>` : nothing}
-      ${[...groups].map(
-        ([network, tokens]) =>
-          html`<div data-network=${network}>
-            <h3 class="muted">${networkName(network)}</h3>
-            <ul class="tokens" aria-label=${networkName(network)}>
-              ${tokens.map((token) => this.tokenButton(token))}
-            </ul>
-          </div>`,
-      )}
+      <div role="listbox" aria-label=${m.selectTokenTitle} @keydown=${this.onArrow} ?hidden=${groups.size === 0}>
+        ${[...groups].map(
+          ([network, tokens]) =>
+            html`<div role="group" aria-label=${networkName(network)} data-network=${network}>
+              <h3 class="muted" aria-hidden="true">${networkName(network)}</h3>
+              <ul class="tokens" role="none">
+                ${tokens.map((token) => this.tokenButton(token))}
+              </ul>
+            </div>`,
+        )}
+      </div>
       ${groups.size === 0 ? html`<p class="muted" data-no-match>${m.noTokens}</p>` : nothing}
+      ${
+        // Said to screen readers from outside the listbox (which holds options only); shown beside the token.
+        chosen && this.busy ? html`<p class="visually-hidden" role="status">${m.preparingAddress}</p>` : nothing
+      }
+      ${chosen && this.problem && !this.busy ? html`<p class="visually-hidden" role="alert" data-token-alert>${this.problem}</p>` : nothing}
     </div>`;
   }
 
@@ -86,13 +100,18 @@ export class PepayTokenList extends PepayLeaf {
   private tokenButton(token: Token) {
     const choose = () => this.act({type: 'token-chosen', network: token.network, tokenId: token.id});
     const chosen = token.id === this.chosenId;
-    return html`<li>
+    const problem = chosen && this.problem && !this.busy;
+    return html`<li role="none">
       <button
         class="token"
+        role="option"
+        aria-selected=${chosen ? 'true' : 'false'}
+        tabindex=${token.id === this.tabStop ? '0' : '-1'}
         ?disabled=${!token.selectable || this.busy}
-        aria-current=${chosen ? 'true' : nothing}
         aria-busy=${chosen && this.busy ? 'true' : nothing}
+        aria-describedby=${problem ? 'token-problem' : nothing}
         @click=${choose}
+        @focus=${() => (this.tabStop = token.id)}
         data-token=${token.id}
       >
         ${token.iconUrl ? html`<img src=${token.iconUrl} alt="" width="24" height="24" referrerpolicy="no-referrer" @error=${hideImage} />` : nothing}
@@ -103,8 +122,8 @@ export class PepayTokenList extends PepayLeaf {
             : html`<span class="reason">${(this.messages.showsServerText && token.unavailableReason) || this.messages.unavailable}</span>`
         }
       </button>
-      ${chosen && this.busy ? html`<p class="preparing" role="status">${this.messages.preparingAddress}</p>` : nothing}
-      ${chosen && this.problem && !this.busy ? html`<p class="problem" role="alert" data-token-problem>${this.problem}</p>` : nothing}
+      ${chosen && this.busy ? html`<p class="preparing" aria-hidden="true">${this.messages.preparingAddress}</p>` : nothing}
+      ${problem ? html`<p class="problem" aria-hidden="true" id="token-problem" data-token-problem>${this.problem}</p>` : nothing}
     </li>`;
   }
 }

@@ -24,7 +24,7 @@ export const tokenListStyles = css`
     height: 24px;
     border-radius: 50%;
   }
-  .token[aria-current='true'] {
+  .token[aria-selected='true'] {
     border-color: var(--_accent);
     box-shadow: inset 0 0 0 1px var(--_accent);
   }
