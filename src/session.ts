@@ -1,6 +1,6 @@
 /**
  * The session description, declared once: the fields every Pepay element takes (the inline
- * checkout, the dialog, the button) and `PepayCheckout.open()` accepts (widget-contract.md).
+ * checkout, the dialog, the button) and `PepayCheckout.open()` accepts (README, "`<pepay-checkout>`").
  */
 import {DEFAULT_API_BASE} from './api/client.js';
 

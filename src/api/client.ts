@@ -35,7 +35,7 @@ export interface TokenQuery {
 
 /**
  * Typed client for every payor endpoint (payor-api.md §2). Every method rejects with a PepayError
- * (its `code` from the widget contract) or, when `signal` aborts, with the signal's reason.
+ * (its `code` from the README's error codes) or, when `signal` aborts, with the signal's reason.
  * Times in results are epoch milliseconds; USD amounts are numbers, token amounts decimal strings. Sends only the browser-safe
  * `x-session-token` + `x-signature` pair; returns normalised shapes; throws PepayError.
  */

@@ -5,7 +5,7 @@
  * interfaces below, with their `@eventsOf` tag) all come from here.
  *
  * All are `bubbles: true, composed: true` and dispatched on the element, never on `window`
- * (widget-contract.md, "Events").
+ * (README, "`<pepay-checkout>`", events).
  */
 import type {PepayErrorCode} from '../api/errors.js';
 import type {Environment, InvoiceStatus} from '../api/schemas/primitives.js';

@@ -1,7 +1,7 @@
 import {shippedLocale, type Locale} from './catalogue.js';
 
 /**
- * The locale an element speaks (widget-contract.md, "Languages"): its own `locale`, else the
+ * The locale an element speaks (README, "Languages and accessibility"): its own `locale`, else the
  * nearest `lang` attribute walking up through shadow roots to their hosts (so a checkout inside
  * the modal, or inside a merchant's own component, hears the page's language), else the browser's.
  * Returns a canonical BCP 47 tag; 'en' when none is valid.

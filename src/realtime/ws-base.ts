@@ -1,7 +1,7 @@
 import {parseBaseUrl} from '../api/base-url.js';
 
 /**
- * The stream's origin (widget contract: `ws-base`, default `api-base` with http -> ws,
+ * The stream's origin (README: `ws-base`, default `api-base` with http -> ws,
  * https -> wss). `apiBase` is the client's already validated origin.
  * Throws PepayError `bad-request` when the result is not a `ws:`/`wss:` URL.
  */
