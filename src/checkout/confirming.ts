@@ -13,7 +13,7 @@ type Payment = Extract<EventSubject, {kind: 'payment'}>;
 /** Steps on which a payment may arrive (a terminal screen stays as it is). */
 const PAYING = new Set(['awaiting-payment', 'underpaid', 'confirming']);
 /** Payment statuses that mean the payment did not happen (the rest count as money received). */
-export const NOT_RECEIVED = /fail|revers|reject|cancel/i;
+const NOT_RECEIVED = /fail|revers|reject|cancel/i;
 
 /** Payment statuses of a payment seen and not final (`pending` is documented; the others are its likely kin). */
 const NOT_FINAL = /^(pending|unconfirmed|confirming|detected)/i;

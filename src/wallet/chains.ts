@@ -5,7 +5,7 @@
  */
 import type {Environment} from '../api/schemas/primitives.js';
 
-export interface EvmChain {
+interface EvmChain {
   chainId: number;
   /** Block explorer origin; a transaction is at `${explorer}/tx/${hash}`. */
   explorer: string;
@@ -16,7 +16,7 @@ type ChainPair = Record<Environment, EvmChain>;
 const chain = (chainId: number, explorer: string): EvmChain => ({chainId, explorer});
 
 /** Mainnet and the public test network each devnet invoice is on (Sepolia and its L2 siblings, BSC testnet, Fuji, Amoy). */
-export const EVM_CHAINS: Readonly<Record<string, ChainPair>> = {
+const EVM_CHAINS: Readonly<Record<string, ChainPair>> = {
   ethereum: {mainnet: chain(1, 'https://etherscan.io'), devnet: chain(11155111, 'https://sepolia.etherscan.io')},
   base: {mainnet: chain(8453, 'https://basescan.org'), devnet: chain(84532, 'https://sepolia.basescan.org')},
   bsc: {mainnet: chain(56, 'https://bscscan.com'), devnet: chain(97, 'https://testnet.bscscan.com')},
@@ -43,19 +43,19 @@ export function chainName(network: string, environment: Environment, mainnetName
 }
 
 /**
- * The chain an EVM network's invoice is paid on, or null when none is known. `overrides` (the
- * merchant's `chainIds`, network → chain id) wins; an overridden id has no explorer link unless
- * it is the table's own.
+ * The chain id an EVM network's invoice is paid on, or null when none is known. `overrides` (the
+ * merchant's `chainIds`, network → chain id) wins when it is a positive safe integer.
  */
-export function evmChain(network: string, environment: Environment, overrides: Readonly<Record<string, number>> = {}): EvmChain | null {
-  const known = Object.hasOwn(EVM_CHAINS, network) ? EVM_CHAINS[network]![environment] : null;
+export function evmChainId(network: string, environment: Environment, overrides: Readonly<Record<string, number>> = {}): number | null {
   const override = Object.hasOwn(overrides, network) ? overrides[network] : undefined;
-  if (override === undefined) return known;
-  if (!Number.isSafeInteger(override) || override <= 0) return known;
-  return {chainId: override, explorer: override === known?.chainId ? known.explorer : ''};
+  if (override !== undefined && Number.isSafeInteger(override) && override > 0) return override;
+  return Object.hasOwn(EVM_CHAINS, network) ? EVM_CHAINS[network]![environment].chainId : null;
 }
 
-/** Where a transaction hash can be read: EVM explorers, Solscan for Solana, Tonviewer for TON; null elsewhere. */
+/**
+ * Where a transaction hash can be read: EVM explorers, Solscan for Solana, Tonviewer for TON; null
+ * elsewhere, and for a chain other than the table's (a merchant's own `chainIds`).
+ */
 export function transactionUrl(network: string, environment: Environment, txHash: string, chainIdUsed?: number): string | null {
   const hash = encodeURIComponent(txHash);
   if (network === 'solana') return `https://solscan.io/tx/${hash}${environment === 'devnet' ? '?cluster=devnet' : ''}`;

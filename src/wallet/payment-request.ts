@@ -15,7 +15,7 @@ import {EVM_NETWORKS} from '../api/schemas/deposit-address.js';
 import type {Environment} from '../api/schemas/primitives.js';
 import type {Token} from '../api/schemas/tokens.js';
 import {fromBaseUnits, toBaseUnits} from '../checkout/amount.js';
-import {evmChain} from './chains.js';
+import {evmChainId} from './chains.js';
 
 /** An EVM transaction that pays the request, for `eth_sendTransaction` (hex quantities, EIP-1474). */
 export interface EvmTransfer {
@@ -63,19 +63,19 @@ export function paymentRequest(address: PaymentAddress, token: Token, context: R
   const native = token.type === 'native';
   const network = address.network;
   if (EVM_NETWORKS.has(network)) {
-    const chain = evmChain(network, context.environment, context.chainIds);
-    if (!chain) return {uri: null, reason: 'network'};
+    const chainId = evmChainId(network, context.environment, context.chainIds);
+    if (chainId === null) return {uri: null, reason: 'network'};
     if (native) {
       return {
-        uri: `ethereum:${address.address}@${chain.chainId}?value=${units}`,
-        transfer: {chainId: chain.chainId, to: address.address, value: units, data: null},
+        uri: `ethereum:${address.address}@${chainId}?value=${units}`,
+        transfer: {chainId: chainId, to: address.address, value: units, data: null},
       };
     }
     const contract = token.contractAddress ?? '';
     if (!EVM_ACCOUNT.test(contract)) return {uri: null, reason: 'token'};
     return {
-      uri: `ethereum:${contract}@${chain.chainId}/transfer?address=${address.address}&uint256=${units}`,
-      transfer: {chainId: chain.chainId, to: contract, value: 0n, data: transferCallData(address.address, units)},
+      uri: `ethereum:${contract}@${chainId}/transfer?address=${address.address}&uint256=${units}`,
+      transfer: {chainId: chainId, to: contract, value: 0n, data: transferCallData(address.address, units)},
     };
   }
   if (network === 'solana') {
