@@ -61,27 +61,6 @@ export function trimAmount(amount: string): string {
   return `${whole}.${fraction.replace(/0+$/, '').padEnd(2, '0')}`;
 }
 
-/**
- * A token amount (plain decimal string, as `trimAmount` gives it) as a sentence in `locale` writes
- * it: its decimal sign, its grouping and its digits ("49.990001" is "49,990001" in German,
- * "12,345.5" in English). String work only: every digit kept, none rounded. The field a payer
- * copies keeps the plain decimal, the one wallets read everywhere; this is for reading.
- */
-export function formatTokenAmount(amount: string, locale: string): string {
-  const [whole = '', fraction = ''] = amount.split('.');
-  const format = new Intl.NumberFormat(locale);
-  const parts = format.formatToParts(10000.5);
-  const group = parts.find((p) => p.type === 'group')?.value ?? '';
-  const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
-  const digit = (d: string) => format.format(Number(d));
-  const grouped = whole
-    .replace(/\B(?=(\d{3})+(?!\d))/g, '\u0000')
-    .split('\u0000')
-    .join(group);
-  const written = `${grouped}${fraction ? decimal + fraction : ''}`.replace(/\d/g, digit);
-  return isolate(written);
-}
-
 const NETWORK_NAMES: Record<string, string> = {
   ethereum: 'Ethereum',
   base: 'Base',

@@ -50,7 +50,7 @@ describe('<pepay-checkout> against the sandbox', () => {
     expect(text(el)).to.match(/Expires in 1[45]:\d\d/);
     const detail = await chooseBaseUsdc(el);
     expect(detail).to.deep.include({network: 'base', tokenId: 201, amount: '49.990000'});
-    expect(text(el)).to.include(`Send exactly ${isolated('49.99')} USDC on Base`);
+    expect(text(el)).to.include('Send exactly 49.99 USDC on Base');
     expect($(el, '[part=address]')!.textContent).to.equal(detail.address);
     const qr = $(el, 'pepay-qr')!;
     await waitUntil(() => qr.shadowRoot?.querySelector('svg path'));
@@ -127,7 +127,7 @@ describe('<pepay-checkout> against the sandbox', () => {
     await simulate(s.invoice_id, 'pay', {amount: 'partial'});
     expect((await underpaid).detail).to.deep.include({invoiceId: s.invoice_id, lockedNetwork: 'base', lockedTokenId: 201});
     await stepIs(el, 'underpaid');
-    await waitUntil(() => text(el).includes(`Send exactly ${isolated('20.00')} USDC on Base`), text(el));
+    await waitUntil(() => text(el).includes('Send exactly 20.00 USDC on Base'), text(el));
     expect(text(el))
       .to.include('Partial payment received')
       .and.include(`Still due: ${isolated('$20.00')}`);
@@ -276,7 +276,7 @@ describe('<pepay-checkout> against the sandbox', () => {
       return line();
     };
     const nothing = await ask('No payment has arrived yet');
-    expect(nothing).to.include(`${isolated('49.99')} USDC on Base`);
+    expect(nothing).to.include('49.99 USDC on Base');
     await simulate(s.invoice_id, 'pay', {amount: 20});
     const part = await ask(`We found a payment of ${isolated('$20.00')}, but ${isolated('$29.99')} is still due`);
     expect(el.state.step).to.equal('underpaid');

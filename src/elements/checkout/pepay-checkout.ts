@@ -119,7 +119,7 @@ export class PepayCheckout extends PepaySessionElement {
     const m = this.language.resolve(this.locale);
     // Numbers and dates in the words' language: while another is on its way, or if it failed, English's.
     const locale = this.language.arrived ? resolveLocale(this, this.locale) : 'en';
-    const title = stepTitle(state, m, locale);
+    const title = stepTitle(state, m);
     // `lang` on the card: a screen reader reads the words in their language, whatever the page's.
     return html`<section
         class="card"

@@ -1,10 +1,10 @@
 /** The heading of each step, which the checkout focuses when the step changes. */
-import {formatTokenAmount, networkName, trimAmount} from '../../checkout/format.js';
+import {networkName, trimAmount} from '../../checkout/format.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import type {Messages} from '../../i18n/en.js';
 
 /** The step's heading, or null for the loading skeleton. */
-export function stepTitle(state: CheckoutState, m: Messages, locale: string): string | null {
+export function stepTitle(state: CheckoutState, m: Messages): string | null {
   switch (state.step) {
     case 'loading':
       return null;
@@ -21,7 +21,7 @@ export function stepTitle(state: CheckoutState, m: Messages, locale: string): st
       if (state.step === 'underpaid') return m.underpaidTitle;
       const symbol = state.tokens.find((t) => t.id === a.tokenId)?.symbol ?? '';
       return a.tokenAmount && state.busy !== 'address'
-        ? m.sendExactly(formatTokenAmount(trimAmount(a.tokenAmount), locale), symbol, networkName(a.network))
+        ? m.sendExactly(trimAmount(a.tokenAmount), symbol, networkName(a.network))
         : m.quoteRefreshing;
     }
     case 'confirming':

@@ -1,6 +1,6 @@
 import {html, nothing} from 'lit';
 import {property, state as ownState} from 'lit/decorators.js';
-import {formatTokenAmount, formatTokenPrice, formatUsd, networkName, trimAmount} from '../../checkout/format.js';
+import {formatTokenPrice, formatUsd, networkName, trimAmount} from '../../checkout/format.js';
 import {amountStillDue, paidSoFar, verificationAnswer} from '../../checkout/figures.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
@@ -77,7 +77,7 @@ export class PepayPaymentDetails extends PepayLeaf {
                 <strong>${this.viewMessages.stillDue(formatUsd(amountStillDue(state), this.locale))}</strong>
               </p>
               <p class="muted">${this.viewMessages.underpaidHint(symbol, network)}</p>
-              ${amount ? html`<p><strong>${m.sendExactly(formatTokenAmount(amount, this.locale), symbol, network)}</strong></p>` : nothing}`
+              ${amount ? html`<p><strong>${m.sendExactly(amount, symbol, network)}</strong></p>` : nothing}`
           : nothing
       }
       ${onPhone ? wallet : nothing}
@@ -209,7 +209,7 @@ export class PepayPaymentDetails extends PepayLeaf {
       case 'found-short':
         return v.foundShort(formatUsd(paidSoFar(state), this.locale), formatUsd(amountStillDue(state), this.locale));
       case 'not-found':
-        return v.notFound(amount ? `${formatTokenAmount(amount, this.locale)} ${symbol}` : symbol, network);
+        return v.notFound(amount ? `${amount} ${symbol}` : symbol, network);
       case 'failed':
         return v.failed(state.invoiceId ?? '');
       case null:
