@@ -47,8 +47,10 @@ export function chainName(network: string, environment: Environment, mainnetName
  * merchant's `chainIds`, network → chain id) wins when it is a positive safe integer.
  */
 export function evmChainId(network: string, environment: Environment, overrides: Readonly<Record<string, number>> = {}): number | null {
-  const override = Object.hasOwn(overrides, network) ? overrides[network] : undefined;
-  if (override !== undefined && Number.isSafeInteger(override) && override > 0) return override;
+  // Merchant input: anything but an object of numbers is no override.
+  const valid = typeof overrides === 'object' && overrides !== null && Object.hasOwn(overrides, network);
+  const override: unknown = valid ? overrides[network] : undefined;
+  if (typeof override === 'number' && Number.isSafeInteger(override) && override > 0) return override;
   return Object.hasOwn(EVM_CHAINS, network) ? EVM_CHAINS[network]![environment].chainId : null;
 }
 

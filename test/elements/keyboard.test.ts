@@ -90,3 +90,28 @@ describe('the keyboard alone', () => {
     after.remove();
   });
 });
+
+describe('the token list as a listbox', () => {
+  it('keeps exactly one tab stop, on a token shown, when a filter hides the chosen one', async () => {
+    const s = await createSession({environment: 'mainnet', customer_email: 'a@example.com'});
+    const el = document.createElement('pepay-checkout') as PepayCheckout;
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    document.body.append(el);
+    await stepIs(el, 'select-token');
+    const list = el.shadowRoot!.querySelector('pepay-token-list')!;
+    const stops = () => [...list.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role=option][tabindex="0"]')];
+    expect(stops()).to.have.length(1);
+    // The payer chose USDC on Base and the server refused it: the list stays, that token chosen.
+    await simulate(s.invoice_id, 'faults', {http: [{kind: 'status', status: 400, path: 'payment-addresses'}]});
+    list.shadowRoot!.querySelector<HTMLButtonElement>('button[data-token="101"]')!.click();
+    await waitUntil(() => el.state.notice !== null && el.state.busy === null, 'refused');
+    await waitUntil(() => stops()[0]?.dataset['token'] === '101', 'the chosen token is the tab stop');
+    const filter = list.shadowRoot!.querySelector<HTMLInputElement>('input[type=search]')!;
+    filter.value = 'sol';
+    filter.dispatchEvent(new InputEvent('input'));
+    const network = () => stops()[0]?.closest<HTMLElement>('[data-network]')?.dataset['network'];
+    await waitUntil(() => stops().length === 1 && network() === 'solana', `one stop, on a shown token (${network()})`);
+    expect(stops()[0]!.disabled).to.equal(false);
+    el.remove();
+  });
+});

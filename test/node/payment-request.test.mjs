@@ -156,3 +156,11 @@ test('base units: rounding only ever up, by less than one unit, and back to the 
     }),
   );
 });
+
+test("a merchant's chainIds that are not an object of ids change nothing and throw nothing", () => {
+  const usdc = token({network: 'base', contractAddress: '0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913'});
+  for (const chainIds of [null, 'base', 5, [], {base: -1}, {base: 2 ** 60}, {base: '8453'}]) {
+    const request = paymentRequest(address('base', EVM_TO, '1'), usdc, {...context, chainIds});
+    assert.equal(parseEip681(request.uri).chain_id, '8453', JSON.stringify(chainIds));
+  }
+});

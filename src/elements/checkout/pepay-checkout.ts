@@ -69,6 +69,8 @@ export class PepayCheckout extends PepaySessionElement {
     (state, events) => this.committed(state, events),
   );
   private readonly stepFocus = new StepFocus(this);
+  /** The step the live region speaks of (null: its heading took focus and said it). */
+  private announced: CheckoutState['step'] | null = null;
   private readonly internals: ElementInternals | null = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
   private readonly outage = new OutageController(this);
   private readonly views = new ViewLoader(this);
@@ -145,7 +147,7 @@ export class PepayCheckout extends PepaySessionElement {
         }
       </section>
       <p class="visually-hidden" role="status" aria-live="polite">
-        ${this.outage.active ? m.reconnecting : this.stepFocus.headingSpeaks() ? nothing : (stepAnnouncement(state.step, m) ?? nothing)}
+        ${this.outage.active ? m.reconnecting : this.announced ? (stepAnnouncement(this.announced, m) ?? nothing) : nothing}
       </p>`;
   }
 
@@ -212,6 +214,7 @@ export class PepayCheckout extends PepaySessionElement {
           .views=${this.language.views}
           .locale=${locale}
           .state=${state}
+          .chainIds=${this.chainIds}
           ?closable=${(this.getRootNode() as Partial<ShadowRoot>).host?.localName === 'pepay-checkout-dialog'}
         ></pepay-status-view>`;
     }
@@ -229,7 +232,10 @@ export class PepayCheckout extends PepaySessionElement {
     this.outage.follow(state.connection);
     for (const event of events) {
       this.dispatchEvent(createPepayEvent(event.name, event.detail));
-      if (event.name === 'pepay-step-change') this.stepFocus.follow();
+      if (event.name !== 'pepay-step-change') continue;
+      // Decided once, as the step changes: said here unless the new heading takes focus (and is read there).
+      this.announced = this.stepFocus.headingSpeaks() ? null : state.step;
+      this.stepFocus.follow();
     }
   }
 }

@@ -8,7 +8,7 @@ import {DONE_EVENT} from '../../events/payer-action.js';
 import {CopyController} from '../copy.js';
 import {PepayLeaf} from '../leaf.js';
 import {enViews, type ViewMessages} from '../../i18n/en-views.js';
-import {transactionUrl} from '../../wallet/chains.js';
+import {evmChainId, transactionUrl} from '../../wallet/chains.js';
 
 /**
  * A payment on its way (confirming, with its transaction), how the checkout ended, or why it cannot go on: paid (with the time and any commerce order),
@@ -48,6 +48,8 @@ export class PepayStatusView extends PepayLeaf {
 
   /** The checkout state (step `paid`, `expired`, `canceled` or `error`). */
   @property({attribute: false}) state: CheckoutState | null = null;
+  /** The merchant's EVM chain ids by network (for the transaction's explorer link). */
+  @property({attribute: false}) chainIds: Readonly<Record<string, number>> = {};
   /** Shown in a modal: the last screens end with "Done", which closes it. */
   @property({type: Boolean}) closable = false;
 
@@ -124,7 +126,11 @@ export class PepayStatusView extends PepayLeaf {
     const hash = state.detected?.txHash ?? state.walletTx?.txHash;
     if (!hash) return nothing;
     const network = state.address?.network ?? state.session?.locked?.network ?? '';
-    const url = transactionUrl(network, state.environment ?? 'mainnet', hash, state.walletTx?.chainId);
+    const environment = state.environment ?? 'mainnet';
+    // The chain it was sent on: the wallet's, else the one this checkout asks for (a merchant's own
+    // chain id has no explorer here: no link rather than another chain's).
+    const chainId = state.walletTx?.chainId ?? evmChainId(network, environment, this.chainIds) ?? undefined;
+    const url = transactionUrl(network, environment, hash, chainId);
     return html`<p class="muted">${this.viewMessages.transaction} <code class="hash" data-tx-hash dir="ltr">${hash}</code></p>
       ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer" data-explorer>${this.viewMessages.viewTransaction}</a>` : nothing}`;
   }

@@ -33,8 +33,8 @@ export class PepayTokenList extends PepayLeaf {
 
   /** What the payer typed in the filter, lower-cased and trimmed. */
   @state() private query = '';
-  /** The token in the tab order (roving tabindex). */
-  @state() private tabStop: number | null = null;
+  /** The token in the tab order (roving tabindex); derived in each render, kept for the next. */
+  private tabStop: number | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -49,11 +49,12 @@ export class PepayTokenList extends PepayLeaf {
       if (!searchText(token).includes(this.query)) continue;
       groups.set(token.network, [...(groups.get(token.network) ?? []), token]);
     }
-    // One tab stop for the whole list (the chosen token, else the first that can be chosen); the
-    // arrow keys, Home and End move within it (WAI-ARIA listbox).
+    // One tab stop for the whole list: the token last focused, else the chosen one, else the first
+    // that can be chosen, each only while shown and choosable (a filter or a new list may hide it);
+    // the arrow keys, Home and End move within it (WAI-ARIA listbox).
     const enabled = this.tokens.filter((t) => t.selectable && searchText(t).includes(this.query));
-    this.tabStop = enabled.some((t) => t.id === this.tabStop) ? this.tabStop : (this.chosenId ?? enabled[0]?.id ?? null);
-    const chosen = this.tokens.find((t) => t.id === this.chosenId);
+    const shown = (id: number | null) => id !== null && enabled.some((t) => t.id === id);
+    this.tabStop = [this.tabStop, this.chosenId].find(shown) ?? enabled[0]?.id ?? null;
     return html`<div class="stack">
       ${this.tokens.length >= FILTER_FROM ? html`<label>${m.filterTokens} <input type="search" @input=${this.onFilter} /></label>` : nothing}
       <div role="listbox" aria-label=${m.selectTokenTitle} @keydown=${this.onArrow} ?hidden=${groups.size === 0}>
@@ -68,12 +69,17 @@ export class PepayTokenList extends PepayLeaf {
         )}
       </div>
       ${groups.size === 0 ? html`<p class="muted" data-no-match>${m.noTokens}</p>` : nothing}
-      ${
-        // Said to screen readers from outside the listbox (which holds options only); shown beside the token.
-        chosen && this.busy ? html`<p class="visually-hidden" role="status">${m.preparingAddress}</p>` : nothing
-      }
-      ${chosen && this.problem && !this.busy ? html`<p class="visually-hidden" role="alert" data-token-alert>${this.problem}</p>` : nothing}
+      <!-- Said from outside the listbox (it holds options only), shown beside the token; the status
+        region is always there, so screen readers hear its text when it comes. -->
+      <p class="visually-hidden" role="status">${this.chosenId !== null && this.busy ? m.preparingAddress : ''}</p>
+      ${this.chosenId !== null && this.problem && !this.busy ? html`<p class="visually-hidden" role="alert" data-token-alert>${this.problem}</p>` : nothing}
     </div>`;
+  }
+
+  private moveTabStop(id: number): void {
+    if (this.tabStop === id) return;
+    this.tabStop = id;
+    this.requestUpdate();
   }
 
   /** Arrow keys, Home and End move between the tokens that can be chosen (Tab still works too). */
@@ -111,7 +117,7 @@ export class PepayTokenList extends PepayLeaf {
         aria-busy=${chosen && this.busy ? 'true' : nothing}
         aria-describedby=${problem ? 'token-problem' : nothing}
         @click=${choose}
-        @focus=${() => (this.tabStop = token.id)}
+        @focus=${() => this.moveTabStop(token.id)}
         data-token=${token.id}
       >
         ${token.iconUrl ? html`<img src=${token.iconUrl} alt="" width="24" height="24" referrerpolicy="no-referrer" @error=${hideImage} />` : nothing}
