@@ -82,7 +82,7 @@ export class PepayTokenList extends PepayLeaf {
     this.requestUpdate();
   }
 
-  /** Arrow keys, Home and End move between the tokens that can be chosen (Tab still works too). */
+  /** Arrow keys, Home and End move between the tokens that can be chosen (Tab leaves the list). */
   private readonly onArrow = (event: KeyboardEvent) => {
     const step = ARROWS[event.key];
     const current = event.target as HTMLElement;
