@@ -16,7 +16,7 @@ const WARN_MS = 30_000;
 export class QuoteLine implements ReactiveController {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(private readonly host: ReactiveControllerHost & Element) {
     host.addController(this);
   }
 
@@ -35,8 +35,9 @@ export class QuoteLine implements ReactiveController {
       <pepay-countdown .deadline=${state.quoteExpiresAtMono} .format=${v.quoteValid} .locale=${locale}></pepay-countdown>
     </p>`;
     if (left > WARN_MS) {
-      // Wakes the view (not the checkout) when the warning is due.
-      this.timer = setTimeout(() => this.host.requestUpdate(), left - WARN_MS + 5);
+      // Wakes the view (not the checkout) when the warning is due; only while it is on the page
+      // (a render that lands after removal must not leave a timer behind).
+      if (this.host.isConnected) this.timer = setTimeout(() => this.host.requestUpdate(), left - WARN_MS + 5);
       return holds;
     }
     return html`${holds}
