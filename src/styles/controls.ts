@@ -21,6 +21,18 @@ export const leafHostStyles = css`
   }
 `;
 
+/** Text for screen readers only (live regions, labels), shared by the checkout and its leaves. */
+export const visuallyHiddenStyles = css`
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;
+
 /** Buttons, fields, text and layout helpers shared by the checkout and its leaves. */
 export const controlStyles = css`
   button {
@@ -101,12 +113,5 @@ export const controlStyles = css`
     font-size: 0.9em;
     color: var(--_danger);
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
+  ${visuallyHiddenStyles}
 `;

@@ -6,22 +6,13 @@ import {expect, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {deep} from '../support/deep.js';
-import {createSession, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
-import {stepIs, toPayment} from '../support/walk.js';
+import {simulate} from '../support/sandbox.js';
+import {payingCheckout, stepIs} from '../support/walk.js';
 import {isolated} from '../support/formatted.js';
 
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000, interval: 50});
 
-async function paying(options: Record<string, unknown> = {}): Promise<{s: Session; el: PepayCheckout}> {
-  const s = await createSession({customer_email: 'a@example.com', amount_usd: 40, ...options});
-  const el = document.createElement('pepay-checkout');
-  Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
-  document.body.append(el);
-  await toPayment(el);
-  // Payments are told over the stream.
-  await until('live', () => el.state.connection === 'live');
-  return {s, el};
-}
+const paying = (options: Record<string, unknown> = {}) => payingCheckout({amount_usd: 40, ...options});
 
 const shown = (el: PepayCheckout, selector: string) => deep(el.shadowRoot!, selector)?.textContent?.trim() ?? '';
 

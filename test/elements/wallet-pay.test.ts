@@ -9,8 +9,8 @@ import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {deep, deepReady} from '../support/deep.js';
 import {decodeQr} from '../support/qr.js';
-import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
-import {stepIs, toPayment} from '../support/walk.js';
+import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
+import {payingCheckout, stepIs, toPayment} from '../support/walk.js';
 import {announceWallet, WALLET_ACCOUNT, WALLET_TX_HASH, type FakeWallet} from '../support/wallet.js';
 
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000, interval: 50});
@@ -24,16 +24,7 @@ afterEach(() => {
   document.querySelectorAll('pepay-checkout').forEach((el) => el.remove());
 });
 
-async function paying(faults: Record<string, unknown> | null = null, amountUsd = 49.99): Promise<{s: Session; el: PepayCheckout}> {
-  const s = await createSession({customer_email: 'a@example.com', amount_usd: amountUsd});
-  if (faults) await simulate(s.invoice_id, 'faults', faults);
-  const el = document.createElement('pepay-checkout');
-  Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
-  document.body.append(el);
-  await toPayment(el);
-  await until('live', () => el.state.connection === 'live');
-  return {s, el};
-}
+const paying = (faults: Record<string, unknown> | null = null, amountUsd = 49.99) => payingCheckout({amount_usd: amountUsd}, faults);
 
 const inView = <T extends Element = HTMLElement>(el: PepayCheckout, selector: string) => deep<T>(el.shadowRoot!, selector);
 const text = (el: PepayCheckout, selector: string) => inView(el, selector)?.textContent?.trim() ?? '';

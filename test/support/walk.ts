@@ -2,6 +2,7 @@
 import {waitUntil} from '@open-wc/testing';
 import type {PepayCheckout} from '../../src/index.js';
 import {deepReady} from './deep.js';
+import {createSession, sandboxUrl, simulate, type Session} from './sandbox.js';
 
 /** Waits until the checkout is on `step` and the payer sees it (rendered, leaves included). */
 export async function stepIs(el: PepayCheckout, step: string, timeout = 8000): Promise<void> {
@@ -15,4 +16,22 @@ export async function toPayment(el: PepayCheckout): Promise<void> {
   (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-token="201"]')).click();
   await stepIs(el, 'awaiting-payment');
   await el.updateComplete;
+}
+
+/**
+ * A checkout on the payment step of a new session (`options` as the sandbox's create body; an
+ * e-mail is already known), with `faults` applied first, and its stream live: payments are told.
+ */
+export async function payingCheckout(
+  options: Record<string, unknown> = {},
+  faults: Record<string, unknown> | null = null,
+): Promise<{s: Session; el: PepayCheckout}> {
+  const s = await createSession({customer_email: 'a@example.com', ...options});
+  if (faults) await simulate(s.invoice_id, 'faults', faults);
+  const el = document.createElement('pepay-checkout');
+  Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+  document.body.append(el);
+  await toPayment(el);
+  await waitUntil(() => el.state.connection === 'live', 'stream live', {timeout: 10_000});
+  return {s, el};
 }

@@ -2,7 +2,7 @@ import {LitElement, css, html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import {formatDuration} from '../../checkout/format.js';
 import {msUntil} from '../../checkout/selectors.js';
-import {leafHostStyles} from '../../styles/controls.js';
+import {leafHostStyles, visuallyHiddenStyles} from '../../styles/controls.js';
 import {VERSION} from '../../version.js';
 
 /**
@@ -26,15 +26,8 @@ export class PepayCountdown extends LitElement {
         color: var(--_danger);
         font-weight: 700;
       }
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip: rect(0 0 0 0);
-        white-space: nowrap;
-      }
     `,
+    visuallyHiddenStyles,
   ];
 
   /** The deadline in ms on the `performance.now()` clock; null shows nothing. */
