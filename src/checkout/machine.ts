@@ -30,14 +30,15 @@ function tidy(before: CheckoutState, next: CheckoutState): CheckoutState {
   if (next.step === before.step) return next;
   // A note that what to send changed is for the steps where one sends, not a last screen or a wait.
   const ended = isTerminal(next.step) || next.step === 'error' || next.step === 'confirming';
-  // What "I already paid" found belongs to its step, except a payment found short, which the
-  // underpaid step goes on answering.
+  // What "I already paid" found belongs to its step (a payment found short: the underpaid step's too).
   const v = next.verification;
   const keepAnswer = !v || (next.step === 'underpaid' && v.paymentFound === true);
-  if (keepAnswer && !(ended && next.changed)) return next;
+  if (keepAnswer && !(ended && (next.changed || next.notice))) return next;
   return {
     ...next,
     changed: ended ? null : next.changed,
+    // A problem with the last action belongs to the step it was taken on, not to a wait or an end.
+    notice: ended && next.step !== 'error' ? null : next.notice,
     ...(keepAnswer ? {} : {verification: null, verificationCheckAt: null, verificationChecks: 0}),
   };
 }

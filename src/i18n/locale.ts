@@ -36,9 +36,15 @@ export function catalogueLocale(element: Element, explicit: string): Locale {
   const chosen = explicit || inheritedLang(element);
   if (chosen) return shippedLocale(chosen) ?? 'en';
   const preferred = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+  // A language the payer asked for in a form we do not ship (zh-TW) is not answered by a later,
+  // looser tag of it (the bare `zh` browsers add): Simplified for Traditional readers is worse than English.
+  const refused = new Set<string>();
   for (const tag of preferred) {
-    const found = tag && shippedLocale(tag);
+    const language = tag.split('-')[0]!.toLowerCase();
+    if (!tag || refused.has(language)) continue;
+    const found = shippedLocale(tag);
     if (found) return found;
+    refused.add(language);
   }
   return 'en';
 }

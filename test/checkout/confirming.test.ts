@@ -233,3 +233,11 @@ describe('the confirming step', () => {
     expect(odd.state.detected).to.deep.equal({paymentId: 'pay_1', txHash: null});
   });
 });
+
+describe('what belongs to a step', () => {
+  it('a notice from the payment step does not follow the payer into confirming', () => {
+    const refused = {...paying(), notice: {code: 'invalid-response' as const, message: 'no', retryable: true}};
+    const seen = run([payment('pending')], refused);
+    expect([seen.state.step, seen.state.notice]).to.deep.equal(['confirming', null]);
+  });
+});

@@ -60,6 +60,18 @@ describe('languages', () => {
     expect(tags.map(shippedLocale)).to.deep.equal(['pt-BR', 'de', 'zh-CN', 'he', 'ar', null, 'en', null, null, null, null]);
   });
 
+  it('a browser asking for Traditional Chinese (zh-TW, then zh) gets English, not Simplified', async () => {
+    const {catalogueLocale} = await import('../../src/i18n/locale.js');
+    const languages = Object.getOwnPropertyDescriptor(Navigator.prototype, 'languages')!;
+    Object.defineProperty(navigator, 'languages', {configurable: true, get: () => ['zh-TW', 'zh', 'de']});
+    try {
+      expect(catalogueLocale(document.createElement('div'), '')).to.equal('de');
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>)['languages'];
+      expect(Object.getOwnPropertyDescriptor(Navigator.prototype, 'languages')).to.deep.equal(languages);
+    }
+  });
+
   it('a hostile locale falls back to English and the checkout still runs', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
     const el = document.createElement('pepay-checkout');
