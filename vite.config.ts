@@ -1,6 +1,6 @@
 import {basename, dirname} from 'node:path';
 import {defineConfig, type Plugin, type UserConfig} from 'vite';
-import {moduleFirstPaint} from './scripts/bench/bundle.ts';
+import {fetchedAlongside} from './scripts/bench/bundle.ts';
 
 /**
  * Escapes every non-ASCII character as \uXXXX: a storefront page without `<meta charset>` would
@@ -39,13 +39,41 @@ function litTrustedTypesPolicy(): Plugin {
 }
 
 /**
+ * The checkout's first screen as one chunk: the modules that src/elements/checkout/first-screen.ts
+ * imports statically, directly or not (the first paint's own stay there). Without it they would
+ * be split into many small chunks shared with the later views, each fetched and compressed on its
+ * own; every later view needs the first screen anyway. `test` reads the module graph the plugin
+ * records, once parsing is over.
+ */
+function firstScreenGroup(): {plugin: Plugin; test: (id: string) => boolean} {
+  const imports = new Map<string, readonly string[]>();
+  let members: Set<string> | null = null;
+  const closure = () => {
+    const seen = new Set<string>();
+    const visit = (id: string) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      for (const imported of imports.get(id) ?? []) visit(imported);
+    };
+    for (const id of imports.keys()) if (id.endsWith('/elements/checkout/first-screen.ts')) visit(id);
+    return seen;
+  };
+  return {
+    plugin: {name: 'pepay-first-screen-group', moduleParsed: (info) => void imports.set(info.id, info.importedIds)},
+    test: (id) => (members ??= closure()).has(id),
+  };
+}
+
+/**
  * Names a chunk after what it holds: a view after its folder (`chunks/payment-details-<hash>.js`),
- * the QR encoder as such; everything the first screen needs is one chunk, `first-paint`.
+ * the QR encoder and the checkout's first screen as such; everything the first paint needs is one
+ * chunk, `first-paint`.
  */
 function chunkFileName(chunk: {facadeModuleId: string | null}): string {
   const facade = chunk.facadeModuleId ?? '';
   if (facade.endsWith('/define.ts')) return `chunks/${basename(dirname(facade))}-[hash].js`;
   if (facade.includes('/node_modules/uqr/')) return 'chunks/qr-encoder-[hash].js';
+  if (facade.endsWith('/checkout/first-screen.ts')) return 'chunks/first-screen-[hash].js';
   return 'chunks/[name]-[hash].js';
 }
 
@@ -55,9 +83,9 @@ const artifacts: Record<string, () => UserConfig> = {
   // imports the module bundle next to it.
   classic: () => ({
     plugins: [asciiOnly()],
-    // The chunks the module bundle imports statically, from the manifest its build wrote: the
-    // loader fetches them beside the bundle instead of after it (one script hop less).
-    define: {__PEPAY_FIRST_PAINT__: JSON.stringify(moduleFirstPaint().slice(1))},
+    // The chunks the module bundle imports statically and the checkout's first screen, from the
+    // manifest its build wrote: the loader fetches them beside the bundle instead of after it.
+    define: {__PEPAY_ALONGSIDE__: JSON.stringify(fetchedAlongside())},
     build: {
       emptyOutDir: false,
       lib: {entry: 'src/cdn/classic.ts', name: 'PepayCheckoutLoader', formats: ['iife'], fileName: () => 'pepay-checkout.iife.js'},
@@ -66,17 +94,29 @@ const artifacts: Record<string, () => UserConfig> = {
   // `pepay-checkout.es.js` for `type="module"` and for the loader, with its lazy chunks beside it.
   // Minified in full (a library build keeps an ES bundle's whitespace); `chunks.json` lists what
   // imports what, for the size figures.
-  module: () => ({
-    plugins: [asciiOnly(), litTrustedTypesPolicy()],
-    build: {
-      emptyOutDir: true,
-      manifest: 'chunks.json',
-      lib: {entry: 'src/cdn/module.ts', formats: ['es'], fileName: () => 'pepay-checkout.es.js'},
-      rollupOptions: {
-        output: {minify: true, chunkFileNames: chunkFileName, codeSplitting: {groups: [{name: 'first-paint', tags: ['$initial']}]}},
+  module: () => {
+    const firstScreen = firstScreenGroup();
+    return {
+      plugins: [asciiOnly(), litTrustedTypesPolicy(), firstScreen.plugin],
+      build: {
+        emptyOutDir: true,
+        manifest: 'chunks.json',
+        lib: {entry: 'src/cdn/module.ts', formats: ['es'], fileName: () => 'pepay-checkout.es.js'},
+        rollupOptions: {
+          output: {
+            minify: true,
+            chunkFileNames: chunkFileName,
+            codeSplitting: {
+              groups: [
+                {name: 'first-paint', tags: ['$initial'], priority: 2},
+                {name: 'first-screen', test: firstScreen.test, priority: 1},
+              ],
+            },
+          },
+        },
       },
-    },
-  }),
+    };
+  },
 };
 
 /**

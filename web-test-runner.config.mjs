@@ -10,7 +10,8 @@ import {defaultReporter} from '@web/test-runner';
  * `/missing-views-<id>/...` serves the same files as `/...`, except the checkout's lazy views
  * (`dist/cdn/chunks/{forms,payment-details,status,dialog}-*`), which are never found;
  * `/missing-realtime-<id>/...` loses the realtime link's chunk instead, `/missing-qr-<id>/...` the QR
- * encoder's, `/missing-wallet-<id>/...` the browser-wallet chunk's. A CDN that lost files, for
+ * encoder's, `/missing-wallet-<id>/...` the browser-wallet chunk's, `/missing-first-screen-<id>/...` the
+ * checkout's first screen (its controller, src/elements/checkout/first-screen.ts). A CDN that lost files, for
  * test/e2e/chunks.test.ts.
  */
 const LOST = {
@@ -18,9 +19,10 @@ const LOST = {
   realtime: /^\/dist\/cdn\/chunks\/realtime-link-/,
   qr: /^\/dist\/cdn\/chunks\/qr-encoder-/,
   wallet: /^\/dist\/cdn\/chunks\/wallet-/,
+  'first-screen': /^\/dist\/cdn\/chunks\/first-screen-/,
 };
 async function chunkFaults(ctx, next) {
-  const fault = /^\/missing-(views|realtime|qr|wallet)-[\w-]+(\/.*)$/.exec(ctx.path);
+  const fault = /^\/missing-(views|realtime|qr|wallet|first-screen)-[\w-]+(\/.*)$/.exec(ctx.path);
   if (!fault) return next();
   const [, kind, path] = fault;
   if (LOST[kind].test(path)) {

@@ -1,17 +1,25 @@
 #!/usr/bin/env tsx
 /**
  * Measures the script-tag build (gzip -9, each file as a browser fetches it) and fails when the
- * classic script tag's first paint is over budget. Writes the figures to bench/results/size.json.
+ * classic script tag's first paint, or its first screen, is over budget. Writes the figures to
+ * bench/results/size.json.
  */
+import {join} from 'node:path';
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
-import {firstPaintFiles, lazyChunkFiles, sizesOf} from './bench/bundle.ts';
+import {firstPaintFiles, firstScreenChunks, lazyChunkFiles, sizesOf} from './bench/bundle.ts';
 
 /**
  * First paint of the classic script tag: the loader, the module bundle and the chunks it imports
- * statically; the views after the first screen, the realtime link and the QR encoder come later,
- * on demand. Tightened as the code allows: 40 kB before issue 11 made those parts lazy.
+ * statically (Lit, the card and its skeleton, the choice of language, the button). Tightened as
+ * the code allows: 40 kB before issue 11 made the later views lazy, 36 kB until the checkout's
+ * controller, the API client and zod moved to the first-screen chunk.
  */
-const BUDGET_KB = 36;
+const BUDGET_KB = 17;
+/**
+ * The first screen: the first paint and what the loader fetches beside it for the checkout to
+ * start (controller, machine, API client, zod, token list). Not to grow unnoticed.
+ */
+const FIRST_SCREEN_BUDGET_KB = 38;
 
 const measure = (path: string) => {
   const {raw, gzip} = sizesOf(readFileSync(path));
@@ -19,18 +27,40 @@ const measure = (path: string) => {
 };
 const sum = (files: ReturnType<typeof measure>[]) => files.reduce((total, f) => total + f.gzipBytes, 0);
 const firstPaint = firstPaintFiles().map(measure);
-const onDemand = lazyChunkFiles().map(measure);
+const firstScreen = firstScreenChunks().map((file) => measure(join('dist/cdn', file)));
+const alongside = new Set(firstScreen.map((f) => f.path));
+const onDemand = lazyChunkFiles()
+  .filter((path) => !alongside.has(path))
+  .map(measure);
 mkdirSync('bench/results', {recursive: true});
 writeFileSync(
   'bench/results/size.json',
-  JSON.stringify({budgetKb: BUDGET_KB, firstPaint: {gzipBytes: sum(firstPaint), files: firstPaint}, onDemand}, null, 2) + '\n',
+  JSON.stringify(
+    {
+      budgetKb: BUDGET_KB,
+      firstPaint: {gzipBytes: sum(firstPaint), files: firstPaint},
+      firstScreenBudgetKb: FIRST_SCREEN_BUDGET_KB,
+      firstScreen: {gzipBytes: sum(firstPaint) + sum(firstScreen), files: firstScreen},
+      onDemand,
+    },
+    null,
+    2,
+  ) + '\n',
 );
 const kb = (n: number) => (n / 1024).toFixed(2);
 for (const f of firstPaint) console.log(`first paint  ${f.path}: ${kb(f.bytes)} kB, ${kb(f.gzipBytes)} kB gzip`);
+for (const f of firstScreen) console.log(`first screen ${f.path}: ${kb(f.bytes)} kB, ${kb(f.gzipBytes)} kB gzip`);
 for (const f of onDemand) console.log(`on demand    ${f.path}: ${kb(f.bytes)} kB, ${kb(f.gzipBytes)} kB gzip`);
-console.log(`first paint: ${kb(sum(firstPaint))} kB gzip`);
-if (sum(firstPaint) > BUDGET_KB * 1024) {
-  console.error(`The first paint is ${kb(sum(firstPaint))} kB gzip, over its ${BUDGET_KB} kB budget.`);
-  process.exit(1);
+const firstScreenBytes = sum(firstPaint) + sum(firstScreen);
+console.log(`first paint: ${kb(sum(firstPaint))} kB gzip; first screen (with it): ${kb(firstScreenBytes)} kB gzip`);
+let over = false;
+for (const [what, bytes, budget] of [
+  ['first paint', sum(firstPaint), BUDGET_KB],
+  ['first screen', firstScreenBytes, FIRST_SCREEN_BUDGET_KB],
+] as const) {
+  if (bytes <= budget * 1024) continue;
+  console.error(`The ${what} is ${kb(bytes)} kB gzip, over its ${budget} kB budget.`);
+  over = true;
 }
-console.log(`within the ${BUDGET_KB} kB gzip budget`);
+if (over) process.exit(1);
+console.log(`within the ${BUDGET_KB} kB (first paint) and ${FIRST_SCREEN_BUDGET_KB} kB (first screen) gzip budgets`);

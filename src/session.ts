@@ -2,7 +2,7 @@
  * The session description, declared once: the fields every Pepay element takes (the inline
  * checkout, the dialog, the button) and `PepayCheckout.open()` accepts (README, "`<pepay-checkout>`").
  */
-import {DEFAULT_API_BASE} from './api/client.js';
+import {DEFAULT_API_BASE} from './api/default-base.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
 /** What the QR holds: `request`, the payment request URI where the network has one; `address`, the bare address; empty: `request`, and the payer may switch. */

@@ -16,22 +16,52 @@ interface ManifestChunk {
   imports?: string[];
 }
 
+type Manifest = Record<string, ManifestChunk>;
+
+function readManifest(): Manifest {
+  return JSON.parse(readFileSync(join(DIR, 'chunks.json'), 'utf8')) as Manifest;
+}
+
+/** The files of `key`'s chunk and of every chunk it imports statically, directly or not, `key`'s first. */
+function staticClosure(manifest: Manifest, key: string): string[] {
+  const seen = new Set<string>();
+  const visit = (k: string) => {
+    if (seen.has(k)) return;
+    seen.add(k);
+    for (const imported of manifest[k]!.imports ?? []) visit(imported);
+  };
+  visit(key);
+  return [...seen].map((k) => manifest[k]!.file);
+}
+
 /**
  * The module bundle's file and the chunks it imports statically, directly or not, relative to
  * dist/cdn, entry first. Throws when the module build has not run.
  */
 export function moduleFirstPaint(): string[] {
-  const manifest = JSON.parse(readFileSync(join(DIR, 'chunks.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const manifest = readManifest();
   const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry);
   if (!entry) throw new Error(`${DIR}/chunks.json names no entry: run npm run build`);
-  const seen = new Set<string>();
-  const visit = (key: string) => {
-    if (seen.has(key)) return;
-    seen.add(key);
-    for (const imported of manifest[key]!.imports ?? []) visit(imported);
-  };
-  visit(entry);
-  return [...seen].map((key) => manifest[key]!.file);
+  return staticClosure(manifest, entry);
+}
+
+/**
+ * What the classic loader fetches beside the module bundle, relative to dist/cdn: the chunks the
+ * bundle imports statically, then the checkout's first-screen chunk and what it imports.
+ */
+export function fetchedAlongside(): string[] {
+  const [, ...firstPaint] = moduleFirstPaint();
+  return [...new Set([...firstPaint, ...firstScreenChunks()])];
+}
+
+/** The first-screen chunk (src/elements/checkout/first-screen.ts) and the chunks it imports statically that the first paint has not. */
+export function firstScreenChunks(): string[] {
+  const manifest = readManifest();
+  // Its own entry in the manifest, or (grouped with what it imports, vite.config.ts) its group's.
+  const key = Object.keys(manifest).find((k) => k.endsWith('elements/checkout/first-screen.ts') || k.startsWith('_first-screen-'));
+  if (!key) throw new Error(`${DIR}/chunks.json has no first-screen chunk: run npm run build`);
+  const first = new Set(moduleFirstPaint());
+  return staticClosure(manifest, key).filter((file) => !first.has(file));
 }
 
 /** Paths of the first paint's files, loader first. */
@@ -42,8 +72,7 @@ export function firstPaintFiles(): string[] {
 /** Paths of the chunks fetched on demand (every chunk of the manifest not in the first paint). */
 export function lazyChunkFiles(): string[] {
   const first = new Set(moduleFirstPaint());
-  const manifest = JSON.parse(readFileSync(join(DIR, 'chunks.json'), 'utf8')) as Record<string, ManifestChunk>;
-  return Object.values(manifest)
+  return Object.values(readManifest())
     .filter((chunk) => !first.has(chunk.file))
     .map((chunk) => join(DIR, chunk.file));
 }

@@ -1,5 +1,6 @@
 import {resolveCredentials, type CredentialInput, type SessionCredentials} from './credentials.js';
 import {parseBaseUrl} from './base-url.js';
+import {DEFAULT_API_BASE} from './default-base.js';
 import {requestJson, type Parser, type RetryPolicy} from './http.js';
 import type {PaymentAddress} from './schemas/address.js';
 import {customerEmailSavedSchema, customerEmailSchema, type CustomerEmail} from './schemas/email.js';
@@ -17,7 +18,7 @@ import type {Verification} from './schemas/verify.js';
 const verificationSchema = () => import('./schemas/verify.js').then((module) => module.verificationSchema);
 const paymentAddressSchema = () => import('./schemas/address.js').then((module) => module.paymentAddressSchema);
 
-export const DEFAULT_API_BASE = 'https://api-beta.pepay.io';
+export {DEFAULT_API_BASE};
 
 export interface PayorClientOptions extends CredentialInput {
   apiBase?: string | undefined;

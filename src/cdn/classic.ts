@@ -13,8 +13,11 @@ import {VERSION} from '../version.js';
 
 type Bundle = typeof import('./module.js');
 
-/** The chunks the bundle imports statically, relative to it; filled in by the build (vite.config.ts). */
-declare const __PEPAY_FIRST_PAINT__: readonly string[];
+/**
+ * The chunks the bundle imports statically and the checkout's first screen (which the bundle
+ * fetches as soon as it runs), relative to it; filled in by the build (vite.config.ts).
+ */
+declare const __PEPAY_ALONGSIDE__: readonly string[];
 
 /**
  * The bundle's URL, next to this script's own, worked out while this script runs (later,
@@ -29,11 +32,11 @@ function bundleUrl(): string {
 }
 
 /**
- * Fetches the bundle's static chunks beside it rather than after it. The browser runs each module
- * once, in the bundle's order; a failure here is the bundle's own, and reported with it.
+ * Fetches those chunks beside the bundle rather than after it. The browser runs each module once,
+ * in the bundle's order; a failure here is the bundle's own, and reported with it.
  */
 function fetchAlongside(url: string): void {
-  for (const file of __PEPAY_FIRST_PAINT__) import(/* @vite-ignore */ new URL(file, url).href).catch(() => undefined);
+  for (const file of __PEPAY_ALONGSIDE__) import(/* @vite-ignore */ new URL(file, url).href).catch(() => undefined);
 }
 
 /** `open` before the bundle is here: the same handle, settled through the real one. */

@@ -4,6 +4,7 @@
  * `<script type="module">`; its lazy chunks are in `chunks/` beside it.
  */
 import '../define.js';
+import {loadFirstScreen} from '../elements/checkout/first-screen-loader.js';
 import {openCheckout, type OpenCheckout, type OpenOptions} from '../open.js';
 import {VERSION} from '../version.js';
 
@@ -12,6 +13,10 @@ declare global {
     PepayCheckout?: {version: string; open(options: OpenOptions): OpenCheckout};
   }
 }
+
+// A checkout is why this script is on the page: its first screen is fetched now, not when it mounts
+// (a failure is the checkout's to show, with "Try again").
+loadFirstScreen().catch(() => undefined);
 
 // A second copy of the script keeps the first one's API.
 window.PepayCheckout ??= {version: VERSION, open: openCheckout};

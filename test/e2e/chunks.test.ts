@@ -5,7 +5,7 @@
  */
 import {expect, waitUntil} from '@open-wc/testing';
 import type {PepayCheckout} from '../../src/index.js';
-import {createSession, sandboxUrl, simulate} from '../support/sandbox.js';
+import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
 import {deep, deepReady} from '../support/deep.js';
 
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 15_000});
@@ -13,7 +13,7 @@ let pages = 0;
 
 /** A storefront loading the bundle from behind the test server's chunk faults (web-test-runner.config.mjs). */
 async function storefront(
-  lost: 'views' | 'realtime' | 'qr' | 'wallet',
+  lost: 'views' | 'realtime' | 'qr' | 'wallet' | 'first-screen',
   tamper: {signature?: string} = {},
 ): Promise<{checkout: PepayCheckout; frame: HTMLIFrameElement; invoiceId: string}> {
   const s = {...(await createSession({customer_email: 'a@example.com'})), ...tamper};
@@ -28,7 +28,8 @@ async function storefront(
   document.body.append(frame);
   await until('checkout defined', () => frame.contentWindow?.customElements.get('pepay-checkout'));
   const checkout = frame.contentDocument!.querySelector('pepay-checkout') as PepayCheckout;
-  if (!tamper.signature) await until('token step', () => checkout.state?.step === 'select-token');
+  // Without its first screen a checkout never leaves `loading`; with a wrong signature it ends in `error`.
+  if (!tamper.signature && lost !== 'first-screen') await until('token step', () => checkout.state?.step === 'select-token');
   return {checkout, frame, invoiceId: s.invoice_id};
 }
 
@@ -131,6 +132,21 @@ describe('lazy views whose chunks do not arrive', () => {
     await until('error step', () => checkout.state?.step === 'error');
     await until('the cause and the missing view, said', () => alertText(checkout).includes('could not be loaded'));
     expect(alertText(checkout)).to.include('This payment session is not valid.');
+    frame.remove();
+  });
+
+  it('without the first screen, the card says so in place of the skeleton, with "Try again"; nothing reaches the API', async () => {
+    const {checkout, frame, invoiceId} = await storefront('first-screen');
+    await until('the notice', () => alertText(checkout).includes('could not be loaded'));
+    const card = checkout.shadowRoot!.querySelector('[part=card]')!;
+    expect(card.getAttribute('aria-busy')).to.equal('false');
+    expect(card.querySelector('[role=status]')).to.equal(null);
+    // Trying again while the file is still missing: the notice stays true and nothing breaks.
+    retryButton(checkout)!.click();
+    await checkout.updateComplete;
+    expect(alertText(checkout)).to.include('could not be loaded');
+    expect(checkout.state.step).to.equal('loading');
+    expect((await inspect(invoiceId)).requests).to.deep.equal([]);
     frame.remove();
   });
 });

@@ -1,4 +1,4 @@
-/** The checkout's fixed parts outside the steps: its header, and the skeleton shown while loading. */
+/** The checkout's header: merchant, amount, badge, countdown and connection, above every step once loaded. */
 import {html, nothing, type TemplateResult} from 'lit';
 import {formatUsd} from '../../checkout/format.js';
 import type {CheckoutState} from '../../checkout/types.js';
@@ -39,16 +39,4 @@ export function checkoutHeader(state: CheckoutState, m: Messages, locale: string
       ${connection ? html`<span class="connection">${connection}</span>` : nothing}
     </div>
   </header>`;
-}
-
-export function skeleton(m: Messages): TemplateResult {
-  // Same footprint as the payment view, so nothing jumps when data arrives. Classes, not style
-  // attributes: a strict CSP (no 'unsafe-inline') blocks those.
-  return html`<div class="stack" role="status" aria-label=${m.loading}>
-    <div class="skeleton short"></div>
-    <div class="skeleton amount"></div>
-    <div class="skeleton tall"></div>
-    <div class="skeleton"></div>
-    <div class="skeleton long"></div>
-  </div>`;
 }

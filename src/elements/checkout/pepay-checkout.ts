@@ -2,7 +2,7 @@ import {LitElement, html, nothing, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import type {Emitted} from '../../checkout/emitted.js';
-import {CheckoutController} from '../../controllers/checkout-controller.js';
+import {initialState} from '../../checkout/state.js';
 import {createPepayEvent} from '../../events/contract.js';
 import type {PayerActionEvent} from '../../events/payer-action.js';
 import type {Messages} from '../../i18n/en.js';
@@ -16,9 +16,10 @@ import {PepaySessionElement} from '../session-element.js';
 import {showStep} from './custom-states.js';
 import {noticeText} from '../notice-text.js';
 import {EmailField} from './email-field.js';
-import {checkoutHeader, skeleton} from './header.js';
+import {FirstScreenWait, firstScreenNow} from './first-screen-loader.js';
+import {skeleton, unavailable} from './skeleton.js';
 import {OutageController} from './outage.js';
-import {stepAnnouncement, stepTitle} from './step-title.js';
+import {stepAnnouncement} from './step-announcement.js';
 import {checkoutStyles} from './styles.js';
 import {ViewLoader, viewOf} from './views.js';
 import {nextFrame} from './next-frame.js';
@@ -63,11 +64,9 @@ export class PepayCheckout extends PepaySessionElement {
   /** Milliseconds without a frame (heartbeats count) after which the live stream is replaced. */
   @property({attribute: false}) streamTimeout = 45_000;
 
-  private readonly controller = new CheckoutController(
-    this,
-    () => this,
-    (state, events) => this.committed(state, events),
-  );
+  /** Runs the checkout once the first-screen chunk is here (./first-screen.ts); until then, the skeleton. */
+  private readonly firstScreen = new FirstScreenWait(this, (state, events) => this.committed(state, events));
+  private readonly waitingState = initialState();
   private readonly stepFocus = new StepFocus(this);
   /** The step the live region speaks of (null: its heading took focus and said it). */
   private announced: CheckoutState['step'] | null = null;
@@ -81,12 +80,17 @@ export class PepayCheckout extends PepaySessionElement {
   constructor() {
     super();
     // `:state(loading)` from the start, before the first commit.
-    showStep(this.internals, this.controller.state.step);
+    showStep(this.internals, this.waitingState.step);
   }
 
   /** A read-only snapshot of the checkout (the contract's `state`). */
   get state(): Readonly<CheckoutState> {
-    return this.controller.state;
+    return this.firstScreen.controller?.state ?? this.waitingState;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.firstScreen.start();
   }
 
   /**
@@ -101,38 +105,37 @@ export class PepayCheckout extends PepaySessionElement {
   /** Settles once this element, the view its step needs (fetched or failed) and the leaves it shows have rendered. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while ((await this.views.settled()) || (await cataloguesSettled())) done = await super.getUpdateComplete();
+    while ((await this.firstScreen.settled()) || (await this.views.settled()) || (await cataloguesSettled()))
+      done = await super.getUpdateComplete();
     const leaves = [...this.renderRoot.querySelectorAll('*')].filter((node): node is LitElement => node instanceof LitElement);
     await Promise.all(leaves.map((leaf) => leaf.updateComplete));
     return done;
   }
 
   protected override updated(): void {
-    this.emailField.sync(
-      this.controller.state.step === 'email',
-      this.controller.state.email ?? '',
-      this.language.messages.emailLabel,
-      this.language.language,
-    );
+    this.emailField.sync(this.state.step === 'email', this.state.email ?? '', this.language.messages.emailLabel, this.language.language);
   }
 
   override render() {
-    const state = this.controller.state;
+    const state = this.state;
     const m = this.language.resolve(this.locale);
+    const firstScreen = firstScreenNow();
     // Numbers and dates in the words' language: while another is on its way, or if it failed, English's.
     const locale = this.language.arrived ? resolveLocale(this, this.locale) : 'en';
-    const title = stepTitle(state, m);
+    const title = firstScreen?.stepTitle(state, m) ?? null;
     // `lang` on the card: a screen reader reads the words in their language, whatever the page's.
     return html`<section
         class="card"
         part="card"
         lang=${this.language.language}
-        aria-busy=${state.step === 'loading'}
+        aria-busy=${state.step === 'loading' && !this.firstScreen.failed}
         @payer-action=${this.onAction}
       >
         ${
           // The error card keeps the payee and amount (and below, the invoice id) for the payer to quote.
-          state.step === 'loading' || (state.step === 'error' && !state.session) ? nothing : checkoutHeader(state, m, locale)
+          !firstScreen || state.step === 'loading' || (state.step === 'error' && !state.session)
+            ? nothing
+            : firstScreen.checkoutHeader(state, m, locale)
         }
         ${
           // Above the heading and what changed, and announced at once: the payer must not act on what they read before.
@@ -152,14 +155,12 @@ export class PepayCheckout extends PepaySessionElement {
   }
 
   private body(state: CheckoutState, m: Messages, locale: string): TemplateResult {
+    if (this.firstScreen.failed) return unavailable(m, '', () => this.firstScreen.start());
     this.views.prefetchAfter(state.step);
     const view = viewOf(state.step);
-    if (view && this.views.hasFailed(view)) {
-      // The error card's own view is missing: what went wrong is still said, before the rest.
-      const cause = state.step === 'error' && state.error ? `${m.errors[state.error.code]} ` : '';
-      return html`<p class="notice" role="alert">${cause}${m.viewUnavailable}</p>
-        <button class="primary" part="pay-button" @click=${() => this.views.retry(view)}>${m.retry}</button>`;
-    }
+    // The error card's own view is missing: what went wrong is still said, before the rest.
+    if (view && this.views.hasFailed(view))
+      return unavailable(m, state.step === 'error' && state.error ? `${m.errors[state.error.code]} ` : '', () => this.views.retry(view));
     // Until its chunk is here (prefetched, it usually already is), the step keeps the skeleton's place.
     if (view && !this.views.ready(view)) return skeleton(m);
     switch (state.step) {
@@ -200,7 +201,7 @@ export class PepayCheckout extends PepaySessionElement {
         // No address and nothing on its way (the server's answer was refused): the payer may ask again.
         return state.busy
           ? skeleton(m)
-          : html`<button class="primary" part="pay-button" @click=${() => this.controller.act({type: 'refresh-quote'})}>
+          : html`<button class="primary" part="pay-button" @click=${() => this.firstScreen.controller?.act({type: 'refresh-quote'})}>
               ${m.refreshQuote}
             </button>`;
       case 'confirming':
@@ -223,7 +224,7 @@ export class PepayCheckout extends PepaySessionElement {
   private readonly onAction = (event: PayerActionEvent) => {
     event.stopPropagation();
     this.stepFocus.engaged = true;
-    this.controller.act(event.action);
+    this.firstScreen.controller?.act(event.action);
   };
 
   /** Every committed state: the custom state first (so listeners see it), then the events. */

@@ -37,15 +37,3 @@ export function stepTitle(state: CheckoutState, m: Messages): string | null {
       return m.errorTitle;
   }
 }
-
-/** What a screen reader hears (politely) when the step changes; null: the heading says it when focused. */
-export function stepAnnouncement(step: CheckoutState['step'], m: Messages): string | null {
-  const said: Partial<Record<CheckoutState['step'], string>> = {
-    confirming: m.confirmingTitle,
-    underpaid: m.underpaidTitle,
-    paid: m.paidTitle,
-    expired: m.expiredTitle,
-    canceled: m.canceledTitle,
-  };
-  return said[step] ?? null;
-}

@@ -1,0 +1,21 @@
+/** What the checkout shows in place of a step not here yet, or whose chunk could not be fetched: in the first paint, as it needs no data. */
+import {html, type TemplateResult} from 'lit';
+import type {Messages} from '../../i18n/en.js';
+
+export function skeleton(m: Messages): TemplateResult {
+  // Same footprint as the payment view, so nothing jumps when data arrives. Classes, not style
+  // attributes: a strict CSP (no 'unsafe-inline') blocks those.
+  return html`<div class="stack" role="status" aria-label=${m.loading}>
+    <div class="skeleton short"></div>
+    <div class="skeleton amount"></div>
+    <div class="skeleton tall"></div>
+    <div class="skeleton"></div>
+    <div class="skeleton long"></div>
+  </div>`;
+}
+
+/** In place of a step whose chunk could not be fetched: what went wrong (`cause`, may be empty), and "Try again". */
+export function unavailable(m: Messages, cause: string, retry: () => void): TemplateResult {
+  return html`<p class="notice" role="alert">${cause}${m.viewUnavailable}</p>
+    <button class="primary" part="pay-button" @click=${retry}>${m.retry}</button>`;
+}
