@@ -3,12 +3,21 @@
  * CI's performance gate, from the figures `npm run bench` wrote (bench/results/bench.json): the
  * first paint's size and the first screen's, one round of requests before the payer can act, at most one render per
  * animation frame in a burst, none of the checkout itself while idle on the payment step (only its
- * countdowns tick), and no handle left after the mount/unmount cycles. Tighten a budget
+ * countdowns tick), and no handle left and a flat heap (the median of three rounds) after the
+ * mount/unmount cycles. Tighten a budget
  * whenever the code allows.
  */
 import {readFileSync} from 'node:fs';
 
-const BUDGETS = {firstPaintGzipKb: 17, firstScreenGzipKb: 38, requestRounds: 1, rendersPerFrame: 1, idleRootRenders: 0, leakedHandles: 0};
+const BUDGETS = {
+  firstPaintGzipKb: 17,
+  firstScreenGzipKb: 38,
+  requestRounds: 1,
+  rendersPerFrame: 1,
+  idleRootRenders: 0,
+  leakedHandles: 0,
+  heapPerCycleBytes: 200,
+};
 
 const figures = JSON.parse(readFileSync('bench/results/bench.json', 'utf8'));
 const handles = Object.values(figures.memory.handles).reduce((sum, n) => sum + n, 0);
@@ -19,6 +28,7 @@ const checks = [
   ['renders per animation frame (burst)', figures.burst.maxRendersPerFrame, BUDGETS.rendersPerFrame],
   ['checkout renders while idle (only the countdown ticks)', figures.frameToDom.idle.rootRenders, BUDGETS.idleRootRenders],
   ['handles left after the cycles', handles, BUDGETS.leakedHandles],
+  ['heap growth per mount/unmount cycle, bytes', Math.abs(figures.memory.heapPerCycleBytes), BUDGETS.heapPerCycleBytes],
 ];
 let failed = false;
 for (const [name, value, budget] of checks) {

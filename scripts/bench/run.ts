@@ -21,6 +21,7 @@ import {peerSizes} from './peers.ts';
 
 const RUNS = 7;
 const LATENCY_MS = 50;
+const ROUNDS_LATENCY_MS = 400;
 const CYCLES = 200;
 const BURST = 1000;
 const CDN = 'dist/cdn';
@@ -40,11 +41,20 @@ const site = createServer((req, res) => {
 });
 await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
 const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-const browser = await puppeteer.launch({
-  executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
-});
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--no-first-run',
+  // No machine here reaches the internet: each of the sandbox's token icons would wait for a DNS
+  // failure, and a pending image load keeps its element (so its checkout's tree) alive until then:
+  // the network's time, not a leak, and noise of hundreds of kB in the heap figures. Failed at once.
+  '--host-resolver-rules=MAP assets.pepay.io ~NOTFOUND',
+];
+const launch = (extra: string[] = []) =>
+  puppeteer.launch({executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium', headless: true, args: [...ARGS, ...extra]});
+const browser = await launch();
 
 interface Session {
   invoice_id: string;
@@ -107,41 +117,55 @@ async function livePayment(amountUsd: number): Promise<{s: Session; page: Page}>
 }
 
 /**
- * A new browser context per run (nothing cached), every answer and every script LATENCY_MS late:
- * the loader, then the bundle beside its chunks (first paint and first screen), then the API.
+ * One cold start in a new browser context (nothing cached), every answer and every script
+ * `latencyMs` late: the loader, then the bundle beside its chunks (first paint and first screen),
+ * then the API. Returns its marks and how many rounds of requests went out before the payer could
+ * act.
  */
-async function coldStart() {
-  const runs: {skeletonMs: number; interactiveMs: number; rounds: number}[] = [];
-  scriptLatencyMs = LATENCY_MS;
-  for (let run = 0; run < RUNS; run++) {
-    const s = await session();
-    await sim(`/${s.invoice_id}/faults`, {latencyMs: LATENCY_MS});
-    const context = await browser.createBrowserContext();
+async function coldStartOnce(latencyMs: number) {
+  const s = await session();
+  await sim(`/${s.invoice_id}/faults`, {latencyMs});
+  scriptLatencyMs = latencyMs;
+  const context = await browser.createBrowserContext();
+  try {
     const page = await open(context, s);
     await page.waitForFunction(() => window.__bench.marks.interactive, {timeout: 15_000, polling: 50});
     const marks = await page.evaluate(() => window.__bench.marks);
-    // Every answer takes LATENCY_MS: a request sent after an answer of the round before arrives at
+    // Every answer takes latencyMs: a request sent after an answer of the round before arrives at
     // least that long after the first request of that round. So a request arriving sooner than
-    // that went out with it, whatever the jitter of preflights and threads. Only requests before
-    // the payer could act count (a focus re-read afterwards is not on the way).
+    // that went out with it. Only requests before the payer could act count (a focus re-read
+    // afterwards is not on the way).
     const times = (await requests(s)).filter((r) => r.method === 'GET' && r.at <= marks.interactiveAt!).map((r) => r.at);
     let rounds = 0;
     let roundStart = -Infinity;
     for (const t of times.sort((a, b) => a - b)) {
-      if (t - roundStart < LATENCY_MS) continue;
+      if (t - roundStart < latencyMs) continue;
       rounds++;
       roundStart = t;
     }
-    runs.push({skeletonMs: marks.skeleton!, interactiveMs: marks.interactive!, rounds});
+    return {skeletonMs: marks.skeleton!, interactiveMs: marks.interactive!, rounds};
+  } finally {
+    scriptLatencyMs = 0;
     await context.close();
   }
-  scriptLatencyMs = 0;
+}
+
+/**
+ * Times from RUNS cold starts at LATENCY_MS; rounds from three more at ROUNDS_LATENCY_MS, where the
+ * jitter of preflights and of two busy cores (up to tens of ms) cannot pass for a round.
+ */
+async function coldStart() {
+  const runs = [];
+  for (let run = 0; run < RUNS; run++) runs.push(await coldStartOnce(LATENCY_MS));
+  const slow = [];
+  for (let run = 0; run < 3; run++) slow.push(await coldStartOnce(ROUNDS_LATENCY_MS));
   return {
     runs: RUNS,
     latencyMs: LATENCY_MS,
     skeletonMs: Math.round(median(runs.map((r) => r.skeletonMs))),
     interactiveMs: Math.round(median(runs.map((r) => r.interactiveMs))),
-    rounds: Math.max(...runs.map((r) => r.rounds)),
+    roundsLatencyMs: ROUNDS_LATENCY_MS,
+    rounds: Math.max(...slow.map((r) => r.rounds)),
   };
 }
 
@@ -235,11 +259,24 @@ async function burst() {
   return {frames: BURST, renders: perFrame.reduce((a, b) => a + b, 0), maxRendersPerFrame: Math.max(...perFrame)};
 }
 
+/**
+ * Heap and handles after mount/unmount cycles, in a browser of its own whose JavaScript stays
+ * interpreted: code the optimising compilers write while the cycles run is on the heap too (tens
+ * of kB a round, until the code settles), and is not the checkout's memory.
+ */
 async function cycles() {
   const s = await session();
-  const page = await open(browser, {...s, session_token: ''} as Session);
+  const interpreted = await launch(['--js-flags=--no-sparkplug --no-maglev --no-turbofan']);
+  const page = await open(interpreted, {...s, session_token: ''} as Session);
   const cdp = await page.createCDPSession();
+  /** The heap after a forced collection, once every socket has closed and every timer has run (nothing pending holds a checkout). */
   const heap = async () => {
+    await page.waitForFunction(() => window.__bench.handles.sockets.size === 0 && window.__bench.handles.timeouts.size === 0, {
+      polling: 50,
+      timeout: 30_000,
+    });
+    // The benchmark's own record of frames is not the checkout's memory.
+    await page.evaluate(() => void (window.__bench.frames.length = 0));
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('HeapProfiler.collectGarbage');
     return (await cdp.send('Runtime.getHeapUsage')).usedSize;
@@ -261,20 +298,20 @@ async function cycles() {
       s.signature,
       sandbox.url,
     );
-  await run(Number(process.env['BENCH_WARMUP'] ?? 100));
+  await run(Number(process.env['BENCH_WARMUP'] ?? 200));
   // Three rounds of 200, each from a collected heap: the median is the figure, the spread its noise.
   const perCycle: number[] = [];
   for (let round = 0; round < 3; round++) {
     const before = await heap();
     await run(CYCLES);
     await sleep(500);
-    perCycle.push(Math.round(((await heap()) - before) / CYCLES));
+    perCycle.push(Math.round(((await heap()) - before) / CYCLES) || 0); // never -0
   }
   const handles = await page.evaluate(() => {
     const h = window.__bench.handles;
     return {timeouts: h.timeouts.size, intervals: h.intervals.size, sockets: h.sockets.size, channels: h.channels};
   });
-  await page.close();
+  await interpreted.close();
   return {cycles: CYCLES, heapPerCycleBytes: median(perCycle), heapPerCycleRounds: perCycle, handles};
 }
 
@@ -319,16 +356,18 @@ try {
   const files = firstPaintFiles();
   const firstPaint = sizesOfFiles(files);
   const alongside = firstScreenChunks().map((file) => `${CDN}/${file}`);
+  const firstScreen = sizesOfFiles([...files, ...alongside]);
   const peers = peerSizes();
   const figures = {
     date: new Date().toISOString(),
     firstPaint: {files, ...firstPaint},
     // The first paint and what the loader fetches beside it for the checkout to start.
-    firstScreen: {files: [...files, ...alongside], ...sizesOfFiles([...files, ...alongside])},
+    firstScreen: {files: [...files, ...alongside], ...firstScreen},
     chunks: lazyChunkFiles()
       .filter((file) => !alongside.includes(file))
       .map((file) => ({file, ...sizesOf(readFileSync(file))})),
-    peers: peers.map((p) => ({...p, ratioGzip: p.sizes ? +(p.sizes.gzip / firstPaint.gzip).toFixed(2) : null})),
+    // Against our first screen, not our first paint: a peer's script-tag bundle is all it needs to show its widget.
+    peers: peers.map((p) => ({...p, ratioGzip: p.sizes ? +(p.sizes.gzip / firstScreen.gzip).toFixed(2) : null})),
     coldStart: await coldStart(),
     frameToDom: await frameToDom(),
     burst: await burst(),
@@ -343,10 +382,10 @@ try {
   console.log(`first screen, with the first paint   ${kb(figures.firstScreen)}, ${figures.firstScreen.files.length} files`);
   for (const chunk of figures.chunks) console.log(`  on demand: ${chunk.file.slice(CDN.length + 1)}`.padEnd(50) + kb(chunk));
   for (const p of figures.peers)
-    console.log(`  ${p.name}@${p.version ?? '?'}`.padEnd(37) + `${kb(p.sizes)}  (${p.ratioGzip ?? '?'}x ours, gzip)`);
+    console.log(`  ${p.name}@${p.version ?? '?'}`.padEnd(37) + `${kb(p.sizes)}  (${p.ratioGzip ?? '?'}x our first screen, gzip)`);
   const c = figures.coldStart;
   console.log(
-    `cold start, ${c.latencyMs} ms per answer     skeleton ${c.skeletonMs} ms, interactive ${c.interactiveMs} ms, ${c.rounds} round(s)`,
+    `cold start, ${c.latencyMs} ms per answer     skeleton ${c.skeletonMs} ms, interactive ${c.interactiveMs} ms; ${c.rounds} round(s) at ${c.roundsLatencyMs} ms per answer`,
   );
   console.log(`frame to DOM                        p50 ${figures.frameToDom.p50Ms} ms, p95 ${figures.frameToDom.p95Ms} ms`);
   const idle = figures.frameToDom.idle;
