@@ -24,7 +24,7 @@ const IMPORTS: Record<View, () => Promise<unknown>> = {
   wallet: () => import('../wallet/define.js'),
 };
 
-/** The view each step shows, when it is not in the first-paint bundle. */
+/** The view each step shows, when it is a chunk of its own (the token list comes with the first screen, ./first-screen.ts). */
 export function viewOf(step: Step): View | null {
   if (step === 'questions' || step === 'email') return 'forms';
   if (step === 'awaiting-payment' || step === 'underpaid') return 'payment';
