@@ -13,7 +13,7 @@
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import puppeteer, {type Browser, type Page} from 'puppeteer-core';
+import puppeteer, {PredefinedNetworkConditions, type Browser, type NetworkConditions, type Page} from 'puppeteer-core';
 import {startSandbox} from '../../demo/sandbox/node/server.ts';
 import {instrumentPage, mountScript, storefront} from './page.ts';
 import {firstPaintFiles, firstScreenChunks, lazyChunkFiles, sizesOf, sizesOfFiles, type Sizes} from './bundle.ts';
@@ -77,8 +77,9 @@ const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function open(browserOrContext: Pick<Browser, 'newPage'>, s: Session): Promise<Page> {
+async function open(browserOrContext: Pick<Browser, 'newPage'>, s: Session, network?: NetworkConditions): Promise<Page> {
   const page = await browserOrContext.newPage();
+  if (network) await page.emulateNetworkConditions(network);
   await page.evaluateOnNewDocument(instrumentPage);
   const query = new URLSearchParams({session: s.session_token, signature: s.signature, api: sandbox.url});
   await page.goto(`${siteUrl}/?${query}`);
@@ -118,17 +119,17 @@ async function livePayment(amountUsd: number): Promise<{s: Session; page: Page}>
 
 /**
  * One cold start in a new browser context (nothing cached), every answer and every script
- * `latencyMs` late: the loader, then the bundle beside its chunks (first paint and first screen),
- * then the API. Returns its marks and how many rounds of requests went out before the payer could
- * act.
+ * `latencyMs` late, or over an emulated `network`: the loader, then the bundle beside its chunks
+ * (first paint and first screen), then the API. Returns its marks and how many rounds of requests
+ * went out before the payer could act.
  */
-async function coldStartOnce(latencyMs: number) {
+async function coldStartOnce(latencyMs: number, network?: NetworkConditions) {
   const s = await session();
   await sim(`/${s.invoice_id}/faults`, {latencyMs});
   scriptLatencyMs = latencyMs;
   const context = await browser.createBrowserContext();
   try {
-    const page = await open(context, s);
+    const page = await open(context, s, network);
     await page.waitForFunction(() => window.__bench.marks.interactive, {timeout: 15_000, polling: 50});
     const marks = await page.evaluate(() => window.__bench.marks);
     // Every answer takes latencyMs: a request sent after an answer of the round before arrives at
@@ -159,6 +160,9 @@ async function coldStart() {
   for (let run = 0; run < RUNS; run++) runs.push(await coldStartOnce(LATENCY_MS));
   const slow = [];
   for (let run = 0; run < 3; run++) slow.push(await coldStartOnce(ROUNDS_LATENCY_MS));
+  // A phone on a poor link, where bytes count: Chrome DevTools' "Slow 4G" on every request.
+  const phone = [];
+  for (let run = 0; run < 3; run++) phone.push(await coldStartOnce(0, PredefinedNetworkConditions['Slow 4G']));
   return {
     runs: RUNS,
     latencyMs: LATENCY_MS,
@@ -166,6 +170,11 @@ async function coldStart() {
     interactiveMs: Math.round(median(runs.map((r) => r.interactiveMs))),
     roundsLatencyMs: ROUNDS_LATENCY_MS,
     rounds: Math.max(...slow.map((r) => r.rounds)),
+    slow4g: {
+      runs: phone.length,
+      skeletonMs: Math.round(median(phone.map((r) => r.skeletonMs))),
+      interactiveMs: Math.round(median(phone.map((r) => r.interactiveMs))),
+    },
   };
 }
 
@@ -386,6 +395,9 @@ try {
   const c = figures.coldStart;
   console.log(
     `cold start, ${c.latencyMs} ms per answer     skeleton ${c.skeletonMs} ms, interactive ${c.interactiveMs} ms; ${c.rounds} round(s) at ${c.roundsLatencyMs} ms per answer`,
+  );
+  console.log(
+    `cold start, Slow 4G (median of ${c.slow4g.runs})  skeleton ${c.slow4g.skeletonMs} ms, interactive ${c.slow4g.interactiveMs} ms`,
   );
   console.log(`frame to DOM                        p50 ${figures.frameToDom.p50Ms} ms, p95 ${figures.frameToDom.p95Ms} ms`);
   const idle = figures.frameToDom.idle;
