@@ -39,28 +39,37 @@ function litTrustedTypesPolicy(): Plugin {
 }
 
 /**
- * The checkout's first screen as one chunk: the modules that src/elements/checkout/first-screen.ts
- * imports statically, directly or not (the first paint's own stay there). Without it they would
- * be split into many small chunks shared with the later views, each fetched and compressed on its
- * own; every later view needs the first screen anyway. `test` reads the module graph the plugin
- * records, once parsing is over.
+ * The first paint and the checkout's first screen as one chunk each, from the module graph the
+ * plugin records (`test` runs once parsing is over):
+ * - `firstPaint`: what src/cdn/paint.ts imports statically, directly or not, and what the modal
+ *   needs to open before the first screen is here (what its define.ts shares with it);
+ * - `firstScreen`: the rest of what src/elements/checkout/first-screen.ts imports statically.
+ * Left to themselves, the shared modules would be split into many small chunks, each fetched and
+ * compressed on its own; the module entry (src/cdn/module.ts), which imports both, stays its own.
  */
-function firstScreenGroup(): {plugin: Plugin; test: (id: string) => boolean} {
+function checkoutGroups(): {plugin: Plugin; firstPaint: (id: string) => boolean; firstScreen: (id: string) => boolean} {
   const imports = new Map<string, readonly string[]>();
-  let members: Set<string> | null = null;
-  const closure = () => {
+  const closureOf = (suffix: string) => {
     const seen = new Set<string>();
     const visit = (id: string) => {
       if (seen.has(id)) return;
       seen.add(id);
       for (const imported of imports.get(id) ?? []) visit(imported);
     };
-    for (const id of imports.keys()) if (id.endsWith('/elements/checkout/first-screen.ts')) visit(id);
+    for (const id of imports.keys()) if (id.endsWith(suffix)) visit(id);
     return seen;
   };
+  let groups: {paint: Set<string>; screen: Set<string>} | null = null;
+  const decide = () => {
+    const screen = closureOf('/elements/checkout/first-screen.ts');
+    const modal = closureOf('/elements/dialog/define.ts');
+    const paint = new Set([...closureOf('/src/cdn/paint.ts'), ...[...screen].filter((id) => modal.has(id))]);
+    return {paint, screen: new Set([...screen].filter((id) => !paint.has(id)))};
+  };
   return {
-    plugin: {name: 'pepay-first-screen-group', moduleParsed: (info) => void imports.set(info.id, info.importedIds)},
-    test: (id) => (members ??= closure()).has(id),
+    plugin: {name: 'pepay-checkout-groups', moduleParsed: (info) => void imports.set(info.id, info.importedIds)},
+    firstPaint: (id) => (groups ??= decide()).paint.has(id),
+    firstScreen: (id) => (groups ??= decide()).screen.has(id),
   };
 }
 
@@ -80,36 +89,43 @@ function chunkFileName(chunk: {facadeModuleId: string | null}): string {
 /** One script-tag artifact per mode, all in dist/cdn (`npm run build:cdn` builds both, module first). */
 const artifacts: Record<string, () => UserConfig> = {
   // `pepay-checkout.iife.js`, the classic script named by package.json's `unpkg`: a loader that
-  // imports the module bundle next to it.
+  // imports the first paint next to it.
   classic: () => ({
     plugins: [asciiOnly()],
-    // The chunks the module bundle imports statically and the checkout's first screen, from the
-    // manifest its build wrote: the loader fetches them beside the bundle instead of after it.
+    // The chunks the first paint imports statically and the checkout's first screen, from the
+    // manifest the module build wrote: the loader fetches them beside it instead of after it.
     define: {__PEPAY_ALONGSIDE__: JSON.stringify(fetchedAlongside())},
     build: {
       emptyOutDir: false,
       lib: {entry: 'src/cdn/classic.ts', name: 'PepayCheckoutLoader', formats: ['iife'], fileName: () => 'pepay-checkout.iife.js'},
     },
   }),
-  // `pepay-checkout.es.js` for `type="module"` and for the loader, with its lazy chunks beside it.
+  // `pepay-checkout.paint.js` for the loader, `pepay-checkout.es.js` for `type="module"`, with
+  // their chunks beside them.
   // Minified in full (a library build keeps an ES bundle's whitespace); `chunks.json` lists what
   // imports what, for the size figures.
   module: () => {
-    const firstScreen = firstScreenGroup();
+    const groups = checkoutGroups();
     return {
-      plugins: [asciiOnly(), litTrustedTypesPolicy(), firstScreen.plugin],
+      plugins: [asciiOnly(), litTrustedTypesPolicy(), groups.plugin],
       build: {
         emptyOutDir: true,
         manifest: 'chunks.json',
-        lib: {entry: 'src/cdn/module.ts', formats: ['es'], fileName: () => 'pepay-checkout.es.js'},
+        // The first paint, which the classic loader imports, and the module entry, which imports it
+        // and the first screen (src/cdn/module.ts).
+        lib: {
+          entry: {'pepay-checkout.paint': 'src/cdn/paint.ts', 'pepay-checkout.es': 'src/cdn/module.ts'},
+          formats: ['es'],
+          fileName: (_format, name) => `${name}.js`,
+        },
         rollupOptions: {
           output: {
             minify: true,
             chunkFileNames: chunkFileName,
             codeSplitting: {
               groups: [
-                {name: 'first-paint', tags: ['$initial'], priority: 2},
-                {name: 'first-screen', test: firstScreen.test, priority: 1},
+                {name: 'first-paint', test: groups.firstPaint},
+                {name: 'first-screen', test: groups.firstScreen},
               ],
             },
           },

@@ -33,6 +33,39 @@ async function chunkFaults(ctx, next) {
   return next();
 }
 
+/**
+ * `/held-<id>/...` serves the same files as `/...`, but holds the checkout's first-screen chunk
+ * until `/release-<id>` is asked for: a slow link, ended when a test says so (no fixed delay), for
+ * what a checkout does while it waits (test/e2e/chunks.test.ts).
+ */
+const holds = new Map();
+const hold = (id) => {
+  if (!holds.has(id)) {
+    let release;
+    // Bounded: a test that never releases its hold fails on its own, and the server moves on.
+    const released = new Promise((resolve) => {
+      release = resolve;
+      setTimeout(resolve, 20_000).unref();
+    });
+    holds.set(id, {released, release});
+  }
+  return holds.get(id);
+};
+async function heldFirstScreen(ctx, next) {
+  const released = /^\/release-([\w-]+)$/.exec(ctx.path);
+  if (released) {
+    hold(released[1]).release();
+    ctx.body = 'released';
+    return;
+  }
+  const held = /^\/held-([\w-]+?)(\/dist\/.*)$/.exec(ctx.path);
+  if (!held) return next();
+  const [, id, path] = held;
+  if (/^\/dist\/cdn\/chunks\/first-screen-/.test(path)) await hold(id).released;
+  ctx.url = ctx.url.slice(ctx.path.length - path.length);
+  return next();
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   // The browser builds of packages that have one (Svelte's default build is its server one).
@@ -42,7 +75,7 @@ export default {
   // Generous: CI runs three engines at once on two cores.
   testFramework: {config: {timeout: 20000}},
   browsers: await browsersFromEnv(),
-  middleware: [chunkFaults],
+  middleware: [chunkFaults, heldFirstScreen],
   plugins: [
     // tsconfig so esbuild sees the decorator flags; explicit target so decorators are lowered.
     esbuildPlugin({ts: true, target: 'es2022', tsconfig: './tsconfig.json'}),

@@ -7,19 +7,16 @@
 import {join} from 'node:path';
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {firstPaintFiles, firstScreenChunks, lazyChunkFiles, sizesOf} from './bench/bundle.ts';
+import budgets from './budgets.json' with {type: 'json'};
 
 /**
- * First paint of the classic script tag: the loader, the module bundle and the chunks it imports
- * statically (Lit, the card and its skeleton, the choice of language, the button). Tightened as
- * the code allows: 40 kB before issue 11 made the later views lazy, 36 kB until the checkout's
- * controller, the API client and zod moved to the first-screen chunk.
+ * First paint of the classic script tag: the loader, the first-paint entry and the chunks it imports
+ * statically (Lit, the card and its skeleton, the choice of language, the button). The first
+ * screen: with it, what the loader fetches beside it for the checkout to start (controller,
+ * machine, API client, zod, token list).
  */
-const BUDGET_KB = 17;
-/**
- * The first screen: the first paint and what the loader fetches beside it for the checkout to
- * start (controller, machine, API client, zod, token list). Not to grow unnoticed.
- */
-const FIRST_SCREEN_BUDGET_KB = 38;
+const BUDGET_KB = budgets.firstPaintGzipKb;
+const FIRST_SCREEN_BUDGET_KB = budgets.firstScreenGzipKb;
 
 const measure = (path: string) => {
   const {raw, gzip} = sizesOf(readFileSync(path));
@@ -40,7 +37,7 @@ writeFileSync(
       budgetKb: BUDGET_KB,
       firstPaint: {gzipBytes: sum(firstPaint), files: firstPaint},
       firstScreenBudgetKb: FIRST_SCREEN_BUDGET_KB,
-      firstScreen: {gzipBytes: sum(firstPaint) + sum(firstScreen), files: firstScreen},
+      firstScreen: {gzipBytes: sum(firstPaint) + sum(firstScreen), files: [...firstPaint, ...firstScreen]},
       onDemand,
     },
     null,

@@ -1,8 +1,8 @@
 /**
  * What the script-tag build wrote (dist/cdn), as a storefront loads it: the first paint is the
- * classic loader, the module bundle it imports and every chunk that bundle imports statically
- * (from `chunks.json`, the build's manifest); the rest are chunks fetched on demand. Sizes are
- * per file, as a browser fetches them.
+ * classic loader, the first-paint entry it imports and every chunk that imports statically (from
+ * `chunks.json`, the build's manifest); the first screen is fetched beside it; the rest are chunks
+ * fetched on demand. Sizes are per file, as a browser fetches them.
  */
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
@@ -35,19 +35,19 @@ function staticClosure(manifest: Manifest, key: string): string[] {
 }
 
 /**
- * The module bundle's file and the chunks it imports statically, directly or not, relative to
- * dist/cdn, entry first. Throws when the module build has not run.
+ * The first-paint entry's file (`pepay-checkout.paint.js`, src/cdn/paint.ts) and the chunks it
+ * imports statically, directly or not, relative to dist/cdn, entry first. Throws when the module
+ * build has not run.
  */
 export function moduleFirstPaint(): string[] {
   const manifest = readManifest();
-  const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry);
-  if (!entry) throw new Error(`${DIR}/chunks.json names no entry: run npm run build`);
-  return staticClosure(manifest, entry);
+  if (!manifest['src/cdn/paint.ts']) throw new Error(`${DIR}/chunks.json names no first paint: run npm run build`);
+  return staticClosure(manifest, 'src/cdn/paint.ts');
 }
 
 /**
- * What the classic loader fetches beside the module bundle, relative to dist/cdn: the chunks the
- * bundle imports statically, then the checkout's first-screen chunk and what it imports.
+ * What the classic loader fetches beside the first-paint entry, relative to dist/cdn: the chunks
+ * it imports statically, then the checkout's first-screen chunk and what it imports.
  */
 export function fetchedAlongside(): string[] {
   const [, ...firstPaint] = moduleFirstPaint();
@@ -69,11 +69,11 @@ export function firstPaintFiles(): string[] {
   return ['pepay-checkout.iife.js', ...moduleFirstPaint()].map((file) => join(DIR, file));
 }
 
-/** Paths of the chunks fetched on demand (every chunk of the manifest not in the first paint). */
+/** Paths of the chunks fetched on demand (every chunk of the manifest but the entries and the first paint's). */
 export function lazyChunkFiles(): string[] {
   const first = new Set(moduleFirstPaint());
   return Object.values(readManifest())
-    .filter((chunk) => !first.has(chunk.file))
+    .filter((chunk) => !chunk.isEntry && !first.has(chunk.file))
     .map((chunk) => join(DIR, chunk.file));
 }
 

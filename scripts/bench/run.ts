@@ -276,52 +276,66 @@ async function burst() {
 async function cycles() {
   const s = await session();
   const interpreted = await launch(['--js-flags=--no-sparkplug --no-maglev --no-turbofan']);
-  const page = await open(interpreted, {...s, session_token: ''} as Session);
-  const cdp = await page.createCDPSession();
-  /** The heap after a forced collection, once every socket has closed and every timer has run (nothing pending holds a checkout). */
-  const heap = async () => {
-    await page.waitForFunction(() => window.__bench.handles.sockets.size === 0 && window.__bench.handles.timeouts.size === 0, {
-      polling: 50,
-      timeout: 30_000,
-    });
-    // The benchmark's own record of frames is not the checkout's memory.
-    await page.evaluate(() => void (window.__bench.frames.length = 0));
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('HeapProfiler.collectGarbage');
-    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
-  };
-  const run = (n: number) =>
-    page.evaluate(
-      async (count, token, signature, api) => {
-        await customElements.whenDefined('pepay-checkout');
-        for (let i = 0; i < count; i++) {
-          const el = document.createElement('pepay-checkout');
-          Object.assign(el, {sessionToken: token, signature, apiBase: api});
-          document.body.append(el);
-          while (el.state.step !== 'select-token') await new Promise((r) => setTimeout(r, 5));
-          el.remove();
-        }
-      },
-      n,
-      s.session_token,
-      s.signature,
-      sandbox.url,
-    );
-  await run(Number(process.env['BENCH_WARMUP'] ?? 200));
-  // Three rounds of 200, each from a collected heap: the median is the figure, the spread its noise.
-  const perCycle: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    const before = await heap();
-    await run(CYCLES);
-    await sleep(500);
-    perCycle.push(Math.round(((await heap()) - before) / CYCLES) || 0); // never -0
+  try {
+    const page = await open(interpreted, {...s, session_token: ''} as Session);
+    const cdp = await page.createCDPSession();
+    const openHandles = () =>
+      page.evaluate(() => {
+        const h = window.__bench.handles;
+        return {timeouts: h.timeouts.size, intervals: h.intervals.size, sockets: h.sockets.size, channels: h.channels};
+      });
+    /**
+     * Waits up to `ms` for every socket to close and every timer to run: a socket's closing
+     * handshake and a checkout's last timer take milliseconds. What is still open then was left.
+     */
+    const settle = (ms: number) =>
+      page
+        .waitForFunction(() => window.__bench.handles.sockets.size === 0 && window.__bench.handles.timeouts.size === 0, {
+          polling: 50,
+          timeout: ms,
+        })
+        .catch(() => undefined);
+    /** The heap after a forced collection, once nothing pending holds a checkout. */
+    const heap = async () => {
+      await settle(2000);
+      // The benchmark's own record of frames is not the checkout's memory.
+      await page.evaluate(() => void (window.__bench.frames.length = 0));
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    };
+    const run = (n: number) =>
+      page.evaluate(
+        async (count, token, signature, api) => {
+          await customElements.whenDefined('pepay-checkout');
+          for (let i = 0; i < count; i++) {
+            const el = document.createElement('pepay-checkout');
+            Object.assign(el, {sessionToken: token, signature, apiBase: api});
+            document.body.append(el);
+            while (el.state.step !== 'select-token') await new Promise((r) => setTimeout(r, 5));
+            el.remove();
+          }
+        },
+        n,
+        s.session_token,
+        s.signature,
+        sandbox.url,
+      );
+    await run(Number(process.env['BENCH_WARMUP'] ?? 200));
+    // Three rounds of 200, each from a collected heap: the median is the figure, the spread its noise.
+    const perCycle: number[] = [];
+    let handles = await openHandles();
+    for (let round = 0; round < 3; round++) {
+      const before = await heap();
+      await run(CYCLES);
+      await settle(2000);
+      handles = await openHandles();
+      perCycle.push(Math.round(((await heap()) - before) / CYCLES) || 0); // never -0
+    }
+    return {cycles: CYCLES, heapPerCycleBytes: median(perCycle), heapPerCycleRounds: perCycle, handles};
+  } finally {
+    await interpreted.close();
   }
-  const handles = await page.evaluate(() => {
-    const h = window.__bench.handles;
-    return {timeouts: h.timeouts.size, intervals: h.intervals.size, sockets: h.sockets.size, channels: h.channels};
-  });
-  await interpreted.close();
-  return {cycles: CYCLES, heapPerCycleBytes: median(perCycle), heapPerCycleRounds: perCycle, handles};
 }
 
 async function requestsPerMinute(refused: boolean) {

@@ -1,6 +1,6 @@
 /**
  * The classic script tag's entry, `pepay-checkout.iife.js`: a loader of about one kilobyte. It
- * finds its own URL and imports the ES-module bundle next to it (`pepay-checkout.es.js`), which
+ * finds its own URL and imports the first paint next to it (`pepay-checkout.paint.js`), which
  * loads its lazy chunks from there too; so a storefront still needs one `<script src>` and serves
  * `dist/cdn/` as a whole. `import()` is allowed by `script-src` for the bundle's origin and is not
  * a Trusted Types sink; a second copy (or the module entry beside it) imports the same module,
@@ -11,11 +11,11 @@
 import type {OpenCheckout, OpenOptions} from '../open.js';
 import {VERSION} from '../version.js';
 
-type Bundle = typeof import('./module.js');
+type Bundle = typeof import('./paint.js');
 
 /**
  * The chunks the bundle imports statically and the checkout's first screen (which the bundle
- * fetches as soon as it runs), relative to it; filled in by the build (vite.config.ts).
+ * asks for as soon as it registers the elements), relative to it; filled in by the build (vite.config.ts).
  */
 declare const __PEPAY_ALONGSIDE__: readonly string[];
 
@@ -28,12 +28,13 @@ declare const __PEPAY_ALONGSIDE__: readonly string[];
 function bundleUrl(): string {
   const current: unknown = Object.getOwnPropertyDescriptor(Document.prototype, 'currentScript')?.get?.call(document);
   const base = current instanceof HTMLScriptElement && current.src ? current.src : location.href;
-  return new URL('pepay-checkout.es.js', base).href;
+  return new URL('pepay-checkout.paint.js', base).href;
 }
 
 /**
  * Fetches those chunks beside the bundle rather than after it. The browser runs each module once,
- * in the bundle's order; a failure here is the bundle's own, and reported with it.
+ * in the bundle's order. A failure here is reported by whoever needs the chunk: the bundle, or
+ * the checkout for its first screen (with "Try again").
  */
 function fetchAlongside(url: string): void {
   for (const file of __PEPAY_ALONGSIDE__) import(/* @vite-ignore */ new URL(file, url).href).catch(() => undefined);

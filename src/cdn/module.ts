@@ -1,24 +1,14 @@
 /**
- * The script-tag bundle, `pepay-checkout.es.js`: registers the elements and exposes
- * `window.PepayCheckout`. Imported by the classic loader (`classic.ts`) or by a
- * `<script type="module">`; its lazy chunks are in `chunks/` beside it.
+ * The module entry, `pepay-checkout.es.js`, for `<script type="module">` and `import`: the first
+ * paint (`paint.ts`, the same file the classic loader imports, so both on one page run it once)
+ * and the checkout's first screen, imported statically so that the browser fetches them side by
+ * side. A module script cannot start a fetch before its imports have run, so the first screen
+ * would otherwise come one round trip after the first paint. The card paints once both are here.
  */
-import '../define.js';
-import {loadFirstScreen} from '../elements/checkout/first-screen-loader.js';
-import {openCheckout, type OpenCheckout, type OpenOptions} from '../open.js';
-import {VERSION} from '../version.js';
+import {defineLeaves} from '../elements/checkout/first-screen.js';
+import {PepayCheckout} from '../elements/checkout/pepay-checkout.js';
 
-declare global {
-  interface Window {
-    PepayCheckout?: {version: string; open(options: OpenOptions): OpenCheckout};
-  }
-}
+export * from './paint.js';
 
-// A checkout is why this script is on the page: its first screen is fetched now, not when it mounts
-// (a failure is the checkout's to show, with "Try again").
-loadFirstScreen().catch(() => undefined);
-
-// A second copy of the script keeps the first one's API.
-window.PepayCheckout ??= {version: VERSION, open: openCheckout};
-
-export {openCheckout};
+// The first screen's elements, by the copy whose checkout holds the tag (as the checkout would when it starts).
+if (customElements.get('pepay-checkout') === PepayCheckout) defineLeaves();

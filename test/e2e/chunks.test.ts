@@ -21,6 +21,7 @@ async function storefront(
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 520px; height: 800px';
   frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
+    <script>window.__errors = []; addEventListener('pepay-error', (event) => __errors.push(event.detail));</script>
     <script src="${location.origin}${prefix}/dist/cdn/pepay-checkout.iife.js"></script>
     <pepay-checkout session-token="${s.session_token}" signature="${s.signature}" api-base="${sandboxUrl}"></pepay-checkout>
     <pepay-checkout-button session-token="${s.session_token}" signature="${s.signature}" api-base="${sandboxUrl}"></pepay-checkout-button>
@@ -147,6 +148,42 @@ describe('lazy views whose chunks do not arrive', () => {
     expect(alertText(checkout)).to.include('could not be loaded');
     expect(checkout.state.step).to.equal('loading');
     expect((await inspect(invoiceId)).requests).to.deep.equal([]);
+    // The page hears it as any error the payer sees, once per attempt (a merchant may offer another way to pay).
+    const errors = (frame.contentWindow as Window & {__errors: {code: string; retryable: boolean}[]}).__errors;
+    await until('two errors', () => errors.length === 2);
+    for (const error of errors) expect(error).to.include({code: 'network', retryable: true});
     frame.remove();
+  });
+});
+
+describe('a checkout whose first screen is on its way', () => {
+  it('shows the skeleton and sends nothing; taken off the page and put back meanwhile, it starts once', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const hold = `first-screen-${Date.now()}-${++pages}`;
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
+      <script src="${location.origin}/held-${hold}/dist/cdn/pepay-checkout.iife.js"></script>
+      <pepay-checkout session-token="${s.session_token}" signature="${s.signature}" api-base="${sandboxUrl}"></pepay-checkout>
+      </body></html>`;
+    document.body.append(frame);
+    try {
+      await until('checkout defined', () => frame.contentWindow?.customElements.get('pepay-checkout'));
+      const checkout = frame.contentDocument!.querySelector('pepay-checkout') as PepayCheckout;
+      await until('the skeleton', () => checkout.shadowRoot?.querySelector('[part=card][aria-busy=true] [role=status]'));
+      expect(checkout.state.step).to.equal('loading');
+      const steps: string[] = [];
+      checkout.addEventListener('pepay-step-change', (event) => steps.push(`${event.detail.previous} -> ${event.detail.step}`));
+      checkout.remove();
+      frame.contentDocument!.body.append(checkout);
+      expect((await inspect(s.invoice_id)).requests).to.deep.equal([]);
+      await fetch(`/release-${hold}`);
+      await until('token step', () => checkout.state.step === 'select-token');
+      expect(steps).to.deep.equal(['loading -> select-token']);
+      const reads = (await inspect(s.invoice_id)).requests.filter((r) => r.path.endsWith('/session-details'));
+      expect(reads).to.have.length(1);
+    } finally {
+      await fetch(`/release-${hold}`);
+      frame.remove();
+    }
   });
 });

@@ -17,7 +17,7 @@ import {showStep} from './custom-states.js';
 import {noticeText} from '../notice-text.js';
 import {EmailField} from './email-field.js';
 import {FirstScreenWait, firstScreenNow} from './first-screen-loader.js';
-import {skeleton, unavailable} from './skeleton.js';
+import {skeleton, unavailable} from './placeholders.js';
 import {OutageController} from './outage.js';
 import {stepAnnouncement} from './step-announcement.js';
 import {checkoutStyles} from './styles.js';
@@ -155,8 +155,10 @@ export class PepayCheckout extends PepaySessionElement {
   }
 
   private body(state: CheckoutState, m: Messages, locale: string): TemplateResult {
-    if (this.firstScreen.failed) return unavailable(m, '', () => this.firstScreen.start());
-    this.views.prefetchAfter(state.step);
+    // "Try again" is acting in the checkout: once it starts, focus goes to the first step's heading.
+    if (this.firstScreen.failed) return unavailable(m, '', () => ((this.stepFocus.engaged = true), this.firstScreen.start()));
+    // Not while the first screen is on its way: on a slow link it comes first.
+    if (this.firstScreen.controller) this.views.prefetchAfter(state.step);
     const view = viewOf(state.step);
     // The error card's own view is missing: what went wrong is still said, before the rest.
     if (view && this.views.hasFailed(view))

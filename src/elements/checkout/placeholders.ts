@@ -2,6 +2,7 @@
 import {html, type TemplateResult} from 'lit';
 import type {Messages} from '../../i18n/en.js';
 
+/** The loading skeleton: grey bars where the header and the payment view will be, announced as "Loading". */
 export function skeleton(m: Messages): TemplateResult {
   // Same footprint as the payment view, so nothing jumps when data arrives. Classes, not style
   // attributes: a strict CSP (no 'unsafe-inline') blocks those.
