@@ -1,8 +1,9 @@
 /**
  * Registration of the elements a page needs for its first paint: the checkout and the button. The
- * first screen's leaves (token list, countdown) arrive with the checkout's controller
- * (src/elements/checkout/first-screen.ts); the later steps' elements and the modal are chunks of
- * their own (src/elements/checkout/views.ts). Each registers itself when it arrives.
+ * first screen's leaves (token list, countdown) come with the checkout's controller
+ * (src/elements/checkout/first-screen.ts) and are registered when a checkout starts; the later
+ * steps' elements and the modal are chunks of their own (src/elements/checkout/views.ts) and
+ * register themselves when they arrive.
  */
 import {PepayCheckoutButton} from './elements/button/pepay-checkout-button.js';
 import {PepayCheckout} from './elements/checkout/pepay-checkout.js';
