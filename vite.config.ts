@@ -119,6 +119,9 @@ const artifacts: Record<string, () => UserConfig> = {
           fileName: (_format, name) => `${name}.js`,
         },
         rollupOptions: {
+          // VERSION written into the module entry, not imported from the first paint: the entry must
+          // import nothing statically, or it would start fetching the first screen one round trip late.
+          optimization: {inlineConst: {mode: 'all'}},
           output: {
             minify: true,
             chunkFileNames: chunkFileName,

@@ -8,10 +8,8 @@
  *
  * `window.PepayCheckout.open` exists as soon as this script has run: it waits for the bundle.
  */
-import type {OpenCheckout, OpenOptions} from '../open.js';
 import {VERSION} from '../version.js';
-
-type Bundle = typeof import('./paint.js');
+import {openLater, type FirstPaint} from './open-later.js';
 
 /**
  * The chunks the bundle imports statically and the checkout's first screen (which the bundle
@@ -40,26 +38,8 @@ function fetchAlongside(url: string): void {
   for (const file of __PEPAY_ALONGSIDE__) import(/* @vite-ignore */ new URL(file, url).href).catch(() => undefined);
 }
 
-/** `open` before the bundle is here: the same handle, settled through the real one. */
-function openLater(bundle: Promise<Bundle>, options: OpenOptions): OpenCheckout {
-  const opened = bundle.then((loaded) => loaded.openCheckout(options));
-  return {
-    close: () =>
-      void opened.then(
-        (checkout) => checkout.close(),
-        () => undefined,
-      ),
-    // Rejects only when the bundle cannot be fetched: nothing was shown.
-    result: opened.then((checkout) => checkout.result),
-    closed: opened.then(
-      (checkout) => checkout.closed,
-      () => undefined,
-    ),
-  };
-}
-
 const url = bundleUrl();
-const bundle = import(/* @vite-ignore */ url) as Promise<Bundle>;
+const bundle = import(/* @vite-ignore */ url) as Promise<FirstPaint>;
 fetchAlongside(url);
 bundle.catch((error: unknown) => console.warn(`Pepay Checkout: cannot load ${url}`, error));
 // A second copy keeps the first one's API (its import of the same URL runs nothing twice).

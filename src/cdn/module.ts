@@ -1,14 +1,26 @@
 /**
- * The module entry, `pepay-checkout.es.js`, for `<script type="module">` and `import`: the first
- * paint (`paint.ts`, the same file the classic loader imports, so both on one page run it once)
- * and the checkout's first screen, imported statically so that the browser fetches them side by
- * side. A module script cannot start a fetch before its imports have run, so the first screen
- * would otherwise come one round trip after the first paint. The card paints once both are here.
+ * The module entry, `pepay-checkout.es.js`, for `<script type="module">` and `import`: the classic
+ * loader's twin (classic.ts). It imports the first paint (`paint.ts`, the same file the classic
+ * loader imports, so both on one page run it once) and, beside it, the checkout's first screen,
+ * both on demand: so the card paints before the first screen arrives, and a first screen that
+ * cannot be fetched is said in the card, with "Try again". Static imports would fetch them side by
+ * side too, but one missing file would then leave no checkout at all.
+ *
+ * `openCheckout` (and `window.PepayCheckout.open`) works as soon as this module has run.
  */
-import {defineLeaves} from '../elements/checkout/first-screen.js';
-import {PepayCheckout} from '../elements/checkout/pepay-checkout.js';
+import type {OpenCheckout, OpenOptions} from '../open.js';
+import {VERSION} from '../version.js';
+import {openLater, type FirstPaint} from './open-later.js';
 
-export * from './paint.js';
+const firstPaint: Promise<FirstPaint> = import('./paint.js');
+// A failure is the checkout's to say, with "Try again", when it asks again.
+import('../elements/checkout/first-screen.js').catch(() => undefined);
+firstPaint.catch((error: unknown) => console.warn('Pepay Checkout: cannot load its first paint', error));
 
-// The first screen's elements, by the copy whose checkout holds the tag (as the checkout would when it starts).
-if (customElements.get('pepay-checkout') === PepayCheckout) defineLeaves();
+/** Opens the checkout in a modal (src/open.ts), once the first paint is here. */
+export function openCheckout(options: OpenOptions): OpenCheckout {
+  return openLater(firstPaint, options);
+}
+
+// A second copy keeps the first one's API.
+window.PepayCheckout ??= {version: VERSION, open: openCheckout};

@@ -5,11 +5,9 @@
  */
 import {createComponent, type EventName} from '@lit/react';
 import React from 'react';
-import {defineElements} from '../registry.js';
+import '../define.js';
 import {PepayCheckout as PepayCheckoutElement} from '../elements/checkout/pepay-checkout.js';
 import {CHECKOUT_EVENT_PROPS, type PepayCheckoutEventDetails} from '../events/contract.js';
-
-defineElements();
 
 type Props = typeof CHECKOUT_EVENT_PROPS;
 /** `onPaid` -> the `pepay-paid` event it listens to, typed with that event's detail. */

@@ -15,6 +15,7 @@ let pages = 0;
 async function storefront(
   lost: 'views' | 'realtime' | 'qr' | 'wallet' | 'first-screen',
   tamper: {signature?: string} = {},
+  entry: 'classic' | 'module' = 'classic',
 ): Promise<{checkout: PepayCheckout; frame: HTMLIFrameElement; invoiceId: string}> {
   const s = {...(await createSession({customer_email: 'a@example.com'})), ...tamper};
   const prefix = `/missing-${lost}-${Date.now()}-${++pages}`;
@@ -22,7 +23,11 @@ async function storefront(
   frame.style.cssText = 'width: 520px; height: 800px';
   frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
     <script>window.__errors = []; addEventListener('pepay-error', (event) => __errors.push(event.detail));</script>
-    <script src="${location.origin}${prefix}/dist/cdn/pepay-checkout.iife.js"></script>
+    ${
+      entry === 'classic'
+        ? `<script src="${location.origin}${prefix}/dist/cdn/pepay-checkout.iife.js"></script>`
+        : `<script type="module" src="${location.origin}${prefix}/dist/cdn/pepay-checkout.es.js"></script>`
+    }
     <pepay-checkout session-token="${s.session_token}" signature="${s.signature}" api-base="${sandboxUrl}"></pepay-checkout>
     <pepay-checkout-button session-token="${s.session_token}" signature="${s.signature}" api-base="${sandboxUrl}"></pepay-checkout-button>
     </body></html>`;
@@ -152,6 +157,19 @@ describe('lazy views whose chunks do not arrive', () => {
     const errors = (frame.contentWindow as Window & {__errors: {code: string; retryable: boolean}[]}).__errors;
     await until('two errors', () => errors.length === 2);
     for (const error of errors) expect(error).to.include({code: 'network', retryable: true});
+    frame.remove();
+  });
+});
+
+describe('the module entry without the first screen', () => {
+  it('paints the card all the same, says so in it with "Try again", and fires pepay-error', async () => {
+    const {checkout, frame, invoiceId} = await storefront('first-screen', {}, 'module');
+    await until('the notice', () => alertText(checkout).includes('could not be loaded'));
+    expect(retryButton(checkout)).to.not.equal(undefined);
+    const errors = (frame.contentWindow as Window & {__errors: {code: string}[]}).__errors;
+    await until('an error', () => errors.length === 1);
+    expect(errors[0]).to.include({code: 'network'});
+    expect((await inspect(invoiceId)).requests).to.deep.equal([]);
     frame.remove();
   });
 });

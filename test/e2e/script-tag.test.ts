@@ -20,7 +20,11 @@ async function storefront(body: string, before = ''): Promise<{win: Window; warn
     <script type="module" src="${bundle('pepay-checkout.es.js')}"></script>
     ${body}</body></html>`;
   document.body.append(frame);
-  await until('page and bundle loaded', () => frame.contentDocument?.readyState === 'complete' && frame.contentWindow?.PepayCheckout);
+  // Both entries fetch the first paint on demand: the page's load event does not wait for it.
+  await until(
+    'page and bundle loaded',
+    () => frame.contentDocument?.readyState === 'complete' && frame.contentWindow?.customElements.get('pepay-checkout'),
+  );
   const win = frame.contentWindow as Window & {__warnings: string[]};
   return {win, warnings: win.__warnings, frame};
 }
