@@ -75,14 +75,13 @@ function checkoutGroups(): {plugin: Plugin; firstPaint: (id: string) => boolean;
 
 /**
  * Names a chunk after what it holds: a view after its folder (`chunks/payment-details-<hash>.js`),
- * the QR encoder and the checkout's first screen as such; everything the first paint needs is one
- * chunk, `first-paint`.
+ * the QR encoder as such; the first paint and the first screen after their groups
+ * (`checkoutGroups`), the rest after a module in them.
  */
 function chunkFileName(chunk: {facadeModuleId: string | null}): string {
   const facade = chunk.facadeModuleId ?? '';
   if (facade.endsWith('/define.ts')) return `chunks/${basename(dirname(facade))}-[hash].js`;
   if (facade.includes('/node_modules/uqr/')) return 'chunks/qr-encoder-[hash].js';
-  if (facade.endsWith('/checkout/first-screen.ts')) return 'chunks/first-screen-[hash].js';
   return 'chunks/[name]-[hash].js';
 }
 

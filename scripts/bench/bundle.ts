@@ -51,14 +51,14 @@ export function moduleFirstPaint(): string[] {
  */
 export function fetchedAlongside(): string[] {
   const [, ...firstPaint] = moduleFirstPaint();
-  return [...new Set([...firstPaint, ...firstScreenChunks()])];
+  return [...firstPaint, ...firstScreenChunks()];
 }
 
 /** The first-screen chunk (src/elements/checkout/first-screen.ts) and the chunks it imports statically that the first paint has not. */
 export function firstScreenChunks(): string[] {
   const manifest = readManifest();
-  // Its own entry in the manifest, or (grouped with what it imports, vite.config.ts) its group's.
-  const key = Object.keys(manifest).find((k) => k.endsWith('elements/checkout/first-screen.ts') || k.startsWith('_first-screen-'));
+  // The chunk of its group (vite.config.ts), named in the manifest after the group.
+  const key = Object.keys(manifest).find((k) => k.startsWith('_first-screen-'));
   if (!key) throw new Error(`${DIR}/chunks.json has no first-screen chunk: run npm run build`);
   const first = new Set(moduleFirstPaint());
   return staticClosure(manifest, key).filter((file) => !first.has(file));

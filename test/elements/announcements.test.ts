@@ -19,6 +19,15 @@ function mount(s: {session_token: string; signature: string}): PepayCheckout {
   return el;
 }
 
+/** A checkout on the payment step of a new session, its stream live. */
+async function payingLive(): Promise<{s: Awaited<ReturnType<typeof createSession>>; el: PepayCheckout}> {
+  const s = await createSession({customer_email: 'a@example.com'});
+  const el = mount(s);
+  await toPayment(el);
+  await until('live', () => el.state.connection === 'live');
+  return {s, el};
+}
+
 /** Every text a live region takes while `during` runs. */
 async function heard(region: Element, during: () => Promise<void>): Promise<string[]> {
   const said: string[] = [];
@@ -48,10 +57,7 @@ describe('what a screen reader hears', () => {
   });
 
   it('each status change is said once, politely, to a payer whose focus is elsewhere on the page', async () => {
-    const s = await createSession({customer_email: 'a@example.com'});
-    const el = mount(s);
-    await toPayment(el);
-    await until('live', () => el.state.connection === 'live');
+    const {s, el} = await payingLive();
     // The payer went back to the page (another tab of the shop, a form beside the checkout).
     const elsewhere = document.createElement('button');
     document.body.append(elsewhere);
@@ -73,10 +79,7 @@ describe('what a screen reader hears', () => {
   });
 
   it('a payer in the checkout hears the new step once: its heading takes focus, and the live region stays quiet', async () => {
-    const s = await createSession({customer_email: 'a@example.com'});
-    const el = mount(s);
-    await toPayment(el);
-    await until('live', () => el.state.connection === 'live');
+    const {s, el} = await payingLive();
     (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-copy-button=address]')).focus();
     const region = el.shadowRoot!.querySelector('[role=status][aria-live=polite]')!;
     const said = await heard(region, async () => {

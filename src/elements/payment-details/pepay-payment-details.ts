@@ -5,8 +5,7 @@ import {amountStillDue, paidSoFar, verificationAnswer} from '../../checkout/figu
 import type {CheckoutState} from '../../checkout/types.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {CopyController} from '../copy.js';
-import {PepayLeaf} from '../leaf.js';
-import {enViews, type ViewMessages} from '../../i18n/en-views.js';
+import {PepayViewLeaf} from '../view-leaf.js';
 import {paymentDetailsStyles} from './styles.js';
 import {paymentRequest, type PaymentRequest} from '../../wallet/payment-request.js';
 import {chainName} from '../../wallet/chains.js';
@@ -24,15 +23,8 @@ import type {PayerActionEvent} from '../../events/payer-action.js';
  * @tagname pepay-payment-details
  * @summary Deposit address, amount, QR and copy buttons.
  */
-export class PepayPaymentDetails extends PepayLeaf {
+export class PepayPaymentDetails extends PepayViewLeaf {
   static override styles = [leafHostStyles, controlStyles, paymentDetailsStyles];
-
-  /** The lazy views' strings in the checkout's language; null: English (src/i18n/en-views.ts). */
-  @property({attribute: false}) views: ViewMessages | null = null;
-
-  private get viewMessages(): ViewMessages {
-    return this.views ?? enViews;
-  }
 
   /** The checkout state (step `awaiting-payment` or `underpaid`). */
   @property({attribute: false}) state: CheckoutState | null = null;
@@ -73,10 +65,10 @@ export class PepayPaymentDetails extends PepayLeaf {
       ${
         underpaid
           ? html`<p>
-                ${this.viewMessages.received(formatUsd(paidSoFar(state), this.locale))} ·
-                <strong>${this.viewMessages.stillDue(formatUsd(amountStillDue(state), this.locale))}</strong>
+                ${v.received(formatUsd(paidSoFar(state), this.locale))} ·
+                <strong>${v.stillDue(formatUsd(amountStillDue(state), this.locale))}</strong>
               </p>
-              <p class="muted">${this.viewMessages.underpaidHint(symbol, network)}</p>
+              <p class="muted">${v.underpaidHint(symbol, network)}</p>
               ${amount ? html`<p><strong>${m.sendExactly(amount, symbol, network)}</strong></p>` : nothing}`
           : nothing
       }
@@ -86,36 +78,36 @@ export class PepayPaymentDetails extends PepayLeaf {
           <pepay-qr
             part="qr"
             .value=${qrValue}
-            .label=${qrHoldsRequest ? v.qrRequestLabel(network) : this.viewMessages.qrLabel(network)}
-            .unavailable=${this.viewMessages.qrUnavailable}
+            .label=${qrHoldsRequest ? v.qrRequestLabel(network) : v.qrLabel(network)}
+            .unavailable=${v.qrUnavailable}
           ></pepay-qr>
           ${request?.uri ? html`<p class="muted" role="status" data-qr-holds>${qrHoldsRequest ? v.qrHolds.request : v.qrHolds.address}</p>` : nothing}
           ${
             request?.uri && !fixed
               ? html`<button data-qr-switch @click=${() => (this.addressOnly = !this.addressOnly)}>
-                  ${this.addressOnly ? this.viewMessages.qrShowRequest : this.viewMessages.qrShowAddress}
+                  ${this.addressOnly ? v.qrShowRequest : v.qrShowAddress}
                 </button>`
               : nothing
           }
         </div>
         <div class="stack">
-          <p class="muted">${this.viewMessages.address}</p>
+          <p class="muted">${v.address}</p>
           <p class="address" part="address" data-copy="address" dir="ltr" title=${a.address}>${a.address}</p>
           ${
             amount
               ? html`<p class="muted">
-                  ${this.viewMessages.amount} <strong><span data-copy="amount" dir="ltr">${amount}</span> ${symbol}</strong>
+                  ${v.amount} <strong><span data-copy="amount" dir="ltr">${amount}</span> ${symbol}</strong>
                 </p>`
               : nothing
           }
           ${this.priceLine(a.exchangeRate, symbol)}
           <div class="row">
-            ${this.clipboard.button('address', this.viewMessages.copyAddress, a.address, this.viewMessages)}
-            ${amount ? this.clipboard.button('amount', this.viewMessages.copyAmount, amount, this.viewMessages) : nothing}
+            ${this.clipboard.button('address', v.copyAddress, a.address, v)}
+            ${amount ? this.clipboard.button('amount', v.copyAmount, amount, v) : nothing}
           </div>
-          ${this.clipboard.status(this.viewMessages)}
-          <p class="muted">${this.viewMessages.onlyNetwork(network)}</p>
-          ${this.quote.render(state, m, this.viewMessages, this.locale, (action) => this.act(action))}
+          ${this.clipboard.status(v)}
+          <p class="muted">${v.onlyNetwork(network)}</p>
+          ${this.quote.render(state, m, v, this.locale, (action) => this.act(action))}
         </div>
       </div>
       ${onPhone ? nothing : wallet}
@@ -124,13 +116,9 @@ export class PepayPaymentDetails extends PepayLeaf {
           // One action at a time (the machine takes none while a request is in flight).
           state.session?.locked
             ? nothing
-            : html`<button @click=${() => this.act({type: 'change-token'})} ?disabled=${state.busy !== null}>
-                ${this.viewMessages.chooseAnother}
-              </button>`
+            : html`<button @click=${() => this.act({type: 'change-token'})} ?disabled=${state.busy !== null}>${v.chooseAnother}</button>`
         }
-        <button @click=${() => this.act({type: 'verify-requested'})} ?disabled=${state.busy !== null}>
-          ${this.viewMessages.alreadyPaid}
-        </button>
+        <button @click=${() => this.act({type: 'verify-requested'})} ?disabled=${state.busy !== null}>${v.alreadyPaid}</button>
       </div>
       <p class="verification" role="status" data-verification>${this.verificationLine(state, symbol, network, amount)}</p>
     </div>`;

@@ -6,8 +6,7 @@ import type {CheckoutState} from '../../checkout/types.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {DONE_EVENT} from '../../events/payer-action.js';
 import {CopyController} from '../copy.js';
-import {PepayLeaf} from '../leaf.js';
-import {enViews, type ViewMessages} from '../../i18n/en-views.js';
+import {PepayViewLeaf} from '../view-leaf.js';
 import {evmChainId, transactionUrl} from '../../wallet/chains.js';
 
 /**
@@ -18,7 +17,7 @@ import {evmChainId, transactionUrl} from '../../wallet/chains.js';
  * @tagname pepay-status-view
  * @summary Paid, expired, canceled and error views.
  */
-export class PepayStatusView extends PepayLeaf {
+export class PepayStatusView extends PepayViewLeaf {
   static override styles = [
     leafHostStyles,
     controlStyles,
@@ -39,13 +38,6 @@ export class PepayStatusView extends PepayLeaf {
     `,
   ];
 
-  /** The lazy views' strings in the checkout's language; null: English (src/i18n/en-views.ts). */
-  @property({attribute: false}) views: ViewMessages | null = null;
-
-  private get viewMessages(): ViewMessages {
-    return this.views ?? enViews;
-  }
-
   /** The checkout state (step `paid`, `expired`, `canceled` or `error`). */
   @property({attribute: false}) state: CheckoutState | null = null;
   /** The merchant's EVM chain ids by network (for the transaction's explorer link). */
@@ -59,11 +51,11 @@ export class PepayStatusView extends PepayLeaf {
     const state = this.state;
     if (!state) return nothing;
     const m = this.messages;
+    const v = this.viewMessages;
     switch (state.step) {
       case 'confirming': {
         // Only the payer's wallet has reported it: it may never arrive, so the way back stays open.
         const walletOnly = state.detected?.paymentId === null;
-        const v = this.viewMessages;
         return html`<div class="stack" part="status">
           <p>${walletOnly ? v.sentBody : v.confirmingBody}</p>
           ${this.transaction(state)}
@@ -76,9 +68,9 @@ export class PepayStatusView extends PepayLeaf {
         const at = state.paidAt ? formatMoment(state.paidAt, this.locale) : '';
         return html`<div class="stack" part="status">
           <span class="status-icon" aria-hidden="true">✓</span>
-          <p>${this.viewMessages.paidBody}</p>
-          ${at ? html`<p class="muted">${this.viewMessages.paidAt(at)}</p>` : nothing}
-          ${over ? html`<p data-overpaid>${this.viewMessages.overpaid(formatUsd(over, this.locale))}</p>` : nothing} ${this.order(state)}
+          <p>${v.paidBody}</p>
+          ${at ? html`<p class="muted">${v.paidAt(at)}</p>` : nothing}
+          ${over ? html`<p data-overpaid>${v.overpaid(formatUsd(over, this.locale))}</p>` : nothing} ${this.order(state)}
           ${this.invoiceId(state)} ${this.done()}
         </div>`;
       }
@@ -86,8 +78,8 @@ export class PepayStatusView extends PepayLeaf {
       case 'canceled': {
         const arrived = arrivedUsd(state);
         return html`<div class="stack" part="status">
-          <p>${state.step === 'expired' ? this.viewMessages.expiredBody : this.viewMessages.canceledBody}</p>
-          ${arrived > 0 ? html`<p data-arrived><strong>${this.viewMessages.arrivedBeforeEnd(formatUsd(arrived, this.locale))}</strong></p>` : nothing}
+          <p>${state.step === 'expired' ? v.expiredBody : v.canceledBody}</p>
+          ${arrived > 0 ? html`<p data-arrived><strong>${v.arrivedBeforeEnd(formatUsd(arrived, this.locale))}</strong></p>` : nothing}
           ${
             // A transaction the payer's wallet sent is what they give the merchant to trace it.
             this.transaction(state)
@@ -118,7 +110,7 @@ export class PepayStatusView extends PepayLeaf {
       : v.orderOther(order.status.replace(/_/g, ' '));
     const bad = order.status === 'failed' || order.status === 'cancelled' || order.status === 'canceled';
     return html`<p data-order role=${bad ? 'alert' : 'status'} class=${bad ? 'bad' : ''}>${sentence}</p>
-      ${order.tracking ? html`<p class="muted" data-tracking>${this.viewMessages.tracking(isolate(order.tracking.carrier ?? ''), isolate(order.tracking.number))}</p>` : nothing}`;
+      ${order.tracking ? html`<p class="muted" data-tracking>${v.tracking(isolate(order.tracking.carrier ?? ''), isolate(order.tracking.number))}</p>` : nothing}`;
   }
 
   /** The transaction on its way, as reported by Pepay or by the payer's wallet, with its explorer page. */
@@ -131,8 +123,9 @@ export class PepayStatusView extends PepayLeaf {
     // chain id has no explorer here: no link rather than another chain's).
     const chainId = state.walletTx?.chainId ?? evmChainId(network, environment, this.chainIds) ?? undefined;
     const url = transactionUrl(network, environment, hash, chainId);
-    return html`<p class="muted">${this.viewMessages.transaction} <code class="hash" data-tx-hash dir="ltr">${hash}</code></p>
-      ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer" data-explorer>${this.viewMessages.viewTransaction}</a>` : nothing}`;
+    const v = this.viewMessages;
+    return html`<p class="muted">${v.transaction} <code class="hash" data-tx-hash dir="ltr">${hash}</code></p>
+      ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer" data-explorer>${v.viewTransaction}</a>` : nothing}`;
   }
 
   private done() {
@@ -144,9 +137,10 @@ export class PepayStatusView extends PepayLeaf {
 
   private invoiceId(state: CheckoutState) {
     const id = state.invoiceId ?? '';
-    return html`<p class="muted">${this.viewMessages.invoice} <code data-copy="invoice" dir="ltr">${id}</code></p>
-      <div class="row">${this.clipboard.button('invoice', this.viewMessages.copyInvoiceId, id, this.viewMessages)}</div>
-      ${this.clipboard.status(this.viewMessages)}`;
+    const v = this.viewMessages;
+    return html`<p class="muted">${v.invoice} <code data-copy="invoice" dir="ltr">${id}</code></p>
+      <div class="row">${this.clipboard.button('invoice', v.copyInvoiceId, id, v)}</div>
+      ${this.clipboard.status(v)}`;
   }
 }
 

@@ -44,15 +44,13 @@ export class PepayTokenList extends PepayLeaf {
 
   override render() {
     const m = this.messages;
+    const shownTokens = this.tokens.filter((token) => searchText(token).includes(this.query));
     const groups = new Map<string, Token[]>();
-    for (const token of this.tokens) {
-      if (!searchText(token).includes(this.query)) continue;
-      groups.set(token.network, [...(groups.get(token.network) ?? []), token]);
-    }
+    for (const token of shownTokens) groups.set(token.network, [...(groups.get(token.network) ?? []), token]);
     // One tab stop for the whole list: the token last focused, else the chosen one, else the first
     // that can be chosen, each only while shown and choosable (a filter or a new list may hide it);
     // the arrow keys, Home and End move within it (WAI-ARIA listbox).
-    const enabled = this.tokens.filter((t) => t.selectable && searchText(t).includes(this.query));
+    const enabled = shownTokens.filter((token) => token.selectable);
     const shown = (id: number | null) => id !== null && enabled.some((t) => t.id === id);
     this.tabStop = [this.tabStop, this.chosenId].find(shown) ?? enabled[0]?.id ?? null;
     return html`<div class="stack">

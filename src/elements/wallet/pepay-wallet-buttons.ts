@@ -4,8 +4,7 @@ import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {watchWallets, type WalletChoice} from '../../wallet/discovery.js';
 import {sendTransfer, WalletError, type SendPhase} from '../../wallet/eip1193.js';
 import type {EvmTransfer} from '../../wallet/payment-request.js';
-import {PepayLeaf} from '../leaf.js';
-import {enViews, type ViewMessages} from '../../i18n/en-views.js';
+import {PepayViewLeaf} from '../view-leaf.js';
 
 /**
  * "Pay with <wallet>" for each browser wallet on the page (EIP-6963, else `window.ethereum`):
@@ -16,7 +15,7 @@ import {enViews, type ViewMessages} from '../../i18n/en-views.js';
  * @tagname pepay-wallet-buttons
  * @summary Browser-wallet payment buttons (EIP-6963 / EIP-1193).
  */
-export class PepayWalletButtons extends PepayLeaf {
+export class PepayWalletButtons extends PepayViewLeaf {
   static override styles = [
     leafHostStyles,
     controlStyles,
@@ -36,13 +35,6 @@ export class PepayWalletButtons extends PepayLeaf {
       }
     `,
   ];
-
-  /** The lazy views' strings in the checkout's language; null: English (src/i18n/en-views.ts). */
-  @property({attribute: false}) views: ViewMessages | null = null;
-
-  private get viewMessages(): ViewMessages {
-    return this.views ?? enViews;
-  }
 
   /** The transaction that pays the request (from `paymentRequest`). */
   @property({attribute: false}) transfer: EvmTransfer | null = null;
