@@ -34,7 +34,7 @@ async function storefront(
   document.body.append(frame);
   await until('checkout defined', () => frame.contentWindow?.customElements.get('pepay-checkout'));
   const checkout = frame.contentDocument!.querySelector('pepay-checkout') as PepayCheckout;
-  // Without its first screen a checkout never leaves `loading`; with a wrong signature it ends in `error`.
+  // Without its first screen, or with a wrong signature, a checkout ends in `error`.
   if (!tamper.signature && lost !== 'first-screen') await until('token step', () => checkout.state?.step === 'select-token');
   return {checkout, frame, invoiceId: s.invoice_id};
 }
@@ -151,7 +151,10 @@ describe('lazy views whose chunks do not arrive', () => {
     retryButton(checkout)!.click();
     await checkout.updateComplete;
     expect(alertText(checkout)).to.include('could not be loaded');
-    expect(checkout.state.step).to.equal('loading');
+    // A true state for the page too: the error step, its error, and the custom state.
+    expect(checkout.state.step).to.equal('error');
+    expect(checkout.state.error).to.include({code: 'network', retryable: true});
+    expect(checkout.matches(':state(error)')).to.equal(true);
     expect((await inspect(invoiceId)).requests).to.deep.equal([]);
     // The page hears it as any error the payer sees, once per attempt (a merchant may offer another way to pay).
     const errors = (frame.contentWindow as Window & {__errors: {code: string; retryable: boolean}[]}).__errors;

@@ -4,7 +4,8 @@
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {CheckoutConfig, CheckoutController, CommitListener} from '../../controllers/checkout-controller.js';
-import {createPepayEvent} from '../../events/contract.js';
+import {failedToStart, initialState} from '../../checkout/state.js';
+import type {CheckoutError, CheckoutState} from '../../checkout/types.js';
 
 /** The first-screen chunk's exports: the checkout's controller, header and step headings. */
 export type FirstScreen = typeof import('./first-screen.js');
@@ -35,17 +36,20 @@ export function loadFirstScreen(): Promise<FirstScreen> {
   return pending;
 }
 
+/** What a checkout whose first screen cannot be fetched is in: the error step, as with any error the payer sees. */
+const UNAVAILABLE: CheckoutError = {code: 'network', message: 'The checkout could not be loaded.', retryable: true};
+
 /**
- * One checkout's wait for the chunk: creates the checkout's controller once it is here (at once
- * when another checkout fetched it), or marks the wait failed, renders the host again to say so
- * and fires `pepay-error` from it: nothing can be paid until the chunk is here, as with any other
- * error the payer sees.
+ * One checkout's wait for the chunk: its state until then (`loading`), and its controller once the
+ * chunk is here (at once when another checkout fetched it). A failure is committed as the `error`
+ * step (`network`, retryable) with its `pepay-step-change` and `pepay-error`; trying again goes
+ * back to `loading`.
  */
 export class FirstScreenWait implements ReactiveController {
   /** The checkout's controller, once the chunk is here. */
   controller: CheckoutController | null = null;
-  /** The chunk could not be fetched: the host says so and offers `start()` again. */
-  failed = false;
+  /** The state until the controller exists: `loading`, or `error` when the chunk could not be fetched. */
+  private waiting: CheckoutState = initialState();
   private arrival: Promise<void> | null = null;
   private readonly revive = () => this.start();
 
@@ -61,28 +65,44 @@ export class FirstScreenWait implements ReactiveController {
     revivals.delete(this.revive);
   }
 
-  /** Starts waiting, unless the controller exists or the chunk is on its way. After a failure, the skeleton shows again meanwhile. */
+  /** The checkout's state: its controller's, else the wait's. */
+  get state(): CheckoutState {
+    return this.controller?.state ?? this.waiting;
+  }
+
+  /** The chunk could not be fetched: the host says so and offers `start()` again. */
+  get failed(): boolean {
+    return !this.controller && this.waiting.step === 'error';
+  }
+
+  /** Starts waiting, unless the controller exists or the chunk is on its way. After a failure, back to `loading` meanwhile. */
   start(): void {
     if (this.controller || this.arrival) return;
     revivals.delete(this.revive);
     const create = ({CheckoutController, defineLeaves}: FirstScreen) => {
       defineLeaves();
-      this.failed = false;
+      // The controller starts from `loading`, as the wait does: a failed wait steps back first.
+      if (this.failed) this.wait(initialState());
       this.controller = new CheckoutController(this.host, () => this.host, this.onCommit);
     };
     if (arrived) return create(arrived);
-    if (this.failed) {
-      this.failed = false;
-      this.host.requestUpdate();
-    }
+    if (this.failed) this.wait(initialState());
     this.arrival = loadFirstScreen().then(create, () => {
-      this.failed = true;
       if (this.host.isConnected) revivals.add(this.revive);
-      this.host.requestUpdate();
-      const error = {code: 'network', message: 'The checkout could not be loaded.', retryable: true} as const;
-      this.host.dispatchEvent(createPepayEvent('pepay-error', error));
+      this.wait(failedToStart(UNAVAILABLE));
     });
     void this.arrival.finally(() => (this.arrival = null));
+  }
+
+  /** Commits the wait's next state, with the events its change fires, as the controller commits its own. */
+  private wait(next: CheckoutState): void {
+    const previous = this.waiting;
+    this.waiting = next;
+    this.host.requestUpdate();
+    this.onCommit(next, [
+      {name: 'pepay-step-change', detail: {step: next.step, previous: previous.step}},
+      ...(next.error ? [{name: 'pepay-error' as const, detail: {...next.error}}] : []),
+    ]);
   }
 
   /** Settles once the chunk on its way has arrived or failed; true when one was on its way. */

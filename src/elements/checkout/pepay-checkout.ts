@@ -2,7 +2,6 @@ import {LitElement, html, nothing, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import type {Emitted} from '../../checkout/emitted.js';
-import {initialState} from '../../checkout/state.js';
 import {createPepayEvent} from '../../events/contract.js';
 import type {PayerActionEvent} from '../../events/payer-action.js';
 import type {Messages} from '../../i18n/en.js';
@@ -66,7 +65,6 @@ export class PepayCheckout extends PepaySessionElement {
 
   /** Runs the checkout once the first-screen chunk is here (./first-screen.ts); until then, the skeleton. */
   private readonly firstScreen = new FirstScreenWait(this, (state, events) => this.committed(state, events));
-  private readonly waitingState = initialState();
   private readonly stepFocus = new StepFocus(this);
   /** The step the live region speaks of (null: its heading took focus and said it). */
   private announced: CheckoutState['step'] | null = null;
@@ -80,12 +78,12 @@ export class PepayCheckout extends PepaySessionElement {
   constructor() {
     super();
     // `:state(loading)` from the start, before the first commit.
-    showStep(this.internals, this.waitingState.step);
+    showStep(this.internals, this.state.step);
   }
 
   /** A read-only snapshot of the checkout (the contract's `state`). */
   get state(): Readonly<CheckoutState> {
-    return this.firstScreen.controller?.state ?? this.waitingState;
+    return this.firstScreen.state;
   }
 
   override connectedCallback(): void {
@@ -128,7 +126,7 @@ export class PepayCheckout extends PepaySessionElement {
         class="card"
         part="card"
         lang=${this.language.language}
-        aria-busy=${state.step === 'loading' && !this.firstScreen.failed}
+        aria-busy=${state.step === 'loading'}
         @payer-action=${this.onAction}
       >
         ${
