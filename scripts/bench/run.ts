@@ -32,7 +32,7 @@ let scriptLatencyMs = 0;
 const site = createServer((req, res) => {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
   // The script-tag build as a storefront serves it: the loader, the bundle and its chunks.
-  if (/^\/(pepay-checkout\.(iife|es)|chunks\/[\w-]+)\.js$/.test(path)) {
+  if (/^\/(pepay-checkout\.(iife|es|paint)|chunks\/[\w-]+)\.js$/.test(path)) {
     const script = readFileSync(`${CDN}${path}`);
     return void setTimeout(() => res.writeHead(200, {'content-type': 'text/javascript'}).end(script), scriptLatencyMs);
   }
@@ -77,8 +77,12 @@ const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** What the pages' loaders could not fetch: any makes the run fail (its figures would not be the build's). */
+const loadFailures: string[] = [];
+
 async function open(browserOrContext: Pick<Browser, 'newPage'>, s: Session, network?: NetworkConditions): Promise<Page> {
   const page = await browserOrContext.newPage();
+  page.on('console', (message) => void (message.text().startsWith('Pepay Checkout: cannot load') && loadFailures.push(message.text())));
   if (network) await page.emulateNetworkConditions(network);
   await page.evaluateOnNewDocument(instrumentPage);
   const query = new URLSearchParams({session: s.session_token, signature: s.signature, api: sandbox.url});
@@ -369,6 +373,7 @@ const only = {cold: coldStart, frame: frameToDom, memory: cycles}[process.env['B
 if (only) {
   // A quick look at one figure while working on it (BENCH_ONLY=cold, frame or memory): printed, not written.
   console.log(await only());
+  if (loadFailures.length) console.error(`The storefront could not load the build: ${loadFailures[0]}`);
   await browser.close();
   site.close();
   await sandbox.close();
@@ -397,6 +402,7 @@ try {
     memory: await cycles(),
     requestsPerMinute: {live: await requestsPerMinute(false), socketRefused: await requestsPerMinute(true)},
   };
+  if (loadFailures.length) throw new Error(`The storefront could not load the build: ${loadFailures[0]}`);
   mkdirSync('bench/results', {recursive: true});
   writeFileSync('bench/results/bench.json', JSON.stringify(figures, null, 2) + '\n');
   const kb = (s: Sizes | null) =>
