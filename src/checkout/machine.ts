@@ -131,8 +131,8 @@ function transition(state: CheckoutState, input: Input): Transition {
           verificationCheckAt: null,
           notice: null,
         },
-        // Nothing to wait for on the token list: no socket, no polling.
-        effects: [{type: 'unwatch'}],
+        // The address shown may still be paid (scanned before the change): watched until another is issued.
+        effects: [],
       };
 
     case 'verify-requested':

@@ -27,6 +27,11 @@ export interface Remembered {
    * asking for the payment again (absent in places stored before wallets).
    */
   walletTx?: WalletTransaction | null;
+  /**
+   * A payment to that address Pepay has seen and not yet counted, so a reload waits for it instead
+   * of asking for the payment again (absent in places stored before it was kept).
+   */
+  detected?: CheckoutState['detected'];
 }
 
 /** What to remember of `state`; `wallNow` and `monoNow` are the same instant on both clocks. */
@@ -49,6 +54,7 @@ export function rememberedOf(state: CheckoutState, wallNow: number, monoNow: num
       a && state.quoteExpiresAtMono !== null ? Math.round((wallNow + state.quoteExpiresAtMono - monoNow) / 1000) * 1000 : null,
     // Only while it is waited for: a payer who went back from it is not taken back there.
     walletTx: a && state.detected ? state.walletTx : null,
+    detected: a ? state.detected : null,
   };
 }
 
@@ -95,8 +101,11 @@ export function recall(state: CheckoutState, remembered: Remembered | null, at: 
     (state.session?.amountUsd ?? null) === a.usdAmount &&
     remembered.quotedRemainingUsd === state.amountRemainingUsd &&
     implausibleAmount(next, address) === null;
-  // What the wallet sent to this address is waited for again (`confirming`), not asked for twice.
-  const sent = remembered.walletTx ? {walletTx: remembered.walletTx, detected: {paymentId: null, txHash: remembered.walletTx.txHash}} : {};
+  // What was seen on its way to this address, or what the wallet sent to it, is waited for again
+  // (`confirming`), not asked for twice.
+  const walletTx = remembered.walletTx ?? null;
+  const detected = remembered.detected ?? (walletTx ? {paymentId: null, txHash: walletTx.txHash} : null);
+  const sent = detected ? {walletTx, detected} : {};
   if (!current) return {...next, ...sent, address: {...address, tokenAmount: null}, quotedRemainingUsd: null, quoteExpiresAtMono: at};
   return {
     ...next,

@@ -180,8 +180,6 @@ export type Effect =
   | {type: 'check-verification'; invoiceId: string}
   | {type: 'refresh-session'}
   | {type: 'watch'; wsToken: string | null; wsPath: string}
-  /** No address any more (another token is being chosen): stop the stream and polling. */
-  | {type: 'unwatch'}
   /** Stop all network activity; `keepStream` leaves the socket open for commerce order news. */
   | {type: 'stop'; keepStream?: boolean};
 

@@ -215,10 +215,6 @@ export class CheckoutController implements ReactiveController {
 
   private run(effect: Effect): void {
     if (effect.type === 'watch') return this.link?.watch(effect.wsToken, effect.wsPath);
-    if (effect.type === 'unwatch') {
-      this.link?.unwatch();
-      return this.dispatch({type: 'connection', connection: 'idle'});
-    }
     if (effect.type === 'stop') {
       this.link?.stop(effect.keepStream);
       if (!effect.keepStream) this.dispatch({type: 'connection', connection: 'idle'});

@@ -39,12 +39,6 @@ export class DeferredRealtimeLink {
     this.load();
   }
 
-  unwatch(): void {
-    this.pending = null;
-    this.fallback.stop();
-    this.link?.unwatch();
-  }
-
   stop(keepStream = false): void {
     this.stopped = true;
     this.pending = null;

@@ -8,7 +8,7 @@
  * nothing is remembered.
  */
 import {isDepositAddress} from '../api/schemas/deposit-address.js';
-import {tokenAmount, usdAmount} from '../api/schemas/primitives.js';
+import {TX_HASH, tokenAmount, usdAmount} from '../api/schemas/primitives.js';
 import type {Remembered} from '../checkout/memory.js';
 import type {WalletTransaction} from '../checkout/types.js';
 import {sessionKey} from '../realtime/session-key.js';
@@ -100,6 +100,15 @@ function isWalletTx(tx: WalletTransaction): boolean {
   );
 }
 
+/** A payment seen and waited for: its id as the server gave it (or none: only the wallet reported it) and its hash. */
+function isDetected(d: NonNullable<Remembered['detected']>): boolean {
+  return (
+    typeof d === 'object' &&
+    (d.paymentId === null || (typeof d.paymentId === 'string' && d.paymentId.length > 0 && d.paymentId.length <= 128)) &&
+    (d.txHash === null || (typeof d.txHash === 'string' && TX_HASH.test(d.txHash)))
+  );
+}
+
 const isNumberOrNull = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v));
 
 function isPlace(value: unknown): value is Remembered {
@@ -108,6 +117,7 @@ function isPlace(value: unknown): value is Remembered {
   if (typeof p.questionsAnswered !== 'boolean' || typeof p.emailDone !== 'boolean') return false;
   if (!isNumberOrNull(p.quotedRemainingUsd) || !isNumberOrNull(p.quoteExpiresAt)) return false;
   if (p.walletTx != null && !isWalletTx(p.walletTx)) return false;
+  if (p.detected != null && !isDetected(p.detected)) return false;
   const a = p.address;
   if (a === null) return true;
   return (

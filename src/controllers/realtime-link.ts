@@ -87,12 +87,6 @@ export class RealtimeLink {
     }
   }
 
-  /** Back to nothing to wait for (another token is being chosen): no socket, no polling. */
-  unwatch(): void {
-    this.poller.stop();
-    this.stream.stop();
-  }
-
   /** Stops everything; `keepStream` leaves the socket open for commerce order news. */
   stop(keepStream = false): void {
     this.poller.stop();

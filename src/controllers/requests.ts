@@ -6,7 +6,7 @@ import type {PayorClient} from '../api/client.js';
 import type {SessionDetails} from '../api/schemas/session.js';
 import type {Effect, Input, Operation} from '../checkout/types.js';
 
-export type RequestEffect = Exclude<Effect, {type: 'watch'} | {type: 'unwatch'} | {type: 'stop'}>;
+export type RequestEffect = Exclude<Effect, {type: 'watch'} | {type: 'stop'}>;
 
 /** Which operation a request effect belongs to, for `failed` inputs and the busy flag. */
 export const OPERATION: Record<RequestEffect['type'], Operation> = {

@@ -8,7 +8,7 @@ import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {deep, deepReady} from '../support/deep.js';
 import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
-import {stepIs, toPayment} from '../support/walk.js';
+import {payingCheckout, stepIs, toPayment} from '../support/walk.js';
 
 const until = (what: string, predicate: () => unknown, timeout = 10_000) => waitUntil(predicate, what, {timeout, interval: 50});
 
@@ -17,15 +17,6 @@ function mount(s: {session_token: string; signature: string}): PepayCheckout {
   Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
   document.body.append(el);
   return el;
-}
-
-/** A checkout on the payment step of a new session, its stream live. */
-async function payingLive(): Promise<{s: Awaited<ReturnType<typeof createSession>>; el: PepayCheckout}> {
-  const s = await createSession({customer_email: 'a@example.com'});
-  const el = mount(s);
-  await toPayment(el);
-  await until('live', () => el.state.connection === 'live');
-  return {s, el};
 }
 
 /** Every text a live region takes while `during` runs. */
@@ -57,7 +48,7 @@ describe('what a screen reader hears', () => {
   });
 
   it('each status change is said once, politely, to a payer whose focus is elsewhere on the page', async () => {
-    const {s, el} = await payingLive();
+    const {s, el} = await payingCheckout();
     // The payer went back to the page (another tab of the shop, a form beside the checkout).
     const elsewhere = document.createElement('button');
     document.body.append(elsewhere);
@@ -79,7 +70,7 @@ describe('what a screen reader hears', () => {
   });
 
   it('a payer in the checkout hears the new step once: its heading takes focus, and the live region stays quiet', async () => {
-    const {s, el} = await payingLive();
+    const {s, el} = await payingCheckout();
     (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-copy-button=address]')).focus();
     const region = el.shadowRoot!.querySelector('[role=status][aria-live=polite]')!;
     const said = await heard(region, async () => {

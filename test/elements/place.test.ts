@@ -8,6 +8,7 @@ import type {PepayCheckout} from '../../src/index.js';
 import {deep, deepReady} from '../support/deep.js';
 import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
 import {stepIs, toPayment} from '../support/walk.js';
+import {placeKey, writePlace} from '../../src/controllers/place-store.js';
 
 const until = (what: string, predicate: () => unknown, timeout = 15_000) => waitUntil(predicate, what, {timeout, interval: 50});
 
@@ -101,5 +102,66 @@ describe("the payer's place", () => {
     const reloaded = mount(s);
     await stepIs(reloaded, 'select-token');
     reloaded.remove();
+  });
+
+  it('a payment seen on its way comes back after a reload: the payer is not asked to pay again', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = mount(s);
+    await toPayment(el);
+    await until('live', () => el.state.connection === 'live');
+    await simulate(s.invoice_id, 'pay', {pending: true});
+    await stepIs(el, 'confirming');
+    const seen = el.state.detected!;
+    await until('the wait kept', () =>
+      Object.keys(localStorage).some((k) => k.includes(s.invoice_id) && localStorage.getItem(k)!.includes(seen.paymentId!)),
+    );
+    el.remove();
+    const reloaded = mount(s);
+    await stepIs(reloaded, 'confirming');
+    expect(reloaded.state.detected).to.deep.equal(seen);
+    await simulate(s.invoice_id, 'confirm');
+    await stepIs(reloaded, 'paid');
+    reloaded.remove();
+  });
+
+  it('a kept wait that is not a payment id and a hash is not restored: the token list comes back', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = mount(s);
+    await toPayment(el);
+    const {address, network, tokenId, tokenAmount, usdAmount, exchangeRate} = el.state.address!;
+    el.remove();
+    // Signed with the session, as the checkout would: first as it would write it, then with a wait of the wrong shape.
+    const key = placeKey(s.invoice_id, s.session_token);
+    const kept = {
+      address: {address, network, tokenId, tokenAmount, usdAmount, exchangeRate},
+      quotedRemainingUsd: null,
+      quoteExpiresAt: null,
+    };
+    const place = {questionsAnswered: true, emailDone: true, ...kept};
+    writePlace(key, s.session_token, {...place, detected: null});
+    await until('written', () => localStorage.getItem(key)?.includes('\\"detected\\":null'));
+    const restored = mount(s);
+    await stepIs(restored, 'awaiting-payment');
+    expect(restored.state.address?.address).to.equal(address);
+    restored.remove();
+    writePlace(key, s.session_token, {...place, detected: {paymentId: 'x'.repeat(500), txHash: '<img src=x>'}});
+    await until('rewritten', () => localStorage.getItem(key)?.includes('img src'));
+    const reloaded = mount(s);
+    await stepIs(reloaded, 'select-token');
+    expect(reloaded.state.detected).to.equal(null);
+    reloaded.remove();
+  });
+
+  it('another token after an address was shown: a payment to that address still ends in paid', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = mount(s);
+    await toPayment(el);
+    await until('live', () => el.state.connection === 'live');
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-change-token]')).click();
+    await stepIs(el, 'select-token');
+    // The payer had already scanned it: the money arrives at the address no longer shown.
+    await simulate(s.invoice_id, 'pay');
+    await stepIs(el, 'paid');
+    el.remove();
   });
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import {MAX_USD, invoiceStatus, lenient, timestamp, usdAmount, wholeNumber} from './primitives.js';
+import {MAX_USD, TX_HASH, invoiceStatus, lenient, timestamp, usdAmount, wholeNumber} from './primitives.js';
 
 /** Integer thousandths of a USD (`usd_millis`), from zero to MAX_USD: a still-due figure. */
 const usdMillis = wholeNumber(0, MAX_USD * 1000);
@@ -35,9 +35,6 @@ const invoiceObject = z.pipe(
     commerceOrderId: o.commerce_order_id ?? null,
   })),
 );
-
-/** A transaction hash: EVM and TON (hex, 64 digits, `0x` optional) or Solana (a base58 signature). */
-export const TX_HASH = /^(?:(?:0x)?[0-9a-fA-F]{64}|[1-9A-HJ-NP-Za-km-z]{64,88})$/;
 
 const paymentObject = z.pipe(
   z.object({

@@ -90,3 +90,6 @@ export const spanMs = z.number().check(z.refine((ms) => Math.abs(ms) <= MAX_SPAN
 export function wholeNumber(min: number, max: number) {
   return z.number().check(z.refine((n) => Number.isInteger(n) && n >= min && n <= max));
 }
+
+/** A transaction hash: EVM and TON (hex, 64 digits, `0x` optional) or Solana (a base58 signature). */
+export const TX_HASH = /^(?:(?:0x)?[0-9a-fA-F]{64}|[1-9A-HJ-NP-Za-km-z]{64,88})$/;

@@ -116,7 +116,9 @@ export class PepayPaymentDetails extends PepayViewLeaf {
           // One action at a time (the machine takes none while a request is in flight).
           state.session?.locked
             ? nothing
-            : html`<button @click=${() => this.act({type: 'change-token'})} ?disabled=${state.busy !== null}>${v.chooseAnother}</button>`
+            : html`<button data-change-token @click=${() => this.act({type: 'change-token'})} ?disabled=${state.busy !== null}>
+                ${v.chooseAnother}
+              </button>`
         }
         <button @click=${() => this.act({type: 'verify-requested'})} ?disabled=${state.busy !== null}>${v.alreadyPaid}</button>
       </div>
