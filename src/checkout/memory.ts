@@ -95,9 +95,11 @@ export function recall(state: CheckoutState, remembered: Remembered | null, at: 
     wsToken: null,
     wsPath: '/ws/payment',
   };
-  // The amount is the server's only while the invoice is as it was quoted: same total, same still
-  // due, a plausible amount. Otherwise the address stays and its price is made again at once.
+  // The amount is the server's only while the invoice is as it was quoted (same total, same still
+  // due, a plausible amount) and its quote holds. Otherwise the address stays, no amount is shown
+  // ("Refreshing the price…"), and its price is made again at once.
   const current =
+    (remembered.quoteExpiresAt === null || remembered.quoteExpiresAt > wallNow) &&
     (state.session?.amountUsd ?? null) === a.usdAmount &&
     remembered.quotedRemainingUsd === state.amountRemainingUsd &&
     implausibleAmount(next, address) === null;
@@ -112,7 +114,6 @@ export function recall(state: CheckoutState, remembered: Remembered | null, at: 
     ...sent,
     address,
     quotedRemainingUsd: remembered.quotedRemainingUsd,
-    // A quote already over is refreshed at once, as it would have been had the page stayed.
-    quoteExpiresAtMono: remembered.quoteExpiresAt === null ? null : at + Math.max(0, remembered.quoteExpiresAt - wallNow),
+    quoteExpiresAtMono: remembered.quoteExpiresAt === null ? null : at + remembered.quoteExpiresAt - wallNow,
   };
 }

@@ -650,9 +650,13 @@ describe("checkout machine: the payer's place across reloads (issue 14)", () => 
     );
     expect([locked.state.address, locked.effects.at(-1)]).to.deep.equal([null, 'allocate']);
     expect(run(loaded(remembered(), {status: 'paid'})).state.step).to.equal('paid');
-    // A quote already over is refreshed at once.
+    // A quote already over is refreshed at once, its old amount not shown as current meanwhile.
     const stale = run(loaded(remembered({quoteExpiresAt: 900_000})));
-    expect(stale.state.quoteExpiresAtMono).to.equal(500);
+    expect([stale.state.address?.address, stale.state.address?.tokenAmount, stale.state.quoteExpiresAtMono]).to.deep.equal([
+      '0xabc',
+      null,
+      500,
+    ]);
     // From review: the total changed while away (or what is still due): the address stays, its amount
     // is not shown, and the price is made again at once.
     for (const over of [{amountUsd: 20, amountRemainingUsd: 20}, {amountRemainingUsd: 25}]) {
