@@ -50,7 +50,9 @@ export const controlStyles = css`
     border-color: var(--_accent);
     font-weight: 600;
   }
-  button:disabled {
+  /* aria-disabled: busy for a moment, the button keeps the keyboard's place (a disabled one loses it). */
+  button:disabled,
+  button[aria-disabled='true'] {
     opacity: 0.6;
     cursor: progress;
   }

@@ -263,7 +263,7 @@ describe('<pepay-checkout> against the sandbox', () => {
     const line = () => $(el, '[data-verification]')?.textContent ?? '';
     const ask = async (expected: string) => {
       // A re-quote may be in flight (after a partial payment): the button waits for it.
-      await waitUntil(() => !buttonNamed(el.shadowRoot!, 'I already paid').disabled, 'the button free');
+      await waitUntil(() => buttonNamed(el.shadowRoot!, 'I already paid').getAttribute('aria-disabled') !== 'true', 'the button free');
       buttonNamed(el.shadowRoot!, 'I already paid').click();
       await waitUntil(() => line().includes('Looking for your payment'), 'checking said');
       // The sandbox ends the job after 2 s; the checkout reads it again until then.

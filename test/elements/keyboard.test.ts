@@ -6,8 +6,8 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
-import {createSession, sandboxUrl, simulate} from '../support/sandbox.js';
-import {stepIs} from '../support/walk.js';
+import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
+import {stepIs, toPayment} from '../support/walk.js';
 
 const QUESTIONS = {questions: [{id: 'q1', question: 'Company name', type: 'text', validation: {required: true}}]};
 
@@ -112,6 +112,82 @@ describe('the token list as a listbox', () => {
     const network = () => stops()[0]?.closest<HTMLElement>('[data-network]')?.dataset['network'];
     await waitUntil(() => stops().length === 1 && network() === 'solana', `one stop, on a shown token (${network()})`);
     expect(stops()[0]!.disabled).to.equal(false);
+    el.remove();
+  });
+});
+
+describe("the keyboard's place within a step (WCAG 2.4.3)", () => {
+  async function mountAt(options: Record<string, unknown>, faults: Record<string, unknown> | null = null) {
+    const s = await createSession({customer_email: 'a@example.com', ...options});
+    if (faults) await simulate(s.invoice_id, 'faults', faults);
+    const el = document.createElement('pepay-checkout') as PepayCheckout;
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    document.body.append(el);
+    return {s, el};
+  }
+  const inView = (el: PepayCheckout, selector: string) =>
+    el.shadowRoot!.querySelector('pepay-payment-details')?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+
+  it('stays on "I already paid" while it looks, and after it found nothing', async () => {
+    const {el} = await mountAt({});
+    await toPayment(el);
+    const button = [...el.shadowRoot!.querySelector('pepay-payment-details')!.shadowRoot!.querySelectorAll('button')].find(
+      (b) => label(b) === 'I already paid',
+    )!;
+    button.focus();
+    await sendKeys({press: 'Enter'});
+    const line = () => inView(el, '[data-verification]')?.textContent ?? '';
+    await waitUntil(() => line().includes('Looking for your payment'), 'looking');
+    expect(focused(), 'focus kept while it looks').to.equal(button);
+    await waitUntil(() => line().includes('No payment has arrived yet'), 'nothing found', {timeout: 10_000});
+    expect([button.isConnected, button.getAttribute('aria-disabled')]).to.deep.equal([true, null]);
+    expect(focused(), 'focus kept after').to.equal(button);
+    el.remove();
+  });
+
+  it('stays on the token chosen when the server refuses it', async () => {
+    const {s, el} = await mountAt({}, {http: [{kind: 'status', status: 400, path: 'payment-addresses'}]});
+    await stepIs(el, 'select-token');
+    const token = el
+      .shadowRoot!.querySelector('pepay-token-list')!
+      .shadowRoot!.querySelector<HTMLButtonElement>('button[data-token="201"]')!;
+    token.focus();
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => el.state.notice !== null && el.state.busy === null, 'refused');
+    await el.updateComplete;
+    expect(focused()).to.equal(token);
+    const asked = (await inspect(s.invoice_id)).requests.filter((r) => r.path.includes('payment-addresses'));
+    expect(asked).to.have.length(1);
+    el.remove();
+  });
+
+  it('goes to the heading, with the new amount, when "Get a new price" gives way to the new price', async () => {
+    const {el} = await mountAt({}, {variants: {quoteTtlSeconds: 33}});
+    await toPayment(el);
+    const refresh = await waitUntil(() => inView(el, 'button[data-refresh-quote]'), 'warned', {timeout: 10_000}).then(() =>
+      inView(el, 'button[data-refresh-quote]')!,
+    );
+    refresh.focus();
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => !refresh.isConnected, 'the button gave way');
+    await waitUntil(() => focused()?.matches('[data-step-heading]'), `heading focused, not ${focused()?.localName}`);
+    await waitUntil(() => label(focused()!).includes('Send exactly'), 'the new price in the focused heading');
+    el.remove();
+  });
+
+  it('is not taken back into the checkout once the payer left it', async () => {
+    const {el} = await mountAt({}, {variants: {quoteTtlSeconds: 33}});
+    await toPayment(el);
+    const refresh = await waitUntil(() => inView(el, 'button[data-refresh-quote]'), 'warned', {timeout: 10_000}).then(() =>
+      inView(el, 'button[data-refresh-quote]')!,
+    );
+    refresh.focus();
+    // The payer clicked the page's background; the button is then pressed without focus (as a mouse does in Safari).
+    refresh.blur();
+    refresh.click();
+    await waitUntil(() => !refresh.isConnected && el.state.busy === null, 'the new price');
+    await el.updateComplete;
+    expect(document.activeElement).to.equal(document.body);
     el.remove();
   });
 });

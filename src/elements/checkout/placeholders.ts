@@ -18,5 +18,5 @@ export function skeleton(m: Messages): TemplateResult {
 /** In place of a step whose chunk could not be fetched: what went wrong (`cause`, may be empty), and "Try again". */
 export function unavailable(m: Messages, cause: string, retry: () => void): TemplateResult {
   return html`<p class="notice" role="alert">${cause}${m.viewUnavailable}</p>
-    <button class="primary" part="pay-button" @click=${retry}>${m.retry}</button>`;
+    <button class="primary" part="pay-button" data-retry @click=${retry}>${m.retry}</button>`;
 }

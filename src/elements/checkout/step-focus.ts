@@ -3,19 +3,48 @@
  * the checkout, or acted in it and its focus was lost with the view it was in (fell back to the
  * body); never away from something else on the page, and not on a first load nobody asked for.
  * The heading is then read where it is focused, so the live region need not say it again.
+ *
+ * Within a step too, a render may take away the control the keyboard is on ("Get a new price"
+ * becomes "Refreshing the price", a view's "Try again" becomes the view): the keyboard then goes to
+ * the step's heading, or to "Try again" where there is none, instead of the top of the page
+ * (WCAG 2.4.3 Focus Order). Controls only busy for a moment stay where they are (`aria-disabled`).
  */
-import type {LitElement} from 'lit';
+import type {LitElement, ReactiveController} from 'lit';
 
-export class StepFocus {
+/** Where a lost keyboard lands: the step's heading, else "Try again" (a card with no step to show). */
+const LANDING = '[data-step-heading], [data-retry]';
+
+export class StepFocus implements ReactiveController {
   /** The payer has acted in this checkout (its focus may follow the steps). */
   engaged = false;
+  /** The control the keyboard is on in this checkout (through its leaves' shadow roots), while it is. */
+  private lastFocused: Element | null = null;
 
-  constructor(private readonly host: LitElement) {}
+  constructor(private readonly host: LitElement) {
+    host.addController(this);
+  }
+
+  /**
+   * Before each render: the control the keyboard is on in this checkout. Read, not followed with
+   * focus events: a move between two controls in one shadow root never reaches the host.
+   */
+  hostUpdate(): void {
+    if (document.activeElement === this.host) this.lastFocused = deepFocused();
+    // Kept while it waits for a place to land (a skeleton has none); the payer who left is not followed.
+    else if (!this.lastFocused || !this.lost(this.lastFocused) || !onBody()) this.lastFocused = null;
+  }
+
+  hostDisconnected(): void {
+    this.lastFocused = null;
+  }
+
+  hostUpdated(): void {
+    if (this.lastFocused) void this.host.updateComplete.then(() => this.rescue());
+  }
 
   /** Whether the new step's heading takes focus (and is read). */
   headingSpeaks(): boolean {
-    const focused = document.activeElement;
-    return this.host.matches(':focus-within') || (this.engaged && (!focused || focused === document.body));
+    return this.host.matches(':focus-within') || (this.engaged && onBody());
   }
 
   /** After the next render: the heading, if it takes focus. */
@@ -24,4 +53,27 @@ export class StepFocus {
       if (this.headingSpeaks()) this.host.renderRoot.querySelector<HTMLElement>('[data-step-heading]')?.focus({preventScroll: true});
     });
   }
+
+  /** The control the keyboard was on is gone (or disabled), and with it the focus: it lands in the card. */
+  private rescue(): void {
+    const last = this.lastFocused;
+    if (!last || !this.lost(last) || !onBody()) return;
+    this.host.renderRoot.querySelector<HTMLElement>(LANDING)?.focus({preventScroll: true});
+  }
+
+  private lost(control: Element): boolean {
+    return !control.isConnected || control.matches(':disabled');
+  }
+}
+
+function deepFocused(): Element | null {
+  let focused = document.activeElement;
+  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+  return focused;
+}
+
+/** Focus fell to the top of the page (or nowhere). */
+function onBody(): boolean {
+  const focused = document.activeElement;
+  return !focused || focused === document.body;
 }

@@ -1,4 +1,4 @@
-import {css, html} from 'lit';
+import {css, html, nothing} from 'lit';
 import {property, queryAssignedElements, state} from 'lit/decorators.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {PepayLeaf} from '../leaf.js';
@@ -76,7 +76,7 @@ export class PepayEmailForm extends PepayLeaf {
       <div class="field"><span aria-hidden="true">${m.emailLabel}</span> <slot name="email"></slot></div>
       <p class="field-error" id="err-email" role="alert">${this.problem}</p>
       <div class="row">
-        <button class="primary" part="pay-button" ?disabled=${this.busy}>${m.continue}</button>
+        <button class="primary" part="pay-button" aria-disabled=${this.busy ? 'true' : nothing}>${m.continue}</button>
         <button type="button" @click=${() => this.act({type: 'email-skipped'})}>${m.skip}</button>
       </div>
     </form>`;

@@ -44,7 +44,7 @@ export class PepayQuestionsForm extends PepayLeaf {
           </label>
           <p class="field-error" id="err-q${index}">${problem}</p>`;
       })}
-      <button class="primary" part="pay-button" ?disabled=${this.busy}>${m.continue}</button>
+      <button class="primary" part="pay-button" aria-disabled=${this.busy ? 'true' : nothing}>${m.continue}</button>
     </form>`;
   }
 

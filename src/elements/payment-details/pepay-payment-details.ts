@@ -60,6 +60,9 @@ export class PepayPaymentDetails extends PepayViewLeaf {
     const wallet = this.walletWays(state, request);
     // On a phone the wallet is on the same device: opening it comes first, after what is still due
     // (in the document's order too, so the keyboard and screen readers meet it there).
+    // One action at a time (the machine takes none while a request is in flight). Busy, not
+    // disabled: the button pressed keeps the keyboard's place.
+    const busy = state.busy === null ? nothing : 'true';
     const onPhone = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
     return html`<div class="stack">
       ${
@@ -113,14 +116,13 @@ export class PepayPaymentDetails extends PepayViewLeaf {
       ${onPhone ? nothing : wallet}
       <div class="row">
         ${
-          // One action at a time (the machine takes none while a request is in flight).
           state.session?.locked
             ? nothing
-            : html`<button data-change-token @click=${() => this.act({type: 'change-token'})} ?disabled=${state.busy !== null}>
+            : html`<button data-change-token @click=${() => this.act({type: 'change-token'})} aria-disabled=${busy}>
                 ${v.chooseAnother}
               </button>`
         }
-        <button @click=${() => this.act({type: 'verify-requested'})} ?disabled=${state.busy !== null}>${v.alreadyPaid}</button>
+        <button @click=${() => this.act({type: 'verify-requested'})} aria-disabled=${busy}>${v.alreadyPaid}</button>
       </div>
       <p class="verification" role="status" data-verification>${this.verificationLine(state, symbol, network, amount)}</p>
     </div>`;

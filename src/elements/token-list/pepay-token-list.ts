@@ -111,7 +111,8 @@ export class PepayTokenList extends PepayLeaf {
         role="option"
         aria-selected=${chosen ? 'true' : 'false'}
         tabindex=${token.id === this.tabStop ? '0' : '-1'}
-        ?disabled=${!token.selectable || this.busy}
+        ?disabled=${!token.selectable}
+        aria-disabled=${this.busy ? 'true' : nothing}
         aria-busy=${chosen && this.busy ? 'true' : nothing}
         aria-describedby=${problem ? 'token-problem' : nothing}
         @click=${choose}
