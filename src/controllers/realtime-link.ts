@@ -2,6 +2,10 @@
  * The realtime side of one checkout: the payment stream, the status poller, tab sync and the
  * browser's online / visibility signals, turned into machine inputs. Polling runs exactly while
  * the stream is not live, and never after a terminal step.
+ *
+ * The connection it reports: `live` while the stream is; `reconnecting` while the stream has
+ * dropped or the last poll failed, and no poll has answered since; `polling` once one has (the
+ * payer's updates are coming, every 2 s: "Reconnecting…" would say they are not).
  */
 import type {PayorClient} from '../api/client.js';
 import type {PepayError} from '../api/errors.js';
@@ -36,6 +40,9 @@ export class RealtimeLink {
   private readonly poller: StatusPoller;
   private readonly tabs: TabSync;
   private lastResyncAt = -Infinity;
+  private streamStatus: StreamStatus = 'stopped';
+  /** The last poll since the stream was last live (here or in another tab): none yet, answered or failed. */
+  private lastPoll: 'none' | 'answered' | 'failed' = 'none';
 
   constructor(private readonly options: RealtimeLinkOptions) {
     const {client, input} = options;
@@ -43,7 +50,10 @@ export class RealtimeLink {
     const tabs = new TabSync(client.credentials.sessionToken, {
       dedupe,
       onEvent: (event) => input({type: 'event', event}),
-      onStatus: (status) => input(statusInput(status)),
+      onStatus: (status) => {
+        input(statusInput(status));
+        this.polled('answered');
+      },
     });
     this.tabs = tabs;
     this.poller = new StatusPoller({
@@ -51,8 +61,12 @@ export class RealtimeLink {
       onStatus: (status) => {
         tabs.shareStatus(status);
         input(statusInput(status));
+        this.polled('answered');
       },
-      onError: options.pollFailed,
+      onError: (error) => {
+        options.pollFailed(error);
+        this.polled('failed');
+      },
       skip: () => tabs.peerCovers,
     });
     this.stream = new PaymentStream({
@@ -63,7 +77,7 @@ export class RealtimeLink {
         tabs.shareEvent(envelope);
         input({type: 'event', event});
       },
-      onStatus: (status) => this.streamStatus(status),
+      onStatus: (status) => this.streamChanged(status),
       onResync: () => input({type: 'resync'}),
     });
     window.addEventListener('online', this.onOnline);
@@ -98,18 +112,33 @@ export class RealtimeLink {
     document.removeEventListener('visibilitychange', this.onVisibility);
   }
 
-  private streamStatus(status: StreamStatus): void {
+  private streamChanged(status: StreamStatus): void {
     if (status === 'stopped') return;
+    this.streamStatus = status;
     const live = status === 'live';
     this.tabs.setLive(live);
-    if (live) this.poller.stop();
-    else if (!this.options.ended()) this.poller.start();
+    if (live) {
+      this.poller.stop();
+      this.lastPoll = 'none';
+    } else if (!this.options.ended()) this.poller.start();
+    this.report();
+  }
+
+  private polled(outcome: 'answered' | 'failed'): void {
+    if (outcome === this.lastPoll) return;
+    this.lastPoll = outcome;
+    if (!this.stream.isLive) this.report();
+  }
+
+  private report(): void {
+    // Offline says so until the browser is back online.
     if (!navigator.onLine) return;
-    this.options.input({type: 'connection', connection: live ? 'live' : status === 'reconnecting' ? 'reconnecting' : 'polling'});
+    const down = this.lastPoll === 'failed' || (this.lastPoll === 'none' && this.streamStatus === 'reconnecting');
+    this.options.input({type: 'connection', connection: this.stream.isLive ? 'live' : down ? 'reconnecting' : 'polling'});
   }
 
   private readonly onOnline = () => {
-    this.options.input({type: 'connection', connection: this.stream.isLive ? 'live' : 'polling'});
+    this.report();
     this.onFocus();
   };
 

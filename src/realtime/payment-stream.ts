@@ -102,7 +102,8 @@ export class PaymentStream {
     url.searchParams.set('token', this.token);
     url.searchParams.set('format', 'event_v1');
     if (this.lastEventId) url.searchParams.set('since', this.lastEventId);
-    this.setStatus(this.everOpened ? 'reconnecting' : 'connecting');
+    // `connecting` is the first attempt only: after one has failed, the stream is down until it opens.
+    this.setStatus(this.everOpened || this.status === 'reconnecting' ? 'reconnecting' : 'connecting');
     let socket: WebSocket;
     try {
       socket = new WebSocket(url);

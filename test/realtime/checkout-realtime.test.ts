@@ -233,6 +233,41 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
   });
 });
 
+describe('realtime: what the payer is told of the connection', () => {
+  const header = (el: PepayCheckout) => el.shadowRoot!.querySelector('.connection')?.textContent ?? '';
+
+  it('a refused socket while polls answer: "Reconnecting…" only until the first poll answers, then nothing', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    await faults(s, {ws: {refuse: true}});
+    const el = await mount(s);
+    await toPayment(el);
+    await until('a poll answered', async () => (await requestsTo(s, '/api/v1/payments/payment-status')).length > 0);
+    await until('polling, said as nothing wrong', () => el.state.connection === 'polling' && header(el) === '');
+    // Still true after more polls (and refused sockets).
+    const polls = (await requestsTo(s, '/api/v1/payments/payment-status')).length;
+    await until('two more polls', async () => (await requestsTo(s, '/api/v1/payments/payment-status')).length > polls + 1);
+    await el.updateComplete;
+    expect([el.state.connection, header(el)]).to.deep.equal(['polling', '']);
+    await simulate(s.invoice_id, 'pay');
+    await until('paid by polling', () => el.state.step === 'paid');
+    el.remove();
+  });
+
+  it('a refused socket while polls fail too: "Reconnecting…", as long as neither works', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    await faults(s, {ws: {refuse: true}, http: [{kind: 'server-error', path: 'payment-status', count: 1000}]});
+    const el = await mount(s);
+    await toPayment(el);
+    await until('a poll failed', async () => (await requestsTo(s, '/api/v1/payments/payment-status')).length > 0);
+    await until('said', () => el.state.connection === 'reconnecting' && header(el) === 'Reconnecting…');
+    const polls = (await requestsTo(s, '/api/v1/payments/payment-status')).length;
+    await until('another poll failed', async () => (await requestsTo(s, '/api/v1/payments/payment-status')).length > polls, 15_000);
+    await el.updateComplete;
+    expect([el.state.connection, header(el)]).to.deep.equal(['reconnecting', 'Reconnecting…']);
+    el.remove();
+  });
+});
+
 describe('realtime: switching streams is not an outage', () => {
   it('a new quote after a partial payment, and another token, never say "Reconnecting…"', async () => {
     const s = await createSession({amount_usd: 40, customer_email: 'a@example.com'});
