@@ -125,6 +125,28 @@ describe('the confirming step', () => {
     expect(back.state.step).to.equal('underpaid');
   });
 
+  it("a burst of partial payments while the locked rails are read never steps back to the address (the review's input and a sibling)", () => {
+    const lockedRead = {
+      ...session,
+      status: 'underpaid' as const,
+      amountRemainingUsd: 20,
+      locked: {network: 'base', tokenId: 1, address: null},
+    };
+    const second = (status: string) =>
+      event('invoice_payment.created', {object: 'invoice_payment', id: 'pay_2', invoice_id: 'inv_1', status, amount_usd: 10});
+    const quote = event('payment_quote.updated', {object: 'payment_quote', invoice_id: 'inv_1', amount_remaining: 20_000});
+    const read = {type: 'session-refreshed', session: lockedRead, at: 1000} as const;
+    // The input: a second payment counted by a quote update before the session read with the lock came back.
+    const counted = run([payment('pending'), invoice('underpaid', 30_000), second('pending'), quote, read], paying());
+    const steps = counted.events.filter((e) => e.name === 'pepay-step-change').map((e) => (e.detail as {step: string}).step);
+    expect(steps).to.deep.equal(['confirming', 'underpaid']);
+    expect([counted.state.step, counted.state.amountRemainingUsd]).to.deep.equal(['underpaid', 20]);
+    // A sibling: the second payment failing in that window.
+    const failed = run([payment('pending'), invoice('underpaid', 30_000), second('pending'), second('failed'), read], paying());
+    const failedSteps = failed.events.filter((e) => e.name === 'pepay-step-change').map((e) => (e.detail as {step: string}).step);
+    expect(failedSteps).to.deep.equal(['confirming', 'underpaid']);
+  });
+
   it('on an invoice already underpaid, a further payment counted by a quote update ends the wait (no status change follows)', () => {
     const locked = {...session, status: 'underpaid' as const, amountRemainingUsd: 15, locked: {network: 'base', tokenId: 1, address: null}};
     const underpaid = run([invoice('underpaid', 15_000), {type: 'session-refreshed', session: locked, at: 1000}], paying()).state;
