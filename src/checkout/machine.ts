@@ -9,7 +9,7 @@ import {failed} from './failed.js';
 import {concernsThisInvoice, lowerRemaining} from './news.js';
 import {advance} from './advance.js';
 import {allocated} from './allocation.js';
-import {recall} from './memory.js';
+import {recall, recallEnding} from './memory.js';
 import {verified} from './verification.js';
 import {acceptsPayerAction, isPayerAction} from './payer-guard.js';
 import {tick} from './tick.js';
@@ -72,7 +72,7 @@ function transition(state: CheckoutState, input: Input): Transition {
         expiresAtMono: s.remainingMs != null ? input.at + s.remainingMs : null,
       };
       const terminal = TERMINAL[s.status];
-      if (terminal) return {state: {...next, step: terminal}, effects: [{type: 'stop'}]};
+      if (terminal) return {state: {...recallEnding(next, input.remembered), step: terminal}, effects: [{type: 'stop'}]};
       const fresh: CheckoutState = {
         ...next,
         questions: input.questions,

@@ -7,6 +7,7 @@
 import type {PaymentAddress} from '../api/schemas/address.js';
 import {implausibleAmount} from './allocation.js';
 import {payableAmount} from './amount.js';
+import {isTerminal} from './state.js';
 import type {CheckoutState, WalletTransaction} from './types.js';
 
 /** The parts of an address the payer was shown (nothing the server sent for the stream). */
@@ -32,11 +33,19 @@ export interface Remembered {
    * of asking for the payment again (absent in places stored before it was kept).
    */
   detected?: CheckoutState['detected'];
+  /**
+   * What only the news told and the last screen shows: when the invoice was paid (epoch ms) and
+   * the payments heard of (USD by payment id), for "you sent more" and what arrived before an end
+   * (absent in places stored before they were kept).
+   */
+  paidAt?: number | null;
+  payments?: Record<string, number>;
 }
 
 /** What to remember of `state`; `wallNow` and `monoNow` are the same instant on both clocks. */
 export function rememberedOf(state: CheckoutState, wallNow: number, monoNow: number): Remembered {
-  const a = state.address;
+  // An ended invoice keeps only its last screen's figures: no address to go back to.
+  const a = isTerminal(state.step) ? null : state.address;
   return {
     questionsAnswered: state.questionsAnswered,
     emailDone: state.emailDone,
@@ -55,7 +64,18 @@ export function rememberedOf(state: CheckoutState, wallNow: number, monoNow: num
     // Only while it is waited for: a payer who went back from it is not taken back there.
     walletTx: a && state.detected ? state.walletTx : null,
     detected: a ? state.detected : null,
+    paidAt: state.paidAt,
+    payments: state.payments,
   };
+}
+
+/**
+ * An invoice the fresh session says has ended, with what was remembered of its end added back
+ * (the server's session says neither when it was paid nor what was sent).
+ */
+export function recallEnding(state: CheckoutState, remembered: Remembered | null): CheckoutState {
+  if (!remembered) return state;
+  return {...state, paidAt: state.paidAt ?? remembered.paidAt ?? null, payments: {...remembered.payments, ...state.payments}};
 }
 
 /**

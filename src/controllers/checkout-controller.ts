@@ -154,8 +154,8 @@ export class CheckoutController implements ReactiveController {
   }
 
   /**
-   * Keeps the payer's place for a reload or another tab; an ended invoice has none to keep. Most
-   * commits (stream frames, connection changes) touch nothing kept, and write nothing.
+   * Keeps the payer's place for a reload or another tab (an ended invoice: its last screen's
+   * figures). Most commits (stream frames, connection changes) touch nothing kept, and write nothing.
    */
   private remember(previous: CheckoutState, state: CheckoutState): void {
     if (!state.invoiceId || !this.client || state.step === 'loading' || state.step === 'error') return;
@@ -168,15 +168,17 @@ export class CheckoutController implements ReactiveController {
       s.quoteExpiresAtMono,
       s.walletTx,
       s.detected,
+      s.paidAt,
+      s.payments,
     ];
     const before = kept(previous);
     if (previous.invoiceId === state.invoiceId && kept(state).every((value, i) => value === before[i])) return;
     const token = this.client.credentials.sessionToken;
-    const place = isTerminal(state.step) ? null : rememberedOf(state, Date.now(), performance.now());
+    const place = rememberedOf(state, Date.now(), performance.now());
     // The store is a chunk of its own, fetched with the first requests; calls keep their order.
     const invoiceId = state.invoiceId;
     import('./place-store.js').then(
-      (store) => store.keepPlace(store.placeKey(invoiceId, token), token, place),
+      (store) => store.writePlace(store.placeKey(invoiceId, token), token, place),
       () => undefined,
     );
   }

@@ -72,22 +72,6 @@ export function writePlace(key: string, sessionToken: string, place: Remembered)
     });
 }
 
-/** Stores `place`, or forgets the key's place when there is none to keep (an ended invoice). */
-export function keepPlace(key: string, sessionToken: string, place: Remembered | null): void {
-  if (place) writePlace(key, sessionToken, place);
-  else forgetPlace(key);
-}
-
-export function forgetPlace(key: string): void {
-  // Also outruns a signed write still on its way.
-  writes++;
-  try {
-    storage()?.removeItem(key);
-  } catch {
-    // As above.
-  }
-}
-
 function isWalletTx(tx: WalletTransaction): boolean {
   return (
     typeof tx === 'object' &&
@@ -111,6 +95,16 @@ function isDetected(d: NonNullable<Remembered['detected']>): boolean {
 
 const isNumberOrNull = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v));
 
+/** USD by payment id, as the news gave them (a few at most: an invoice is paid in a handful). */
+function isPayments(payments: unknown): boolean {
+  if (typeof payments !== 'object' || payments === null || Array.isArray(payments)) return false;
+  const entries = Object.entries(payments);
+  return (
+    entries.length <= 50 &&
+    entries.every(([id, usd]) => id.length > 0 && id.length <= 128 && typeof usd === 'number' && usdAmount.safeParse(usd).success)
+  );
+}
+
 function isPlace(value: unknown): value is Remembered {
   const p = value as Partial<Remembered> | null;
   if (typeof p !== 'object' || p === null) return false;
@@ -118,6 +112,8 @@ function isPlace(value: unknown): value is Remembered {
   if (!isNumberOrNull(p.quotedRemainingUsd) || !isNumberOrNull(p.quoteExpiresAt)) return false;
   if (p.walletTx != null && !isWalletTx(p.walletTx)) return false;
   if (p.detected != null && !isDetected(p.detected)) return false;
+  if (p.paidAt != null && !(Number.isSafeInteger(p.paidAt) && p.paidAt > 0)) return false;
+  if (p.payments != null && !isPayments(p.payments)) return false;
   const a = p.address;
   if (a === null) return true;
   return (

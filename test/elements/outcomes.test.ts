@@ -5,8 +5,8 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
-import {deep} from '../support/deep.js';
-import {simulate} from '../support/sandbox.js';
+import {deep, deepText} from '../support/deep.js';
+import {sandboxUrl, simulate} from '../support/sandbox.js';
 import {payingCheckout, stepIs} from '../support/walk.js';
 import {isolated} from '../support/formatted.js';
 
@@ -26,6 +26,29 @@ describe('what happened to the money', () => {
       `You sent ${isolated('$5.00')} more than was due. Contact the merchant with the invoice id below to get it back.`,
     );
     el.remove();
+  });
+
+  it('reloaded, the paid screen still says when it was paid and that more was sent (the session says neither)', async () => {
+    const {s, el} = await paying();
+    await simulate(s.invoice_id, 'pay', {amount: 'over'});
+    await stepIs(el, 'paid');
+    await until('overpayment said', () => shown(el, '[data-overpaid]'));
+    const paidLine = [...el.shadowRoot!.querySelector('pepay-status-view')!.shadowRoot!.querySelectorAll('p.muted')]
+      .map((p) => p.textContent!.trim())
+      .find((text) => text.startsWith('Paid '));
+    expect(paidLine).to.not.equal(undefined);
+    // Kept with the payer's place (signed, so a moment later), then the page reloads.
+    await until('kept', () =>
+      Object.keys(localStorage).some((k) => k.includes(s.invoice_id) && localStorage.getItem(k)!.includes('payments')),
+    );
+    el.remove();
+    const reloaded = document.createElement('pepay-checkout');
+    Object.assign(reloaded, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    document.body.append(reloaded);
+    await stepIs(reloaded, 'paid');
+    expect(shown(reloaded, '[data-overpaid]')).to.include(`You sent ${isolated('$5.00')} more than was due.`);
+    expect(deepText(reloaded.shadowRoot!)).to.include(paidLine!);
+    reloaded.remove();
   });
 
   it('an exact payment says nothing of the kind', async () => {

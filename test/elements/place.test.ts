@@ -5,7 +5,7 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
-import {deep, deepReady} from '../support/deep.js';
+import {deep, deepReady, deepText} from '../support/deep.js';
 import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
 import {stepIs, toPayment} from '../support/walk.js';
 import {placeKey, writePlace} from '../../src/controllers/place-store.js';
@@ -64,7 +64,7 @@ describe("the payer's place", () => {
     reloaded.remove();
   });
 
-  it('nothing is kept once the invoice has ended, and no credential is ever stored', async () => {
+  it("once the invoice has ended only its last screen's figures are kept (no address), and no credential is ever stored", async () => {
     const s = await createSession({customer_email: 'a@example.com'});
     const el = mount(s);
     await toPayment(el);
@@ -74,13 +74,17 @@ describe("the payer's place", () => {
     await until('place kept', () => mine().some((key) => localStorage.getItem(key)!.includes(el.state.address!.address)));
     const stored = mine().map((key) => `${key}=${localStorage.getItem(key)}`);
     expect(stored).to.have.length(1);
-    expect(stored[0]).to.include(el.state.address!.address);
+    const address = el.state.address!.address;
+    expect(stored[0]).to.include(address);
     for (const secret of [s.session_token, s.signature]) expect(stored[0]).not.to.include(secret);
     expect(stored[0]).not.to.include('wsToken":"');
     await simulate(s.invoice_id, 'pay');
     await stepIs(el, 'paid');
     // Storage work is asynchronous (the store is a chunk, places are signed): waited for, not assumed.
-    await until('forgotten', () => mine().length === 0);
+    await until('the address forgotten', () => mine().length === 1 && !localStorage.getItem(mine()[0]!)!.includes(address));
+    const ended = localStorage.getItem(mine()[0]!)!;
+    expect(ended).to.include('paidAt');
+    for (const secret of [s.session_token, s.signature]) expect(ended).not.to.include(secret);
     el.remove();
   });
 
@@ -150,6 +154,37 @@ describe("the payer's place", () => {
     await stepIs(reloaded, 'select-token');
     expect(reloaded.state.detected).to.equal(null);
     reloaded.remove();
+  });
+
+  it('kept figures of an ended invoice that are not USD by payment id are not shown', async () => {
+    const s = await createSession({customer_email: 'a@example.com', amount_usd: 40});
+    const key = placeKey(s.invoice_id, s.session_token);
+    const ended = {questionsAnswered: true, emailDone: true, address: null, quotedRemainingUsd: null, quoteExpiresAt: null};
+    const el = mount(s);
+    await toPayment(el);
+    await simulate(s.invoice_id, 'pay');
+    await stepIs(el, 'paid');
+    // The checkout's own last write (the ended invoice's figures) lands first.
+    await until('ended kept', () => localStorage.getItem(key)?.includes('\\"address\\":null'));
+    el.remove();
+    // As the checkout writes it: 5 USD more than due, said after a reload.
+    writePlace(key, s.session_token, {...ended, paidAt: 1_700_000_000_000, payments: {pay_a: 45}});
+    await until('written', () => localStorage.getItem(key)?.includes('pay_a'));
+    const honest = mount(s);
+    await stepIs(honest, 'paid');
+    await until('said', () => deepText(honest.shadowRoot!).includes('more than was due'));
+    expect(deepText(honest.shadowRoot!)).to.include('2023');
+    honest.remove();
+    // Of the wrong shape: not USD, too many, markup for an id.
+    for (const payments of [{pay_b: '<img src=x>'}, {pay_c: 1e308}, Object.fromEntries(Array.from({length: 60}, (_, i) => [`p${i}`, 1]))]) {
+      writePlace(key, s.session_token, {...ended, paidAt: 1_700_000_000_000, payments: payments as unknown as Record<string, number>});
+      await until('rewritten', () => localStorage.getItem(key)?.includes(Object.keys(payments)[0]!));
+      const reloaded = mount(s);
+      await stepIs(reloaded, 'paid');
+      expect(deepText(reloaded.shadowRoot!)).not.to.include('more than was due');
+      expect(deepText(reloaded.shadowRoot!)).not.to.include('2023');
+      reloaded.remove();
+    }
   });
 
   it('another token after an address was shown: a payment to that address still ends in paid', async () => {
