@@ -68,12 +68,14 @@ function walletSent(state: CheckoutState, tx: WalletTransaction): Transition {
 }
 
 /**
- * The payer leaves a wait that only their wallet reported (Pepay has seen nothing): the
- * transaction may have been dropped or never broadcast. Their transaction stays shown on the
+ * The payer leaves a wait that only their wallet reported (Pepay has seen nothing: the
+ * transaction may have been dropped or never broadcast), or one read back after a reload (it may
+ * have failed meanwhile, and polling would never say). Their transaction stays shown on the
  * payment view; a payment Pepay then sees brings the wait back.
  */
 function stopWaiting(state: CheckoutState): Transition {
-  if (state.detected?.paymentId !== null) return {state, effects: []};
+  const d = state.detected;
+  if (!d || (d.paymentId !== null && !d.restored)) return {state, effects: []};
   return advance({...state, detected: null});
 }
 

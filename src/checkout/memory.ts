@@ -126,7 +126,11 @@ export function recall(state: CheckoutState, remembered: Remembered | null, at: 
   // What was seen on its way to this address, or what the wallet sent to it, is waited for again
   // (`confirming`), not asked for twice.
   const walletTx = remembered.walletTx ?? null;
-  const detected = remembered.detected ?? (walletTx ? {paymentId: null, txHash: walletTx.txHash} : null);
+  const detected = remembered.detected
+    ? {paymentId: remembered.detected.paymentId, txHash: remembered.detected.txHash, restored: true as const}
+    : walletTx
+      ? {paymentId: null, txHash: walletTx.txHash}
+      : null;
   const sent = detected ? {walletTx, detected} : {};
   if (!current) return {...next, ...sent, address: {...address, tokenAmount: null}, quotedRemainingUsd: null, quoteExpiresAtMono: at};
   return {

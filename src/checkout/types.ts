@@ -69,9 +69,11 @@ export interface CheckoutState {
   /**
    * A payment seen and not final yet (`invoice_payment` with status `pending`), or the
    * transaction the payer's wallet just sent (`paymentId` null until Pepay reports it). Cleared
-   * when the invoice's status or what is still due moves: the payment was counted.
+   * when the invoice's status or what is still due moves: the payment was counted. `restored`:
+   * read back with the payer's place after a reload, not heard by this page, which cannot hear
+   * that it failed (polling says nothing of payments), so the payer may go back to paying.
    */
-  detected: {paymentId: string | null; txHash: string | null} | null;
+  detected: {paymentId: string | null; txHash: string | null; restored?: true} | null;
   /** Ids of payments waited for and then counted (the last ten): a late "pending" for one is not waited for again. */
   settled: string[];
   /** The transaction a browser wallet sent from this checkout (EIP-1193 `eth_sendTransaction`). */

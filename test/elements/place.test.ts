@@ -116,14 +116,45 @@ describe("the payer's place", () => {
     await simulate(s.invoice_id, 'pay', {pending: true});
     await stepIs(el, 'confirming');
     const seen = el.state.detected!;
+    // Heard by this page: the stream will say how it ends, so there is no way back to paying twice.
+    expect(deep(el.shadowRoot!, '[data-stop-waiting]')).to.equal(null);
     await until('the wait kept', () =>
       Object.keys(localStorage).some((k) => k.includes(s.invoice_id) && localStorage.getItem(k)!.includes(seen.paymentId!)),
     );
     el.remove();
     const reloaded = mount(s);
     await stepIs(reloaded, 'confirming');
-    expect(reloaded.state.detected).to.deep.equal(seen);
+    expect(reloaded.state.detected).to.deep.equal({...seen, restored: true});
+    // Read back, not heard: if it failed while the page was closed, nothing would say so.
+    expect(deep(reloaded.shadowRoot!, '[data-stop-waiting]')).to.not.equal(null);
     await simulate(s.invoice_id, 'confirm');
+    await stepIs(reloaded, 'paid');
+    reloaded.remove();
+  });
+
+  it('a wait read back after a reload, whose payment never comes: "Back to the payment details" returns to the same address', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = mount(s);
+    await toPayment(el);
+    const {address, network, tokenId, tokenAmount, usdAmount, exchangeRate} = el.state.address!;
+    el.remove();
+    // The payment Pepay saw failed while the page was closed: polling will never say so.
+    const key = placeKey(s.invoice_id, s.session_token);
+    writePlace(key, s.session_token, {
+      questionsAnswered: true,
+      emailDone: true,
+      address: {address, network, tokenId, tokenAmount, usdAmount, exchangeRate},
+      quotedRemainingUsd: null,
+      quoteExpiresAt: null,
+      detected: {paymentId: 'pay_failed_meanwhile', txHash: null},
+    });
+    await until('written', () => localStorage.getItem(key)?.includes('pay_failed_meanwhile'));
+    const reloaded = mount(s);
+    await stepIs(reloaded, 'confirming');
+    (await deepReady<HTMLButtonElement>(reloaded.shadowRoot!, '[data-stop-waiting]')).click();
+    await stepIs(reloaded, 'awaiting-payment');
+    expect(reloaded.state.address?.address).to.equal(address);
+    await simulate(s.invoice_id, 'pay');
     await stepIs(reloaded, 'paid');
     reloaded.remove();
   });

@@ -56,10 +56,12 @@ export class PepayStatusView extends PepayViewLeaf {
       case 'confirming': {
         // Only the payer's wallet has reported it: it may never arrive, so the way back stays open.
         const walletOnly = state.detected?.paymentId === null;
+        // Or read back after a reload: it may have failed while the page was closed, unheard.
+        const mayGoBack = walletOnly || state.detected?.restored === true;
         return html`<div class="stack" part="status">
           <p>${walletOnly ? v.sentBody : v.confirmingBody}</p>
           ${this.transaction(state)}
-          ${walletOnly ? html`<div class="row"><button data-stop-waiting @click=${() => this.act({type: 'stop-waiting'})}>${v.backToPayment}</button></div>` : nothing}
+          ${mayGoBack ? html`<div class="row"><button data-stop-waiting @click=${() => this.act({type: 'stop-waiting'})}>${v.backToPayment}</button></div>` : nothing}
           ${this.invoiceId(state)}
         </div>`;
       }
