@@ -2,7 +2,8 @@
  * The price's line on the payment view: how long it holds; in its last 30 seconds a warning with
  * "Get a new price" (WCAG 2.2.1 Timing Adjustable: the payer is told before the time runs out and
  * can extend it in one action); while it is made again, that it is; when refreshing stopped, the
- * button alone.
+ * button alone. The button pressed stays (busy) until the new price is here, so the keyboard
+ * goes from it to the heading that says the new amount, not to a heading still saying "Refreshing".
  */
 import {html, nothing, type ReactiveController, type ReactiveControllerHost} from 'lit';
 import {quoteStalled, quoteTimeLeft} from '../../checkout/figures.js';
@@ -15,6 +16,8 @@ const WARN_MS = 30_000;
 
 export class QuoteLine implements ReactiveController {
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The payer pressed "Get a new price" and the new one is on its way. */
+  private pressed = false;
 
   constructor(private readonly host: ReactiveControllerHost & Element) {
     host.addController(this);
@@ -26,22 +29,32 @@ export class QuoteLine implements ReactiveController {
 
   render(state: CheckoutState, m: Messages, v: ViewMessages, locale: string, act: (action: PayerAction) => void) {
     clearTimeout(this.timer);
-    const refresh = html`<button data-refresh-quote @click=${() => act({type: 'refresh-quote'})}>${m.refreshQuote}</button>`;
-    if (state.busy === 'address') return html`<p class="muted">${m.quoteRefreshing}</p>`;
-    if (quoteStalled(state)) return refresh;
-    const left = quoteTimeLeft(state, performance.now());
-    if (left === null) return nothing;
-    const holds = html`<p class="muted" data-quote>
-      <pepay-countdown .deadline=${state.quoteExpiresAtMono} .format=${v.quoteValid} .locale=${locale}></pepay-countdown>
-    </p>`;
-    if (left > WARN_MS) {
-      // Wakes the view (not the checkout) when the warning is due; only while it is on the page
-      // (a render that lands after removal must not leave a timer behind).
-      if (this.host.isConnected) this.timer = setTimeout(() => this.host.requestUpdate(), left - WARN_MS + 5);
-      return holds;
+    const busy = state.busy === 'address';
+    this.pressed &&= busy;
+    const stalled = !busy && quoteStalled(state);
+    const left = busy || stalled ? null : quoteTimeLeft(state, performance.now());
+    const ending = left !== null && left <= WARN_MS;
+    // Wakes the view (not the checkout) when the warning is due; only while it is on the page
+    // (a render that lands after removal must not leave a timer behind).
+    if (left !== null && !ending && this.host.isConnected) this.timer = setTimeout(() => this.host.requestUpdate(), left - WARN_MS + 5);
+    const press = () => {
+      this.pressed = true;
+      act({type: 'refresh-quote'});
+    };
+    // One template whatever the case, so the button pressed is the same element while it is busy.
+    return html`${busy ? html`<p class="muted">${m.quoteRefreshing}</p>` : nothing}
+    ${
+      left === null
+        ? nothing
+        : html`<p class="muted" data-quote>
+            <pepay-countdown .deadline=${state.quoteExpiresAtMono} .format=${v.quoteValid} .locale=${locale}></pepay-countdown>
+          </p>`
     }
-    return html`${holds}
-      <p role="status" data-quote-ending>${v.quoteEnding}</p>
-      ${refresh}`;
+    ${ending ? html`<p role="status" data-quote-ending>${v.quoteEnding}</p>` : nothing}
+    ${
+      stalled || ending || (busy && this.pressed)
+        ? html`<button data-refresh-quote aria-disabled=${busy ? 'true' : nothing} @click=${press}>${m.refreshQuote}</button>`
+        : nothing
+    }`;
   }
 }
