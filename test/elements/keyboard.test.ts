@@ -5,6 +5,7 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../src/define.js';
+import '../../src/elements/dialog/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
 import {stepIs, toPayment} from '../support/walk.js';
@@ -161,29 +162,43 @@ describe("the keyboard's place within a step (WCAG 2.4.3)", () => {
     el.remove();
   });
 
-  it('goes to the heading, with the new amount, when "Get a new price" gives way to the new price', async () => {
-    const {el} = await mountAt({}, {variants: {quoteTtlSeconds: 33}});
-    await toPayment(el);
-    const refresh = await waitUntil(() => inView(el, 'button[data-refresh-quote]'), 'warned', {timeout: 10_000}).then(() =>
-      inView(el, 'button[data-refresh-quote]')!,
-    );
-    refresh.focus();
-    await sendKeys({press: 'Enter'});
-    // While the price is made again, the button pressed keeps the keyboard (busy, said so).
-    const states: string[] = [];
-    await waitUntil(() => {
-      if (refresh.isConnected) states.push(`${refresh.getAttribute('aria-disabled')}:${focused() === refresh}`);
-      return !refresh.isConnected;
-    }, 'the button gave way');
-    expect(
-      states.filter((s) => s !== 'true:true' && s !== 'null:true'),
-      states.join(),
-    ).to.deep.equal([]);
-    // Then the heading, which says the new amount as it is focused (not "Refreshing the price…").
-    await waitUntil(() => focused()?.matches('[data-step-heading]'), `heading focused, not ${focused()?.localName}`);
-    expect(label(focused()!)).to.include('Send exactly');
-    el.remove();
-  });
+  /** A checkout on the page, or in the modal (inside the dialog's shadow root). */
+  async function mountIn(where: 'page' | 'modal', faults: Record<string, unknown>) {
+    if (where === 'page') return (await mountAt({}, faults)).el;
+    const s = await createSession({customer_email: 'a@example.com'});
+    await simulate(s.invoice_id, 'faults', faults);
+    const dialog = document.createElement('pepay-checkout-dialog');
+    Object.assign(dialog, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl, open: true});
+    document.body.append(dialog);
+    await waitUntil(() => dialog.shadowRoot?.querySelector('pepay-checkout'), 'the checkout in the modal');
+    return dialog.shadowRoot!.querySelector('pepay-checkout') as PepayCheckout;
+  }
+
+  for (const where of ['page', 'modal'] as const) {
+    it(`goes to the heading, with the new amount, when "Get a new price" gives way to the new price (${where})`, async () => {
+      const el = await mountIn(where, {variants: {quoteTtlSeconds: 33}});
+      await toPayment(el);
+      const refresh = await waitUntil(() => inView(el, 'button[data-refresh-quote]'), 'warned', {timeout: 10_000}).then(() =>
+        inView(el, 'button[data-refresh-quote]')!,
+      );
+      refresh.focus();
+      await sendKeys({press: 'Enter'});
+      // While the price is made again, the button pressed keeps the keyboard (busy, said so).
+      const states: string[] = [];
+      await waitUntil(() => {
+        if (refresh.isConnected) states.push(`${refresh.getAttribute('aria-disabled')}:${focused() === refresh}`);
+        return !refresh.isConnected;
+      }, 'the button gave way');
+      expect(
+        states.filter((s) => s !== 'true:true' && s !== 'null:true'),
+        states.join(),
+      ).to.deep.equal([]);
+      // Then the heading, which says the new amount as it is focused (not "Refreshing the price…").
+      await waitUntil(() => focused()?.matches('[data-step-heading]'), `heading focused, not ${focused()?.localName}`);
+      expect(label(focused()!)).to.include('Send exactly');
+      ((el.getRootNode() as ShadowRoot).host ?? el).remove();
+    });
+  }
 
   it('is not taken back into the checkout once the payer left it', async () => {
     const {el} = await mountAt({}, {variants: {quoteTtlSeconds: 33}});

@@ -29,7 +29,8 @@ export class StepFocus implements ReactiveController {
    * focus events: a move between two controls in one shadow root never reaches the host.
    */
   hostUpdate(): void {
-    if (document.activeElement === this.host) this.lastFocused = deepFocused();
+    // `:focus-within`, not `document.activeElement`: the checkout may sit in another shadow root (the modal's).
+    if (this.host.matches(':focus-within')) this.lastFocused = deepFocused(this.host.renderRoot as ShadowRoot);
     // Kept while it waits for a place to land (a skeleton has none); the payer who left is not followed.
     else if (!this.lastFocused || !this.lost(this.lastFocused) || !onBody()) this.lastFocused = null;
   }
@@ -66,8 +67,9 @@ export class StepFocus implements ReactiveController {
   }
 }
 
-function deepFocused(): Element | null {
-  let focused = document.activeElement;
+/** The element focused inside `root`, through its leaves' shadow roots. */
+function deepFocused(root: ShadowRoot): Element | null {
+  let focused = root.activeElement;
   while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
   return focused;
 }
