@@ -4,11 +4,9 @@ import type {CheckoutState, Transition} from './types.js';
 export function advance(state: CheckoutState): Transition {
   // A payment on its way is waited for; nothing is re-quoted under it.
   if (state.detected) return {state: {...state, step: 'confirming'}, effects: []};
-  // News said underpaid and the session read that brings the locked rails is on its way (the
-  // machine asks for it then): the wait holds until it comes, never a moment of the old address.
-  if (state.step === 'confirming' && state.invoiceStatus === 'underpaid' && state.session?.status !== 'underpaid') {
-    return {state, effects: []};
-  }
+  // News said underpaid and the session read with the locked rails is on its way: the wait holds
+  // until it answers (or fails), never a moment of the old address.
+  if (state.step === 'confirming' && state.readingLock) return {state, effects: []};
   const locked = state.session?.locked;
   if (state.invoiceStatus === 'underpaid' && locked) {
     const onLockedRails = state.address && state.address.tokenId === locked.tokenId && state.address.network === locked.network;

@@ -1,4 +1,5 @@
 /** The machine's answer to a failed request. Pure. */
+import {advance} from './advance.js';
 import type {CheckoutError, CheckoutState, Operation, Transition} from './types.js';
 
 /** Answers that put the session itself in doubt (unauthorised, missing). */
@@ -15,7 +16,11 @@ export function failed(state: CheckoutState, operation: Operation, error: Checko
   // A poll that failed: the poller retries with backoff; a doubtful answer asks the session.
   if (operation === 'status') return {state, effects: doubtful ? [{type: 'refresh-session'}] : []};
   // The session read itself: say what is wrong, keep the view; the next poll or deadline asks again.
-  if (operation === 'session') return {state: doubtful ? {...state, notice: error} : state, effects: []};
+  // A wait held for the locked rails is held no longer (the payer goes on as on an open invoice).
+  if (operation === 'session') {
+    const read = {...state, readingLock: false, notice: doubtful ? error : state.notice};
+    return state.readingLock && read.step === 'confirming' && !read.detected ? advance(read) : {state: read, effects: []};
+  }
   // A payer action refused (a 400 included: the invoice may have ended meanwhile) re-reads the session.
   const recheck = doubtful || error.code === 'bad-request';
   // Only the action that failed stops waiting (a background re-read of a job is not the payer's).

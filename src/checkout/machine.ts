@@ -164,6 +164,7 @@ function transition(state: CheckoutState, input: Input): Transition {
       const next: CheckoutState = {
         ...state,
         session: s,
+        readingLock: false,
         // Never more still due than the (possibly lowered) total.
         amountRemainingUsd: capAt(lowerRemaining(state.amountRemainingUsd, s.amountRemainingUsd), s.amountUsd),
         expiresAtMono: s.remainingMs != null ? input.at + s.remainingMs : state.expiresAtMono,
@@ -171,8 +172,7 @@ function transition(state: CheckoutState, input: Input): Transition {
         // Another total needs another quote: the one shown was priced for the old total.
         quoteExpiresAtMono: payeeOrTotal && before.amountUsd !== s.amountUsd && state.address ? input.at : state.quoteExpiresAtMono,
       };
-      // A session read saying paid is a confirmed end, shown at once: it carries no payment time,
-      // so `paidAt` stays as known (null when only this read said so).
+      // A session read saying paid is a confirmed end, shown at once (`paidAt` stays as known).
       return applyStatus(state, next, s.status);
     }
 
@@ -241,8 +241,8 @@ function applyStatus(before: CheckoutState, updated: CheckoutState, status: Invo
     // what just said underpaid (with no lock: the payer goes on as on an open invoice).
     const sessionSaid = next.session?.status === 'underpaid';
     if (!next.session?.locked && sessionSaid) return updated.step === 'loading' ? {state: next, effects: []} : advance(next);
-    if (!next.session?.locked || !sessionSaid) return {state: next, effects: updated.step === 'loading' ? [] : [{type: 'refresh-session'}]};
     if (updated.step === 'loading') return {state: next, effects: []};
+    if (!next.session?.locked || !sessionSaid) return {state: {...next, readingLock: true}, effects: [{type: 'refresh-session'}]};
     return advance(next);
   }
   // A payment counted while the invoice stays open: back to what it shows now.

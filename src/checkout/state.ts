@@ -32,6 +32,7 @@ export function initialState(): CheckoutState {
     settled: [],
     walletTx: null,
     chosen: null,
+    readingLock: false,
     busy: null,
     notice: null,
     changed: null,

@@ -80,6 +80,11 @@ export interface CheckoutState {
   walletTx: WalletTransaction | null;
   /** The token the payer last chose on the token list (its feedback and errors show beside it). */
   chosen: {network: string; tokenId: number} | null;
+  /**
+   * The session read that brings an underpaid invoice's locked rails is on its way (news said
+   * underpaid first): a wait it will end holds until it answers or fails.
+   */
+  readingLock: boolean;
   /** The action in flight, for spinners and disabled buttons. */
   busy: 'questions' | 'email' | 'address' | 'verify' | 'wallet' | null;
   /** A problem with the last payer action, shown next to it (the step stays). */

@@ -125,7 +125,7 @@ describe('the confirming step', () => {
     expect(back.state.step).to.equal('underpaid');
   });
 
-  it("a burst of partial payments while the locked rails are read never steps back to the address (the review's input and a sibling)", () => {
+  it('a burst of partial payments while the locked rails are read never steps back to the address (a quote update, a failure)', () => {
     const lockedRead = {
       ...session,
       status: 'underpaid' as const,
@@ -145,6 +145,19 @@ describe('the confirming step', () => {
     const failed = run([payment('pending'), invoice('underpaid', 30_000), second('pending'), second('failed'), read], paying());
     const failedSteps = failed.events.filter((e) => e.name === 'pepay-step-change').map((e) => (e.detail as {step: string}).step);
     expect(failedSteps).to.deep.equal(['confirming', 'underpaid']);
+  });
+
+  it('a wait held for the locked rails is released when that session read fails or answers stale (never stuck)', () => {
+    const held = run([payment('pending'), invoice('underpaid', 30_000)], paying());
+    expect([held.state.step, held.state.readingLock, held.effects]).to.deep.equal(['confirming', true, ['refresh-session']]);
+    const error = {code: 'network' as const, message: 'down', retryable: true};
+    const failedRead = run([{type: 'failed', operation: 'session', error}], held.state).state;
+    expect([failedRead.step, failedRead.readingLock]).to.deep.equal(['awaiting-payment', false]);
+    // A stale read (still unpaid) answers too: the next news moves the payer on.
+    const stale = run([{type: 'session-refreshed', session, at: 1000}], held.state).state;
+    expect(stale.readingLock).to.equal(false);
+    const quote = event('payment_quote.updated', {object: 'payment_quote', invoice_id: 'inv_1', amount_remaining: 25_000});
+    expect(run([quote], stale).state.step).to.equal('awaiting-payment');
   });
 
   it('on an invoice already underpaid, a further payment counted by a quote update ends the wait (no status change follows)', () => {
