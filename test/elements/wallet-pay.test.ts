@@ -132,9 +132,12 @@ describe('paying from the wallet', () => {
     (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
     await until('waiting', () => inView(el, 'button[data-wallet-stop]'));
     expect(el.state.busy).to.equal('wallet');
-    expect(inView<HTMLButtonElement>(el, 'button[data-wallet-button]')!.disabled).to.equal(true);
+    expect(inView<HTMLButtonElement>(el, 'button[data-wallet-button]')!.getAttribute('aria-disabled')).to.equal('true');
     inView(el, 'button[data-wallet-stop]')!.click();
-    await until('released', () => el.state.busy === null && !inView<HTMLButtonElement>(el, 'button[data-wallet-button]')!.disabled);
+    await until(
+      'released',
+      () => el.state.busy === null && inView<HTMLButtonElement>(el, 'button[data-wallet-button]')!.getAttribute('aria-disabled') === null,
+    );
     expect(inView(el, 'button[data-wallet-stop]')).to.equal(null);
   });
 
@@ -153,16 +156,21 @@ describe('paying from the wallet', () => {
     wallet = announceWallet({chainId: 84532, fail: {method: 'eth_sendTransaction', error: {code: 4001, message: 'User rejected'}}});
     const {el} = await paying();
     const errors = captured(el, 'pepay-error');
-    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
+    const pressed = await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]');
+    pressed.focus();
+    pressed.click();
     await until('notice', () => text(el, '[data-wallet-problem]'));
     expect(text(el, '[data-wallet-problem]')).to.equal(
       'You declined in the wallet. Nothing was sent. Pay with the wallet again, or copy the details instead.',
     );
     expect(el.state.step).to.equal('awaiting-payment');
     expect(errors).to.deep.equal([]);
-    await until('buttons usable again', () => !inView<HTMLButtonElement>(el, 'button[data-wallet-button]')!.disabled);
-    // The keyboard's place is the button pressed, not the page's body.
-    await until('focus back', () => inView(el, 'pepay-wallet-buttons')?.shadowRoot?.activeElement?.matches('[data-wallet-button]'));
+    await until(
+      'buttons usable again',
+      () => inView<HTMLButtonElement>(el, 'button[data-wallet-button]')!.getAttribute('aria-disabled') === null,
+    );
+    // The keyboard's place is the button pressed all along, not the page's body.
+    expect(inView(el, 'pepay-wallet-buttons')?.shadowRoot?.activeElement).to.equal(pressed);
   });
 
   it('a wallet that throws before sending says nothing was sent', async () => {

@@ -55,15 +55,20 @@ export class StepFocus implements ReactiveController {
     });
   }
 
-  /** The control the keyboard was on is gone (or disabled), and with it the focus: it lands in the card. */
+  /** The control the keyboard was on is gone, and with it the focus: it lands in the card. */
   private rescue(): void {
     const last = this.lastFocused;
     if (!last || !this.lost(last) || !onBody()) return;
     this.host.renderRoot.querySelector<HTMLElement>(LANDING)?.focus({preventScroll: true});
   }
 
+  /**
+   * Taken away by a render. Not "disabled": the browser moves focus off a disabled control only
+   * later (a task, a frame), so it would be found lost at some unrelated render; nothing here
+   * disables a control the keyboard is on (busy ones are `aria-disabled`).
+   */
   private lost(control: Element): boolean {
-    return !control.isConnected || control.matches(':disabled');
+    return !control.isConnected;
   }
 }
 

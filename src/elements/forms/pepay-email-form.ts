@@ -77,7 +77,9 @@ export class PepayEmailForm extends PepayLeaf {
       <p class="field-error" id="err-email" role="alert">${this.problem}</p>
       <div class="row">
         <button class="primary" part="pay-button" aria-disabled=${this.busy ? 'true' : nothing}>${m.continue}</button>
-        <button type="button" @click=${() => this.act({type: 'email-skipped'})}>${m.skip}</button>
+        <button type="button" aria-disabled=${this.busy ? 'true' : nothing} @click=${() => this.busy || this.act({type: 'email-skipped'})}>
+          ${m.skip}
+        </button>
       </div>
     </form>`;
   }

@@ -171,7 +171,7 @@ export class PepayPaymentDetails extends PepayViewLeaf {
               .views=${this.views}
               .transfer=${transfer}
               .network=${chainName(network, state.environment ?? 'mainnet', networkName(network))}
-              ?disabled=${state.busy !== null}
+              ?busy=${state.busy !== null}
             ></pepay-wallet-buttons>`
           : nothing
       }

@@ -40,8 +40,11 @@ export class PepayWalletButtons extends PepayViewLeaf {
   @property({attribute: false}) transfer: EvmTransfer | null = null;
   /** The chain's name as the payer's wallet shows it (a test network's on devnet). */
   @property() network = '';
-  /** No new payment while the checkout is busy (a price being made again, a wallet request open). */
-  @property({type: Boolean}) disabled = false;
+  /**
+   * No new payment while the checkout is busy (a price being made again, a wallet request open):
+   * the buttons say so (`aria-disabled`) and keep the keyboard's place.
+   */
+  @property({type: Boolean}) busy = false;
 
   @state() private wallets: WalletChoice[] = [];
   /** The wallet being used and where it is, or null. */
@@ -50,7 +53,7 @@ export class PepayWalletButtons extends PepayViewLeaf {
   private stopWatching: (() => void) | null = null;
   /** Each press's number: the payer may stop waiting for one, and its late failure is then not said. */
   private attempt = 0;
-  /** The button to give the keyboard back to once the checkout enables the buttons again. */
+  /** The button to give the keyboard to once "Stop waiting" (which had it) is gone. */
   private refocus: number | null = null;
 
   override connectedCallback(): void {
@@ -71,7 +74,7 @@ export class PepayWalletButtons extends PepayViewLeaf {
       <div class="row">
         ${this.wallets.map(
           (wallet, index) =>
-            html`<button data-wallet-button=${index} @click=${() => void this.pay(wallet, index)} ?disabled=${this.disabled}>
+            html`<button data-wallet-button=${index} @click=${() => void this.pay(wallet)} aria-disabled=${this.busy ? 'true' : nothing}>
               ${wallet.icon ? html`<img src=${wallet.icon} alt="" />` : nothing}${w.payWith(wallet.name || w.browserWallet)}
             </button>`,
         )}
@@ -86,7 +89,7 @@ export class PepayWalletButtons extends PepayViewLeaf {
   }
 
   protected override updated(): void {
-    if (this.refocus === null || this.disabled) return;
+    if (this.refocus === null) return;
     this.renderRoot.querySelector<HTMLElement>(`[data-wallet-button="${this.refocus}"]`)?.focus();
     this.refocus = null;
   }
@@ -104,9 +107,9 @@ export class PepayWalletButtons extends PepayViewLeaf {
     this.act({type: 'wallet-ended'});
   };
 
-  private async pay(wallet: WalletChoice, index: number): Promise<void> {
+  private async pay(wallet: WalletChoice): Promise<void> {
     const transfer = this.transfer;
-    if (!transfer) return;
+    if (!transfer || this.busy) return;
     const attempt = ++this.attempt;
     const name = wallet.name || this.viewMessages.browserWallet;
     this.problem = '';
@@ -124,8 +127,6 @@ export class PepayWalletButtons extends PepayViewLeaf {
       const w = this.viewMessages.wallet;
       const kind = error instanceof WalletError ? error.kind : 'failed';
       this.problem = kind === 'wrong-chain' ? w.wrongChain(this.network) : w[kind];
-      // The button pressed keeps the keyboard's place (it was disabled while the wallet had the request).
-      this.refocus = index;
     } finally {
       if (attempt === this.attempt) this.using = null;
     }
