@@ -76,7 +76,9 @@ function walletSent(state: CheckoutState, tx: WalletTransaction): Transition {
 function stopWaiting(state: CheckoutState): Transition {
   const d = state.detected;
   if (!d || (d.paymentId !== null && !d.restored)) return {state, effects: []};
-  return advance({...state, detected: null});
+  const back = advance({...state, detected: null});
+  // What is due may have moved while the page was closed, and polling does not say: read it.
+  return d.restored ? {...back, effects: [...back.effects, {type: 'refresh-session'}]} : back;
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Display helpers: pure, locale-aware where the platform allows. */
+import {isEpochMs} from '../api/schemas/primitives.js';
 
 /**
  * A value formatted for `locale`, isolated (Unicode FSI ... PDI, UAX #9) so that its own
@@ -25,6 +26,8 @@ export function formatUsd(amount: number | null, locale: string): string {
 
 /** A moment (epoch ms) as the locale writes a date and time, isolated like every formatted value. */
 export function formatMoment(epochMs: number, locale: string): string {
+  // A time no Date can hold is not shown (formatting it throws).
+  if (!isEpochMs(epochMs)) return '';
   return isolate(new Intl.DateTimeFormat(locale, {dateStyle: 'medium', timeStyle: 'short'}).format(epochMs));
 }
 

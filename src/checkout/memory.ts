@@ -40,6 +40,9 @@ export interface Remembered {
    */
   paidAt?: number | null;
   payments?: Record<string, number>;
+  /** The invoice's status and what was still due (USD) when kept: a wait for a payment counted since is not restored. */
+  invoiceStatus?: string | null;
+  dueUsd?: number | null;
 }
 
 /** What to remember of `state`; `wallNow` and `monoNow` are the same instant on both clocks. */
@@ -66,6 +69,8 @@ export function rememberedOf(state: CheckoutState, wallNow: number, monoNow: num
     detected: a ? state.detected : null,
     paidAt: state.paidAt,
     payments: state.payments,
+    invoiceStatus: state.invoiceStatus,
+    dueUsd: state.amountRemainingUsd,
   };
 }
 
@@ -74,8 +79,7 @@ export function rememberedOf(state: CheckoutState, wallNow: number, monoNow: num
  * (the server's session says neither when it was paid nor what was sent).
  */
 export function recallEnding(state: CheckoutState, remembered: Remembered | null): CheckoutState {
-  if (!remembered) return state;
-  return {...state, paidAt: state.paidAt ?? remembered.paidAt ?? null, payments: {...remembered.payments, ...state.payments}};
+  return remembered ? {...state, paidAt: remembered.paidAt ?? null, payments: remembered.payments ?? {}} : state;
 }
 
 /**
@@ -89,6 +93,8 @@ export function recall(state: CheckoutState, remembered: Remembered | null, at: 
     ...state,
     questionsAnswered: state.questionsAnswered || remembered.questionsAnswered,
     emailDone: state.emailDone || remembered.emailDone,
+    // What was sent before the reload still counts on the last screen ("you sent more").
+    payments: remembered.payments ?? {},
   };
   const a = remembered.address;
   const offered = a !== null && state.tokens.some((t) => t.id === a.tokenId && t.network === a.network && t.selectable);
@@ -126,11 +132,17 @@ export function recall(state: CheckoutState, remembered: Remembered | null, at: 
   // What was seen on its way to this address, or what the wallet sent to it, is waited for again
   // (`confirming`), not asked for twice.
   const walletTx = remembered.walletTx ?? null;
-  const detected = remembered.detected
-    ? {paymentId: remembered.detected.paymentId, txHash: remembered.detected.txHash, restored: true as const}
-    : walletTx
-      ? {paymentId: null, txHash: walletTx.txHash}
-      : null;
+  // A payment counted while the page was closed moved the invoice: it is not waited for again.
+  const moved =
+    remembered.invoiceStatus !== undefined &&
+    (remembered.invoiceStatus !== state.invoiceStatus || remembered.dueUsd !== state.amountRemainingUsd);
+  const detected = moved
+    ? null
+    : remembered.detected
+      ? {paymentId: remembered.detected.paymentId, txHash: remembered.detected.txHash, restored: true as const}
+      : walletTx
+        ? {paymentId: null, txHash: walletTx.txHash}
+        : null;
   const sent = detected ? {walletTx, detected} : {};
   if (!current) return {...next, ...sent, address: {...address, tokenAmount: null}, quotedRemainingUsd: null, quoteExpiresAtMono: at};
   return {

@@ -8,7 +8,7 @@
  * nothing is remembered.
  */
 import {isDepositAddress} from '../api/schemas/deposit-address.js';
-import {TX_HASH, tokenAmount, usdAmount} from '../api/schemas/primitives.js';
+import {TX_HASH, isEpochMs, tokenAmount, usdAmount} from '../api/schemas/primitives.js';
 import type {Remembered} from '../checkout/memory.js';
 import type {WalletTransaction} from '../checkout/types.js';
 import {sessionKey} from '../realtime/session-key.js';
@@ -51,7 +51,7 @@ export async function readPlace(key: string, sessionToken: string): Promise<Reme
     if ((await mac(sessionToken, stored.text)) !== stored.mac) return null;
     const {savedAt, place} = JSON.parse(stored.text) as {savedAt?: unknown; place?: unknown};
     if (typeof savedAt !== 'number' || Date.now() - savedAt > KEEP_MS) return null;
-    return isPlace(place) ? place : null;
+    return isPlace(place) ? withShownFigures(place) : null;
   } catch {
     return null;
   }
@@ -59,13 +59,30 @@ export async function readPlace(key: string, sessionToken: string): Promise<Reme
 
 let writes = 0;
 
+/** Removes places too old to be restored (an ended invoice's stays until then); a site keeps a handful. */
+function sweep(store: Storage): void {
+  for (const key of Object.keys(store)) {
+    if (!key.startsWith(PREFIX)) continue;
+    try {
+      const {savedAt} = JSON.parse((JSON.parse(store.getItem(key) ?? '') as {text: string}).text) as {savedAt?: unknown};
+      if (typeof savedAt === 'number' && Date.now() - savedAt <= KEEP_MS) continue;
+    } catch {
+      // Unreadable: removed as well.
+    }
+    store.removeItem(key);
+  }
+}
+
 /** Stores a place (signed, so asynchronously); a later write always wins over an earlier one. */
 export function writePlace(key: string, sessionToken: string, place: Remembered): void {
   const text = JSON.stringify({savedAt: Date.now(), place});
   const write = ++writes;
   mac(sessionToken, text)
     .then((signature) => {
-      if (signature && write === writes) storage()?.setItem(key, JSON.stringify({text, mac: signature}));
+      const store = storage();
+      if (!signature || write !== writes || !store) return;
+      sweep(store);
+      store.setItem(key, JSON.stringify({text, mac: signature}));
     })
     .catch(() => {
       // Full or refused storage, or no Web Crypto: nothing is remembered, the checkout goes on.
@@ -88,21 +105,28 @@ function isWalletTx(tx: WalletTransaction): boolean {
 function isDetected(d: NonNullable<Remembered['detected']>): boolean {
   return (
     typeof d === 'object' &&
-    (d.paymentId === null || (typeof d.paymentId === 'string' && d.paymentId.length > 0 && d.paymentId.length <= 128)) &&
+    (d.paymentId === null || isPaymentId(d.paymentId)) &&
     (d.txHash === null || (typeof d.txHash === 'string' && TX_HASH.test(d.txHash)))
   );
 }
 
 const isNumberOrNull = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v));
 
-/** USD by payment id, as the news gave them (a few at most: an invoice is paid in a handful). */
-function isPayments(payments: unknown): boolean {
+const isPaymentId = (id: unknown) => typeof id === 'string' && id.length > 0 && id.length <= 128;
+
+/** USD by payment id, as the news gave them (at most 50: an invoice is paid in a handful). */
+function isPayments(payments: unknown): payments is Record<string, number> {
   if (typeof payments !== 'object' || payments === null || Array.isArray(payments)) return false;
   const entries = Object.entries(payments);
-  return (
-    entries.length <= 50 &&
-    entries.every(([id, usd]) => id.length > 0 && id.length <= 128 && typeof usd === 'number' && usdAmount.safeParse(usd).success)
-  );
+  return entries.length <= 50 && entries.every(([id, usd]) => isPaymentId(id) && usdAmount.safeParse(usd).success);
+}
+
+/**
+ * The last screen's figures are only shown: one that cannot be read is dropped on its own (no
+ * time, no payments: a sum of some of them would be false), and the place is kept.
+ */
+function withShownFigures(place: Remembered): Remembered {
+  return {...place, paidAt: isEpochMs(place.paidAt) ? place.paidAt : null, payments: isPayments(place.payments) ? place.payments : {}};
 }
 
 function isPlace(value: unknown): value is Remembered {
@@ -112,8 +136,8 @@ function isPlace(value: unknown): value is Remembered {
   if (!isNumberOrNull(p.quotedRemainingUsd) || !isNumberOrNull(p.quoteExpiresAt)) return false;
   if (p.walletTx != null && !isWalletTx(p.walletTx)) return false;
   if (p.detected != null && !isDetected(p.detected)) return false;
-  if (p.paidAt != null && !(Number.isSafeInteger(p.paidAt) && p.paidAt > 0)) return false;
-  if (p.payments != null && !isPayments(p.payments)) return false;
+  if (p.invoiceStatus != null && !(typeof p.invoiceStatus === 'string' && p.invoiceStatus.length <= 20)) return false;
+  if (p.dueUsd !== undefined && !isNumberOrNull(p.dueUsd)) return false;
   const a = p.address;
   if (a === null) return true;
   return (

@@ -257,6 +257,34 @@ describe('the confirming step', () => {
     expect(r.effects).to.include('watch');
   });
 
+  it('a wait read back after a reload: kept while the invoice is as it was, gone when a payment was counted meanwhile; leaving it reads the session', () => {
+    const a = address('40.000000');
+    const kept = {
+      questionsAnswered: true,
+      emailDone: true,
+      address: {address: a.address, network: 'base', tokenId: 1, tokenAmount: '40.000000', usdAmount: 40, exchangeRate: '1'},
+      quotedRemainingUsd: 40,
+      quoteExpiresAt: 60_000,
+      detected: {paymentId: 'pay_1', txHash: HASH},
+      invoiceStatus: 'unpaid',
+      dueUsd: 40,
+    };
+    const load = (s: SessionDetails) =>
+      run([
+        {type: 'start', at: 0},
+        {type: 'loaded', session: s, tokens: [token], questions: [], email: 'a@x.org', at: 0, remembered: kept, wallAt: 0},
+      ]);
+    const same = load(session);
+    expect([same.state.step, same.state.detected]).to.deep.equal(['confirming', {paymentId: 'pay_1', txHash: HASH, restored: true}]);
+    // Leaving it: back to the address, and the session is read (what is due may have moved unheard).
+    const back = run([{type: 'stop-waiting'}], same.state);
+    expect([back.state.step, back.effects]).to.deep.equal(['awaiting-payment', ['refresh-session']]);
+    // Counted while the page was closed (the invoice is underpaid now): no wait, the rest is asked.
+    const locked = {...session, status: 'underpaid' as const, amountRemainingUsd: 15, locked: {network: 'base', tokenId: 1, address: null}};
+    const counted = load(locked);
+    expect([counted.state.step, counted.state.detected]).to.deep.equal(['underpaid', null]);
+  });
+
   it('a pending payment on the token list, or an unreadable hash, changes nothing it should not', () => {
     const list = run([
       {type: 'start', at: 0},

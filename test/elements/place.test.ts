@@ -187,7 +187,7 @@ describe("the payer's place", () => {
     reloaded.remove();
   });
 
-  it('kept figures of an ended invoice that are not USD by payment id are not shown', async () => {
+  it('kept figures of an ended invoice that cannot be read are not shown, each on its own', async () => {
     const s = await createSession({customer_email: 'a@example.com', amount_usd: 40});
     const key = placeKey(s.invoice_id, s.session_token);
     const ended = {questionsAnswered: true, emailDone: true, address: null, quotedRemainingUsd: null, quoteExpiresAt: null};
@@ -206,16 +206,53 @@ describe("the payer's place", () => {
     await until('said', () => deepText(honest.shadowRoot!).includes('more than was due'));
     expect(deepText(honest.shadowRoot!)).to.include('2023');
     honest.remove();
-    // Of the wrong shape: not USD, too many, markup for an id.
-    for (const payments of [{pay_b: '<img src=x>'}, {pay_c: 1e308}, Object.fromEntries(Array.from({length: 60}, (_, i) => [`p${i}`, 1]))]) {
-      writePlace(key, s.session_token, {...ended, paidAt: 1_700_000_000_000, payments: payments as unknown as Record<string, number>});
-      await until('rewritten', () => localStorage.getItem(key)?.includes(Object.keys(payments)[0]!));
+    // Of the wrong shape, each dropped on its own: payments not USD, too many, markup for an id;
+    // a time no Date can hold (the paid screen once rendered nothing with it).
+    const cases: [string, Record<string, unknown>, boolean][] = [
+      ['pay_b', {paidAt: 1_700_000_000_000, payments: {pay_b: '<img src=x>'}}, true],
+      ['pay_c', {paidAt: 1_700_000_000_000, payments: {pay_c: 1e308}}, true],
+      ['p59', {paidAt: 1_700_000_000_000, payments: Object.fromEntries(Array.from({length: 60}, (_, i) => [`p${i}`, 1]))}, true],
+      ['pay_d', {paidAt: 9_000_000_000_000_000, payments: {pay_d: 45}}, false],
+    ];
+    for (const [mark, figures, dated] of cases) {
+      writePlace(key, s.session_token, {...ended, ...figures} as unknown as Parameters<typeof writePlace>[2]);
+      await until('rewritten', () => localStorage.getItem(key)?.includes(mark));
       const reloaded = mount(s);
       await stepIs(reloaded, 'paid');
-      expect(deepText(reloaded.shadowRoot!)).not.to.include('more than was due');
-      expect(deepText(reloaded.shadowRoot!)).not.to.include('2023');
+      const shown = deepText(reloaded.shadowRoot!);
+      expect(shown).to.include(s.invoice_id);
+      expect([shown.includes('more than was due'), shown.includes('2023')]).to.deep.equal([!dated, dated]);
       reloaded.remove();
     }
+  });
+
+  it('a figure only shown that cannot be read does not cost the payer their place; places too old are swept', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = mount(s);
+    await toPayment(el);
+    const {address, network, tokenId, tokenAmount, usdAmount, exchangeRate} = el.state.address!;
+    el.remove();
+    const stale = 'pepay-checkout:v1:inv_from_last_month:0000';
+    const old = JSON.stringify({savedAt: Date.now() - 8 * 24 * 3600_000, place: {}});
+    localStorage.setItem(stale, JSON.stringify({text: old, mac: 'x'}));
+    const key = placeKey(s.invoice_id, s.session_token);
+    writePlace(key, s.session_token, {
+      questionsAnswered: true,
+      emailDone: true,
+      address: {address, network, tokenId, tokenAmount, usdAmount, exchangeRate},
+      quotedRemainingUsd: null,
+      quoteExpiresAt: null,
+      // As news may give them: an id longer than kept ids, a time before 1970.
+      payments: {['y'.repeat(140)]: 5},
+      paidAt: -62_135_596_800_000.5,
+    });
+    await until('written', () => localStorage.getItem(key)?.includes('yyyy'));
+    const reloaded = mount(s);
+    await stepIs(reloaded, 'awaiting-payment');
+    expect(reloaded.state.address?.address).to.equal(address);
+    expect(reloaded.state.payments).to.deep.equal({});
+    await until('the month-old place swept', () => localStorage.getItem(stale) === null);
+    reloaded.remove();
   });
 
   it('another token after an address was shown: a payment to that address still ends in paid', async () => {

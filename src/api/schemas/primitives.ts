@@ -8,14 +8,18 @@ export const timestamp = z.pipe(
   z.union([z.number(), z.string()]),
   z.transform((value, ctx) => {
     const ms = typeof value === 'number' ? value * 1000 : Date.parse(value);
-    // Within what a Date can hold (±8.64e15 ms): beyond it, formatting the time throws.
-    if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) {
+    if (!isEpochMs(ms)) {
       ctx.issues.push({code: 'custom', message: 'not a timestamp', input: value});
       return z.NEVER;
     }
     return ms;
   }),
 );
+
+/** Epoch milliseconds a Date can hold (±8.64e15 ms): beyond it, formatting the time throws. */
+export function isEpochMs(ms: unknown): ms is number {
+  return typeof ms === 'number' && Number.isFinite(ms) && Math.abs(ms) <= 8.64e15;
+}
 
 /** Invoice status, with the commerce spelling `cancelled` folded into `canceled`. */
 export const INVOICE_STATUSES = ['unpaid', 'underpaid', 'paid', 'expired', 'canceled'] as const;
