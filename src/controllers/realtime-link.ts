@@ -3,9 +3,10 @@
  * browser's online / visibility signals, turned into machine inputs. Polling runs exactly while
  * the stream is not live, and never after a terminal step.
  *
- * The connection it reports: `live` while the stream is; `reconnecting` while the stream has
- * dropped or the last poll failed, and no poll has answered since; `polling` once one has (the
- * payer's updates are coming, every 2 s: "Reconnecting…" would say they are not).
+ * The connection it reports: `live` while the stream is; `reconnecting` when the last poll failed,
+ * or a stream that was live dropped before any poll answered; else `polling` (the payer's updates
+ * come every 2 s: "Reconnecting…" would say they do not). A stream refused from the start is not
+ * an outage the payer is told of: polls say so if they fail too.
  */
 import type {PayorClient} from '../api/client.js';
 import type {PepayError} from '../api/errors.js';
@@ -41,7 +42,9 @@ export class RealtimeLink {
   private readonly tabs: TabSync;
   private lastResyncAt = -Infinity;
   private streamStatus: StreamStatus = 'stopped';
-  /** The last poll since the stream was last live (here or in another tab): none yet, answered or failed. */
+  /** The stream has been live once: its drop is an outage until a poll answers. */
+  private wasLive = false;
+  /** The last poll (here or in another tab): none yet, answered or failed. */
   private lastPoll: 'none' | 'answered' | 'failed' = 'none';
 
   constructor(private readonly options: RealtimeLinkOptions) {
@@ -116,11 +119,10 @@ export class RealtimeLink {
     if (status === 'stopped') return;
     this.streamStatus = status;
     const live = status === 'live';
+    this.wasLive ||= live;
     this.tabs.setLive(live);
-    if (live) {
-      this.poller.stop();
-      this.lastPoll = 'none';
-    } else if (!this.options.ended()) this.poller.start();
+    if (live) this.poller.stop();
+    else if (!this.options.ended()) this.poller.start();
     this.report();
   }
 
@@ -133,7 +135,9 @@ export class RealtimeLink {
   private report(): void {
     // Offline says so until the browser is back online.
     if (!navigator.onLine) return;
-    const down = this.lastPoll === 'failed' || (this.lastPoll === 'none' && this.streamStatus === 'reconnecting');
+    // `connecting` is a first attempt or a switch to a new stream token: not an outage.
+    const dropped = this.wasLive && this.streamStatus === 'reconnecting';
+    const down = this.lastPoll === 'failed' || (this.lastPoll === 'none' && dropped);
     this.options.input({type: 'connection', connection: this.stream.isLive ? 'live' : down ? 'reconnecting' : 'polling'});
   }
 

@@ -1,13 +1,14 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {Connection} from '../../checkout/types.js';
 
-/** How long the stream must stay live for an outage to be over (the stream's "healthy"). */
+/** How long updates must keep coming (the stream live, or polls answering) for an outage to be over. */
 const HEALTHY_MS = 10_000;
 
 /**
  * One "Reconnecting…" announcement per outage: a server that drops every socket after a second
  * or two is one outage, not one per socket. The outage starts when the connection is lost and
- * ends once it has stayed live for 10 s (or the checkout stops following the invoice).
+ * ends once updates have kept coming for 10 s, live or by polling (or the checkout stops
+ * following the invoice).
  */
 export class OutageController implements ReactiveController {
   /** Whether the live region should be saying "Reconnecting…". */
@@ -18,21 +19,23 @@ export class OutageController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Every committed connection state, in order. */
-  follow(connection: Connection): void {
+  /** Every committed connection state, in order. Returns whether an outage began with it. */
+  follow(connection: Connection): boolean {
+    const began = connection === 'reconnecting' && !this.active;
     if (connection === 'reconnecting') {
       this.active = true;
       this.clear();
     } else if (connection === 'idle') {
       this.active = false;
       this.clear();
-    } else if (connection === 'live' && this.active && this.timer === undefined) {
+    } else if ((connection === 'live' || connection === 'polling') && this.active && this.timer === undefined) {
       this.timer = setTimeout(() => {
         this.timer = undefined;
         this.active = false;
         this.host.requestUpdate();
       }, HEALTHY_MS);
     }
+    return began;
   }
 
   hostDisconnected(): void {

@@ -230,7 +230,8 @@ export class PepayCheckout extends PepaySessionElement {
   /** Every committed state: the custom state first (so listeners see it), then the events. */
   private committed(state: CheckoutState, events: Emitted[]): void {
     showStep(this.internals, state.step);
-    this.outage.follow(state.connection);
+    // The outage's words replace the last step's: when it ends, that step is not said again.
+    if (this.outage.follow(state.connection)) this.announced = null;
     for (const event of events) {
       this.dispatchEvent(createPepayEvent(event.name, event.detail));
       if (event.name !== 'pepay-step-change') continue;
