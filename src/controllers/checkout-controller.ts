@@ -170,6 +170,8 @@ export class CheckoutController implements ReactiveController {
       s.detected,
       s.paidAt,
       s.payments,
+      s.invoiceStatus,
+      s.amountRemainingUsd,
     ];
     const before = kept(previous);
     if (previous.invoiceId === state.invoiceId && kept(state).every((value, i) => value === before[i])) return;
