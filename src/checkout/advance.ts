@@ -23,3 +23,16 @@ export function advance(state: CheckoutState): Transition {
   if (!state.emailDone) return {state: {...state, step: 'email'}, effects: []};
   return {state: {...state, step: state.address ? 'awaiting-payment' : 'select-token'}, effects: []};
 }
+
+/**
+ * A wait held for the locked rails that will not get them (the session read failed, or answered
+ * stale): the payer goes on as on an open invoice, on the rails shown, priced again when what is
+ * due moved since that price was made (its amount would be wrong).
+ */
+export function releaseLockWait(state: CheckoutState): Transition {
+  const back = advance({...state, readingLock: false});
+  const s = back.state;
+  const a = s.address;
+  if (!a || s.step === 'confirming' || s.busy !== null || s.quotedRemainingUsd === s.amountRemainingUsd) return back;
+  return {state: {...s, busy: 'address'}, effects: [...back.effects, {type: 'allocate', network: a.network, tokenId: a.tokenId}]};
+}

@@ -1,5 +1,5 @@
 /** The machine's answer to a failed request. Pure. */
-import {advance} from './advance.js';
+import {releaseLockWait} from './advance.js';
 import type {CheckoutError, CheckoutState, Operation, Transition} from './types.js';
 
 /** Answers that put the session itself in doubt (unauthorised, missing). */
@@ -19,7 +19,7 @@ export function failed(state: CheckoutState, operation: Operation, error: Checko
   // A wait held for the locked rails is held no longer (the payer goes on as on an open invoice).
   if (operation === 'session') {
     const read = {...state, readingLock: false, notice: doubtful ? error : state.notice};
-    return state.readingLock && read.step === 'confirming' && !read.detected ? advance(read) : {state: read, effects: []};
+    return state.readingLock ? releaseLockWait(read) : {state: read, effects: []};
   }
   // A payer action refused (a 400 included: the invoice may have ended meanwhile) re-reads the session.
   const recheck = doubtful || error.code === 'bad-request';

@@ -7,7 +7,7 @@ import type {InvoiceStatus} from '../api/schemas/primitives.js';
 import {initialState, isTerminal} from './state.js';
 import {failed} from './failed.js';
 import {concernsThisInvoice, lowerRemaining} from './news.js';
-import {advance} from './advance.js';
+import {advance, releaseLockWait} from './advance.js';
 import {allocated} from './allocation.js';
 import {recall, recallEnding} from './memory.js';
 import {verified} from './verification.js';
@@ -47,9 +47,7 @@ function transition(state: CheckoutState, input: Input): Transition {
   // A terminal screen is final: only the clock, the connection and late order updates still count.
   const stillCounts =
     input.type === 'tick' || input.type === 'connection' || (input.type === 'event' && input.event.subject.kind === 'order');
-  if (isTerminal(state.step) && !stillCounts) {
-    return {state, effects: []};
-  }
+  if (isTerminal(state.step) && !stillCounts) return {state, effects: []};
   if (isPayerAction(input)) {
     if (!acceptsPayerAction(state, input)) return {state, effects: []};
     // The payer acted after reading what changed: the note has done its job.
@@ -229,7 +227,8 @@ function capAt(remaining: number | null, total: number | null): number | null {
 /** News of the invoice's status (`updated`: `before` with the news's other figures applied). */
 function applyStatus(before: CheckoutState, updated: CheckoutState, status: InvoiceStatus): Transition {
   // Late or reordered news never walks a partial payment back to unpaid.
-  if (updated.invoiceStatus === 'underpaid' && status === 'unpaid') return {state: updated, effects: []};
+  if (updated.invoiceStatus === 'underpaid' && status === 'unpaid')
+    return before.readingLock ? releaseLockWait(updated) : {state: updated, effects: []};
   const next = settleDetected(before, {...updated, invoiceStatus: status});
   const terminal = TERMINAL[status];
   if (terminal) {

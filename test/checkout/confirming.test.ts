@@ -151,13 +151,17 @@ describe('the confirming step', () => {
     const held = run([payment('pending'), invoice('underpaid', 30_000)], paying());
     expect([held.state.step, held.state.readingLock, held.effects]).to.deep.equal(['confirming', true, ['refresh-session']]);
     const error = {code: 'network' as const, message: 'down', retryable: true};
-    const failedRead = run([{type: 'failed', operation: 'session', error}], held.state).state;
-    expect([failedRead.step, failedRead.readingLock]).to.deep.equal(['awaiting-payment', false]);
-    // A stale read (still unpaid) answers too: the next news moves the payer on.
-    const stale = run([{type: 'session-refreshed', session, at: 1000}], held.state).state;
-    expect(stale.readingLock).to.equal(false);
-    const quote = event('payment_quote.updated', {object: 'payment_quote', invoice_id: 'inv_1', amount_remaining: 25_000});
-    expect(run([quote], stale).state.step).to.equal('awaiting-payment');
+    // Released to paying, and priced again: 30 USD is due now, not the 40 the address was quoted for.
+    const failedRead = run([{type: 'failed', operation: 'session', error}], held.state);
+    expect([failedRead.state.step, failedRead.state.readingLock, failedRead.state.busy]).to.deep.equal([
+      'awaiting-payment',
+      false,
+      'address',
+    ]);
+    expect(failedRead.effects).to.deep.equal(['allocate']);
+    // A stale read (still unpaid) answers too, and releases the wait the same way.
+    const stale = run([{type: 'session-refreshed', session, at: 1000}], held.state);
+    expect([stale.state.step, stale.state.readingLock, stale.effects]).to.deep.equal(['awaiting-payment', false, ['allocate']]);
   });
 
   it('on an invoice already underpaid, a further payment counted by a quote update ends the wait (no status change follows)', () => {
