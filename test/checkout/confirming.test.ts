@@ -7,6 +7,7 @@ import type {PaymentAddress, SessionDetails, Token} from '../../src/api/index.js
 import {parseEvent} from '../../src/api/schemas/events.js';
 import {eventsBetween} from '../../src/checkout/emitted.js';
 import {reduce} from '../../src/checkout/machine.js';
+import type {Remembered} from '../../src/checkout/memory.js';
 import {initialState} from '../../src/checkout/state.js';
 import type {CheckoutState, Input} from '../../src/checkout/types.js';
 
@@ -78,6 +79,16 @@ function run(inputs: Input[], start: CheckoutState = initialState()) {
   }
   return {state, effects, events};
 }
+
+/** A place kept on the address step for 40 USD on Base, its amount as written then, with `extra`. */
+const rememberedAt = (tokenAmount: string, extra: Partial<Remembered>): Remembered => ({
+  questionsAnswered: true,
+  emailDone: true,
+  address: {address: address(tokenAmount).address, network: 'base', tokenId: 1, tokenAmount, usdAmount: 40, exchangeRate: '1'},
+  quotedRemainingUsd: 40,
+  quoteExpiresAt: 60_000,
+  ...extra,
+});
 
 /** On the address step for 40 USDC on Base (the server's amount has a 7th digit). */
 const paying = () =>
@@ -244,15 +255,7 @@ describe('the confirming step', () => {
   });
 
   it('a remembered place is asked as shown today (rounded up) and a remembered wallet transaction is waited for again', () => {
-    const a = address('39.9999901');
-    const remembered = {
-      questionsAnswered: true,
-      emailDone: true,
-      address: {address: a.address, network: 'base', tokenId: 1, tokenAmount: '39.9999901', usdAmount: 40, exchangeRate: '1'},
-      quotedRemainingUsd: 40,
-      quoteExpiresAt: 60_000,
-      walletTx: {wallet: 'W', chainId: 84532, txHash: HASH},
-    };
+    const remembered = rememberedAt('39.9999901', {walletTx: {wallet: 'W', chainId: 84532, txHash: HASH}});
     const r = run([
       {type: 'start', at: 0},
       {type: 'loaded', session, tokens: [token], questions: [], email: 'a@x.org', at: 0, remembered, wallAt: 0},
@@ -262,17 +265,7 @@ describe('the confirming step', () => {
   });
 
   it('a wait read back after a reload: kept while the invoice is as it was, gone when a payment was counted meanwhile; leaving it reads the session', () => {
-    const a = address('40.000000');
-    const kept = {
-      questionsAnswered: true,
-      emailDone: true,
-      address: {address: a.address, network: 'base', tokenId: 1, tokenAmount: '40.000000', usdAmount: 40, exchangeRate: '1'},
-      quotedRemainingUsd: 40,
-      quoteExpiresAt: 60_000,
-      detected: {paymentId: 'pay_1', txHash: HASH},
-      invoiceStatus: 'unpaid',
-      dueUsd: 40,
-    };
+    const kept = rememberedAt('40.000000', {detected: {paymentId: 'pay_1', txHash: HASH}, invoiceStatus: 'unpaid', dueUsd: 40});
     const load = (s: SessionDetails) =>
       run([
         {type: 'start', at: 0},

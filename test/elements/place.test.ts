@@ -9,6 +9,7 @@ import {deep, deepReady, deepText} from '../support/deep.js';
 import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
 import {stepIs, toPayment} from '../support/walk.js';
 import {placeKey, writePlace} from '../../src/controllers/place-store.js';
+import type {Remembered} from '../../src/checkout/memory.js';
 
 const until = (what: string, predicate: () => unknown, timeout = 15_000) => waitUntil(predicate, what, {timeout, interval: 50});
 
@@ -17,6 +18,26 @@ function mount(s: Session, parent: ParentNode = document.body): PepayCheckout {
   Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
   parent.append(el);
   return el;
+}
+
+/**
+ * A session whose checkout was shown an address, then taken off the page: its key, and the place
+ * the checkout keeps for it (as it writes it), for a test to sign a variant of.
+ */
+async function shownAnAddress() {
+  const s = await createSession({customer_email: 'a@example.com'});
+  const el = mount(s);
+  await toPayment(el);
+  const {address, network, tokenId, tokenAmount, usdAmount, exchangeRate} = el.state.address!;
+  el.remove();
+  const place: Remembered = {
+    questionsAnswered: true,
+    emailDone: true,
+    address: {address, network, tokenId, tokenAmount, usdAmount, exchangeRate},
+    quotedRemainingUsd: null,
+    quoteExpiresAt: null,
+  };
+  return {s, key: placeKey(s.invoice_id, s.session_token), place, address};
 }
 
 const allocations = async (s: Session) =>
@@ -133,21 +154,9 @@ describe("the payer's place", () => {
   });
 
   it('a wait read back after a reload, whose payment never comes: "Back to the payment details" returns to the same address', async () => {
-    const s = await createSession({customer_email: 'a@example.com'});
-    const el = mount(s);
-    await toPayment(el);
-    const {address, network, tokenId, tokenAmount, usdAmount, exchangeRate} = el.state.address!;
-    el.remove();
+    const {s, key, place, address} = await shownAnAddress();
     // The payment Pepay saw failed while the page was closed: polling will never say so.
-    const key = placeKey(s.invoice_id, s.session_token);
-    writePlace(key, s.session_token, {
-      questionsAnswered: true,
-      emailDone: true,
-      address: {address, network, tokenId, tokenAmount, usdAmount, exchangeRate},
-      quotedRemainingUsd: null,
-      quoteExpiresAt: null,
-      detected: {paymentId: 'pay_failed_meanwhile', txHash: null},
-    });
+    writePlace(key, s.session_token, {...place, detected: {paymentId: 'pay_failed_meanwhile', txHash: null}});
     await until('written', () => localStorage.getItem(key)?.includes('pay_failed_meanwhile'));
     const reloaded = mount(s);
     await stepIs(reloaded, 'confirming');
@@ -160,19 +169,8 @@ describe("the payer's place", () => {
   });
 
   it('a kept wait that is not a payment id and a hash is not restored: the token list comes back', async () => {
-    const s = await createSession({customer_email: 'a@example.com'});
-    const el = mount(s);
-    await toPayment(el);
-    const {address, network, tokenId, tokenAmount, usdAmount, exchangeRate} = el.state.address!;
-    el.remove();
     // Signed with the session, as the checkout would: first as it would write it, then with a wait of the wrong shape.
-    const key = placeKey(s.invoice_id, s.session_token);
-    const kept = {
-      address: {address, network, tokenId, tokenAmount, usdAmount, exchangeRate},
-      quotedRemainingUsd: null,
-      quoteExpiresAt: null,
-    };
-    const place = {questionsAnswered: true, emailDone: true, ...kept};
+    const {s, key, place, address} = await shownAnAddress();
     writePlace(key, s.session_token, {...place, detected: null});
     await until('written', () => localStorage.getItem(key)?.includes('\\"detected\\":null'));
     const restored = mount(s);
@@ -227,25 +225,12 @@ describe("the payer's place", () => {
   });
 
   it('a figure only shown that cannot be read does not cost the payer their place; places too old are swept', async () => {
-    const s = await createSession({customer_email: 'a@example.com'});
-    const el = mount(s);
-    await toPayment(el);
-    const {address, network, tokenId, tokenAmount, usdAmount, exchangeRate} = el.state.address!;
-    el.remove();
+    const {s, key, place, address} = await shownAnAddress();
     const stale = 'pepay-checkout:v1:inv_from_last_month:0000';
     const old = JSON.stringify({savedAt: Date.now() - 8 * 24 * 3600_000, place: {}});
     localStorage.setItem(stale, JSON.stringify({text: old, mac: 'x'}));
-    const key = placeKey(s.invoice_id, s.session_token);
-    writePlace(key, s.session_token, {
-      questionsAnswered: true,
-      emailDone: true,
-      address: {address, network, tokenId, tokenAmount, usdAmount, exchangeRate},
-      quotedRemainingUsd: null,
-      quoteExpiresAt: null,
-      // As news may give them: an id longer than kept ids, a time before 1970.
-      payments: {['y'.repeat(140)]: 5},
-      paidAt: -62_135_596_800_000.5,
-    });
+    // As news may give them: an id longer than kept ids, a time before 1970.
+    writePlace(key, s.session_token, {...place, payments: {['y'.repeat(140)]: 5}, paidAt: -62_135_596_800_000.5});
     await until('written', () => localStorage.getItem(key)?.includes('yyyy'));
     const reloaded = mount(s);
     await stepIs(reloaded, 'awaiting-payment');
