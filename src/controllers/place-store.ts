@@ -57,7 +57,9 @@ export async function readPlace(key: string, sessionToken: string): Promise<Reme
   }
 }
 
-let writes = 0;
+/** The last write asked for, per key: two checkouts on one page do not drop each other's places. */
+const writes = new Map<string, number>();
+let written = 0;
 
 /** Removes places too old to be restored (an ended invoice's stays until then); a site keeps a handful. */
 function sweep(store: Storage): void {
@@ -76,11 +78,12 @@ function sweep(store: Storage): void {
 /** Stores a place (signed, so asynchronously); a later write always wins over an earlier one. */
 export function writePlace(key: string, sessionToken: string, place: Remembered): void {
   const text = JSON.stringify({savedAt: Date.now(), place});
-  const write = ++writes;
+  const write = ++written;
+  writes.set(key, write);
   mac(sessionToken, text)
     .then((signature) => {
       const store = storage();
-      if (!signature || write !== writes || !store) return;
+      if (!signature || write !== writes.get(key) || !store) return;
       sweep(store);
       store.setItem(key, JSON.stringify({text, mac: signature}));
     })

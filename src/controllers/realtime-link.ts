@@ -65,6 +65,8 @@ export class RealtimeLink {
         tabs.shareStatus(status);
         input(statusInput(status));
         this.polled('answered');
+        // A further payment leaves an underpaid invoice underpaid: only the session says what is due now.
+        if (status.status === 'underpaid') input({type: 'resync'});
       },
       onError: (error) => {
         options.pollFailed(error);

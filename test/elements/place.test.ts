@@ -185,6 +185,13 @@ describe("the payer's place", () => {
     reloaded.remove();
   });
 
+  it('two checkouts on one page writing at once keep both places', async () => {
+    const [a, b] = await Promise.all([shownAnAddress(), shownAnAddress()]);
+    writePlace(a.key, a.s.session_token, {...a.place, emailDone: false});
+    writePlace(b.key, b.s.session_token, {...b.place, emailDone: false});
+    await until('both written', () => [a.key, b.key].every((key) => localStorage.getItem(key)?.includes('\\"emailDone\\":false')));
+  });
+
   it('kept figures of an ended invoice that cannot be read are not shown, each on its own', async () => {
     const s = await createSession({customer_email: 'a@example.com', amount_usd: 40});
     const key = placeKey(s.invoice_id, s.session_token);

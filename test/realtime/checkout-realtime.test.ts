@@ -260,6 +260,20 @@ describe('realtime: what the payer is told of the connection', () => {
     el.remove();
   });
 
+  it('polling only: a second partial payment is seen, and the price follows what is due (the session says it)', async function () {
+    this.timeout(40_000);
+    const s = await createSession({customer_email: 'a@example.com'});
+    await faults(s, {ws: {refuse: true}});
+    const el = await mount(s);
+    await toPayment(el);
+    await simulate(s.invoice_id, 'pay', {amount: 10});
+    await until('the first part', () => el.state.amountRemainingUsd === 39.99 && el.state.address?.tokenAmount === '39.990000', 15_000);
+    // The invoice stays underpaid: a poll cannot tell this one apart.
+    await simulate(s.invoice_id, 'pay', {amount: 20});
+    await until('the second part', () => el.state.amountRemainingUsd === 19.99 && el.state.address?.tokenAmount === '19.990000', 15_000);
+    el.remove();
+  });
+
   it('a refused socket while polls fail too: "Reconnecting…", as long as neither works', async function () {
     // A failed poll is known once the client's own retries of it have failed (about 15 s).
     this.timeout(60_000);
