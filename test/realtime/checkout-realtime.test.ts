@@ -296,7 +296,8 @@ describe('realtime: switching streams is not an outage', () => {
     const s = await createSession({amount_usd: 40, customer_email: 'a@example.com'});
     const el = await mount(s);
     await toPayment(el);
-    await until('live', () => el.state.connection === 'live');
+    // Generous: three engines share two cores in CI.
+    await until('live', () => el.state.connection === 'live', 20_000);
     const seen = new Set<string>();
     const sample = setInterval(() => seen.add(el.state.connection), 10);
     await simulate(s.invoice_id, 'pay', {amount: 'partial'});
@@ -352,8 +353,10 @@ describe('realtime: rendering under bursts', () => {
     await Promise.all(Array.from({length: 40}, () => simulate(s.invoice_id, 'pay', {amount: 0.1})));
     await until('all applied', () => el.state.step === 'underpaid' && el.state.amountRemainingUsd === 96);
     await el.updateComplete;
-    counting = false;
     const elapsed = performance.now() - started;
+    // A few more frames counted, so a burst that landed within one or two frames still has frames around it.
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    counting = false;
     expect(perFrame.length).to.be.above(2);
     expect(Math.max(...perFrame)).to.be.at.most(1);
     // And far fewer renders than frames of the burst (120), whatever the frame rate.
