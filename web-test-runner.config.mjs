@@ -11,7 +11,8 @@ import {defaultReporter} from '@web/test-runner';
  * (`dist/cdn/chunks/{forms,payment-details,status,dialog}-*`), which are never found;
  * `/missing-realtime-<id>/...` loses the realtime link's chunk instead, `/missing-qr-<id>/...` the QR
  * encoder's, `/missing-wallet-<id>/...` the browser-wallet chunk's, `/missing-first-screen-<id>/...` the
- * checkout's first screen (its controller, src/elements/checkout/first-screen.ts). A CDN that lost files, for
+ * checkout's first screen (its controller, src/elements/checkout/first-screen.ts), `/missing-locale-<id>/...`
+ * the Arabic and Hebrew catalogues. A CDN that lost files, for
  * test/e2e/chunks.test.ts.
  */
 const LOST = {
@@ -20,9 +21,10 @@ const LOST = {
   qr: /^\/dist\/cdn\/chunks\/qr-encoder-/,
   wallet: /^\/dist\/cdn\/chunks\/wallet-/,
   'first-screen': /^\/dist\/cdn\/chunks\/first-screen-/,
+  locale: /^\/dist\/cdn\/chunks\/(ar|he)-/,
 };
 async function chunkFaults(ctx, next) {
-  const fault = /^\/missing-(views|realtime|qr|wallet|first-screen)-[\w-]+(\/.*)$/.exec(ctx.path);
+  const fault = /^\/missing-(views|realtime|qr|wallet|first-screen|locale)-[\w-]+(\/.*)$/.exec(ctx.path);
   if (!fault) return next();
   const [, kind, path] = fault;
   if (LOST[kind].test(path)) {
@@ -34,8 +36,9 @@ async function chunkFaults(ctx, next) {
 }
 
 /**
- * `/held-<id>/...` serves the same files as `/...`, but holds the checkout's first-screen chunk
- * until `/release-<id>` is asked for: a slow link, ended when a test says so (no fixed delay), for
+ * `/held-first-screen-<id>/...` serves the same files as `/...`, but holds the checkout's
+ * first-screen chunk (`/held-locale-<id>/...`: the Arabic and Hebrew catalogues) until
+ * `/release-first-screen-<id>` (`/release-locale-<id>`) is asked for: a slow link, ended when a test says so (no fixed delay), for
  * what a checkout does while it waits (test/e2e/chunks.test.ts).
  */
 const holds = new Map();
@@ -51,17 +54,17 @@ const hold = (id) => {
   }
   return holds.get(id);
 };
-async function heldFirstScreen(ctx, next) {
+async function heldChunks(ctx, next) {
   const released = /^\/release-([\w-]+)$/.exec(ctx.path);
   if (released) {
     hold(released[1]).release();
     ctx.body = 'released';
     return;
   }
-  const held = /^\/held-([\w-]+?)(\/dist\/.*)$/.exec(ctx.path);
+  const held = /^\/held-((first-screen|locale)-[\w-]+?)(\/dist\/.*)$/.exec(ctx.path);
   if (!held) return next();
-  const [, id, path] = held;
-  if (/^\/dist\/cdn\/chunks\/first-screen-/.test(path)) await hold(id).released;
+  const [, id, kind, path] = held;
+  if (LOST[kind].test(path)) await hold(id).released;
   ctx.url = ctx.url.slice(ctx.path.length - path.length);
   return next();
 }
@@ -75,7 +78,7 @@ export default {
   // Generous: CI runs three engines at once on two cores.
   testFramework: {config: {timeout: 20000}},
   browsers: await browsersFromEnv(),
-  middleware: [chunkFaults, heldFirstScreen],
+  middleware: [chunkFaults, heldChunks],
   plugins: [
     // tsconfig so esbuild sees the decorator flags; explicit target so decorators are lowered.
     esbuildPlugin({ts: true, target: 'es2022', tsconfig: './tsconfig.json'}),

@@ -8,8 +8,6 @@ import type {Messages} from './en.js';
 import type {ViewMessages} from './en-views.js';
 
 export interface Catalogue {
-  /** `rtl` for scripts written right to left (Arabic, Hebrew): the checkout gets `dir="rtl"`. */
-  dir: 'ltr' | 'rtl';
   messages: Messages;
   views: ViewMessages;
 }
@@ -38,6 +36,12 @@ export const LOCALES = [
   'zh-CN',
 ] as const;
 export type Locale = (typeof LOCALES)[number];
+
+/**
+ * The shipped locales written right to left (Arabic, Hebrew): the checkout gets `dir="rtl"` from
+ * its first paint, before their words arrive, so the card does not flip under the payer's eyes.
+ */
+export const RIGHT_TO_LEFT: ReadonlySet<Locale> = new Set(['ar', 'he']);
 
 /** Each locale's chunk (the script-tag build makes one per file). */
 export const CATALOGUES: Readonly<Record<Exclude<Locale, 'en'>, () => Promise<{default: Catalogue}>>> = {

@@ -1,13 +1,14 @@
 /**
  * An element's language, as a Lit controller: which catalogue it speaks now (English until the
  * chunk of its own language is here, then it renders again), and `dir="rtl"` on the element for
- * Arabic and Hebrew. Each element resolves its own: two checkouts may speak two languages.
+ * Arabic and Hebrew from the first render (their words may still be on the way), dropped when
+ * they could not be fetched and English stands in. Each element resolves its own: two checkouts may speak two languages.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import type {Catalogue, Locale} from './catalogue.js';
+import {RIGHT_TO_LEFT, type Catalogue, type Locale} from './catalogue.js';
 import {en, type Messages} from './en.js';
 import type {ViewMessages} from './en-views.js';
-import {catalogueNow, forgetFailure} from './loaded.js';
+import {catalogueFailed, catalogueNow, forgetFailure} from './loaded.js';
 import {catalogueLocale} from './locale.js';
 
 export class LanguageController implements ReactiveController {
@@ -29,8 +30,12 @@ export class LanguageController implements ReactiveController {
     this.catalogue = catalogueNow(wanted, () => this.host.requestUpdate());
     this.language = this.catalogue ? wanted : 'en';
     this.arrived = wanted === 'en' || this.catalogue !== null;
+    this.rightToLeft = RIGHT_TO_LEFT.has(wanted) && !catalogueFailed(wanted);
     return this.messages;
   }
+
+  /** The wanted language is written right to left and its words are here or on their way. */
+  private rightToLeft = false;
 
   /** The wanted language's words are here (English is always): formats may follow the locale. */
   arrived = true;
@@ -45,7 +50,7 @@ export class LanguageController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.catalogue?.dir === 'rtl') this.host.setAttribute('dir', 'rtl');
+    if (this.rightToLeft) this.host.setAttribute('dir', 'rtl');
     else if (this.host.getAttribute('dir') === 'rtl') this.host.removeAttribute('dir');
   }
 }

@@ -11,9 +11,9 @@ const failed = new Set<Locale>();
 
 /**
  * The catalogue of `locale` if it is here (null for English, whose strings are built in, and while
- * another is on its way: `arrived` runs once it is here; it is never called for a failure).
+ * another is on its way or could not be fetched: `settled` runs once it has arrived or failed).
  */
-export function catalogueNow(locale: Locale, arrived: () => void): Catalogue | null {
+export function catalogueNow(locale: Locale, settled: () => void): Catalogue | null {
   if (locale === 'en') return null;
   const found = ready.get(locale);
   if (found || failed.has(locale)) return found ?? null;
@@ -26,7 +26,7 @@ export function catalogueNow(locale: Locale, arrived: () => void): Catalogue | n
     pending.set(locale, fetching);
     void fetching.finally(() => pending.delete(locale));
   }
-  void fetching.then((here) => here && arrived());
+  void fetching.then(settled);
   return null;
 }
 
@@ -35,6 +35,11 @@ export async function cataloguesSettled(): Promise<boolean> {
   if (pending.size === 0) return false;
   await Promise.all(pending.values());
   return true;
+}
+
+/** True when the catalogue of `locale` could not be fetched (English stands in). */
+export function catalogueFailed(locale: Locale): boolean {
+  return failed.has(locale);
 }
 
 /** A language that could not be fetched is asked for again (the element was given a new `locale`). */

@@ -7,6 +7,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import type {PepayCheckout} from '../../src/index.js';
 import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
 import {deep, deepReady} from '../support/deep.js';
+import {en} from '../../src/i18n/en.js';
 
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 15_000});
 let pages = 0;
@@ -209,5 +210,51 @@ describe('a checkout whose first screen is on its way', () => {
       await fetch(`/release-${hold}`);
       frame.remove();
     }
+  });
+});
+
+/** An Arabic storefront (`<html lang="ar">`) loading the bundle from behind `prefix`, on its token step. */
+async function arabicStorefront(prefix: string): Promise<{checkout: PepayCheckout; frame: HTMLIFrameElement}> {
+  const s = await createSession({customer_email: 'a@example.com'});
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 520px; height: 800px';
+  frame.srcdoc = `<!doctype html><html lang="ar"><head><meta charset="utf-8"></head><body>
+    <script src="${location.origin}${prefix}/dist/cdn/pepay-checkout.iife.js"></script>
+    <pepay-checkout session-token="${s.session_token}" signature="${s.signature}" api-base="${sandboxUrl}"></pepay-checkout>
+    </body></html>`;
+  document.body.append(frame);
+  await until('checkout defined', () => frame.contentWindow?.customElements.get('pepay-checkout'));
+  const checkout = frame.contentDocument!.querySelector('pepay-checkout') as PepayCheckout;
+  await until('token step', () => checkout.state?.step === 'select-token');
+  return {checkout, frame};
+}
+
+const heading = (checkout: PepayCheckout) => checkout.shadowRoot!.querySelector('h2')?.textContent ?? '';
+const direction = (checkout: PepayCheckout) => [checkout.getAttribute('dir'), getComputedStyle(checkout).direction];
+
+describe('an Arabic storefront whose words are slow or lost', () => {
+  it('is right to left before its words arrive (English stands in), and stays so once they do', async () => {
+    const hold = `locale-${Date.now()}-${++pages}`;
+    try {
+      const {checkout, frame} = await arabicStorefront(`/held-${hold}`);
+      expect(heading(checkout)).to.equal(en.selectTokenTitle);
+      expect(direction(checkout)).to.deep.equal(['rtl', 'rtl']);
+      await fetch(`/release-${hold}`);
+      await until('Arabic words', () => /[\u0600-\u06ff]/.test(heading(checkout)));
+      expect(direction(checkout)).to.deep.equal(['rtl', 'rtl']);
+      expect(checkout.shadowRoot!.querySelector('.card')!.getAttribute('lang')).to.equal('ar');
+      frame.remove();
+    } finally {
+      await fetch(`/release-${hold}`);
+    }
+  });
+
+  it('is left to right again when its words cannot be fetched: English, read as English', async () => {
+    const {checkout, frame} = await arabicStorefront(`/missing-locale-${Date.now()}-${++pages}`);
+    await until('left to right', () => !checkout.hasAttribute('dir'));
+    expect(direction(checkout)).to.deep.equal([null, 'ltr']);
+    expect(heading(checkout)).to.equal(en.selectTokenTitle);
+    expect(checkout.shadowRoot!.querySelector('.card')!.getAttribute('lang')).to.equal('en');
+    frame.remove();
   });
 });

@@ -3,7 +3,6 @@ import type {Catalogue} from '../catalogue.js';
 import {plural} from '../plural.js';
 
 export default {
-  dir: 'rtl',
   messages: {
     showsServerText: false,
     loading: 'جارٍ تحميل صفحة الدفع…',

@@ -3,7 +3,6 @@ import type {Catalogue} from '../catalogue.js';
 import {plural} from '../plural.js';
 
 export default {
-  dir: 'ltr',
   messages: {
     showsServerText: false,
     loading: 'Checkout wird geladen…',
