@@ -4,11 +4,13 @@
  * requests, and what the machine asks of the link meanwhile is kept and applied on arrival.
  *
  * The status poller is not in that chunk: when the chunk cannot be fetched and there is a payment
- * to follow, the checkout polls `payment-status` (and says so) while it asks for the chunk again,
- * ever less often. A payment is never missed for want of a file.
+ * to follow, the checkout polls `payment-status` while it asks for the chunk again, ever less
+ * often, and says so: `polling`, or `reconnecting` while its last poll failed. A payment is never
+ * missed for want of a file.
  */
 import {Backoff} from '../realtime/backoff.js';
-import {StatusPoller} from '../realtime/status-poller.js';
+import {answeredPoll, StatusPoller} from '../realtime/status-poller.js';
+import type {Connection} from '../checkout/types.js';
 import type {RealtimeLink, RealtimeLinkOptions} from './realtime-link.js';
 
 type Watch = [wsToken: string | null, wsPath: string];
@@ -23,12 +25,20 @@ export class DeferredRealtimeLink {
   private readonly retries = new Backoff({baseMs: 2000, maxMs: 30_000});
   /** Follows the payment while the chunk is missing. */
   private readonly fallback: StatusPoller;
+  /** What the stand-in last said of the connection. */
+  private said: Connection | null = null;
 
   constructor(private readonly options: RealtimeLinkOptions) {
     this.fallback = new StatusPoller({
       fetchStatus: (signal) => options.client.paymentStatus(signal),
-      onStatus: (status) => options.input({type: 'status', ...status}),
-      onError: options.pollFailed,
+      onStatus: (status) => {
+        for (const input of answeredPoll(status)) options.input(input);
+        this.say('polling');
+      },
+      onError: (error) => {
+        options.pollFailed(error);
+        this.say('reconnecting');
+      },
     });
     this.load();
   }
@@ -47,6 +57,12 @@ export class DeferredRealtimeLink {
     this.link?.stop(keepStream);
   }
 
+  private say(connection: Connection): void {
+    if (connection === this.said) return;
+    this.said = connection;
+    this.options.input({type: 'connection', connection});
+  }
+
   private load(): void {
     if (this.loading || this.stopped) return;
     this.loading = true;
@@ -62,7 +78,7 @@ export class DeferredRealtimeLink {
         if (!this.pending || this.stopped) return;
         if (!this.fallback.running) {
           this.fallback.start();
-          this.options.input({type: 'connection', connection: 'polling'});
+          this.say('polling');
         }
         this.retryTimer = setTimeout(() => this.load(), this.retries.next());
       },

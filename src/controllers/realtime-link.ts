@@ -10,11 +10,10 @@
  */
 import type {PayorClient} from '../api/client.js';
 import type {PepayError} from '../api/errors.js';
-import type {PaymentStatus} from '../api/schemas/status.js';
 import type {Input} from '../checkout/types.js';
 import {EventDeduper} from '../realtime/dedupe.js';
 import {PaymentStream, type StreamStatus} from '../realtime/payment-stream.js';
-import {StatusPoller} from '../realtime/status-poller.js';
+import {answeredPoll, StatusPoller} from '../realtime/status-poller.js';
 import {TabSync} from '../realtime/tab-sync.js';
 
 export interface RealtimeLinkOptions {
@@ -34,8 +33,6 @@ export interface RealtimeLinkOptions {
 /** The shortest gap between two session re-reads asked for by the browser's signals. */
 const RESYNC_GAP_MS = 2000;
 
-const statusInput = (status: PaymentStatus): Input => ({type: 'status', ...status});
-
 export class RealtimeLink {
   private readonly stream: PaymentStream;
   private readonly poller: StatusPoller;
@@ -54,7 +51,10 @@ export class RealtimeLink {
       dedupe,
       onEvent: (event) => input({type: 'event', event}),
       onStatus: (status) => {
-        input(statusInput(status));
+        // Another tab's poll stands for this tab's own while this one is not live: an underpaid
+        // one re-reads the session here too.
+        if (this.stream.isLive) input({type: 'status', ...status});
+        else for (const each of answeredPoll(status)) input(each);
         this.polled('answered');
       },
     });
@@ -63,10 +63,8 @@ export class RealtimeLink {
       fetchStatus: (signal) => client.paymentStatus(signal),
       onStatus: (status) => {
         tabs.shareStatus(status);
-        input(statusInput(status));
+        for (const each of answeredPoll(status)) input(each);
         this.polled('answered');
-        // A further payment leaves an underpaid invoice underpaid: only the session says what is due now.
-        if (status.status === 'underpaid') input({type: 'resync'});
       },
       onError: (error) => {
         options.pollFailed(error);

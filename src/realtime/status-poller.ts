@@ -4,6 +4,7 @@
  */
 import {PepayError} from '../api/errors.js';
 import type {PaymentStatus} from '../api/schemas/status.js';
+import type {Input} from '../checkout/types.js';
 import {Backoff, type BackoffSources} from './backoff.js';
 
 export interface PollerOptions {
@@ -17,6 +18,15 @@ export interface PollerOptions {
   /** Longest wait after errors, in ms. Default 30 000. */
   maxBackoffMs?: number;
   backoffSources?: BackoffSources;
+}
+
+/**
+ * The machine's inputs for one answered poll: its status, and a session re-read when the invoice
+ * is still underpaid (a further partial payment leaves it underpaid, so only the session says what
+ * is due now). At most one per poll: one per 2 s.
+ */
+export function answeredPoll(status: PaymentStatus): Input[] {
+  return [{type: 'status', ...status}, ...(status.status === 'underpaid' ? [{type: 'resync'} as const] : [])];
 }
 
 export class StatusPoller {

@@ -45,6 +45,8 @@ async function chooseToken(checkout: PepayCheckout): Promise<void> {
   await until('payment step', () => checkout.state.step === 'awaiting-payment');
 }
 
+const headerText = (checkout: PepayCheckout) => checkout.shadowRoot!.querySelector('.connection')?.textContent ?? '';
+
 const alertText = (checkout: PepayCheckout) => checkout.shadowRoot!.querySelector('[role=alert]')?.textContent ?? '';
 
 const retryButton = (checkout: PepayCheckout) =>
@@ -93,6 +95,40 @@ describe('lazy views whose chunks do not arrive', () => {
     await until('polling', () => checkout.state.connection === 'polling');
     await simulate(invoiceId, 'pay', {amount: 20});
     await until('underpaid, from a poll', () => checkout.state.step === 'underpaid');
+    await simulate(invoiceId, 'pay');
+    await until('paid, from a poll', () => checkout.state.step === 'paid');
+    frame.remove();
+  });
+
+  it('without the realtime link, a second partial payment is seen too (polling says only "underpaid" again)', async function () {
+    this.timeout(40_000);
+    const {checkout, frame, invoiceId} = await storefront('realtime');
+    await chooseToken(checkout);
+    await simulate(invoiceId, 'pay', {amount: 10});
+    await until('the first part', () => checkout.state.amountRemainingUsd === 39.99 && checkout.state.address?.tokenAmount === '39.990000');
+    await simulate(invoiceId, 'pay', {amount: 20});
+    await until(
+      'the second part',
+      () => checkout.state.amountRemainingUsd === 19.99 && checkout.state.address?.tokenAmount === '19.990000',
+    );
+    frame.remove();
+  });
+
+  it('without the realtime link, polls that fail say "Reconnecting…", and polling again once one answers', async function () {
+    this.timeout(60_000);
+    const {checkout, frame, invoiceId} = await storefront('realtime');
+    // Three failed requests: one poll, with the client's two retries of it.
+    await simulate(invoiceId, 'faults', {http: [{kind: 'server-error', path: 'payment-status', count: 3}]});
+    await chooseToken(checkout);
+    const seen = new Set<string>();
+    const sample = setInterval(() => seen.add(checkout.state.connection), 10);
+    try {
+      await until('said', () => checkout.state.connection === 'reconnecting' && headerText(checkout).includes('Reconnecting'), 30_000);
+      await until('polling again', () => checkout.state.connection === 'polling', 20_000);
+    } finally {
+      clearInterval(sample);
+    }
+    expect([...seen]).to.include.members(['polling', 'reconnecting']);
     await simulate(invoiceId, 'pay');
     await until('paid, from a poll', () => checkout.state.step === 'paid');
     frame.remove();

@@ -211,6 +211,24 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     await until('both canceled', () => a.state.step === 'canceled' && b.state.step === 'canceled');
   });
 
+  it('two tabs, one polling: a second partial payment is seen in both (polling says only "underpaid" again)', async function () {
+    this.timeout(40_000);
+    const s = await createSession({customer_email: 'a@example.com'});
+    await faults(s, {ws: {refuse: true}});
+    const a = await mount(s);
+    await toPayment(a);
+    const b = await mount(s);
+    await stepIs(b, 'awaiting-payment');
+    const due = (usd: number, token: string) => () =>
+      [a, b].every((el) => el.state.amountRemainingUsd === usd && el.state.address?.tokenAmount === token);
+    await simulate(s.invoice_id, 'pay', {amount: 10});
+    await until('the first part, in both', due(39.99, '39.990000'), 15_000);
+    await simulate(s.invoice_id, 'pay', {amount: 20});
+    await until('the second part, in both', due(19.99, '19.990000'), 15_000);
+    a.remove();
+    b.remove();
+  });
+
   it('when the polling tab goes away, the other takes over (no lease to wait out where Web Locks exist)', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
     await faults(s, {ws: {refuse: true}});
