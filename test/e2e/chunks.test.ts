@@ -9,7 +9,7 @@ import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.j
 import {deep, deepReady} from '../support/deep.js';
 import {en} from '../../src/i18n/en.js';
 
-const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 15_000});
+const until = (what: string, predicate: () => unknown, timeout = 15_000) => waitUntil(predicate, what, {timeout});
 let pages = 0;
 
 /** A storefront loading the bundle from behind the test server's chunk faults (web-test-runner.config.mjs). */
