@@ -31,23 +31,34 @@ const HEX_QUANTITY = /^0x[0-9a-fA-F]{1,64}$/;
 
 /**
  * Sends `transfer` from the wallet's first account. Resolves with the transaction hash and the
- * chain id it was sent on; rejects with `WalletError`.
+ * chain id it was sent on; rejects with `WalletError`, or with `signal`'s reason once it is
+ * aborted (the payer stopped waiting): a wallet that answers late is then asked nothing more, so
+ * a price or address made since is never paid with the old one. A transaction already asked for
+ * cannot be taken back (EIP-1193 has no cancel).
  */
 export async function sendTransfer(
   provider: Eip1193Provider,
   transfer: EvmTransfer,
   onPhase: (phase: SendPhase) => void,
+  signal?: AbortSignal,
 ): Promise<{txHash: string; chainId: number}> {
+  const ask = async (method: string, params?: unknown[]) => {
+    signal?.throwIfAborted();
+    const answer = await call(provider, method, params);
+    signal?.throwIfAborted();
+    return answer;
+  };
   onPhase('connecting');
-  const accounts = await call(provider, 'eth_requestAccounts');
+  const accounts = await ask('eth_requestAccounts');
   const from = Array.isArray(accounts) ? accounts[0] : undefined;
   if (typeof from !== 'string' || !ACCOUNT.test(from)) throw new WalletError('failed');
-  if ((await chainIdOf(provider)) !== transfer.chainId) {
+  if ((await chainIdOf(ask)) !== transfer.chainId) {
     onPhase('switching');
-    await call(provider, 'wallet_switchEthereumChain', [{chainId: `0x${transfer.chainId.toString(16)}`}]);
+    await ask('wallet_switchEthereumChain', [{chainId: `0x${transfer.chainId.toString(16)}`}]);
     // Some wallets answer before switching, or not at all: the chain is read again.
-    if ((await chainIdOf(provider)) !== transfer.chainId) throw new WalletError('wrong-chain');
+    if ((await chainIdOf(ask)) !== transfer.chainId) throw new WalletError('wrong-chain');
   }
+  signal?.throwIfAborted();
   onPhase('confirm');
   // `chainId` pins the chain: a wallet switched in between refuses instead of sending elsewhere.
   const tx: Record<string, string> = {
@@ -68,8 +79,8 @@ export async function sendTransfer(
   return {txHash, chainId: transfer.chainId};
 }
 
-async function chainIdOf(provider: Eip1193Provider): Promise<number> {
-  const id = await call(provider, 'eth_chainId');
+async function chainIdOf(ask: (method: string) => Promise<unknown>): Promise<number> {
+  const id = await ask('eth_chainId');
   if (typeof id !== 'string' || !HEX_QUANTITY.test(id)) throw new WalletError('failed');
   return Number.parseInt(id, 16);
 }

@@ -141,6 +141,25 @@ describe('paying from the wallet', () => {
     expect(inView(el, 'button[data-wallet-stop]')).to.equal(null);
   });
 
+  it('a wallet that answers after the payer stopped waiting is asked nothing more; pressed again, it sends once', async () => {
+    wallet = announceWallet({chainId: 1, held: 'eth_requestAccounts'});
+    const {el} = await paying();
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
+    await until('waiting', () => inView(el, 'button[data-wallet-stop]'));
+    inView(el, 'button[data-wallet-stop]')!.click();
+    await until('released', () => inView(el, 'button[data-wallet-button]')!.getAttribute('aria-disabled') === null);
+    // The payer approves the forgotten connection request: no switch, no transaction from it.
+    await wallet.release();
+    await new Promise((settled) => setTimeout(settled, 0));
+    expect(wallet.calls.map((call) => call.method)).to.deep.equal(['eth_requestAccounts']);
+    expect(text(el, '[data-wallet-problem]')).to.equal('');
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
+    await stepIs(el, 'confirming');
+    const sends = wallet.calls.filter((call) => call.method === 'eth_sendTransaction');
+    expect(sends).to.have.length(1);
+    expect((sends[0]!.params![0] as {chainId: string}).chainId).to.equal('0x14a34');
+  });
+
   it('a payer who stops waiting for a transaction Pepay never sees goes back to the payment details', async () => {
     wallet = announceWallet({chainId: 84532});
     const {el} = await paying();

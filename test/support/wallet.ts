@@ -16,33 +16,40 @@ export interface FakeWalletOptions {
   sendAnswer?: unknown;
   /** A method that never answers (a wallet whose window was closed). */
   hang?: string;
+  /** A method that answers only once `release()` is called (a payer approving late). */
+  held?: string;
 }
 
 export interface FakeWallet {
   calls: {method: string; params: unknown[] | undefined}[];
   stop(): void;
+  /** Lets the `held` method answer; resolves once it has. */
+  release(): Promise<void>;
 }
 
 export function announceWallet(options: FakeWalletOptions): FakeWallet {
   const calls: FakeWallet['calls'] = [];
   let chainId = options.chainId;
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
   const provider = {
-    request({method, params}: {method: string; params?: unknown[]}): Promise<unknown> {
+    async request({method, params}: {method: string; params?: unknown[]}): Promise<unknown> {
       calls.push({method, params});
-      if (options.fail?.method === method) return Promise.reject(options.fail.error);
+      if (options.fail?.method === method) throw options.fail.error;
       if (options.hang === method) return new Promise(() => undefined);
+      if (options.held === method) await released;
       switch (method) {
         case 'eth_requestAccounts':
-          return Promise.resolve([WALLET_ACCOUNT]);
+          return [WALLET_ACCOUNT];
         case 'eth_chainId':
-          return Promise.resolve(`0x${chainId.toString(16)}`);
+          return `0x${chainId.toString(16)}`;
         case 'wallet_switchEthereumChain':
           chainId = Number.parseInt((params?.[0] as {chainId: string}).chainId, 16);
-          return Promise.resolve(null);
+          return null;
         case 'eth_sendTransaction':
-          return Promise.resolve('sendAnswer' in options ? options.sendAnswer : WALLET_TX_HASH);
+          return 'sendAnswer' in options ? options.sendAnswer : WALLET_TX_HASH;
         default:
-          return Promise.reject(Object.assign(new Error('unsupported'), {code: 4200}));
+          throw Object.assign(new Error('unsupported'), {code: 4200});
       }
     },
   };
@@ -53,5 +60,12 @@ export function announceWallet(options: FakeWalletOptions): FakeWallet {
   const announce = () => window.dispatchEvent(new CustomEvent('eip6963:announceProvider', {detail}));
   window.addEventListener('eip6963:requestProvider', announce);
   announce();
-  return {calls, stop: () => window.removeEventListener('eip6963:requestProvider', announce)};
+  return {
+    calls,
+    stop: () => window.removeEventListener('eip6963:requestProvider', announce),
+    release: async () => {
+      release();
+      await released;
+    },
+  };
 }

@@ -51,8 +51,11 @@ export class PepayWalletButtons extends PepayViewLeaf {
   @state() private using: {name: string; phase: SendPhase} | null = null;
   @state() private problem = '';
   private stopWatching: (() => void) | null = null;
-  /** Each press's number: the payer may stop waiting for one, and its late failure is then not said. */
-  private attempt = 0;
+  /**
+   * The press being waited for: aborted when the payer stops waiting or the buttons go, so a
+   * wallet that answers late is asked nothing more, and its late failure is not said.
+   */
+  private attempt: AbortController | null = null;
   /** The button to give the keyboard to once "Stop waiting" (which had it) is gone. */
   private refocus: number | null = null;
 
@@ -65,6 +68,8 @@ export class PepayWalletButtons extends PepayViewLeaf {
     super.disconnectedCallback();
     this.stopWatching?.();
     this.stopWatching = null;
+    this.attempt?.abort();
+    this.attempt = null;
   }
 
   override render() {
@@ -101,7 +106,8 @@ export class PepayWalletButtons extends PepayViewLeaf {
   }
 
   private readonly stopWaiting = () => {
-    this.attempt++;
+    this.attempt?.abort();
+    this.attempt = null;
     this.using = null;
     this.refocus = 0;
     this.act({type: 'wallet-ended'});
@@ -110,15 +116,21 @@ export class PepayWalletButtons extends PepayViewLeaf {
   private async pay(wallet: WalletChoice): Promise<void> {
     const transfer = this.transfer;
     if (!transfer || this.busy) return;
-    const attempt = ++this.attempt;
+    this.attempt?.abort();
+    const attempt = (this.attempt = new AbortController());
     const name = wallet.name || this.viewMessages.browserWallet;
     this.problem = '';
     // The checkout holds the price and the token while the wallet has the request.
     this.act({type: 'wallet-started'});
     try {
-      const sent = await sendTransfer(wallet.provider, transfer, (phase) => {
-        if (attempt === this.attempt) this.using = {name, phase};
-      });
+      const sent = await sendTransfer(
+        wallet.provider,
+        transfer,
+        (phase) => {
+          if (attempt === this.attempt) this.using = {name, phase};
+        },
+        attempt.signal,
+      );
       // Recorded even after the payer stopped waiting: it was sent.
       this.act({type: 'wallet-sent', wallet: wallet.name || 'window.ethereum', chainId: sent.chainId, txHash: sent.txHash});
     } catch (error) {
