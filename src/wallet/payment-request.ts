@@ -45,6 +45,14 @@ export interface RequestContext {
 const EVM_ACCOUNT = /^0x[0-9a-fA-F]{40}$/;
 const SOLANA_ACCOUNT = /^[1-9A-HJ-NP-Za-km-z]{32,44}$/;
 const TON_ACCOUNT = /^(?:[A-Za-z0-9_-]{48}|-?\d{1,3}:[0-9a-fA-F]{64})$/;
+/**
+ * The most bytes, percent-encoded, of the merchant's name and of the description a Solana Pay
+ * request carries (a Chinese character is 9, an emoji 12): each adds to the QR code's density,
+ * and 144 of them keep an SPL request within QR version 12 (65 modules, about 2.8 px each at the
+ * QR's 184 px). Past it, the text is cut between characters and ends with "…".
+ */
+const LABEL_MAX_BYTES = 48;
+const MESSAGE_MAX_BYTES = 96;
 /** `transfer(address,uint256)`: the first four bytes of its Keccak-256 (ERC-20). */
 const ERC20_TRANSFER = '0xa9059cbb';
 
@@ -82,8 +90,10 @@ export function paymentRequest(address: PaymentAddress, token: Token, context: R
     if (!native && !SOLANA_ACCOUNT.test(token.contractAddress ?? '')) return {uri: null, reason: 'token'};
     const query = new URLSearchParams({amount: fromBaseUnits(units, decimals)});
     if (!native) query.set('spl-token', token.contractAddress!);
-    if (context.merchantName) query.set('label', context.merchantName);
-    if (context.description) query.set('message', context.description);
+    const label = shortened(context.merchantName, LABEL_MAX_BYTES);
+    const message = shortened(context.description, MESSAGE_MAX_BYTES);
+    if (label) query.set('label', label);
+    if (message) query.set('message', message);
     return {uri: `solana:${address.address}?${encodeQuery(query)}`, transfer: null};
   }
   if (network === 'ton') {
@@ -98,6 +108,23 @@ export function paymentRequest(address: PaymentAddress, token: Token, context: R
 /** ABI-encoded `transfer(to, amount)`: the selector, then each argument as one 32-byte word. */
 function transferCallData(to: string, units: bigint): string {
   return ERC20_TRANSFER + to.slice(2).toLowerCase().padStart(64, '0') + units.toString(16).padStart(64, '0');
+}
+
+/**
+ * `text` in at most `maxBytes` percent-encoded bytes, cut between characters with "…"; a lone
+ * surrogate (which `encodeURIComponent` refuses) is dropped.
+ */
+function shortened(text: string, maxBytes: number): string {
+  const points = Array.from(text).filter((point) => !/^[\ud800-\udfff]$/.test(point));
+  const bytes = (point: string) => encodeURIComponent(point).length;
+  if (points.reduce((sum, point) => sum + bytes(point), 0) <= maxBytes) return points.join('');
+  let kept = '';
+  let used = bytes('…');
+  for (const point of points) {
+    if ((used += bytes(point)) > maxBytes) break;
+    kept += point;
+  }
+  return `${kept}…`;
 }
 
 /** Percent-encoding throughout (`%20`, not `+`): Solana Pay reads values with `decodeURIComponent`. */

@@ -260,6 +260,36 @@ describe('paying from the wallet', () => {
     expect(paid).to.have.length(1);
   });
 
+  it('Solana, with a 243-character Chinese description: the QR holds the request with the description cut, not a blank square', async () => {
+    const description = '订单'.repeat(121) + '杯';
+    const s = await createSession({customer_email: 'a@example.com', amount_usd: 12.5, merchant_name: '咖啡店', description});
+    const el = document.createElement('pepay-checkout');
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    document.body.append(el);
+    await stepIs(el, 'select-token');
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-token="203"]')).click();
+    await stepIs(el, 'awaiting-payment');
+    const uri = new URL((await qrText(el))!);
+    expect([uri.searchParams.get('amount'), uri.searchParams.get('label'), uri.searchParams.get('message')]).to.deep.equal([
+      '12.5',
+      '咖啡店',
+      `${'订单'.repeat(4)}订…`,
+    ]);
+    expect(inView<HTMLAnchorElement>(el, 'a[data-open-wallet]')!.href).to.equal(uri.href);
+  });
+
+  it('a value too long for any QR code is said in its place, not thrown', async () => {
+    const qr = document.createElement('pepay-qr');
+    Object.assign(qr, {value: 'x'.repeat(3000), label: 'QR', unavailable: 'No QR code: copy the address instead.'});
+    document.body.append(qr);
+    try {
+      await until('said', () => qr.shadowRoot?.querySelector('p')?.textContent === 'No QR code: copy the address instead.');
+      expect(qr.shadowRoot!.querySelector('svg')).to.equal(null);
+    } finally {
+      qr.remove();
+    }
+  });
+
   it('Solana: a Solana Pay request in the QR and the link, and no browser-wallet buttons', async () => {
     wallet = announceWallet({chainId: 1});
     const s = await createSession({customer_email: 'a@example.com', amount_usd: 12.5, merchant_name: 'Café Ω', description: 'Mug & tea'});

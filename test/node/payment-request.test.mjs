@@ -6,6 +6,7 @@ import {test} from 'node:test';
 import {parse as parseEip681} from 'eth-url-parser';
 import {parseURL as parseSolanaPay} from '@solana/pay';
 import fc from 'fast-check';
+import {encode as encodeQr} from 'uqr';
 
 const {paymentRequest} = await import('../../dist/wallet/payment-request.js');
 const {payableAmount, toBaseUnits, fromBaseUnits} = await import('../../dist/checkout/amount.js');
@@ -81,6 +82,24 @@ test("a merchant's chain id replaces the table; a network without one has no URI
   assert.deepEqual(linea, {uri: null, reason: 'network'});
   const tron = paymentRequest(address('tron', 'TXYZopYRdj2D9XRtbG411XZZ3kM5VkAeBf', '1'), token({network: 'tron'}), context);
   assert.deepEqual(tron, {uri: null, reason: 'network'});
+});
+
+test('a long name and description (243 Chinese characters, 2,181 ASCII, a lone surrogate) are cut between characters to 48 and 96 bytes encoded: the QR code stays within version 12', () => {
+  const to = 'mvines9iiHiQTysrwkJjGf2gb9Ex9jXJX8ns3qwf2kN';
+  const usdc = token({type: 'spl', network: 'solana', decimals: 6, contractAddress: 'EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v'});
+  const chinese = '订单'.repeat(121) + '杯';
+  for (const [merchantName, description, label, message] of [
+    ['咖啡店'.repeat(20), chinese, '咖啡店咖…', '订单'.repeat(4) + '订…'],
+    ['Acme', 'x'.repeat(2181), 'Acme', 'x'.repeat(87) + '…'],
+    ['Café \ud800Ω', '😀'.repeat(8), 'Café Ω', '😀'.repeat(8)],
+    ['Acme', '😀'.repeat(9), 'Acme', '😀'.repeat(7) + '…'],
+  ]) {
+    const request = paymentRequest(address('solana', to, '49.99'), usdc, {...context, merchantName, description});
+    const parsed = parseSolanaPay(request.uri);
+    assert.deepEqual([parsed.label, parsed.message, parsed.amount.toFixed()], [label, message, '49.99']);
+    // Version 12 is 65 modules a side; a full 2,181-character description would not fit any QR code.
+    assert.ok(encodeQr(request.uri, {ecc: 'M', border: 0}).size <= 65, `a QR code of ${request.uri.length} characters`);
+  }
 });
 
 test('SPL token (USDC on Solana): Solana Pay transfer request with mint, label and message', () => {

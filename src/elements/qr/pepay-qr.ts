@@ -76,8 +76,10 @@ export class PepayQr extends LitElement {
       // An empty square of the same size until the encoder is here.
       return svg`<svg part="svg" role="img" aria-label=${this.label} aria-busy="true" viewBox="0 0 1 1"><rect width="1" height="1" fill="#fff"></rect></svg>`;
     }
-    // Border 4 is the quiet zone the QR specification asks for; medium error correction.
-    const {data, size} = encode(this.value, {ecc: 'M', border: 4});
+    const code = encoded(encode, this.value);
+    // Too long for any QR code: said in its place, as when the encoder is missing (the copy path stays).
+    if (!code) return html`<p>${this.unavailable}</p>`;
+    const {data, size} = code;
     let path = '';
     data.forEach((row, y) =>
       row.forEach((dark, x) => {
@@ -109,6 +111,15 @@ export class PepayQr extends LitElement {
         }, this.retries.next());
       },
     );
+  }
+}
+
+/** The code for `value`, or null when it is too long for one. Border 4 is the quiet zone the QR specification asks for; medium error correction. */
+function encoded(encode: QrEncode, value: string): ReturnType<QrEncode> | null {
+  try {
+    return encode(value, {ecc: 'M', border: 4});
+  } catch {
+    return null;
   }
 }
 
