@@ -9,7 +9,7 @@ import {RIGHT_TO_LEFT, type Catalogue, type Locale} from './catalogue.js';
 import {en, type Messages} from './en.js';
 import type {ViewMessages} from './en-views.js';
 import {catalogueFailed, catalogueNow, forgetFailure} from './loaded.js';
-import {catalogueLocale} from './locale.js';
+import {catalogueLocale, explicitLocale} from './locale.js';
 
 export class LanguageController implements ReactiveController {
   private catalogue: Catalogue | null = null;
@@ -22,8 +22,12 @@ export class LanguageController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Resolves the language for this render (the element's `locale` attribute or property, `explicit`). */
-  resolve(explicit: string): Messages {
+  /**
+   * Resolves the language for this render from the element's `locale` (attribute or property;
+   * anything but a string counts as none).
+   */
+  resolve(locale: unknown): Messages {
+    const explicit = explicitLocale(locale);
     const wanted = catalogueLocale(this.host, explicit);
     if (explicit !== this.explicit) forgetFailure(wanted);
     this.explicit = explicit;

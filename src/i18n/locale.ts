@@ -1,13 +1,18 @@
 import {shippedLocale, type Locale} from './catalogue.js';
 
+/** The merchant's `locale` as given: anything but a string (`navigator.languages`, say) counts as none. */
+export function explicitLocale(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
 /**
  * The locale an element speaks (README, "Languages and accessibility"): its own `locale`, else the
  * nearest `lang` attribute walking up through shadow roots to their hosts (so a checkout inside
  * the modal, or inside a merchant's own component, hears the page's language), else the browser's.
  * Returns a canonical BCP 47 tag; 'en' when none is valid.
  */
-export function resolveLocale(element: Element, explicit: string): string {
-  const tag = explicit || inheritedLang(element) || (typeof navigator === 'undefined' ? '' : navigator.language) || 'en';
+export function resolveLocale(element: Element, locale: unknown): string {
+  const tag = explicitLocale(locale) || inheritedLang(element) || (typeof navigator === 'undefined' ? '' : navigator.language) || 'en';
   try {
     return Intl.getCanonicalLocales(tag)[0] ?? 'en';
   } catch {

@@ -81,6 +81,24 @@ describe('languages', () => {
     el.remove();
   });
 
+  it('a locale that is not a string (navigator.languages, a number) counts as none: the nearest lang decides, and nothing breaks', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const german = await load('de');
+    const host = document.createElement('div');
+    host.lang = 'de';
+    const el = document.createElement('pepay-checkout');
+    const button = document.createElement('pepay-checkout-button');
+    for (const each of [el, button]) Object.assign(each, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    Object.assign(el, {locale: ['ja', 'en']});
+    Object.assign(button, {locale: 42});
+    host.append(el, button);
+    document.body.append(host);
+    await stepIs(el, 'select-token');
+    await until('German', () => el.shadowRoot!.querySelector('h2')!.textContent === german.messages.selectTokenTitle);
+    await until('German button', () => button.shadowRoot!.querySelector('button')?.textContent === german.messages.payWithCrypto);
+    host.remove();
+  });
+
   it("money keeps its own direction: Intl's direction marks are left out of the isolate", async () => {
     const {formatUsd} = await import('../../src/checkout/format.js');
     for (const locale of ['ar', 'he', 'ar-EG']) expect(formatUsd(49.99, locale)).to.not.match(/[\u200e\u200f\u061c]/);
