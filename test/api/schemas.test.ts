@@ -173,6 +173,15 @@ describe('payor schemas accept every documented fixture', () => {
     ).to.equal(false);
   });
 
+  it('payment-addresses: an exchange rate that is not a plain decimal above zero is dropped, the address kept', () => {
+    const rate = (value: unknown) =>
+      paymentAddressSchema.parse({temp_address: EVM_ADDRESS, network: 'base', supported_token_id: 1, exchange_rate: value}).exchangeRate;
+    expect(['0.00031995', '1.000000', '148.2'].map(rate)).to.deep.equal(['0.00031995', '1.000000', '148.2']);
+    for (const hostile of ['1e-320', '1e300', 'Infinity', 'NaN', '-1', '0', '0.000', ' 1', '', 1.5, null]) {
+      expect(rate(hostile), String(hostile)).to.equal(null);
+    }
+  });
+
   it('payment-addresses: a stream endpoint on another host is never followed (the token would go with it)', () => {
     const endpoint = (value: string) =>
       paymentAddressSchema.parse({

@@ -13,7 +13,9 @@ const raw = z.object({
   network: z.string().check(z.minLength(1)),
   supported_token_id: z.number(),
   estimated_token_amount: z.nullish(tokenAmount),
-  exchange_rate: lenient(z.string()),
+  // Tokens per USD, for the price line only: a plain decimal like an amount. An exponent
+  // ("1e-320") would price the token at $∞; it is dropped and no price is shown.
+  exchange_rate: lenient(tokenAmount),
   usd_amount: z.nullish(usdAmount),
   quote_last_updated_at: lenient(timestamp),
   quote_valid_until: lenient(timestamp),
