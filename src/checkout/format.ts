@@ -19,9 +19,14 @@ function isolateMoney(formatted: string): string {
   return isolate(formatted.replace(/[\u200e\u200f\u061c]/g, ''));
 }
 
+/**
+ * USD as the locale writes it: cents, and a third decimal when the figure has one. Pepay counts
+ * what is paid and due in thousandths of a USD, so $0.004 still due is said, not "$0.00".
+ */
 export function formatUsd(amount: number | null, locale: string): string {
   if (amount === null) return '';
-  return isolateMoney(new Intl.NumberFormat(locale, {style: 'currency', currency: 'USD'}).format(amount));
+  const usd = new Intl.NumberFormat(locale, {style: 'currency', currency: 'USD', maximumFractionDigits: 3});
+  return isolateMoney(usd.format(amount));
 }
 
 /** A moment (epoch ms) as the locale writes a date and time, isolated like every formatted value. */

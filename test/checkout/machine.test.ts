@@ -698,6 +698,10 @@ describe('display formatting', () => {
     expect([networkName('bsc'), networkName('newchain')]).to.deep.equal(['BNB Smart Chain', 'newchain']);
     expect(formatUsd(null, 'en')).to.equal('');
     expect(formatUsd(5, 'en-US')).to.equal('\u2068$5.00\u2069');
+    // Pepay counts in thousandths: a last $0.004 due is not "$0.00" (found in an audit), nor is
+    // $49.996 received "$50.00"; cents stay cents, and float noise does not show.
+    const usd = (amount: number) => formatUsd(amount, 'en-US').slice(1, -1);
+    expect([0.004, 49.996, 49.99, 0.1 + 0.2, 20].map(usd)).to.deep.equal(['$0.004', '$49.996', '$49.99', '$0.30', '$20.00']);
   });
 
   it('isolates every locale-formatted value, so an Arabic date or amount cannot reorder the sentence around it', () => {
