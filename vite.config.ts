@@ -123,6 +123,9 @@ const artifacts: Record<string, () => UserConfig> = {
           optimization: {inlineConst: {mode: 'all'}},
           output: {
             minify: true,
+            // No comments: the pure annotations are for bundlers, and nothing bundles these files
+            // again (about 0.3 kB gzip of the first screen).
+            comments: false,
             chunkFileNames: chunkFileName,
             codeSplitting: {
               groups: [
