@@ -1,5 +1,6 @@
 /** The machine's answer to a payment address (a first allocation or a quote refresh). Pure. */
 import type {PaymentAddress} from '../api/schemas/address.js';
+import type {Token} from '../api/schemas/tokens.js';
 import {advance} from './advance.js';
 import {payableAmount} from './amount.js';
 import {quoteOf} from './quote.js';
@@ -9,6 +10,11 @@ import type {CheckoutError, CheckoutState, Transition} from './types.js';
 export interface Rails {
   network: string;
   tokenId: number;
+}
+
+/** The token on `rails` in the session's list: by id and network, as Pepay allocates by both. */
+export function tokenOn(tokens: readonly Token[], rails: Rails): Token | undefined {
+  return tokens.find((t) => t.id === rails.tokenId && t.network === rails.network);
 }
 
 /** How far (±10 %) a quote may stray from the invoice and its rate: fees and price buffers, not faults. */
@@ -45,7 +51,7 @@ function refused(state: CheckoutState, message: string): Transition {
  */
 export function allocated(state: CheckoutState, answer: PaymentAddress, requested: Rails, at: number): Transition {
   // Rounded up to the token's precision once, here: every view, copy button, QR and wallet reads this one amount.
-  const decimals = state.tokens.find((t) => t.id === answer.tokenId && t.network === answer.network)?.decimals ?? null;
+  const decimals = tokenOn(state.tokens, answer)?.decimals ?? null;
   const a = answer.tokenAmount ? {...answer, tokenAmount: payableAmount(answer.tokenAmount, decimals)} : answer;
   // Not waiting for an address (the payer moved on, the invoice ended): a late answer is stale.
   if (state.busy !== 'address') return {state, effects: []};

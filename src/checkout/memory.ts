@@ -5,7 +5,7 @@
  * truth, so a remembered address is used only where the fresh session and token list allow it.
  */
 import type {PaymentAddress} from '../api/schemas/address.js';
-import {implausibleAmount} from './allocation.js';
+import {implausibleAmount, tokenOn} from './allocation.js';
 import {payableAmount} from './amount.js';
 import {isTerminal} from './state.js';
 import type {CheckoutState, WalletTransaction} from './types.js';
@@ -97,7 +97,7 @@ export function recall(state: CheckoutState, remembered: Remembered | null, at: 
     payments: remembered.payments ?? {},
   };
   const a = remembered.address;
-  const offered = a !== null && state.tokens.some((t) => t.id === a.tokenId && t.network === a.network && t.selectable);
+  const offered = a !== null && tokenOn(state.tokens, a)?.selectable === true;
   const locked = state.session?.locked;
   const fitsLock = !locked || (a !== null && a.network === locked.network && a.tokenId === locked.tokenId);
   const open = state.invoiceStatus === 'unpaid' || state.invoiceStatus === 'underpaid';

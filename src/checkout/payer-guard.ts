@@ -1,4 +1,5 @@
 /** Which payer actions the machine takes, and when. Pure. */
+import {tokenOn} from './allocation.js';
 import type {CheckoutState, PayerAction, Step} from './types.js';
 
 type MachineAction = Exclude<PayerAction, {type: 'retry'}>;
@@ -35,7 +36,7 @@ export function acceptsPayerAction(state: CheckoutState, action: MachineAction):
   if (action.type === 'wallet-sent' || action.type === 'wallet-ended') return true;
   if (state.busy !== null) return false;
   if (action.type === 'token-chosen') {
-    return state.tokens.some((t) => t.id === action.tokenId && t.network === action.network && t.selectable);
+    return tokenOn(state.tokens, action)?.selectable === true;
   }
   return true;
 }

@@ -224,6 +224,25 @@ describe('hostile data: one unreadable field nobody pays by (kind 7)', () => {
     el.remove();
   });
 
+  it('one token id on two networks: the one chosen is the one marked, asked for and named', async () => {
+    const [usdc] = (await loadFixture('available-tokens.200.json')) as Body[];
+    const usdt = {...usdc, token_symbol: 'USDT', token_name: 'Tether USD', network: 'arbitrum', token_address: ADDRESS_2};
+    const {api, el} = await scriptedCheckout([usdc, usdt]);
+    // Answered slowly: the list shows which token is being prepared meanwhile.
+    await api.queue(PAYMENT_ADDRESSES, {body: await allocation({network: 'arbitrum'}), delayMs: 1500});
+    const list = (await deepReady(el.shadowRoot!, 'pepay-token-list')).shadowRoot!;
+    list.querySelector<HTMLButtonElement>('[data-network="arbitrum"] button[data-token="123"]')!.click();
+    await until('preparing', () => list.querySelector('[aria-selected="true"][aria-busy="true"]'));
+    const marked = [...list.querySelectorAll('[aria-selected="true"]')].map((b) =>
+      b.closest('[data-network]')!.getAttribute('data-network'),
+    );
+    expect(marked).to.deep.equal(['arbitrum']);
+    await stepIs(el, 'awaiting-payment');
+    expect(deep(el.shadowRoot!, '[data-step-heading]')!.textContent).to.equal('Send exactly 49.99 USDT on Arbitrum');
+    expect(await allocations(api)).to.deep.equal([{network: 'arbitrum', tokenId: 123}]);
+    el.remove();
+  });
+
   it('sibling: a token without an id is left out, the others are offered', async () => {
     const [usdc] = (await loadFixture('available-tokens.200.json')) as Body[];
     const {el} = await scriptedCheckout([

@@ -182,7 +182,7 @@ export class PepayCheckout extends PepaySessionElement {
           .messages=${m}
           .tokens=${state.tokens}
           ?busy=${state.busy === 'address'}
-          .chosenId=${state.chosen?.tokenId ?? null}
+          .chosen=${state.chosen}
           .problem=${state.notice && state.chosen ? noticeText(state.notice, m) : ''}
         ></pepay-token-list>`;
       case 'awaiting-payment':

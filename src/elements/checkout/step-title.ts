@@ -1,5 +1,6 @@
 /** The heading of each step, which the checkout focuses when the step changes. */
 import {networkName, trimAmount} from '../../checkout/format.js';
+import {tokenOn} from '../../checkout/allocation.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import type {Messages} from '../../i18n/en.js';
 
@@ -19,7 +20,7 @@ export function stepTitle(state: CheckoutState, m: Messages): string | null {
       const a = state.address;
       if (!a) return m.preparingAddress;
       if (state.step === 'underpaid') return m.underpaidTitle;
-      const symbol = state.tokens.find((t) => t.id === a.tokenId)?.symbol ?? '';
+      const symbol = tokenOn(state.tokens, a)?.symbol ?? '';
       return a.tokenAmount && state.busy !== 'address'
         ? m.sendExactly(trimAmount(a.tokenAmount), symbol, networkName(a.network))
         : m.quoteRefreshing;

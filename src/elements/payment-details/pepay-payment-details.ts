@@ -2,6 +2,7 @@ import {html, nothing} from 'lit';
 import {property, state as ownState} from 'lit/decorators.js';
 import {formatTokenPrice, formatUsd, networkName, trimAmount} from '../../checkout/format.js';
 import {amountStillDue, paidSoFar, verificationAnswer} from '../../checkout/figures.js';
+import {tokenOn} from '../../checkout/allocation.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {CopyController} from '../copy.js';
@@ -44,7 +45,7 @@ export class PepayPaymentDetails extends PepayViewLeaf {
     const a = state?.address;
     if (!state || !a) return nothing;
     const m = this.messages;
-    const symbol = state.tokens.find((t) => t.id === a.tokenId)?.symbol ?? '';
+    const symbol = tokenOn(state.tokens, a)?.symbol ?? '';
     const network = networkName(a.network);
     const underpaid = state.step === 'underpaid';
     // While the price is made again, or what is due moved since it was made, no amount is shown
@@ -131,7 +132,7 @@ export class PepayPaymentDetails extends PepayViewLeaf {
   /** The payment request for the address shown, or null when its token is not in the list. */
   private requestFor(state: CheckoutState): PaymentRequest | null {
     const a = state.address;
-    const token = a && state.tokens.find((t) => t.id === a.tokenId && t.network === a.network);
+    const token = a && tokenOn(state.tokens, a);
     if (!a || !token) return null;
     const chainIds = typeof this.chainIds === 'object' && this.chainIds !== null ? this.chainIds : {};
     const s = state.session;

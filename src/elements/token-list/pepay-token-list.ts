@@ -1,6 +1,7 @@
 import {html, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {Token} from '../../api/schemas/tokens.js';
+import type {Rails} from '../../checkout/allocation.js';
 import {networkName} from '../../checkout/format.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {PepayLeaf} from '../leaf.js';
@@ -26,15 +27,15 @@ export class PepayTokenList extends PepayLeaf {
   @property({attribute: false}) tokens: Token[] = [];
   /** An address is being prepared: the choices wait. */
   @property({type: Boolean}) busy = false;
-  /** The token the payer chose: marked, with "preparing" or its problem beside it. */
-  @property({attribute: false}) chosenId: number | null = null;
+  /** The token the payer chose (its id and network): marked, with "preparing" or its problem beside it. */
+  @property({attribute: false}) chosen: Rails | null = null;
   /** What went wrong with the chosen token, in the payer's words ('' when nothing). */
   @property({attribute: false}) problem = '';
 
   /** What the payer typed in the filter, lower-cased and trimmed. */
   @state() private query = '';
-  /** The token in the tab order (roving tabindex); derived in each render, kept for the next. */
-  private tabStop: number | null = null;
+  /** The token in the tab order (roving tabindex, by `tokenKey`); derived in each render, kept for the next. */
+  private tabStop: string | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -51,8 +52,9 @@ export class PepayTokenList extends PepayLeaf {
     // that can be chosen, each only while shown and choosable (a filter or a new list may hide it);
     // the arrow keys, Home and End move within it (WAI-ARIA listbox).
     const enabled = shownTokens.filter((token) => token.selectable);
-    const shown = (id: number | null) => id !== null && enabled.some((t) => t.id === id);
-    this.tabStop = [this.tabStop, this.chosenId].find(shown) ?? enabled[0]?.id ?? null;
+    const shown = (key: string | null) => key !== null && enabled.some((t) => tokenKey(t) === key);
+    const first = enabled[0];
+    this.tabStop = [this.tabStop, this.chosenKey].find(shown) ?? (first ? tokenKey(first) : null);
     return html`<div class="stack">
       ${this.tokens.length >= FILTER_FROM ? html`<label>${m.filterTokens} <input type="search" @input=${this.onFilter} /></label>` : nothing}
       <div role="listbox" aria-label=${m.selectTokenTitle} @keydown=${this.onArrow} ?hidden=${groups.size === 0}>
@@ -69,14 +71,18 @@ export class PepayTokenList extends PepayLeaf {
       ${groups.size === 0 ? html`<p class="muted" data-no-match>${m.noTokens}</p>` : nothing}
       <!-- Said from outside the listbox (it holds options only), shown beside the token; the status
         region is always there, so screen readers hear its text when it comes. -->
-      <p class="visually-hidden" role="status">${this.chosenId !== null && this.busy ? m.preparingAddress : ''}</p>
-      ${this.chosenId !== null && this.problem && !this.busy ? html`<p class="visually-hidden" role="alert" data-token-alert>${this.problem}</p>` : nothing}
+      <p class="visually-hidden" role="status">${this.chosen !== null && this.busy ? m.preparingAddress : ''}</p>
+      ${this.chosen !== null && this.problem && !this.busy ? html`<p class="visually-hidden" role="alert" data-token-alert>${this.problem}</p>` : nothing}
     </div>`;
   }
 
-  private moveTabStop(id: number): void {
-    if (this.tabStop === id) return;
-    this.tabStop = id;
+  private get chosenKey(): string | null {
+    return this.chosen && `${this.chosen.network}\n${this.chosen.tokenId}`;
+  }
+
+  private moveTabStop(key: string): void {
+    if (this.tabStop === key) return;
+    this.tabStop = key;
     this.requestUpdate();
   }
 
@@ -103,20 +109,21 @@ export class PepayTokenList extends PepayLeaf {
 
   private tokenButton(token: Token) {
     const choose = () => this.act({type: 'token-chosen', network: token.network, tokenId: token.id});
-    const chosen = token.id === this.chosenId;
+    const key = tokenKey(token);
+    const chosen = key === this.chosenKey;
     const problem = chosen && this.problem && !this.busy;
     return html`<li role="none">
       <button
         class="token"
         role="option"
         aria-selected=${chosen ? 'true' : 'false'}
-        tabindex=${token.id === this.tabStop ? '0' : '-1'}
+        tabindex=${key === this.tabStop ? '0' : '-1'}
         ?disabled=${!token.selectable}
         aria-disabled=${this.busy ? 'true' : nothing}
         aria-busy=${chosen && this.busy ? 'true' : nothing}
         aria-describedby=${problem ? 'token-problem' : nothing}
         @click=${choose}
-        @focus=${() => this.moveTabStop(token.id)}
+        @focus=${() => this.moveTabStop(key)}
         data-token=${token.id}
       >
         ${token.iconUrl ? html`<img src=${token.iconUrl} alt="" width="24" height="24" referrerpolicy="no-referrer" @error=${hideImage} />` : nothing}
@@ -131,6 +138,11 @@ export class PepayTokenList extends PepayLeaf {
       ${problem ? html`<p class="problem" aria-hidden="true" id="token-problem" data-token-problem>${this.problem}</p>` : nothing}
     </li>`;
   }
+}
+
+/** One token among every network's: a Pepay token id goes with its network (payment-addresses takes both). */
+function tokenKey(token: Token): string {
+  return `${token.network}\n${token.id}`;
 }
 
 function searchText(token: Token): string {
