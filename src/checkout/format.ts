@@ -62,11 +62,13 @@ export function formatDuration(ms: number, locale = 'en'): string {
 /**
  * A token amount as the payer reads it: trailing zeros dropped down to two decimals, like the
  * fiat beside it ("49.990000" -> "49.99", "5.5" -> "5.50", "7" -> "7.00"), and never a digit
- * more dropped ("49.9900004" stays). String work only: no floating point.
+ * more dropped ("49.9900004" stays); never more decimals than the token has (`decimals`, null
+ * when unknown): "5" for a token of 0, "5.5" of 1, as its wallets write it. String work only.
  */
-export function trimAmount(amount: string): string {
+export function trimAmount(amount: string, decimals: number | null = null): string {
   const [whole, fraction = ''] = amount.split('.');
-  return `${whole}.${fraction.replace(/0+$/, '').padEnd(2, '0')}`;
+  const shown = fraction.replace(/0+$/, '').padEnd(Math.min(2, decimals ?? 2), '0');
+  return shown ? `${whole}.${shown}` : whole!;
 }
 
 const NETWORK_NAMES: Record<string, string> = {

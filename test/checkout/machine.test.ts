@@ -687,7 +687,7 @@ describe('display formatting', () => {
     // Issue 12: in the locale's digits, as its amounts are (Egyptian Arabic writes Arabic-Indic digits).
     expect([formatDuration(61_000, 'ar-EG'), formatDuration(61_000, 'de')]).to.deep.equal(['\u0661:\u0660\u0661', '1:01']);
     // Issue 14: token amounts read like the fiat beside them ("5.50", never "5.5"), and lose no digit.
-    expect(['49.990000', '10.000', '7', '5.5', '0.015000', '49.9900004'].map(trimAmount)).to.deep.equal([
+    expect(['49.990000', '10.000', '7', '5.5', '0.015000', '49.9900004'].map((amount) => trimAmount(amount, 6))).to.deep.equal([
       '49.99',
       '10.00',
       '7.00',
@@ -695,6 +695,9 @@ describe('display formatting', () => {
       '0.015',
       '49.9900004',
     ]);
+    // Never more decimals than the token has (found in an audit: "5.00" for a token of 0 decimals).
+    const trimmed = [trimAmount('5', 0), trimAmount('5', 1), trimAmount('5.0', 1), trimAmount('12.30', 8), trimAmount('7', null)];
+    expect(trimmed).to.deep.equal(['5', '5.0', '5.0', '12.30', '7.00']);
     expect([networkName('bsc'), networkName('newchain')]).to.deep.equal(['BNB Smart Chain', 'newchain']);
     expect(formatUsd(null, 'en')).to.equal('');
     expect(formatUsd(5, 'en-US')).to.equal('\u2068$5.00\u2069');

@@ -20,9 +20,9 @@ export function stepTitle(state: CheckoutState, m: Messages): string | null {
       const a = state.address;
       if (!a) return m.preparingAddress;
       if (state.step === 'underpaid') return m.underpaidTitle;
-      const symbol = tokenOn(state.tokens, a)?.symbol ?? '';
+      const token = tokenOn(state.tokens, a);
       return a.tokenAmount && state.busy !== 'address'
-        ? m.sendExactly(trimAmount(a.tokenAmount), symbol, networkName(a.network))
+        ? m.sendExactly(trimAmount(a.tokenAmount, token?.decimals ?? null), token?.symbol ?? '', networkName(a.network))
         : m.quoteRefreshing;
     }
     case 'confirming':

@@ -45,13 +45,14 @@ export class PepayPaymentDetails extends PepayViewLeaf {
     const a = state?.address;
     if (!state || !a) return nothing;
     const m = this.messages;
-    const symbol = tokenOn(state.tokens, a)?.symbol ?? '';
+    const token = tokenOn(state.tokens, a);
+    const symbol = token?.symbol ?? '';
     const network = networkName(a.network);
     const underpaid = state.step === 'underpaid';
     // While the price is made again, or what is due moved since it was made, no amount is shown
     // or copied: only one amount is ever on screen, the right one.
     const pricing = state.busy === 'address' || (underpaid && state.quotedRemainingUsd !== state.amountRemainingUsd);
-    const amount = a.tokenAmount && !pricing ? trimAmount(a.tokenAmount) : '';
+    const amount = a.tokenAmount && !pricing ? trimAmount(a.tokenAmount, token?.decimals ?? null) : '';
     // Only with an amount on screen: the request carries the same amount, or there is none.
     const request = amount ? this.requestFor(state) : null;
     const fixed = this.qrContent === 'request' || this.qrContent === 'address' ? this.qrContent : null;
