@@ -2,7 +2,9 @@ import {PepayError} from './errors.js';
 
 /**
  * A configured origin (`api-base`, `ws-base`) as a URL with one of `schemes` (e.g. `['http:',
- * 'https:']`). Throws PepayError `bad-request` naming `what` when it is not a URL or has another scheme.
+ * 'https:']`), and perhaps a path. Throws PepayError `bad-request` naming `what` when it is not a
+ * URL, has another scheme, or carries a query, a fragment or credentials: those would go with
+ * every request (a key pasted into one, say).
  */
 export function parseBaseUrl(value: string, schemes: readonly string[], what: string): URL {
   let url: URL;
@@ -13,6 +15,9 @@ export function parseBaseUrl(value: string, schemes: readonly string[], what: st
   }
   if (!schemes.includes(url.protocol)) {
     throw new PepayError('bad-request', `The ${what} "${value}" must be a ${schemes.map((s) => s.slice(0, -1)).join(' or ')} URL.`);
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new PepayError('bad-request', `The ${what} must be an origin and path only, without a query, fragment or credentials.`);
   }
   return url;
 }

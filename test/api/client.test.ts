@@ -85,6 +85,19 @@ describe('credentials', () => {
       .with.property('code', 'bad-request');
     expect(() => new PayorClient({...creds, apiBase: 'nope'})).to.throw(PepayError);
   });
+
+  it('rejects an API base with a query, a fragment or credentials (they would go with every request), and keeps a path', () => {
+    for (const apiBase of [
+      'https://api-beta.pepay.io/?k=sk_live_x',
+      'https://api-beta.pepay.io/#k',
+      'https://user:sk_live_x@api-beta.pepay.io',
+    ]) {
+      expect(() => new PayorClient({...creds, apiBase}), apiBase)
+        .to.throw(PepayError)
+        .with.property('code', 'bad-request');
+    }
+    expect(new PayorClient({...creds, apiBase: 'https://shop.example/pepay/'}).apiBase).to.equal('https://shop.example/pepay');
+  });
 });
 
 const BASE_ADDRESS = '0x9a3f0c1d2e4b5a6978f0e1d2c3b4a5968778695a';

@@ -58,7 +58,14 @@ describe('realtime toolkit', () => {
     expect(resolveWsBase('', 'https://api.example')).to.equal('wss://api.example/');
     expect(resolveWsBase('', 'http://127.0.0.1:8787')).to.equal('ws://127.0.0.1:8787/');
     expect(resolveWsBase('wss://stream.example', 'https://api.example')).to.equal('wss://stream.example/');
-    for (const bad of ['::nope', 'https://example.com', 'javascript:alert(1)', 'ws://']) {
+    for (const bad of [
+      '::nope',
+      'https://example.com',
+      'javascript:alert(1)',
+      'ws://',
+      'wss://stream.example/?key=x',
+      'wss://u:p@stream.example',
+    ]) {
       expect(() => resolveWsBase(bad, 'https://api.example'), bad)
         .to.throw()
         .with.property('code', 'bad-request');
