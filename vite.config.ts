@@ -1,6 +1,7 @@
 import {basename, dirname} from 'node:path';
 import {defineConfig, type Plugin, type UserConfig} from 'vite';
 import {fetchedAlongside} from './scripts/bench/bundle.ts';
+import {thirdPartyLicences} from './scripts/third-party-licences.ts';
 
 /**
  * Escapes every non-ASCII character as \uXXXX: a storefront page without `<meta charset>` would
@@ -106,7 +107,7 @@ const artifacts: Record<string, () => UserConfig> = {
   module: () => {
     const groups = checkoutGroups();
     return {
-      plugins: [asciiOnly(), litTrustedTypesPolicy(), groups.plugin],
+      plugins: [asciiOnly(), litTrustedTypesPolicy(), groups.plugin, thirdPartyLicences()],
       build: {
         emptyOutDir: true,
         manifest: 'chunks.json',

@@ -20,7 +20,9 @@ test('npm pack ships every file package.json names, the script-tag build and the
   for (const path of named) assert.ok(files.has(path.replace(/^\.\//, '')), path);
   const chunks = JSON.parse(await readFile(new URL('dist/cdn/chunks.json', root), 'utf8'));
   for (const chunk of Object.values(chunks)) assert.ok(files.has(`dist/cdn/${chunk.file}`), chunk.file);
-  for (const file of ['dist/vscode.html-custom-data.json', 'dist/vscode.css-custom-data.json']) assert.ok(files.has(file), file);
+  for (const file of ['dist/vscode.html-custom-data.json', 'dist/vscode.css-custom-data.json', 'dist/cdn/THIRD-PARTY-LICENSES.txt']) {
+    assert.ok(files.has(file), file);
+  }
   assert.ok(![...files].some((path) => path.startsWith('src/') || path.startsWith('test/')));
 
   // The README's commands and editor settings name this tarball and these files, as written.
