@@ -2,8 +2,9 @@
 import type {CheckoutState, Transition} from './types.js';
 
 export function advance(state: CheckoutState): Transition {
-  // A payment on its way is waited for; nothing is re-quoted under it.
-  if (state.detected) return {state: {...state, step: 'confirming'}, effects: []};
+  // A payment on its way is waited for; nothing is re-quoted under it. A wallet request still
+  // open is for the payment view, which the wait replaces: its hold on the price ends.
+  if (state.detected) return {state: {...state, step: 'confirming', busy: state.busy === 'wallet' ? null : state.busy}, effects: []};
   // News said underpaid and the session read with the locked rails is on its way: the wait holds
   // until it answers (or fails), never a moment of the old address.
   if (state.step === 'confirming' && state.readingLock) return {state, effects: []};

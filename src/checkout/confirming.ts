@@ -53,7 +53,8 @@ export function walletNews(state: CheckoutState, input: WalletInput): Transition
     case 'wallet-started':
       return {state: {...state, busy: 'wallet', notice: null}, effects: []};
     case 'wallet-ended':
-      return {state: state.busy === 'wallet' ? {...state, busy: null} : state, effects: []};
+      // The price held for the wallet is free again: what waited on it (a new price) goes on.
+      return state.busy === 'wallet' ? advance({...state, busy: null}) : {state, effects: []};
     case 'wallet-sent':
       return walletSent(state, input);
     case 'stop-waiting':

@@ -46,23 +46,44 @@ function fromAnnouncement(detail: unknown): WalletChoice | null {
 }
 
 function readAnnouncement(detail: unknown): WalletChoice | null {
+  // Each field is read once: a getter could answer the check with one value and the use with another.
   const d = detail as {info?: {uuid?: unknown; name?: unknown; icon?: unknown}; provider?: unknown} | null;
   const info = d?.info;
-  if (!info || typeof info.uuid !== 'string' || !info.uuid || typeof info.name !== 'string' || !isProvider(d.provider)) return null;
-  // Control and bidi characters would let a name pose as another: they are dropped.
-  const plain = info.name.replace(/[\p{Cc}\p{Cf}]/gu, '').trim();
-  const name = plain.length > MAX_NAME_LENGTH ? `${plain.slice(0, MAX_NAME_LENGTH - 1)}…` : plain;
+  const [uuid, announcedName, announcedIcon, provider] = [info?.uuid, info?.name, info?.icon, providerOf(d?.provider)];
+  if (typeof uuid !== 'string' || !uuid || typeof announcedName !== 'string' || !provider) return null;
+  const name = walletName(announcedName);
   if (!name) return null;
   const icon =
-    typeof info.icon === 'string' && info.icon.startsWith('data:image/') && info.icon.length <= MAX_ICON_LENGTH ? info.icon : null;
-  return {id: info.uuid, name, icon, provider: d.provider};
+    typeof announcedIcon === 'string' && announcedIcon.startsWith('data:image/') && announcedIcon.length <= MAX_ICON_LENGTH
+      ? announcedIcon
+      : null;
+  return {id: uuid, name, icon, provider};
 }
 
+/**
+ * A wallet's name as shown: control, format (bidi, zero-width) and blank filler characters
+ * dropped, as they would let a name pose as another or show nothing; at most 60 characters, cut
+ * between characters. Empty when nothing visible is left.
+ */
+function walletName(announced: string): string {
+  const plain = Array.from(announced.replace(/[\p{Cc}\p{Cf}\u115f\u1160\u3164\uffa0\u2800]/gu, '').trim());
+  return plain.length > MAX_NAME_LENGTH ? `${plain.slice(0, MAX_NAME_LENGTH - 1).join('')}…` : plain.join('');
+}
+
+/** A legacy injected `window.ethereum`, unless reading it throws (a hostile page). */
 function injected(): WalletChoice[] {
-  const ethereum = (globalThis as {ethereum?: unknown}).ethereum;
-  return isProvider(ethereum) ? [{id: 'injected', name: '', icon: null, provider: ethereum}] : [];
+  try {
+    const provider = providerOf((globalThis as {ethereum?: unknown}).ethereum);
+    return provider ? [{id: 'injected', name: '', icon: null, provider}] : [];
+  } catch {
+    return [];
+  }
 }
 
-function isProvider(value: unknown): value is Eip1193Provider {
-  return typeof value === 'object' && value !== null && typeof (value as {request?: unknown}).request === 'function';
+/** An EIP-1193 provider whose `request` is read once, here (a getter could swap it later), or null. */
+function providerOf(value: unknown): Eip1193Provider | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const request: unknown = (value as {request?: unknown}).request;
+  if (typeof request !== 'function') return null;
+  return {request: (args) => (request as Eip1193Provider['request']).call(value, args) as Promise<unknown>};
 }

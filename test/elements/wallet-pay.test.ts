@@ -7,7 +7,7 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
-import {deep, deepReady} from '../support/deep.js';
+import {deep, deepReady, deepText} from '../support/deep.js';
 import {decodeQr} from '../support/qr.js';
 import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
 import {payingCheckout, stepIs, toPayment} from '../support/walk.js';
@@ -160,6 +160,20 @@ describe('paying from the wallet', () => {
     expect((sends[0]!.params![0] as {chainId: string}).chainId).to.equal('0x14a34');
   });
 
+  it('a payment seen while the wallet still asks to connect: the wallet is asked nothing more, and the price is made again', async () => {
+    wallet = announceWallet({chainId: 84532, held: 'eth_requestAccounts'});
+    const {el, s} = await paying(null, 40);
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
+    await until('waiting', () => inView(el, 'button[data-wallet-stop]'));
+    // Paid in part from elsewhere (another device): the buttons go with the step.
+    await simulate(s.invoice_id, 'pay', {amount: 'partial'});
+    await stepIs(el, 'underpaid');
+    await until('priced again', () => el.state.busy === null && deepText(el.shadowRoot!).includes('Send exactly 20.00 USDC'));
+    await wallet.release();
+    await new Promise((settled) => setTimeout(settled, 0));
+    expect(wallet.calls.map((call) => call.method)).to.deep.equal(['eth_requestAccounts']);
+  });
+
   it('a payer who stops waiting for a transaction Pepay never sees goes back to the payment details', async () => {
     wallet = announceWallet({chainId: 84532});
     const {el} = await paying();
@@ -231,6 +245,76 @@ describe('paying from the wallet', () => {
       expect(calls).to.deep.equal(['eth_requestAccounts', 'eth_chainId', 'eth_sendTransaction']);
       expect(el.state.walletTx).to.deep.equal({wallet: 'window.ethereum', chainId: 84532, txHash: WALLET_TX_HASH});
     } finally {
+      delete (window as unknown as {ethereum?: unknown}).ethereum;
+    }
+  });
+
+  it('a two-faced announcement is read once: the icon checked is the icon shown, the name a string to the end', async () => {
+    let iconReads = 0;
+    let nameReads = 0;
+    const info = {
+      uuid: crypto.randomUUID(),
+      rdns: 'org.example.two-faced',
+      get icon() {
+        return ++iconReads === 1 ? 'data:image/png;base64,AAAA' : `${location.origin}/tracker.png?payer=1`;
+      },
+      get name() {
+        return ++nameReads === 1 ? 'Safe' : {replace: () => ({trim: () => ({length: 5})})};
+      },
+    };
+    wallet = announceWallet({chainId: 84532, info});
+    const {el} = await paying();
+    const sent = captured<{wallet: unknown}>(el, 'pepay-wallet-transaction');
+    const button = await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]');
+    expect([button.textContent!.trim(), button.querySelector('img')?.getAttribute('src')]).to.deep.equal([
+      'Pay with Safe',
+      'data:image/png;base64,AAAA',
+    ]);
+    button.click();
+    await stepIs(el, 'confirming');
+    expect(sent.map((detail) => detail.wallet)).to.deep.equal(['Safe']);
+    expect([iconReads, nameReads]).to.deep.equal([1, 1]);
+  });
+
+  it('wallet names: a long one wraps inside the card, one cut mid-emoji keeps whole characters, a blank one gets no button', async () => {
+    wallet = announceWallet({chainId: 84532, name: 'W'.repeat(60)});
+    const emoji = announceWallet({chainId: 84532, name: 'a'.repeat(30) + '😀'.repeat(40)});
+    const blank = announceWallet({chainId: 84532, name: '\u3164\u3164'});
+    try {
+      const {el} = await paying();
+      await until('two buttons', () => el.shadowRoot && deep(el.shadowRoot, 'button[data-wallet-button="1"]'));
+      const buttons = [0, 1, 2].map((index) => inView<HTMLButtonElement>(el, `button[data-wallet-button="${index}"]`));
+      expect(buttons[2]).to.equal(null);
+      const card = el.getBoundingClientRect();
+      expect(buttons[0]!.getBoundingClientRect().right).to.be.at.most(card.right);
+      const cut = buttons[1]!.textContent!.trim();
+      expect(cut.endsWith('😀…')).to.equal(true);
+      expect(cut).not.to.match(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+    } finally {
+      emoji.stop();
+      blank.stop();
+    }
+  });
+
+  it('a legacy window.ethereum that throws when read: no wallet button, nothing thrown into the page, the copy path stays', async () => {
+    const errors: string[] = [];
+    const onError = (event: ErrorEvent) => errors.push(event.message);
+    window.addEventListener('error', onError);
+    Object.defineProperty(window, 'ethereum', {
+      configurable: true,
+      get() {
+        throw new Error('hostile ethereum');
+      },
+    });
+    try {
+      const {el} = await paying();
+      await deepReady(el.shadowRoot!, 'a[data-open-wallet]');
+      await el.updateComplete;
+      expect(inView(el, 'button[data-wallet-button]')).to.equal(null);
+      expect(inView(el, '[data-copy="address"]')?.textContent).to.equal(el.state.address!.address);
+      expect(errors).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
       delete (window as unknown as {ethereum?: unknown}).ethereum;
     }
   });

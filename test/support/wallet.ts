@@ -18,6 +18,8 @@ export interface FakeWalletOptions {
   hang?: string;
   /** A method that answers only once `release()` is called (a payer approving late). */
   held?: string;
+  /** The announcement's `info` as given (getters and all), instead of a plain one from `name` and `icon`. */
+  info?: object;
 }
 
 export interface FakeWallet {
@@ -54,7 +56,12 @@ export function announceWallet(options: FakeWalletOptions): FakeWallet {
     },
   };
   const detail = Object.freeze({
-    info: {uuid: crypto.randomUUID(), name: options.name ?? 'Test Wallet', icon: options.icon ?? '', rdns: 'org.example.wallet'},
+    info: options.info ?? {
+      uuid: crypto.randomUUID(),
+      name: options.name ?? 'Test Wallet',
+      icon: options.icon ?? '',
+      rdns: 'org.example.wallet',
+    },
     provider,
   });
   const announce = () => window.dispatchEvent(new CustomEvent('eip6963:announceProvider', {detail}));

@@ -25,6 +25,10 @@ export class PepayWalletButtons extends PepayViewLeaf {
         align-items: center;
         gap: 8px;
         min-height: 44px;
+        /* A wallet names itself: a long name wraps inside the card, never widens the page. */
+        max-inline-size: 100%;
+        overflow-wrap: anywhere;
+        text-align: start;
       }
       img {
         width: 24px;
@@ -56,6 +60,8 @@ export class PepayWalletButtons extends PepayViewLeaf {
    * wallet that answers late is asked nothing more, and its late failure is not said.
    */
   private attempt: AbortController | null = null;
+  /** What the press being waited for asked the wallet to send. */
+  private attempted: EvmTransfer | null = null;
   /** The button to give the keyboard to once "Stop waiting" (which had it) is gone. */
   private refocus: number | null = null;
 
@@ -68,8 +74,25 @@ export class PepayWalletButtons extends PepayViewLeaf {
     super.disconnectedCallback();
     this.stopWatching?.();
     this.stopWatching = null;
-    this.attempt?.abort();
+    this.dropAttempt();
+  }
+
+  /** A new amount or address (a payment seen meanwhile, a new price) is not what the wallet was asked for. */
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('transfer') && this.attempted && !sameTransfer(this.attempted, this.transfer)) this.dropAttempt();
+  }
+
+  /**
+   * Taken away mid-press, or the request moved on: the wallet is asked nothing more (a late
+   * approval would pay the old request), and the checkout no longer holds its price for it.
+   */
+  private dropAttempt(): void {
+    if (!this.attempt) return;
+    this.attempt.abort();
     this.attempt = null;
+    this.attempted = null;
+    this.using = null;
+    this.act({type: 'wallet-ended'});
   }
 
   override render() {
@@ -106,11 +129,8 @@ export class PepayWalletButtons extends PepayViewLeaf {
   }
 
   private readonly stopWaiting = () => {
-    this.attempt?.abort();
-    this.attempt = null;
-    this.using = null;
+    this.dropAttempt();
     this.refocus = 0;
-    this.act({type: 'wallet-ended'});
   };
 
   private async pay(wallet: WalletChoice): Promise<void> {
@@ -118,6 +138,7 @@ export class PepayWalletButtons extends PepayViewLeaf {
     if (!transfer || this.busy) return;
     this.attempt?.abort();
     const attempt = (this.attempt = new AbortController());
+    this.attempted = transfer;
     const name = wallet.name || this.viewMessages.browserWallet;
     this.problem = '';
     // The checkout holds the price and the token while the wallet has the request.
@@ -140,9 +161,17 @@ export class PepayWalletButtons extends PepayViewLeaf {
       const kind = error instanceof WalletError ? error.kind : 'failed';
       this.problem = kind === 'wrong-chain' ? w.wrongChain(this.network) : w[kind];
     } finally {
-      if (attempt === this.attempt) this.using = null;
+      if (attempt === this.attempt) {
+        this.attempt = null;
+        this.attempted = null;
+        this.using = null;
+      }
     }
   }
+}
+
+function sameTransfer(a: EvmTransfer, b: EvmTransfer | null): boolean {
+  return b !== null && a.chainId === b.chainId && a.to === b.to && a.value === b.value && a.data === b.data;
 }
 
 declare global {
