@@ -9,9 +9,12 @@ import type {Plugin} from 'vite';
 
 export const LICENCES_FILE = 'THIRD-PARTY-LICENSES.txt';
 
-/** The npm package a module id belongs to (`lit-html`, `@lit/reactive-element`), or null for our own. */
+/**
+ * The npm package a module id belongs to (`lit-html`, `@lit/reactive-element`), or null for our
+ * own: the last `node_modules` in the path, so a nested dependency is credited to itself.
+ */
 function packageOf(id: string): string | null {
-  const found = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(id);
+  const found = [...id.matchAll(/node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/g)].at(-1);
   return found ? found[1]!.replace('\\', '/') : null;
 }
 

@@ -16,7 +16,8 @@ export function parseBaseUrl(value: string, schemes: readonly string[], what: st
   if (!schemes.includes(url.protocol)) {
     throw new PepayError('bad-request', `The ${what} "${value}" must be a ${schemes.map((s) => s.slice(0, -1)).join(' or ')} URL.`);
   }
-  if (url.search || url.hash || url.username || url.password) {
+  // `href`, not `search` and `hash`: an empty `?` or `#` is kept in it, and would swallow the path.
+  if (/[?#]/.test(url.href) || url.username || url.password) {
     throw new PepayError('bad-request', `The ${what} must be an origin and path only, without a query, fragment or credentials.`);
   }
   return url;

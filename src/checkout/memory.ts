@@ -97,14 +97,15 @@ export function recall(state: CheckoutState, remembered: Remembered | null, at: 
     payments: remembered.payments ?? {},
   };
   const a = remembered.address;
-  const offered = a !== null && tokenOn(state.tokens, a)?.selectable === true;
+  const token = a && tokenOn(state.tokens, a);
+  const offered = token?.selectable === true;
   const locked = state.session?.locked;
   const fitsLock = !locked || (a !== null && a.network === locked.network && a.tokenId === locked.tokenId);
   const open = state.invoiceStatus === 'unpaid' || state.invoiceStatus === 'underpaid';
   // A lock that names its address must name this one.
   const sameLockedAddress = !locked?.address || (a !== null && locked.address === a.address);
   if (!a || !offered || !fitsLock || !open || !sameLockedAddress) return next;
-  const decimals = state.tokens.find((t) => t.id === a.tokenId && t.network === a.network)?.decimals ?? null;
+  const decimals = token?.decimals ?? null;
   const address: PaymentAddress = {
     ...a,
     // Stored by an older release or before the token's precision changed: asked as shown today.

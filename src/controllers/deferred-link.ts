@@ -37,7 +37,7 @@ export class DeferredRealtimeLink {
       },
       onError: (error) => {
         options.pollFailed(error);
-        this.say('reconnecting');
+        this.say(navigator.onLine ? 'reconnecting' : 'offline');
       },
     });
     this.load();
@@ -58,7 +58,8 @@ export class DeferredRealtimeLink {
   }
 
   private say(connection: Connection): void {
-    if (connection === this.said) return;
+    // Stopped (the invoice ended): a poll answering late says nothing over the last screen.
+    if (this.stopped || connection === this.said) return;
     this.said = connection;
     this.options.input({type: 'connection', connection});
   }

@@ -10,6 +10,7 @@
  */
 import type {PayorClient} from '../api/client.js';
 import type {PepayError} from '../api/errors.js';
+import type {PaymentStatus} from '../api/schemas/status.js';
 import type {Input} from '../checkout/types.js';
 import {EventDeduper} from '../realtime/dedupe.js';
 import {PaymentStream, type StreamStatus} from '../realtime/payment-stream.js';
@@ -30,7 +31,7 @@ export interface RealtimeLinkOptions {
   ended: () => boolean;
 }
 
-/** The shortest gap between two session re-reads asked for by the browser's signals. */
+/** The shortest gap between two session re-reads asked for by the browser's signals or by polls. */
 const RESYNC_GAP_MS = 2000;
 
 export class RealtimeLink {
@@ -50,21 +51,15 @@ export class RealtimeLink {
     const tabs = new TabSync(client.credentials.sessionToken, {
       dedupe,
       onEvent: (event) => input({type: 'event', event}),
-      onStatus: (status) => {
-        // Another tab's poll stands for this tab's own while this one is not live: an underpaid
-        // one re-reads the session here too.
-        if (this.stream.isLive) input({type: 'status', ...status});
-        else for (const each of answeredPoll(status)) input(each);
-        this.polled('answered');
-      },
+      // Another tab's poll stands for this tab's own.
+      onStatus: (status) => this.answered(status),
     });
     this.tabs = tabs;
     this.poller = new StatusPoller({
       fetchStatus: (signal) => client.paymentStatus(signal),
       onStatus: (status) => {
         tabs.shareStatus(status);
-        for (const each of answeredPoll(status)) input(each);
-        this.polled('answered');
+        this.answered(status);
       },
       onError: (error) => {
         options.pollFailed(error);
@@ -126,6 +121,19 @@ export class RealtimeLink {
     this.report();
   }
 
+  /**
+   * A poll answered, here or in another tab. The session re-read an underpaid answer asks for is
+   * made only while this tab follows a payment by polling (not on a token list, not while live),
+   * at most once per 2 s with the browser's signals.
+   */
+  private answered(status: PaymentStatus): void {
+    for (const each of answeredPoll(status)) {
+      if (each.type !== 'resync') this.options.input(each);
+      else if (this.poller.running) this.resync();
+    }
+    this.polled('answered');
+  }
+
   private polled(outcome: 'answered' | 'failed'): void {
     if (outcome === this.lastPoll) return;
     this.lastPoll = outcome;
@@ -158,8 +166,12 @@ export class RealtimeLink {
    */
   private readonly onFocus = () => {
     this.stream.nudge();
+    this.resync();
+  };
+
+  private resync(): void {
     if (performance.now() - this.lastResyncAt < RESYNC_GAP_MS) return;
     this.lastResyncAt = performance.now();
     this.options.input({type: 'resync'});
-  };
+  }
 }

@@ -90,6 +90,8 @@ describe('credentials', () => {
     for (const apiBase of [
       'https://api-beta.pepay.io/?k=sk_live_x',
       'https://api-beta.pepay.io/#k',
+      'https://api-beta.pepay.io/?',
+      'https://api-beta.pepay.io/#',
       'https://user:sk_live_x@api-beta.pepay.io',
     ]) {
       expect(() => new PayorClient({...creds, apiBase}), apiBase)

@@ -14,7 +14,7 @@ async function bundledPackages() {
   const packages = new Set();
   for (const map of maps) {
     for (const source of JSON.parse(await readFile(new URL(map, cdn), 'utf8')).sources) {
-      const found = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(source);
+      const found = [...source.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)\//g)].at(-1);
       if (found) packages.add(found[1]);
     }
   }

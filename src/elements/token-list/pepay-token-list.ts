@@ -52,9 +52,9 @@ export class PepayTokenList extends PepayLeaf {
     // that can be chosen, each only while shown and choosable (a filter or a new list may hide it);
     // the arrow keys, Home and End move within it (WAI-ARIA listbox).
     const enabled = shownTokens.filter((token) => token.selectable);
-    const shown = (key: string | null) => key !== null && enabled.some((t) => tokenKey(t) === key);
+    const shown = (key: string | null) => key !== null && enabled.some((t) => tokenKey(t.network, t.id) === key);
     const first = enabled[0];
-    this.tabStop = [this.tabStop, this.chosenKey].find(shown) ?? (first ? tokenKey(first) : null);
+    this.tabStop = [this.tabStop, this.chosenKey].find(shown) ?? (first ? tokenKey(first.network, first.id) : null);
     return html`<div class="stack">
       ${this.tokens.length >= FILTER_FROM ? html`<label>${m.filterTokens} <input type="search" @input=${this.onFilter} /></label>` : nothing}
       <div role="listbox" aria-label=${m.selectTokenTitle} @keydown=${this.onArrow} ?hidden=${groups.size === 0}>
@@ -77,7 +77,7 @@ export class PepayTokenList extends PepayLeaf {
   }
 
   private get chosenKey(): string | null {
-    return this.chosen && `${this.chosen.network}\n${this.chosen.tokenId}`;
+    return this.chosen && tokenKey(this.chosen.network, this.chosen.tokenId);
   }
 
   private moveTabStop(key: string): void {
@@ -109,7 +109,7 @@ export class PepayTokenList extends PepayLeaf {
 
   private tokenButton(token: Token) {
     const choose = () => this.act({type: 'token-chosen', network: token.network, tokenId: token.id});
-    const key = tokenKey(token);
+    const key = tokenKey(token.network, token.id);
     const chosen = key === this.chosenKey;
     const problem = chosen && this.problem && !this.busy;
     return html`<li role="none">
@@ -141,8 +141,8 @@ export class PepayTokenList extends PepayLeaf {
 }
 
 /** One token among every network's: a Pepay token id goes with its network (payment-addresses takes both). */
-function tokenKey(token: Token): string {
-  return `${token.network}\n${token.id}`;
+function tokenKey(network: string, id: number): string {
+  return `${network}\n${id}`;
 }
 
 function searchText(token: Token): string {
