@@ -69,6 +69,30 @@ describe('what a screen reader hears', () => {
     el.remove();
   });
 
+  it("going offline is said, in the checkout's language; back online, the step before is not said again", async () => {
+    const {s, el} = await payingCheckout();
+    el.locale = 'de';
+    const german = (await import('../../src/i18n/locales/de.js')).default.messages;
+    const region = el.shadowRoot!.querySelector('[role=status][aria-live=polite]')!;
+    await until('German', () => region.getAttribute('lang') === 'de');
+    const elsewhere = document.createElement('button');
+    document.body.append(elsewhere);
+    elsewhere.focus();
+    const said = await heard(region, async () => {
+      await simulate(s.invoice_id, 'pay', {pending: true});
+      await stepIs(el, 'confirming');
+      await el.updateComplete;
+      window.dispatchEvent(new Event('offline'));
+      await until('said offline', () => region.textContent!.trim() === german.offline);
+      window.dispatchEvent(new Event('online'));
+      await until('online', () => el.state.connection !== 'offline');
+      await el.updateComplete;
+    });
+    expect(said).to.deep.equal([german.confirmingTitle, german.offline]);
+    elsewhere.remove();
+    el.remove();
+  });
+
   it('a payer in the checkout hears the new step once: its heading takes focus, and the live region stays quiet', async () => {
     const {s, el} = await payingCheckout();
     (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-copy-button=address]')).focus();
@@ -90,13 +114,13 @@ describe('what a screen reader hears', () => {
     await toPayment(el);
     const allocations = async () => (await inspect(s.invoice_id)).requests.filter((r) => r.path.includes('payment-addresses')).length;
     const before = await allocations();
-    const warning = await until('warned', () => deep(el.shadowRoot!, '[data-quote-ending]'), 10_000).then(() =>
-      deep(el.shadowRoot!, '[data-quote-ending]')!,
-    );
-    expect(warning.getAttribute('role')).to.equal('status');
+    // The status region is there before its words, so screen readers hear them when they come.
+    const warning = deep(el.shadowRoot!, '[data-quote-ending]')!;
+    expect([warning.getAttribute('role'), warning.textContent]).to.deep.equal(['status', '']);
+    await until('warned', () => warning.textContent!.includes('This price is about to run out'), 10_000);
     deep<HTMLButtonElement>(el.shadowRoot!, 'button[data-refresh-quote]')!.click();
     await until('renewed', async () => (await allocations()) === before + 1);
-    await until('warning gone', () => !deep(el.shadowRoot!, '[data-quote-ending]'));
+    await until('warning gone', () => deep(el.shadowRoot!, '[data-quote-ending]')?.textContent === '');
     el.remove();
   });
 });

@@ -94,7 +94,9 @@ describe('urgency and calm', () => {
     document.body.append(el);
     await stepIs(el, 'error');
     const text = deep(el.shadowRoot!, '[part=card]')!.textContent!;
-    expect(text).to.include('Pay Pepay Demo Merchant').and.include('$49.99');
+    expect(text)
+      .to.include(`Pay ${isolated('Pepay Demo Merchant')}`)
+      .and.include('$49.99');
     expect(deep(el.shadowRoot!, '[data-copy=invoice]')!.textContent).to.equal('550e8400-e29b-41d4-a716-446655440000');
     el.remove();
   });

@@ -54,6 +54,8 @@ describe('<pepay-checkout> presentation', () => {
     search.dispatchEvent(new InputEvent('input'));
     await waitUntil(() => visible() === '', `shows ${visible()}`);
     expect(noMatch()!.textContent).to.equal('No token matches.');
+    // Said as the payer types, by the list's status region (there all along), not only shown.
+    expect(deep(root, '[data-token-status]')!.textContent!.trim()).to.equal('No token matches.');
     el.remove();
   });
 

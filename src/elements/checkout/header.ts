@@ -1,6 +1,6 @@
 /** The checkout's header: merchant, amount, badge, countdown and connection, above every step once loaded. */
 import {html, nothing, type TemplateResult} from 'lit';
-import {formatUsd} from '../../checkout/format.js';
+import {formatUsd, isolate} from '../../checkout/format.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import type {Messages} from '../../i18n/en.js';
 import {pluralize} from '../../i18n/plural.js';
@@ -15,12 +15,17 @@ export function checkoutHeader(state: CheckoutState, m: Messages, locale: string
   const connection = state.connection === 'reconnecting' ? m.reconnecting : state.connection === 'offline' ? m.offline : '';
   return html`<header part="header">
     <div>
-      <p class="muted">${m.payTo(state.session?.merchantName ?? '')}</p>
+      <p class="muted">${m.payTo(isolate(state.session?.merchantName ?? ''))}</p>
       <div class="amount" part="amount">${formatUsd(state.session?.amountUsd ?? null, locale)}</div>
       ${state.session?.description ? html`<p class="muted">${state.session.description}</p>` : nothing}
     </div>
     <div class="stack">
-      ${state.environment === 'devnet' ? html`<span class="badge" title=${m.testModeHint}>${m.testMode}</span>` : nothing}
+      ${
+        // The hint is read with the badge (a title reaches neither the keyboard nor touch).
+        state.environment === 'devnet'
+          ? html`<span class="badge" title=${m.testModeHint}>${m.testMode}<span class="visually-hidden"> ${m.testModeHint}</span></span>`
+          : nothing
+      }
       ${
         open && state.expiresAtMono !== null
           ? html`<span class="muted"

@@ -18,7 +18,7 @@ import {EmailField} from './email-field.js';
 import {FirstScreenWait, firstScreenNow} from './first-screen-loader.js';
 import {skeleton, unavailable} from './placeholders.js';
 import {OutageController} from './outage.js';
-import {stepAnnouncement} from './step-announcement.js';
+import {liveText} from './step-announcement.js';
 import {checkoutStyles} from './styles.js';
 import {ViewLoader, viewOf} from './views.js';
 import {nextFrame} from './next-frame.js';
@@ -147,8 +147,8 @@ export class PepayCheckout extends PepaySessionElement {
             : nothing
         }
       </section>
-      <p class="visually-hidden" role="status" aria-live="polite">
-        ${this.outage.active ? m.reconnecting : this.announced ? (stepAnnouncement(this.announced, m) ?? nothing) : nothing}
+      <p class="visually-hidden" role="status" aria-live="polite" lang=${this.language.language}>
+        ${liveText(state.connection, this.outage.active, this.announced, m)}
       </p>`;
   }
 
@@ -230,8 +230,8 @@ export class PepayCheckout extends PepaySessionElement {
   /** Every committed state: the custom state first (so listeners see it), then the events. */
   private committed(state: CheckoutState, events: Emitted[]): void {
     showStep(this.internals, state.step);
-    // The outage's words replace the last step's: when it ends, that step is not said again.
-    if (this.outage.follow(state.connection)) this.announced = null;
+    // An outage's or being offline's words replace the last step's: when they end, it is not said again.
+    if (this.outage.follow(state.connection) || state.connection === 'offline') this.announced = null;
     for (const event of events) {
       this.dispatchEvent(createPepayEvent(event.name, event.detail));
       if (event.name !== 'pepay-step-change') continue;

@@ -2,11 +2,12 @@
 import {html, type TemplateResult} from 'lit';
 import type {Messages} from '../../i18n/en.js';
 
-/** The loading skeleton: grey bars where the header and the payment view will be, announced as "Loading". */
+/** The loading skeleton: grey bars where the header and the payment view will be, its region saying "Loading" (words, not a name: a name is not read as news). */
 export function skeleton(m: Messages): TemplateResult {
   // Same footprint as the payment view, so nothing jumps when data arrives. Classes, not style
   // attributes: a strict CSP (no 'unsafe-inline') blocks those.
-  return html`<div class="stack" role="status" aria-label=${m.loading}>
+  return html`<div class="stack" role="status">
+    <span class="visually-hidden">${m.loading}</span>
     <div class="skeleton short"></div>
     <div class="skeleton amount"></div>
     <div class="skeleton tall"></div>

@@ -43,18 +43,18 @@ export class QuoteLine implements ReactiveController {
     };
     // One template whatever the case, so the button pressed is the same element while it is busy.
     return html`${busy ? html`<p class="muted">${m.quoteRefreshing}</p>` : nothing}
-    ${
-      left === null
-        ? nothing
-        : html`<p class="muted" data-quote>
-            <pepay-countdown .deadline=${state.quoteExpiresAtMono} .format=${v.quoteValid} .locale=${locale}></pepay-countdown>
-          </p>`
-    }
-    ${ending ? html`<p role="status" data-quote-ending>${v.quoteEnding}</p>` : nothing}
-    ${
-      stalled || ending || (busy && this.pressed)
-        ? html`<button data-refresh-quote aria-disabled=${busy ? 'true' : nothing} @click=${press}>${m.refreshQuote}</button>`
-        : nothing
-    }`;
+      ${
+        left === null
+          ? nothing
+          : html`<p class="muted" data-quote>
+              <pepay-countdown .deadline=${state.quoteExpiresAtMono} .format=${v.quoteValid} .locale=${locale}></pepay-countdown>
+            </p>`
+      }
+      <p role="status" data-quote-ending>${ending ? v.quoteEnding : ''}</p>
+      ${
+        stalled || ending || (busy && this.pressed)
+          ? html`<button data-refresh-quote aria-disabled=${busy ? 'true' : nothing} @click=${press}>${m.refreshQuote}</button>`
+          : nothing
+      }`;
   }
 }
