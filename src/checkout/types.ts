@@ -6,7 +6,7 @@ import type {SessionDetails} from '../api/schemas/session.js';
 import type {Token} from '../api/schemas/tokens.js';
 import type {Verification} from '../api/schemas/verify.js';
 import type {PepayEvent} from '../api/schemas/events.js';
-import type {Remembered} from './memory.js';
+import type {Remembered} from './remembered.js';
 
 export const STEPS = [
   'loading',

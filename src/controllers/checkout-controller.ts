@@ -9,7 +9,6 @@ import {PayorClient} from '../api/client.js';
 import {PepayError, isAbortError} from '../api/errors.js';
 import {eventsBetween, type Emitted} from '../checkout/emitted.js';
 import {reduce} from '../checkout/machine.js';
-import {rememberedOf} from '../checkout/memory.js';
 import {crashed, failedToStart, initialState, isTerminal} from '../checkout/state.js';
 import {nextDeadline} from '../checkout/selectors.js';
 import type {CheckoutError, CheckoutState, Effect, Input, PayerAction} from '../checkout/types.js';
@@ -176,11 +175,10 @@ export class CheckoutController implements ReactiveController {
     const before = kept(previous);
     if (previous.invoiceId === state.invoiceId && kept(state).every((value, i) => value === before[i])) return;
     const token = this.client.credentials.sessionToken;
-    const place = rememberedOf(state, Date.now(), performance.now());
+    const [invoiceId, wallNow, monoNow] = [state.invoiceId, Date.now(), performance.now()];
     // The store is a chunk of its own, fetched with the first requests; calls keep their order.
-    const invoiceId = state.invoiceId;
     import('./place-store.js').then(
-      (store) => store.writePlace(store.placeKey(invoiceId, token), token, place),
+      (store) => store.writePlace(store.placeKey(invoiceId, token), token, store.rememberedOf(state, wallNow, monoNow)),
       () => undefined,
     );
   }

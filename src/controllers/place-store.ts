@@ -9,7 +9,9 @@
  */
 import {isDepositAddress} from '../api/schemas/deposit-address.js';
 import {TX_HASH, isEpochMs, tokenAmount, usdAmount} from '../api/schemas/primitives.js';
-import type {Remembered} from '../checkout/memory.js';
+import type {Remembered} from '../checkout/remembered.js';
+// What to keep of a state is worked out here, in this chunk: the first screen need not carry it.
+export {rememberedOf} from '../checkout/remembered.js';
 import type {WalletTransaction} from '../checkout/types.js';
 import {sessionKey} from '../realtime/session-key.js';
 

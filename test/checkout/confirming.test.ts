@@ -7,7 +7,7 @@ import type {PaymentAddress, SessionDetails, Token} from '../../src/api/index.js
 import {parseEvent} from '../../src/api/schemas/events.js';
 import {eventsBetween} from '../../src/checkout/emitted.js';
 import {reduce} from '../../src/checkout/machine.js';
-import type {Remembered} from '../../src/checkout/memory.js';
+import type {Remembered} from '../../src/checkout/remembered.js';
 import {initialState} from '../../src/checkout/state.js';
 import type {CheckoutState, Input} from '../../src/checkout/types.js';
 

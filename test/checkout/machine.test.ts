@@ -7,7 +7,7 @@ import {parseEvent} from '../../src/api/schemas/events.js';
 import {reduce} from '../../src/checkout/machine.js';
 import {failedToStart, initialState} from '../../src/checkout/state.js';
 import type {Verification} from '../../src/api/schemas/verify.js';
-import type {Remembered} from '../../src/checkout/memory.js';
+import type {Remembered} from '../../src/checkout/remembered.js';
 import type {CheckoutState, Input} from '../../src/checkout/types.js';
 
 const session = (over: Partial<SessionDetails> = {}): SessionDetails => ({

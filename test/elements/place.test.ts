@@ -9,7 +9,7 @@ import {deep, deepReady, deepText} from '../support/deep.js';
 import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
 import {stepIs, toPayment} from '../support/walk.js';
 import {placeKey, writePlace} from '../../src/controllers/place-store.js';
-import type {Remembered} from '../../src/checkout/memory.js';
+import type {Remembered} from '../../src/checkout/remembered.js';
 
 const until = (what: string, predicate: () => unknown, timeout = 15_000) => waitUntil(predicate, what, {timeout, interval: 50});
 
