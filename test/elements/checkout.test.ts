@@ -46,7 +46,11 @@ describe('<pepay-checkout> against the sandbox', () => {
     expect(el.state.step).to.equal('loading');
     expect((await ready).detail).to.deep.equal({invoiceId: s.invoice_id, invoiceStatus: 'unpaid', environment: 'devnet'});
     await toTokenStep(el);
-    expect(text(el)).to.include('Pay Tee Shop').and.include('$49.99').and.include('Devnet · test mode').and.include('Starter plan');
+    expect(text(el))
+      .to.include(`Pay ${isolated('Tee Shop')}`)
+      .and.include('$49.99')
+      .and.include('Devnet · test mode')
+      .and.include('Starter plan');
     expect(text(el)).to.match(/Expires in 1[45]:\d\d/);
     const detail = await chooseBaseUsdc(el);
     expect(detail).to.deep.include({network: 'base', tokenId: 201, amount: '49.990000'});

@@ -88,6 +88,37 @@ describe('hostile data: the answer does not match the question (kind 1)', () => 
     el.remove();
   });
 
+  it('underpaid on locked rails, the new price refused: the heading says what happened, "Get a new price" asks again', async () => {
+    const api = scriptedApi();
+    const session = {
+      ...((await loadFixture('session-details.200.json')) as Body),
+      invoice_status: 'underpaid',
+      amount_remaining_usd: 20,
+      locked_network: 'base',
+      locked_token_id: 123,
+    };
+    await api.queue('/api/v1/payments/session-details', ...Array.from({length: 5}, () => ({body: session})));
+    await api.queue('/api/v1/payments/available-tokens', {body: await loadFixture('available-tokens.200.json')});
+    await api.queue('/api/v1/payments/invoice-questions', {body: {has_questions: false}});
+    await api.queue('/api/v1/payments/customer-email', {body: await loadFixture('customer-email.get.200.json')});
+    await api.queue(PAYMENT_ADDRESSES, {body: await allocation({network: 'ethereum', supported_token_id: 7})});
+    const el = document.createElement('pepay-checkout');
+    Object.assign(el, {sessionToken: `pst_hostile_${sessions++}`, signature: 'sig.1', apiBase: api.base});
+    document.body.append(el);
+    await until('refused', () => el.state.notice?.code === 'invalid-response');
+    await el.updateComplete;
+    expect([el.state.step, el.state.address, el.state.busy]).to.deep.equal(['underpaid', null, null]);
+    expect(deep(el.shadowRoot!, '[data-step-heading]')!.textContent).to.equal('Partial payment received');
+    await api.queue(PAYMENT_ADDRESSES, {body: await allocation({estimated_token_amount: '20.000000'})});
+    deep<HTMLButtonElement>(el.shadowRoot!, 'button[data-retry]')!.click();
+    await until('priced', () => el.state.address?.tokenAmount === '20.000000');
+    expect(await allocations(api)).to.deep.equal([
+      {network: 'base', tokenId: 123},
+      {network: 'base', tokenId: 123},
+    ]);
+    el.remove();
+  });
+
   it('sibling: the right network with another token id is refused too', async () => {
     const {api, el} = await scriptedCheckout();
     await api.queue(PAYMENT_ADDRESSES, {body: await allocation({supported_token_id: 124})});

@@ -201,7 +201,12 @@ export class PepayCheckout extends PepaySessionElement {
         // No address and nothing on its way (the server's answer was refused): the payer may ask again.
         return state.busy
           ? skeleton(m)
-          : html`<button class="primary" part="pay-button" @click=${() => this.firstScreen.controller?.act({type: 'refresh-quote'})}>
+          : html`<button
+              class="primary"
+              part="pay-button"
+              data-retry
+              @click=${() => this.firstScreen.controller?.act({type: 'refresh-quote'})}
+            >
               ${m.refreshQuote}
             </button>`;
       case 'confirming':

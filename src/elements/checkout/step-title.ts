@@ -18,8 +18,9 @@ export function stepTitle(state: CheckoutState, m: Messages): string | null {
     case 'awaiting-payment':
     case 'underpaid': {
       const a = state.address;
-      if (!a) return m.preparingAddress;
       if (state.step === 'underpaid') return m.underpaidTitle;
+      // No address and none on its way (the answer was refused): the notice says why, no heading.
+      if (!a) return state.busy ? m.preparingAddress : null;
       const token = tokenOn(state.tokens, a);
       return a.tokenAmount && state.busy !== 'address'
         ? m.sendExactly(trimAmount(a.tokenAmount, token?.decimals ?? null), token?.symbol ?? '', networkName(a.network))
