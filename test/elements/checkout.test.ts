@@ -195,6 +195,8 @@ describe('<pepay-checkout> against the sandbox', () => {
     emailFormElement.requestSubmit();
     await waitUntil(() => $(el, '#err-email')!.textContent!.includes('name@example.com'), 'no hint on the bad e-mail');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
+    // Back on the field, a screen reader says what is wrong, not only "invalid".
+    expect(input.getAttribute('aria-description')).to.equal($(el, '#err-email')!.textContent);
     // The platform's type=email takes name@host; a receipt needs a domain with a dot.
     input.value = 'payer@example';
     emailFormElement.requestSubmit();

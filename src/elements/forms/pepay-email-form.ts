@@ -85,8 +85,12 @@ export class PepayEmailForm extends PepayLeaf {
   }
 
   protected override updated(): void {
-    // The slotted input is not in this template: its invalid state follows ours here.
-    this.slotted[0]?.setAttribute('aria-invalid', String(Boolean(this.problem)));
+    // The slotted input is not in this template: its invalid state follows ours here, and what is
+    // wrong is its description (its aria-describedby cannot reach into this shadow root).
+    const input = this.slotted[0];
+    input?.setAttribute('aria-invalid', String(Boolean(this.problem)));
+    if (this.problem) input?.setAttribute('aria-description', this.problem);
+    else input?.removeAttribute('aria-description');
   }
 
   private readonly onSubmit = (event: SubmitEvent) => {
