@@ -16,7 +16,7 @@ import {showStep} from './custom-states.js';
 import {noticeText} from '../notice-text.js';
 import {EmailField} from './email-field.js';
 import {FirstScreenWait, firstScreenNow} from './first-screen-loader.js';
-import {skeleton, unavailable} from './placeholders.js';
+import {priceAgain, skeleton, unavailable} from './placeholders.js';
 import {OutageController} from './outage.js';
 import {liveText} from './step-announcement.js';
 import {checkoutStyles} from './styles.js';
@@ -198,17 +198,7 @@ export class PepayCheckout extends PepaySessionElement {
             .chainIds=${this.chainIds}
           ></pepay-payment-details>`;
         }
-        // No address and nothing on its way (the server's answer was refused): the payer may ask again.
-        return state.busy
-          ? skeleton(m)
-          : html`<button
-              class="primary"
-              part="pay-button"
-              data-retry
-              @click=${() => this.firstScreen.controller?.act({type: 'refresh-quote'})}
-            >
-              ${m.refreshQuote}
-            </button>`;
+        return state.busy ? skeleton(m) : priceAgain(m, () => this.firstScreen.controller?.act({type: 'refresh-quote'}));
       case 'confirming':
       case 'paid':
       case 'expired':

@@ -21,3 +21,8 @@ export function unavailable(m: Messages, cause: string, retry: () => void): Temp
   return html`<p class="notice" role="alert">${cause}${m.viewUnavailable}</p>
     <button class="primary" part="pay-button" data-retry @click=${retry}>${m.retry}</button>`;
 }
+
+/** In place of the payment view when there is no address and none on its way (the answer was refused): the payer asks again. */
+export function priceAgain(m: Messages, ask: () => void): TemplateResult {
+  return html`<button class="primary" part="pay-button" data-retry @click=${ask}>${m.refreshQuote}</button>`;
+}
