@@ -19,8 +19,15 @@ export class PepayLeaf extends LitElement {
   @property({attribute: false}) messages: Messages = en;
   /** BCP 47 tag for numbers and dates. */
   @property() locale = 'en';
+  /**
+   * Where payer actions go, when the checkout hands it down: an action then arrives even once
+   * this leaf (or the view around it) has left the page, as a wallet answering late does. Unset:
+   * they are dispatched as `payer-action` for the view around.
+   */
+  @property({attribute: false}) actor: ((action: PayerAction) => void) | null = null;
 
   protected act(action: PayerAction): void {
-    this.dispatchEvent(new PayerActionEvent(action));
+    if (this.actor) this.actor(action);
+    else this.dispatchEvent(new PayerActionEvent(action));
   }
 }

@@ -24,11 +24,16 @@ const MAX_NAME_LENGTH = 60;
 /** Calls `onChange` with the wallets known now and whenever one is announced; returns the stop function. */
 export function watchWallets(onChange: (wallets: WalletChoice[]) => void): () => void {
   let announced: WalletChoice[] = [];
+  // One button per provider, however many uuids it is announced under.
+  const providers = new WeakSet<object>();
   const publish = () => onChange(announced.length ? announced : injected());
   const stop = requestProviders((detail: unknown) => {
-    const choice = fromAnnouncement(detail);
+    const found = fromAnnouncement(detail);
+    if (!found) return;
+    const [choice, provider] = found;
     // A page flooding announcements gets no more buttons than a payer could read.
-    if (!choice || announced.length >= MAX_WALLETS || announced.some((known) => known.id === choice.id)) return;
+    if (announced.length >= MAX_WALLETS || announced.some((known) => known.id === choice.id) || providers.has(provider)) return;
+    providers.add(provider);
     announced = [...announced, choice];
     publish();
   });
@@ -36,7 +41,8 @@ export function watchWallets(onChange: (wallets: WalletChoice[]) => void): () =>
   return () => stop?.();
 }
 
-function fromAnnouncement(detail: unknown): WalletChoice | null {
+/** The wallet announced, with the provider object as announced; null for one not offered. */
+function fromAnnouncement(detail: unknown): [WalletChoice, object] | null {
   try {
     return readAnnouncement(detail);
   } catch {
@@ -45,11 +51,12 @@ function fromAnnouncement(detail: unknown): WalletChoice | null {
   }
 }
 
-function readAnnouncement(detail: unknown): WalletChoice | null {
+function readAnnouncement(detail: unknown): [WalletChoice, object] | null {
   // Each field is read once: a getter could answer the check with one value and the use with another.
   const d = detail as {info?: {uuid?: unknown; name?: unknown; icon?: unknown}; provider?: unknown} | null;
   const info = d?.info;
-  const [uuid, announcedName, announcedIcon, provider] = [info?.uuid, info?.name, info?.icon, providerOf(d?.provider)];
+  const [uuid, announcedName, announcedIcon, announced] = [info?.uuid, info?.name, info?.icon, d?.provider];
+  const provider = providerOf(announced);
   if (typeof uuid !== 'string' || !uuid || typeof announcedName !== 'string' || !provider) return null;
   const name = walletName(announcedName);
   if (!name) return null;
@@ -57,7 +64,7 @@ function readAnnouncement(detail: unknown): WalletChoice | null {
     typeof announcedIcon === 'string' && announcedIcon.startsWith('data:image/') && announcedIcon.length <= MAX_ICON_LENGTH
       ? announcedIcon
       : null;
-  return {id: uuid, name, icon, provider};
+  return [{id: uuid, name, icon, provider}, announced as object];
 }
 
 /**

@@ -7,7 +7,7 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
-import {deep, deepReady, deepText} from '../support/deep.js';
+import {buttonNamed, deep, deepReady, deepText} from '../support/deep.js';
 import {decodeQr} from '../support/qr.js';
 import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
 import {payingCheckout, stepIs, toPayment} from '../support/walk.js';
@@ -172,6 +172,45 @@ describe('paying from the wallet', () => {
     await wallet.release();
     await new Promise((settled) => setTimeout(settled, 0));
     expect(wallet.calls.map((call) => call.method)).to.deep.equal(['eth_requestAccounts']);
+  });
+
+  it('a transaction the wallet sends after the payer left the payment view is still recorded and waited for', async () => {
+    wallet = announceWallet({chainId: 84532, held: 'eth_sendTransaction'});
+    const {el} = await paying();
+    const sent = captured<{txHash: string}>(el, 'pepay-wallet-transaction');
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
+    await until('asked to send', () => wallet!.calls.some((call) => call.method === 'eth_sendTransaction'));
+    inView(el, 'button[data-wallet-stop]')!.click();
+    await until('released', () => inView(el, 'button[data-wallet-button]')?.getAttribute('aria-disabled') === null);
+    buttonNamed(el.shadowRoot!, 'Choose another token').click();
+    await stepIs(el, 'select-token');
+    // The payer approves the request still open in the wallet: it was sent, so it is waited for.
+    await wallet.release();
+    await stepIs(el, 'confirming');
+    expect(sent.map((detail) => detail.txHash)).to.deep.equal([WALLET_TX_HASH]);
+  });
+
+  it('one provider announced under two uuids gets one button', async () => {
+    let provider: unknown = null;
+    const grab = (event: Event) => (provider ??= (event as CustomEvent<{provider: unknown}>).detail.provider);
+    window.addEventListener('eip6963:announceProvider', grab);
+    wallet = announceWallet({chainId: 84532});
+    window.removeEventListener('eip6963:announceProvider', grab);
+    const twin = () =>
+      window.dispatchEvent(
+        new CustomEvent('eip6963:announceProvider', {
+          detail: {info: {uuid: crypto.randomUUID(), name: 'Twin', icon: '', rdns: 'x'}, provider},
+        }),
+      );
+    window.addEventListener('eip6963:requestProvider', twin);
+    try {
+      const {el} = await paying();
+      await deepReady(el.shadowRoot!, 'button[data-wallet-button]');
+      await el.updateComplete;
+      expect(deep(el.shadowRoot!, 'pepay-wallet-buttons')!.shadowRoot!.querySelectorAll('button[data-wallet-button]')).to.have.length(1);
+    } finally {
+      window.removeEventListener('eip6963:requestProvider', twin);
+    }
   });
 
   it('a payer who stops waiting for a transaction Pepay never sees goes back to the payment details', async () => {

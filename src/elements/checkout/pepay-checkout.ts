@@ -1,6 +1,6 @@
 import {LitElement, html, nothing, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
-import type {CheckoutState} from '../../checkout/types.js';
+import type {CheckoutState, PayerAction} from '../../checkout/types.js';
 import type {Emitted} from '../../checkout/emitted.js';
 import {createPepayEvent} from '../../events/contract.js';
 import type {PayerActionEvent} from '../../events/payer-action.js';
@@ -196,6 +196,7 @@ export class PepayCheckout extends PepaySessionElement {
             .state=${state}
             .qrContent=${this.qrContent}
             .chainIds=${this.chainIds}
+            .actor=${this.actOn}
           ></pepay-payment-details>`;
         }
         return state.busy ? skeleton(m) : priceAgain(m, () => this.firstScreen.controller?.act({type: 'refresh-quote'}));
@@ -216,17 +217,19 @@ export class PepayCheckout extends PepaySessionElement {
     }
   }
 
-  private readonly onAction = (event: PayerActionEvent) => {
-    event.stopPropagation();
+  private readonly onAction = (event: PayerActionEvent) => (event.stopPropagation(), this.actOn(event.action));
+
+  /** A payer action, from an event of the card or from a leaf handed this (`actor`). */
+  private readonly actOn = (action: PayerAction) => {
     this.stepFocus.engaged = true;
-    this.firstScreen.controller?.act(event.action);
+    this.firstScreen.controller?.act(action);
   };
 
   /** Every committed state: the custom state first (so listeners see it), then the events. */
   private committed(state: CheckoutState, events: Emitted[]): void {
     showStep(this.internals, state.step);
-    // An outage's or being offline's words replace the last step's: when they end, it is not said again.
-    if (this.outage.follow(state.connection) || state.connection === 'offline') this.announced = null;
+    // An outage's or going offline's words replace the last step's: when they end, it is not said again.
+    if (this.outage.follow(state.connection)) this.announced = null;
     for (const event of events) {
       this.dispatchEvent(createPepayEvent(event.name, event.detail));
       if (event.name !== 'pepay-step-change') continue;

@@ -72,7 +72,8 @@ export class PepayEmailForm extends PepayLeaf {
 
   override render() {
     const m = this.messages;
-    return html`<form class="stack" novalidate @submit=${this.onSubmit}>
+    // What was wrong is said until the payer changes the address (it would describe an old value).
+    return html`<form class="stack" novalidate @submit=${this.onSubmit} @input=${() => (this.problem = '')}>
       <div class="field"><span aria-hidden="true">${m.emailLabel}</span> <slot name="email"></slot></div>
       <p class="field-error" id="err-email" role="alert">${this.problem}</p>
       <div class="row">

@@ -169,6 +169,7 @@ export class PepayPaymentDetails extends PepayViewLeaf {
         transfer
           ? html`<pepay-wallet-buttons
               @payer-action=${this.passOn}
+              .actor=${this.actor}
               .messages=${m}
               .views=${this.views}
               .transfer=${transfer}
