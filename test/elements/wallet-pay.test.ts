@@ -35,6 +35,18 @@ async function qrText(el: PepayCheckout): Promise<string | null> {
   return decodeQr(qr.shadowRoot!.querySelector('svg')!);
 }
 
+/** A checkout on the address step for Solana USDC (token 203), on a session of `fields`. */
+async function solanaCheckout(fields: Record<string, unknown>): Promise<PepayCheckout> {
+  const s = await createSession({customer_email: 'a@example.com', amount_usd: 12.5, ...fields});
+  const el = document.createElement('pepay-checkout');
+  Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+  document.body.append(el);
+  await stepIs(el, 'select-token');
+  (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-token="203"]')).click();
+  await stepIs(el, 'awaiting-payment');
+  return el;
+}
+
 function captured<T>(el: PepayCheckout, name: string): T[] {
   const seen: T[] = [];
   el.addEventListener(name, (event) => seen.push((event as CustomEvent<T>).detail));
@@ -384,14 +396,7 @@ describe('paying from the wallet', () => {
   });
 
   it('Solana, with a 243-character Chinese description: the QR holds the request with the description cut, not a blank square', async () => {
-    const description = '订单'.repeat(121) + '杯';
-    const s = await createSession({customer_email: 'a@example.com', amount_usd: 12.5, merchant_name: '咖啡店', description});
-    const el = document.createElement('pepay-checkout');
-    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
-    document.body.append(el);
-    await stepIs(el, 'select-token');
-    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-token="203"]')).click();
-    await stepIs(el, 'awaiting-payment');
+    const el = await solanaCheckout({merchant_name: '咖啡店', description: '订单'.repeat(121) + '杯'});
     const uri = new URL((await qrText(el))!);
     expect([uri.searchParams.get('amount'), uri.searchParams.get('label'), uri.searchParams.get('message')]).to.deep.equal([
       '12.5',
@@ -415,13 +420,7 @@ describe('paying from the wallet', () => {
 
   it('Solana: a Solana Pay request in the QR and the link, and no browser-wallet buttons', async () => {
     wallet = announceWallet({chainId: 1});
-    const s = await createSession({customer_email: 'a@example.com', amount_usd: 12.5, merchant_name: 'Café Ω', description: 'Mug & tea'});
-    const el = document.createElement('pepay-checkout');
-    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
-    document.body.append(el);
-    await stepIs(el, 'select-token');
-    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-token="203"]')).click();
-    await stepIs(el, 'awaiting-payment');
+    const el = await solanaCheckout({merchant_name: 'Café Ω', description: 'Mug & tea'});
     const uri = await qrText(el);
     expect(uri).to.equal(
       `solana:${el.state.address!.address}?amount=12.5&spl-token=4zMMC9srt5Ri5X14GAgXhaHii3GnPAEERYPJgZJDncDU&label=Caf%C3%A9%20%CE%A9&message=Mug%20%26%20tea`,

@@ -22,6 +22,26 @@ const until = (what: string, predicate: () => unknown, timeout = 10_000) => wait
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const faults = (s: Session, patch: unknown) => simulate(s.invoice_id, 'faults', patch);
 
+/** A session whose payment socket is refused: the checkout follows it by polling. */
+async function refusedSocketSession(): Promise<Session> {
+  const s = await createSession({customer_email: 'a@example.com'});
+  await faults(s, {ws: {refuse: true}});
+  return s;
+}
+
+/**
+ * Pays 10, then 20 of 49.99 and waits until every checkout shows what is still due and asks for
+ * it: the invoice stays underpaid, so a poll cannot tell the second part apart (the session says it).
+ */
+async function seeTwoPartialPayments(s: Session, checkouts: PepayCheckout[]): Promise<void> {
+  const due = (usd: number, token: string) => () =>
+    checkouts.every((el) => el.state.amountRemainingUsd === usd && el.state.address?.tokenAmount === token);
+  await simulate(s.invoice_id, 'pay', {amount: 10});
+  await until('the first part', due(39.99, '39.990000'), 15_000);
+  await simulate(s.invoice_id, 'pay', {amount: 20});
+  await until('the second part', due(19.99, '19.990000'), 15_000);
+}
+
 const requestsTo = async (s: Session, path: string) => (await inspect(s.invoice_id)).requests.filter((r) => r.path.startsWith(path));
 
 describe('realtime: <pepay-checkout> on the payor stream', () => {
@@ -45,8 +65,7 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
   });
 
   it('socket refused -> polls, at most one request per 2 s -> paid', async () => {
-    const s = await createSession({customer_email: 'a@example.com'});
-    await faults(s, {ws: {refuse: true}});
+    const s = await refusedSocketSession();
     const el = await mount(s);
     await toPayment(el);
     const from = Date.now();
@@ -195,8 +214,7 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
   });
 
   it('two tabs on one session share what they learn; only one of them polls', async () => {
-    const s = await createSession({customer_email: 'a@example.com'});
-    await faults(s, {ws: {refuse: true}});
+    const s = await refusedSocketSession();
     const a = await mount(s);
     await toPayment(a);
     // The second tab opens on the address the first was given.
@@ -213,25 +231,18 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
 
   it('two tabs, one polling: a second partial payment is seen in both (polling says only "underpaid" again)', async function () {
     this.timeout(40_000);
-    const s = await createSession({customer_email: 'a@example.com'});
-    await faults(s, {ws: {refuse: true}});
+    const s = await refusedSocketSession();
     const a = await mount(s);
     await toPayment(a);
     const b = await mount(s);
     await stepIs(b, 'awaiting-payment');
-    const due = (usd: number, token: string) => () =>
-      [a, b].every((el) => el.state.amountRemainingUsd === usd && el.state.address?.tokenAmount === token);
-    await simulate(s.invoice_id, 'pay', {amount: 10});
-    await until('the first part, in both', due(39.99, '39.990000'), 15_000);
-    await simulate(s.invoice_id, 'pay', {amount: 20});
-    await until('the second part, in both', due(19.99, '19.990000'), 15_000);
+    await seeTwoPartialPayments(s, [a, b]);
     a.remove();
     b.remove();
   });
 
   it('when the polling tab goes away, the other takes over (no lease to wait out where Web Locks exist)', async () => {
-    const s = await createSession({customer_email: 'a@example.com'});
-    await faults(s, {ws: {refuse: true}});
+    const s = await refusedSocketSession();
     const a = await mount(s);
     await toPayment(a);
     // The second tab comes back to the address the first was given.
@@ -255,8 +266,7 @@ describe('realtime: what the payer is told of the connection', () => {
   const header = (el: PepayCheckout) => el.shadowRoot!.querySelector('.connection')?.textContent ?? '';
 
   it('a socket refused from the start while polls answer: never "Reconnecting…", in the header or aloud', async () => {
-    const s = await createSession({customer_email: 'a@example.com'});
-    await faults(s, {ws: {refuse: true}});
+    const s = await refusedSocketSession();
     const el = await mount(s);
     const seen = new Set<string>();
     const sample = setInterval(() => {
@@ -280,15 +290,10 @@ describe('realtime: what the payer is told of the connection', () => {
 
   it('polling only: a second partial payment is seen, and the price follows what is due (the session says it)', async function () {
     this.timeout(40_000);
-    const s = await createSession({customer_email: 'a@example.com'});
-    await faults(s, {ws: {refuse: true}});
+    const s = await refusedSocketSession();
     const el = await mount(s);
     await toPayment(el);
-    await simulate(s.invoice_id, 'pay', {amount: 10});
-    await until('the first part', () => el.state.amountRemainingUsd === 39.99 && el.state.address?.tokenAmount === '39.990000', 15_000);
-    // The invoice stays underpaid: a poll cannot tell this one apart.
-    await simulate(s.invoice_id, 'pay', {amount: 20});
-    await until('the second part', () => el.state.amountRemainingUsd === 19.99 && el.state.address?.tokenAmount === '19.990000', 15_000);
+    await seeTwoPartialPayments(s, [el]);
     el.remove();
   });
 
