@@ -315,7 +315,9 @@ describe('realtime: what the payer is told of the connection', () => {
 });
 
 describe('realtime: switching streams is not an outage', () => {
-  it('a new quote after a partial payment, and another token, never say "Reconnecting…"', async () => {
+  it('a new quote after a partial payment, and another token, never say "Reconnecting…"', async function () {
+    // Its waits add up past the default 20 s when three engines share two cores.
+    this.timeout(40_000);
     const s = await createSession({amount_usd: 40, customer_email: 'a@example.com'});
     const el = await mount(s);
     await toPayment(el);
