@@ -77,7 +77,7 @@ export const enViews = {
     token: 'A wallet link cannot be made for this token: copy the address and amount instead.',
   },
   payWith: (wallet: string) => `Pay with ${wallet}`,
-  browserWallet: 'browser wallet',
+  browserWallet: 'your browser wallet',
   wallet: {
     connecting: (wallet: string) => `Connect ${wallet} and confirm in it…`,
     switching: (network: string) => `Switch your wallet to ${network} when it asks…`,
@@ -89,6 +89,8 @@ export const enViews = {
     unknown:
       'The wallet did not say whether it sent the payment. Check its activity before you try again: if it was sent, this page updates by itself.',
     stopWaiting: 'Stop waiting for the wallet',
+    /** Said when the payer stops waiting while the wallet holds the transaction: EIP-1193 has no cancel. */
+    stillOpen: 'If your wallet still shows the payment request, reject it there.',
   },
   confirmingBody: 'Your payment is on its way. This page updates by itself once the network confirms it; you can close it.',
   sentBody:

@@ -160,6 +160,8 @@ describe('paying from the wallet', () => {
     await until('waiting', () => inView(el, 'button[data-wallet-stop]'));
     inView(el, 'button[data-wallet-stop]')!.click();
     await until('released', () => inView(el, 'button[data-wallet-button]')!.getAttribute('aria-disabled') === null);
+    // A connection request pays nothing: the payer is not asked to reject it.
+    expect(text(el, '[data-wallet-status]')).to.equal('');
     // The payer approves the forgotten connection request: no switch, no transaction from it.
     await wallet.release();
     await new Promise((settled) => setTimeout(settled, 0));
@@ -170,6 +172,22 @@ describe('paying from the wallet', () => {
     const sends = wallet.calls.filter((call) => call.method === 'eth_sendTransaction');
     expect(sends).to.have.length(1);
     expect((sends[0]!.params![0] as {chainId: string}).chainId).to.equal('0x14a34');
+  });
+
+  it('stopped while the wallet holds the transaction, the payer is told to reject it there, until the wallet answers', async () => {
+    wallet = announceWallet({chainId: 84532, held: 'eth_sendTransaction'});
+    const {el} = await paying();
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
+    await until('asked to confirm', () => text(el, '[data-wallet-status]') === 'Confirm the payment in Test Wallet…');
+    inView(el, 'button[data-wallet-stop]')!.click();
+    const told = 'If your wallet still shows the payment request, reject it there.';
+    await until('told to reject it', () => text(el, '[data-wallet-status]') === told);
+    expect(inView<HTMLButtonElement>(el, 'button[data-wallet-button]')!.getAttribute('aria-disabled')).to.equal(null);
+    // The payer rejects it in the wallet: nothing is left there, and nothing more is said.
+    await wallet.release({code: 4001, message: 'User rejected the request.'});
+    await until('no longer told', () => text(el, '[data-wallet-status]') === '');
+    expect(text(el, '[data-wallet-problem]')).to.equal('');
+    expect(el.state.step).to.equal('awaiting-payment');
   });
 
   it('a payment seen while the wallet still asks to connect: the wallet is asked nothing more, and the price is made again', async () => {
@@ -290,7 +308,7 @@ describe('paying from the wallet', () => {
     try {
       const {el} = await paying();
       const button = await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]');
-      expect(button.textContent?.trim()).to.equal('Pay with browser wallet');
+      expect(button.textContent?.trim()).to.equal('Pay with your browser wallet');
       button.click();
       await stepIs(el, 'confirming');
       expect(calls).to.deep.equal(['eth_requestAccounts', 'eth_chainId', 'eth_sendTransaction']);

@@ -25,21 +25,25 @@ export interface FakeWalletOptions {
 export interface FakeWallet {
   calls: {method: string; params: unknown[] | undefined}[];
   stop(): void;
-  /** Lets the `held` method answer; resolves once it has. */
-  release(): Promise<void>;
+  /** Lets the `held` method answer (with `refusal` thrown, when given: the payer rejected it); resolves once it has. */
+  release(refusal?: unknown): Promise<void>;
 }
 
 export function announceWallet(options: FakeWalletOptions): FakeWallet {
   const calls: FakeWallet['calls'] = [];
   let chainId = options.chainId;
   let release: () => void = () => undefined;
+  let refused: unknown = null;
   const released = new Promise<void>((resolve) => (release = resolve));
   const provider = {
     async request({method, params}: {method: string; params?: unknown[]}): Promise<unknown> {
       calls.push({method, params});
       if (options.fail?.method === method) throw options.fail.error;
       if (options.hang === method) return new Promise(() => undefined);
-      if (options.held === method) await released;
+      if (options.held === method) {
+        await released;
+        if (refused) throw refused;
+      }
       switch (method) {
         case 'eth_requestAccounts':
           return [WALLET_ACCOUNT];
@@ -70,7 +74,8 @@ export function announceWallet(options: FakeWalletOptions): FakeWallet {
   return {
     calls,
     stop: () => window.removeEventListener('eip6963:requestProvider', announce),
-    release: async () => {
+    release: async (refusal?: unknown) => {
+      refused = refusal ?? null;
       release();
       await released;
     },

@@ -54,6 +54,11 @@ export class PepayWalletButtons extends PepayViewLeaf {
   /** The wallet being used and where it is, or null. */
   @state() private using: {name: string; phase: SendPhase} | null = null;
   @state() private problem = '';
+  /**
+   * A press dropped while the wallet held its transaction (EIP-1193 has no cancel): until the
+   * wallet answers it, the payer is told to reject it there, or they could pay twice.
+   */
+  @state() private leftOpen: AbortController | null = null;
   private stopWatching: (() => void) | null = null;
   /**
    * The press being waited for: aborted when the payer stops waiting or the buttons go, so a
@@ -88,6 +93,7 @@ export class PepayWalletButtons extends PepayViewLeaf {
    */
   private dropAttempt(): void {
     if (!this.attempt) return;
+    if (this.using?.phase === 'confirm') this.leftOpen = this.attempt;
     this.attempt.abort();
     this.attempt = null;
     this.attempted = null;
@@ -107,7 +113,7 @@ export class PepayWalletButtons extends PepayViewLeaf {
             </button>`,
         )}
       </div>
-      <p role="status" class="muted" data-wallet-status>${this.using ? this.phaseText(this.using.name, this.using.phase) : ''}</p>
+      <p role="status" class="muted" data-wallet-status>${this.statusText()}</p>
       ${
         // A wallet that never answers (its window closed) must not hold the payer: they may stop waiting.
         this.using ? html`<button data-wallet-stop @click=${this.stopWaiting}>${w.wallet.stopWaiting}</button>` : nothing
@@ -122,8 +128,10 @@ export class PepayWalletButtons extends PepayViewLeaf {
     this.refocus = null;
   }
 
-  private phaseText(name: string, phase: SendPhase): string {
+  private statusText(): string {
     const w = this.viewMessages.wallet;
+    if (!this.using) return this.leftOpen ? w.stillOpen : '';
+    const {name, phase} = this.using;
     if (phase === 'switching') return w.switching(this.network);
     return phase === 'connecting' ? w.connecting(name) : w.confirm(name);
   }
@@ -141,6 +149,7 @@ export class PepayWalletButtons extends PepayViewLeaf {
     this.attempted = transfer;
     const name = wallet.name || this.viewMessages.browserWallet;
     this.problem = '';
+    this.leftOpen = null;
     // The checkout holds the price and the token while the wallet has the request.
     this.act({type: 'wallet-started'});
     try {
@@ -161,6 +170,8 @@ export class PepayWalletButtons extends PepayViewLeaf {
       const kind = error instanceof WalletError ? error.kind : 'failed';
       this.problem = kind === 'wrong-chain' ? w.wrongChain(this.network) : w[kind];
     } finally {
+      // The wallet answered the request left open: nothing is left there to reject.
+      if (attempt === this.leftOpen) this.leftOpen = null;
       if (attempt === this.attempt) {
         this.attempt = null;
         this.attempted = null;

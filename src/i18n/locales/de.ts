@@ -152,6 +152,7 @@ export default {
       unknown:
         'Die Wallet hat nicht gemeldet, ob sie die Zahlung gesendet hat. Prüfe ihren Verlauf, bevor du es erneut versuchst: Wurde sie gesendet, aktualisiert sich diese Seite von selbst.',
       stopWaiting: 'Nicht mehr auf die Wallet warten',
+      stillOpen: 'Falls deine Wallet die Zahlungsanfrage noch zeigt, lehne sie dort ab.',
     },
     confirmingBody:
       'Deine Zahlung ist unterwegs. Diese Seite aktualisiert sich von selbst, sobald das Netzwerk sie bestätigt; du kannst sie schließen.',

@@ -147,6 +147,7 @@ export default {
       unknown:
         'La billetera no indicó si envió el pago. Revisa su actividad antes de volver a intentarlo: si se envió, esta página se actualiza sola.',
       stopWaiting: 'Dejar de esperar a la billetera',
+      stillOpen: 'Si tu billetera aún muestra la solicitud de pago, recházala allí.',
     },
     confirmingBody: 'Tu pago está en camino. Esta página se actualiza sola cuando la red lo confirme; puedes cerrarla.',
     sentBody:

@@ -147,6 +147,7 @@ export default {
       unknown:
         'Dompet tidak memberi tahu apakah pembayaran sudah dikirim. Periksa riwayat aktivitasnya sebelum mencoba lagi: jika sudah terkirim, halaman ini akan diperbarui otomatis.',
       stopWaiting: 'Berhenti menunggu dompet',
+      stillOpen: 'Jika dompet Anda masih menampilkan permintaan pembayaran, tolak permintaan itu di dompet.',
     },
     confirmingBody:
       'Pembayaran Anda sedang dalam proses. Halaman ini akan diperbarui otomatis setelah jaringan mengonfirmasinya; Anda dapat menutup halaman ini.',

@@ -147,6 +147,7 @@ export default {
       unknown:
         'Il wallet non ha indicato se ha inviato il pagamento. Controlla la sua attività prima di riprovare: se è stato inviato, questa pagina si aggiorna da sola.',
       stopWaiting: 'Smetti di attendere il wallet',
+      stillOpen: 'Se il tuo wallet mostra ancora la richiesta di pagamento, rifiutala lì.',
     },
     confirmingBody: 'Il tuo pagamento è in arrivo. Questa pagina si aggiorna da sola quando la rete lo conferma; puoi chiuderla.',
     sentBody:

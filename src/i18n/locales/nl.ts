@@ -152,6 +152,7 @@ export default {
       unknown:
         'De wallet heeft niet gemeld of de betaling is verstuurd. Controleer de activiteit in je wallet voordat je het opnieuw probeert: als de betaling is verstuurd, wordt deze pagina vanzelf bijgewerkt.',
       stopWaiting: 'Niet meer wachten op de wallet',
+      stillOpen: 'Toont je wallet het betaalverzoek nog, wijs het daar dan af.',
     },
     confirmingBody:
       'Je betaling is onderweg. Deze pagina wordt vanzelf bijgewerkt zodra het netwerk de betaling bevestigt; je kunt deze pagina sluiten.',

@@ -152,6 +152,7 @@ export default {
       unknown:
         'Portfel nie poinformował, czy wysłał płatność. Zanim spróbujesz ponownie, sprawdź historię aktywności w portfelu: jeśli płatność została wysłana, ta strona zaktualizuje się sama.',
       stopWaiting: 'Przestań czekać na portfel',
+      stillOpen: 'Jeśli portfel nadal pokazuje żądanie płatności, odrzuć je w portfelu.',
     },
     confirmingBody: 'Twoja płatność jest w drodze. Ta strona zaktualizuje się sama, gdy sieć ją potwierdzi; możesz zamknąć tę stronę.',
     sentBody:

@@ -147,6 +147,7 @@ export default {
       unknown:
         'A carteira não informou se enviou o pagamento. Confira o histórico de atividades dela antes de tentar novamente: se ele foi enviado, esta página é atualizada automaticamente.',
       stopWaiting: 'Parar de esperar pela carteira',
+      stillOpen: 'Se a sua carteira ainda mostrar a solicitação de pagamento, recuse-a na carteira.',
     },
     confirmingBody: 'Seu pagamento está a caminho. Esta página é atualizada automaticamente quando a rede o confirmar; você pode fechá-la.',
     sentBody:

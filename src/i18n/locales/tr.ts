@@ -146,6 +146,7 @@ export default {
       unknown:
         'Cüzdan, ödemeyi gönderip göndermediğini bildirmedi. Tekrar denemeden önce cüzdanın işlem geçmişini kontrol edin: ödeme gönderildiyse bu sayfa kendiliğinden güncellenir.',
       stopWaiting: 'Cüzdanı beklemeyi bırak',
+      stillOpen: 'Cüzdanınız ödeme talebini hâlâ gösteriyorsa talebi cüzdanda reddedin.',
     },
     confirmingBody: 'Ödemeniz yolda. Ağ onayladığında bu sayfa kendiliğinden güncellenir; sayfayı kapatabilirsiniz.',
     sentBody:

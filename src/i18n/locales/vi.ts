@@ -146,6 +146,7 @@ export default {
       unknown:
         'Ví không cho biết đã gửi khoản thanh toán hay chưa. Hãy kiểm tra lịch sử hoạt động của ví trước khi thử lại: nếu đã gửi, trang này sẽ tự cập nhật.',
       stopWaiting: 'Ngừng chờ ví',
+      stillOpen: 'Nếu ví vẫn hiển thị yêu cầu thanh toán, hãy từ chối yêu cầu đó trong ví.',
     },
     confirmingBody: 'Khoản thanh toán của bạn đang được xử lý. Trang này sẽ tự cập nhật khi mạng xác nhận; bạn có thể đóng trang này.',
     sentBody:
