@@ -6,6 +6,7 @@
  */
 import {requestProviders} from 'mipd';
 import type {Eip1193Provider} from './eip1193.js';
+import {graphemes} from './graphemes.js';
 
 export interface WalletChoice {
   /** The announcement's `uuid`, or `injected` for `window.ethereum`. */
@@ -69,11 +70,11 @@ function readAnnouncement(detail: unknown): [WalletChoice, object] | null {
 
 /**
  * A wallet's name as shown: control, format (bidi, zero-width) and blank filler characters
- * dropped, as they would let a name pose as another or show nothing; at most 60 characters, cut
- * between characters. Empty when nothing visible is left.
+ * dropped, as they would let a name pose as another or show nothing; at most 60 characters as
+ * seen (grapheme clusters), cut between them. Empty when nothing visible is left.
  */
 function walletName(announced: string): string {
-  const plain = Array.from(announced.replace(/[\p{Cc}\p{Cf}\u115f\u1160\u3164\uffa0\u2800]/gu, '').trim());
+  const plain = graphemes(announced.replace(/[\p{Cc}\p{Cf}\u115f\u1160\u3164\uffa0\u2800]/gu, '').trim());
   return plain.length > MAX_NAME_LENGTH ? `${plain.slice(0, MAX_NAME_LENGTH - 1).join('')}…` : plain.join('');
 }
 

@@ -16,6 +16,7 @@ import type {Environment} from '../api/schemas/primitives.js';
 import type {Token} from '../api/schemas/tokens.js';
 import {fromBaseUnits, toBaseUnits} from '../checkout/amount.js';
 import {evmChainId} from './chains.js';
+import {graphemes} from './graphemes.js';
 
 /** An EVM transaction that pays the request, for `eth_sendTransaction` (hex quantities, EIP-1474). */
 export interface EvmTransfer {
@@ -111,18 +112,20 @@ function transferCallData(to: string, units: bigint): string {
 }
 
 /**
- * `text` in at most `maxBytes` percent-encoded bytes, cut between characters with "…"; a lone
- * surrogate (which `encodeURIComponent` refuses) is dropped.
+ * `text` in at most `maxBytes` percent-encoded bytes, cut between characters as seen (a flag or
+ * an emoji sequence stays whole) with "…"; a lone surrogate (which `encodeURIComponent` refuses)
+ * is dropped.
  */
 function shortened(text: string, maxBytes: number): string {
-  const points = Array.from(text).filter((point) => !/^[\ud800-\udfff]$/.test(point));
-  const bytes = (point: string) => encodeURIComponent(point).length;
-  if (points.reduce((sum, point) => sum + bytes(point), 0) <= maxBytes) return points.join('');
+  // In a `u` pattern a surrogate pair is one code point: only lone surrogates match.
+  const whole = text.replace(/[\ud800-\udfff]/gu, '');
+  const bytes = (part: string) => encodeURIComponent(part).length;
+  if (bytes(whole) <= maxBytes) return whole;
   let kept = '';
   let used = bytes('…');
-  for (const point of points) {
-    if ((used += bytes(point)) > maxBytes) break;
-    kept += point;
+  for (const character of graphemes(whole)) {
+    if ((used += bytes(character)) > maxBytes) break;
+    kept += character;
   }
   return `${kept}…`;
 }

@@ -345,21 +345,25 @@ describe('paying from the wallet', () => {
     expect([iconReads, nameReads]).to.deep.equal([1, 1]);
   });
 
-  it('wallet names: a long one wraps inside the card, one cut mid-emoji keeps whole characters, a blank one gets no button', async () => {
+  it('wallet names: a long one wraps inside the card, one cut mid-emoji or mid-flags keeps whole characters, a blank one gets no button', async () => {
     wallet = announceWallet({chainId: 84532, name: 'W'.repeat(60)});
     const emoji = announceWallet({chainId: 84532, name: 'a'.repeat(30) + '😀'.repeat(40)});
     const blank = announceWallet({chainId: 84532, name: '\u3164\u3164'});
+    const flags = announceWallet({chainId: 84532, name: 'b'.repeat(30) + '🇩🇪'.repeat(40)});
     try {
       const {el} = await paying();
-      await until('two buttons', () => el.shadowRoot && deep(el.shadowRoot, 'button[data-wallet-button="1"]'));
-      const buttons = [0, 1, 2].map((index) => inView<HTMLButtonElement>(el, `button[data-wallet-button="${index}"]`));
-      expect(buttons[2]).to.equal(null);
+      await until('three buttons', () => el.shadowRoot && deep(el.shadowRoot, 'button[data-wallet-button="2"]'));
+      const buttons = [0, 1, 2, 3].map((index) => inView<HTMLButtonElement>(el, `button[data-wallet-button="${index}"]`));
+      expect(buttons[3]).to.equal(null);
       const card = el.getBoundingClientRect();
       expect(buttons[0]!.getBoundingClientRect().right).to.be.at.most(card.right);
       const cut = buttons[1]!.textContent!.trim();
       expect(cut.endsWith('😀…')).to.equal(true);
       expect(cut).not.to.match(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+      // 60 characters as seen: 30 letters, 29 flags, "…"; never half a flag.
+      expect(buttons[2]!.textContent!.trim()).to.equal(`Pay with ${'b'.repeat(30)}${'🇩🇪'.repeat(29)}…`);
     } finally {
+      flags.stop();
       emoji.stop();
       blank.stop();
     }
