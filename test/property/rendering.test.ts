@@ -478,6 +478,10 @@ describe('property: every server string a payer sees is rendered as text', () =>
             ? enViews.orderStatus[w.orderStatus]!
             : enViews.orderOther(w.orderStatus.replace(/_/g, ' '));
           shows(el, [said, en.payTo(isolated(w.merchant)), w.description]);
+          // Any other word is the server's English, marked so (WCAG 3.1.2), and text only.
+          const word = deep(el.shadowRoot!, '[data-order-status]');
+          if (!Object.hasOwn(enViews.orderStatus, w.orderStatus))
+            expect([word?.getAttribute('lang'), word?.textContent]).to.deep.equal(['en', w.orderStatus.replace(/_/g, ' ')]);
           await assertInert(el, pageBefore);
         } finally {
           el.remove();

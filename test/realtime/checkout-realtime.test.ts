@@ -189,6 +189,26 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     await until('stream closed', async () => (await inspect(s.invoice_id)).open_streams === 0);
   });
 
+  it('commerce, in German: a status the catalogue knows is its sentence; one it does not is in its frame, marked English', async () => {
+    const {s, el} = await paidCommerceCheckout();
+    el.locale = 'de';
+    const push = (status: string) =>
+      simulate(s.invoice_id, 'push-frame', {
+        id: `evt_${status}`,
+        object: 'event',
+        type: 'commerce.order.updated',
+        data: {object: {object: 'commerce_order', id: el.state.order!.orderId, status, invoice_id: s.invoice_id}},
+      });
+    await push('shipped');
+    await until('said in German', () => deep(el.shadowRoot!, '[data-order]')?.textContent === 'Deine Bestellung wurde versandt.');
+    expect(deep(el.shadowRoot!, '[data-order-status]')).to.equal(null);
+    await push('ready_for_pickup');
+    await until('framed in German', () => deep(el.shadowRoot!, '[data-order]')?.textContent === 'Bestellstatus: ready for pickup');
+    // WCAG 3.1.2: a screen reader says the server's word in English, the frame in German.
+    expect(deep(el.shadowRoot!, '[data-order-status]')!.getAttribute('lang')).to.equal('en');
+    expect(deep(el.shadowRoot!, '[data-order-status]')!.textContent).to.equal('ready for pickup');
+  });
+
   it('commerce: a dropped order stream after paid reconnects, and still makes no HTTP request', async () => {
     const {s, el, orders, httpRequests, before} = await paidCommerceCheckout();
     await simulate(s.invoice_id, 'drop-sockets');

@@ -107,12 +107,20 @@ export class PepayStatusView extends PepayViewLeaf {
     const order = state.order;
     if (!order) return nothing;
     const v = this.viewMessages;
-    const sentence = Object.hasOwn(v.orderStatus, order.status)
-      ? v.orderStatus[order.status]!
-      : v.orderOther(order.status.replace(/_/g, ' '));
+    const sentence = Object.hasOwn(v.orderStatus, order.status) ? v.orderStatus[order.status]! : this.otherStatus(order.status);
     const bad = order.status === 'failed' || order.status === 'cancelled' || order.status === 'canceled';
     return html`<p data-order role=${bad ? 'alert' : 'status'} class=${bad ? 'bad' : ''}>${sentence}</p>
       ${order.tracking ? html`<p class="muted" data-tracking>${v.tracking(isolate(order.tracking.carrier ?? ''), isolate(order.tracking.number))}</p>` : nothing}`;
+  }
+
+  /**
+   * A status the catalogue has no sentence for, in the translated frame, as the server wrote it:
+   * an English enum, so marked English for screen readers (WCAG 3.1.2 Language of Parts).
+   */
+  private otherStatus(status: string) {
+    const slot = '\u0000';
+    const [before = '', after = ''] = this.viewMessages.orderOther(slot).split(slot);
+    return html`${before}<span lang="en" data-order-status>${status.replace(/_/g, ' ')}</span>${after}`;
   }
 
   /** The transaction on its way, as reported by Pepay or by the payer's wallet, with its explorer page. */
