@@ -85,9 +85,12 @@ export class PayorClient {
     );
   }
 
-  /** `GET payment-status`: the invoice status and `paidAt`. */
+  /**
+   * `GET payment-status`: the invoice status and `paidAt`. Asked once, never retried here: its
+   * callers poll, and their own backoff is the retry, so a failure is known (and said) at once.
+   */
   paymentStatus(signal?: AbortSignal): Promise<PaymentStatus> {
-    return this.get('/api/v1/payments/payment-status', paymentStatusSchema, signal);
+    return this.call('GET', '/api/v1/payments/payment-status', undefined, paymentStatusSchema, signal, NO_RETRY);
   }
 
   /** `GET customer-email`: the stored receipt e-mail, or `email: null`. */
@@ -129,7 +132,14 @@ export class PayorClient {
     return this.call('POST', path, body, parser, signal);
   }
 
-  private call<T>(method: 'GET' | 'POST', path: string, body: unknown, parser: Parser<T>, signal?: AbortSignal): Promise<T> {
+  private call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    parser: Parser<T>,
+    signal?: AbortSignal,
+    retry: RetryPolicy = this.retry,
+  ): Promise<T> {
     return requestJson(
       {
         method,
@@ -141,7 +151,7 @@ export class PayorClient {
         },
         body,
         timeoutMs: this.timeoutMs,
-        retry: this.retry,
+        retry,
         signal,
         fetch: this.fetchImpl,
       },
@@ -149,6 +159,8 @@ export class PayorClient {
     );
   }
 }
+
+const NO_RETRY: RetryPolicy = {maxRetries: 0, baseDelayMs: 0, maxDelayMs: 0};
 
 function verifyPath(invoiceId: string): string {
   // Singular `/invoice/`, as documented (merchant routes use `/invoices/`).

@@ -202,26 +202,34 @@ describe('PayorClient against a real HTTP server', () => {
     const api = scriptedApi();
     const client = new PayorClient({...creds, apiBase: api.base, retry: fastRetry});
     await api.queue(
-      '/api/v1/payments/payment-status',
+      '/api/v1/payments/customer-email',
       {status: 503, body: await loadFixture('error.legacy.500.json')},
       {status: 429, body: {}},
-      {body: {status: 'paid', paid_at: null}},
+      {body: await loadFixture('customer-email.get.200.json')},
     );
-    expect((await client.paymentStatus()).status).to.equal('paid');
+    expect((await client.customerEmail()).email).to.equal('customer@example.com');
     expect(await api.log()).to.have.length(3);
+  });
+
+  it('asks payment-status once, never retried: the pollers calling it back off themselves, and must hear of a failure at once', async () => {
+    const api = scriptedApi();
+    const client = new PayorClient({...creds, apiBase: api.base, retry: fastRetry});
+    await api.queue('/api/v1/payments/payment-status', {status: 503}, {body: {status: 'paid'}});
+    expect((await pepayError(client.paymentStatus())).code).to.equal('server');
+    expect(await api.log()).to.have.length(1);
   });
 
   it('gives up after maxRetries with the last error', async () => {
     const api = scriptedApi();
     const client = new PayorClient({...creds, apiBase: api.base, retry: fastRetry});
     await api.queue(
-      '/api/v1/payments/payment-status',
+      '/api/v1/payments/customer-email',
       {status: 500},
       {status: 502},
       {status: 500, body: await loadFixture('error.legacy.500.json')},
-      {body: {status: 'paid'}},
+      {body: await loadFixture('customer-email.get.200.json')},
     );
-    const error = await pepayError(client.paymentStatus());
+    const error = await pepayError(client.customerEmail());
     expect([error.code, error.message, error.serverCode]).to.deep.equal(['server', 'Failed to fetch wallets', 'INTERNAL_SERVER_ERROR']);
     expect(await api.log()).to.have.length(3);
   });
@@ -240,20 +248,20 @@ describe('PayorClient against a real HTTP server', () => {
     const api = scriptedApi();
     const client = new PayorClient({...creds, apiBase: api.base, retry: {...fastRetry, maxDelayMs: 5000}});
     await api.queue(
-      '/api/v1/payments/payment-status',
+      '/api/v1/payments/customer-email',
       {status: 429, headers: {'retry-after': '1'}, body: await loadFixture('error.rate-limit.429.json')},
-      {body: {status: 'unpaid'}},
+      {body: await loadFixture('customer-email.get.200.json')},
     );
-    await client.paymentStatus();
+    await client.customerEmail();
     const [first, second] = await api.log();
     expect(second!.at - first!.at).to.be.at.least(950);
 
-    await api.queue('/api/v1/payments/payment-status', {
+    await api.queue('/api/v1/payments/customer-email', {
       status: 429,
       headers: {'retry-after': '900'},
       body: await loadFixture('error.rate-limit.429.json'),
     });
-    const error = await pepayError(client.paymentStatus());
+    const error = await pepayError(client.customerEmail());
     expect([error.code, error.retryAfterSeconds, error.serverCode]).to.deep.equal(['rate-limited', 900, 'RATE_LIMIT_EXCEEDED']);
     expect(await api.log()).to.have.length(3);
   });
@@ -292,9 +300,9 @@ describe('PayorClient against a real HTTP server', () => {
   it('aborts a retry wait', async () => {
     const api = scriptedApi();
     const client = new PayorClient({...creds, apiBase: api.base, retry: {baseDelayMs: 2000, maxRetries: 2}});
-    await api.queue('/api/v1/payments/payment-status', {status: 503}, {body: {status: 'paid'}});
+    await api.queue('/api/v1/payments/customer-email', {status: 503}, {body: await loadFixture('customer-email.get.200.json')});
     const controller = new AbortController();
-    const pending = client.paymentStatus(controller.signal);
+    const pending = client.customerEmail(controller.signal);
     setTimeout(() => controller.abort(), 100);
     expect(((await rejection(pending)) as Error).name).to.equal('AbortError');
   });
