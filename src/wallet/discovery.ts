@@ -21,6 +21,7 @@ export interface WalletChoice {
 const MAX_ICON_LENGTH = 200_000;
 const MAX_WALLETS = 8;
 const MAX_NAME_LENGTH = 60;
+const MAX_NAME_UNITS = 240;
 
 /** Calls `onChange` with the wallets known now and whenever one is announced; returns the stop function. */
 export function watchWallets(onChange: (wallets: WalletChoice[]) => void): () => void {
@@ -71,11 +72,24 @@ function readAnnouncement(detail: unknown): [WalletChoice, object] | null {
 /**
  * A wallet's name as shown: control, format (bidi, zero-width) and blank filler characters
  * dropped, as they would let a name pose as another or show nothing; at most 60 characters as
- * seen (grapheme clusters), cut between them. Empty when nothing visible is left.
+ * seen (grapheme clusters) and 240 UTF-16 units (one character may stack any number of marks),
+ * cut between characters with "…". Empty when nothing visible is left.
  */
 function walletName(announced: string): string {
-  const plain = graphemes(announced.replace(/[\p{Cc}\p{Cf}\u115f\u1160\u3164\uffa0\u2800]/gu, '').trim());
-  return plain.length > MAX_NAME_LENGTH ? `${plain.slice(0, MAX_NAME_LENGTH - 1).join('')}…` : plain.join('');
+  const plain = announced.replace(/[\p{Cc}\p{Cf}\u115f\u1160\u3164\uffa0\u2800]/gu, '').trim();
+  const characters: string[] = [];
+  let units = 0;
+  for (const character of graphemes(plain)) {
+    characters.push(character);
+    units += character.length;
+    if (characters.length > MAX_NAME_LENGTH || units > MAX_NAME_UNITS) {
+      // Too long: whole characters go from the end until "…" fits within both limits.
+      do units -= characters.pop()!.length;
+      while (characters.length > MAX_NAME_LENGTH - 1 || units > MAX_NAME_UNITS - 1);
+      return characters.length > 0 ? `${characters.join('')}…` : '';
+    }
+  }
+  return characters.join('');
 }
 
 /** A legacy injected `window.ethereum`, unless reading it throws (a hostile page). */

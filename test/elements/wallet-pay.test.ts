@@ -190,6 +190,27 @@ describe('paying from the wallet', () => {
     expect(el.state.step).to.equal('awaiting-payment');
   });
 
+  it('a request still open in the wallet is still said while another press is refused, until the wallet answers it', async () => {
+    const refusal = {code: 4001, message: 'User rejected the request.'};
+    wallet = announceWallet({
+      chainId: 84532,
+      held: 'eth_sendTransaction',
+      fail: {method: 'eth_sendTransaction', error: refusal, fromCall: 2},
+    });
+    const {el} = await paying();
+    const told = 'If your wallet still shows the payment request, reject it there.';
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
+    await until('asked to confirm', () => text(el, '[data-wallet-status]') === 'Confirm the payment in Test Wallet…');
+    inView(el, 'button[data-wallet-stop]')!.click();
+    await until('told to reject it', () => text(el, '[data-wallet-status]') === told);
+    // Pressed again: the wallet is asked a second time, and that request is refused at once.
+    inView<HTMLButtonElement>(el, 'button[data-wallet-button]')!.click();
+    await until('the refusal said', () => text(el, '[data-wallet-problem]').startsWith('You declined in the wallet.'));
+    expect(text(el, '[data-wallet-status]')).to.equal(told);
+    await wallet.release(refusal);
+    await until('no longer told', () => text(el, '[data-wallet-status]') === '');
+  });
+
   it('a payment seen while the wallet still asks to connect: the wallet is asked nothing more, and the price is made again', async () => {
     wallet = announceWallet({chainId: 84532, held: 'eth_requestAccounts'});
     const {el, s} = await paying(null, 40);
@@ -350,11 +371,13 @@ describe('paying from the wallet', () => {
     const emoji = announceWallet({chainId: 84532, name: 'a'.repeat(30) + '😀'.repeat(40)});
     const blank = announceWallet({chainId: 84532, name: '\u3164\u3164'});
     const flags = announceWallet({chainId: 84532, name: 'b'.repeat(30) + '🇩🇪'.repeat(40)});
+    // One character as seen may stack any number of marks: cut by length too, never half of it.
+    const stacked = announceWallet({chainId: 84532, name: `Safe W${'\u0301'.repeat(5000)}`});
     try {
       const {el} = await paying();
-      await until('three buttons', () => el.shadowRoot && deep(el.shadowRoot, 'button[data-wallet-button="2"]'));
-      const buttons = [0, 1, 2, 3].map((index) => inView<HTMLButtonElement>(el, `button[data-wallet-button="${index}"]`));
-      expect(buttons[3]).to.equal(null);
+      await until('four buttons', () => el.shadowRoot && deep(el.shadowRoot, 'button[data-wallet-button="3"]'));
+      const buttons = [0, 1, 2, 3, 4].map((index) => inView<HTMLButtonElement>(el, `button[data-wallet-button="${index}"]`));
+      expect(buttons[4]).to.equal(null);
       const card = el.getBoundingClientRect();
       expect(buttons[0]!.getBoundingClientRect().right).to.be.at.most(card.right);
       const cut = buttons[1]!.textContent!.trim();
@@ -362,7 +385,9 @@ describe('paying from the wallet', () => {
       expect(cut).not.to.match(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
       // 60 characters as seen: 30 letters, 29 flags, "…"; never half a flag.
       expect(buttons[2]!.textContent!.trim()).to.equal(`Pay with ${'b'.repeat(30)}${'🇩🇪'.repeat(29)}…`);
+      expect(buttons[3]!.textContent!.trim()).to.equal('Pay with Safe …');
     } finally {
+      stacked.stop();
       flags.stop();
       emoji.stop();
       blank.stop();

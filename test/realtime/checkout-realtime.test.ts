@@ -204,8 +204,10 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     expect(deep(el.shadowRoot!, '[data-order-status]')).to.equal(null);
     await push('ready_for_pickup');
     await until('framed in German', () => deep(el.shadowRoot!, '[data-order]')?.textContent === 'Bestellstatus: ready for pickup');
-    // WCAG 3.1.2: a screen reader says the server's word in English, the frame in German.
-    expect(deep(el.shadowRoot!, '[data-order-status]')!.getAttribute('lang')).to.equal('en');
+    // WCAG 3.1.2: a screen reader says the server's word in English, the frame in German; isolated
+    // left to right (an element with dir is), as it would need in an Arabic or Hebrew frame.
+    const word = deep(el.shadowRoot!, '[data-order-status]')!;
+    expect([word.getAttribute('lang'), word.getAttribute('dir')]).to.deep.equal(['en', 'ltr']);
     expect(deep(el.shadowRoot!, '[data-order-status]')!.textContent).to.equal('ready for pickup');
   });
 

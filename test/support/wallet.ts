@@ -10,13 +10,13 @@ export interface FakeWalletOptions {
   icon?: string;
   /** The chain the wallet is on when asked first. */
   chainId: number;
-  /** A method that throws `error` instead of answering. */
-  fail?: {method: string; error: unknown};
+  /** A method that throws `error` instead of answering (from its `fromCall`-th call on, 1 by default). */
+  fail?: {method: string; error: unknown; fromCall?: number};
   /** Answers `eth_sendTransaction` with this instead of a hash. */
   sendAnswer?: unknown;
   /** A method that never answers (a wallet whose window was closed). */
   hang?: string;
-  /** A method that answers only once `release()` is called (a payer approving late). */
+  /** A method whose first call answers only once `release()` is called (a payer approving late). */
   held?: string;
   /** The announcement's `info` as given (getters and all), instead of a plain one from `name` and `icon`. */
   info?: object;
@@ -38,9 +38,10 @@ export function announceWallet(options: FakeWalletOptions): FakeWallet {
   const provider = {
     async request({method, params}: {method: string; params?: unknown[]}): Promise<unknown> {
       calls.push({method, params});
-      if (options.fail?.method === method) throw options.fail.error;
+      const nth = calls.filter((call) => call.method === method).length;
+      if (options.fail?.method === method && nth >= (options.fail.fromCall ?? 1)) throw options.fail.error;
       if (options.hang === method) return new Promise(() => undefined);
-      if (options.held === method) {
+      if (options.held === method && nth === 1) {
         await released;
         if (refused) throw refused;
       }

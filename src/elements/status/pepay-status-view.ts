@@ -115,12 +115,13 @@ export class PepayStatusView extends PepayViewLeaf {
 
   /**
    * A status the catalogue has no sentence for, in the translated frame, as the server wrote it:
-   * an English enum, so marked English for screen readers (WCAG 3.1.2 Language of Parts).
+   * an English enum, so marked English for screen readers (WCAG 3.1.2 Language of Parts) and
+   * isolated left to right (an element with `dir` is) inside a right-to-left sentence.
    */
   private otherStatus(status: string) {
     const slot = '\u0000';
     const [before = '', after = ''] = this.viewMessages.orderOther(slot).split(slot);
-    return html`${before}<span lang="en" data-order-status>${status.replace(/_/g, ' ')}</span>${after}`;
+    return html`${before}<span lang="en" dir="ltr" data-order-status>${status.replace(/_/g, ' ')}</span>${after}`;
   }
 
   /** The transaction on its way, as reported by Pepay or by the payer's wallet, with its explorer page. */

@@ -55,10 +55,10 @@ export class PepayWalletButtons extends PepayViewLeaf {
   @state() private using: {name: string; phase: SendPhase} | null = null;
   @state() private problem = '';
   /**
-   * A press dropped while the wallet held its transaction (EIP-1193 has no cancel): until the
-   * wallet answers it, the payer is told to reject it there, or they could pay twice.
+   * Presses dropped while the wallet held their transaction (EIP-1193 has no cancel): until the
+   * wallet answers each, the payer is told to reject it there, or they could pay twice.
    */
-  @state() private leftOpen: AbortController | null = null;
+  @state() private leftOpen: readonly AbortController[] = [];
   private stopWatching: (() => void) | null = null;
   /**
    * The press being waited for: aborted when the payer stops waiting or the buttons go, so a
@@ -93,7 +93,7 @@ export class PepayWalletButtons extends PepayViewLeaf {
    */
   private dropAttempt(): void {
     if (!this.attempt) return;
-    if (this.using?.phase === 'confirm') this.leftOpen = this.attempt;
+    if (this.using?.phase === 'confirm') this.leftOpen = [...this.leftOpen, this.attempt];
     this.attempt.abort();
     this.attempt = null;
     this.attempted = null;
@@ -130,7 +130,7 @@ export class PepayWalletButtons extends PepayViewLeaf {
 
   private statusText(): string {
     const w = this.viewMessages.wallet;
-    if (!this.using) return this.leftOpen ? w.stillOpen : '';
+    if (!this.using) return this.leftOpen.length > 0 ? w.stillOpen : '';
     const {name, phase} = this.using;
     if (phase === 'switching') return w.switching(this.network);
     return phase === 'connecting' ? w.connecting(name) : w.confirm(name);
@@ -149,7 +149,6 @@ export class PepayWalletButtons extends PepayViewLeaf {
     this.attempted = transfer;
     const name = wallet.name || this.viewMessages.browserWallet;
     this.problem = '';
-    this.leftOpen = null;
     // The checkout holds the price and the token while the wallet has the request.
     this.act({type: 'wallet-started'});
     try {
@@ -170,8 +169,8 @@ export class PepayWalletButtons extends PepayViewLeaf {
       const kind = error instanceof WalletError ? error.kind : 'failed';
       this.problem = kind === 'wrong-chain' ? w.wrongChain(this.network) : w[kind];
     } finally {
-      // The wallet answered the request left open: nothing is left there to reject.
-      if (attempt === this.leftOpen) this.leftOpen = null;
+      // The wallet answered a request left open: that one is no longer there to reject.
+      if (this.leftOpen.includes(attempt)) this.leftOpen = this.leftOpen.filter((open) => open !== attempt);
       if (attempt === this.attempt) {
         this.attempt = null;
         this.attempted = null;

@@ -156,7 +156,7 @@ export default {
       unknown:
         'Le portefeuille n’a pas indiqué s’il avait envoyé le paiement. Vérifiez son activité avant de réessayer\u00a0: s’il a été envoyé, cette page se met à jour automatiquement.',
       stopWaiting: 'Ne plus attendre le portefeuille',
-      stillOpen: 'Si votre portefeuille affiche encore la demande de paiement, refusez-la dans celui-ci.',
+      stillOpen: 'Si votre portefeuille affiche encore la demande de paiement, refusez-la dans le portefeuille.',
     },
     confirmingBody:
       'Votre paiement est en route. Cette page se met à jour automatiquement dès que le réseau l’a confirmé\u00a0; vous pouvez la fermer.',
