@@ -73,6 +73,36 @@ describe('<pepay-checkout-button> and the modal dialog', () => {
     await until('stream closed', async () => (await inspect(s.invoice_id)).open_streams === 0);
   });
 
+  it('stays modal, on the same payment, when the storefront moves its button mid-payment', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = await launcher(s);
+    el.show();
+    const {dialogEl, dialog, checkout} = await parts(el);
+    await until('checkout', () => checkout());
+    await toPayment(checkout()!);
+    const address = checkout()!.state.address!.address;
+    const closes: unknown[] = [];
+    el.addEventListener('pepay-close', (event) => closes.push((event as CustomEvent).detail));
+    let platformCloses = 0;
+    dialog.addEventListener('close', () => platformCloses++);
+    // A single-page storefront re-renders its cart: the button leaves the page and comes back.
+    const cart = document.createElement('div');
+    document.body.append(cart);
+    try {
+      el.remove();
+      cart.append(el);
+      await until('modal again', () => dialog.matches(':modal'));
+      await until('the same payment', () => checkout()?.state.step === 'awaiting-payment');
+      expect(checkout()!.state.address!.address).to.equal(address);
+      // The close event the platform fires for the move (closed, then shown again) closes nothing.
+      await until('the platform said closed', () => platformCloses === 1);
+      await dialogEl.updateComplete;
+      expect([dialogEl.open, dialog.open, closes]).to.deep.equal([true, true, []]);
+    } finally {
+      cart.remove();
+    }
+  });
+
   it('openCheckout() resolves with the outcome: paid, or closed', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
     const opened = openCheckout({sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});

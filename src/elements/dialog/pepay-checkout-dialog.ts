@@ -109,6 +109,20 @@ export class PepayCheckoutDialog extends PepaySessionElement {
     this.dispatchEvent(createPepayEvent('pepay-close', {reason, step: this.checkout?.state.step ?? 'loading'}));
   }
 
+  /**
+   * Moved in the page (a storefront re-rendering its cart): the platform took the dialog out of the
+   * top layer, and back on the page it is open but no longer modal (no backdrop, the page behind
+   * clickable, clipped by its container). It is shown modally again.
+   */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const dialog = this.hasUpdated ? this.dialog : null;
+    if (this.open && dialog?.open && !dialog.matches(':modal')) {
+      dialog.close();
+      dialog.showModal();
+    }
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('open')) return;
     if (this.open && !this.dialog.open) this.dialog.showModal();
@@ -126,7 +140,8 @@ export class PepayCheckoutDialog extends PepaySessionElement {
    * page cancel): follow it, so the element, the page and a later reopen agree.
    */
   private readonly onNativeClose = () => {
-    if (this.open) this.close('escape');
+    // Not when it was shown again meanwhile (moved in the page: closed, then shown modally).
+    if (this.open && !this.dialog.open) this.close('escape');
   };
 
   /** "Done" on the checkout's last screen. */
