@@ -80,6 +80,23 @@ describe('the script-tag bundles on a plain page', () => {
     frame.remove();
   });
 
+  it('a page that adds enumerable properties to Object.prototype gets the error card, and its console says why', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const {win, warnings, frame} = await storefront(
+      `<pepay-checkout session-token="${s.session_token}" signature="${s.signature}" api-base="${sandboxUrl}"></pepay-checkout>`,
+      // An old storefront library's habit, before the checkout's script: zod reads objects with for…in.
+      `<script>Object.prototype.pluck = function () {};</script>`,
+    );
+    const checkout = win.document.querySelector('pepay-checkout') as PepayCheckout;
+    try {
+      await until('the error step', () => checkout.state?.step === 'error');
+      await until('said why', () => warnings.some((warning) => warning.includes('Object.prototype has enumerable properties (pluck)')));
+    } finally {
+      // Taken away before the next test: the frame's prototype is its own, but its checkout is not needed.
+      frame.remove();
+    }
+  });
+
   it('PepayCheckout.open() opens the modal and resolves "paid"', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
     const {win, frame} = await storefront('');

@@ -20,9 +20,9 @@ export function firstScreenNow(): FirstScreen | null {
   return arrived;
 }
 
-/** Fetches the chunk (once). Rejects when it cannot be fetched. */
+/** Fetches the chunk (once). Rejects when it cannot be fetched, or cannot run on this page. */
 export function loadFirstScreen(): Promise<FirstScreen> {
-  pending ??= import('./first-screen.js').then(
+  pending ??= runnableChunk().then(
     (chunk) => {
       arrived = chunk;
       for (const revive of [...revivals]) revive();
@@ -30,10 +30,21 @@ export function loadFirstScreen(): Promise<FirstScreen> {
     },
     (error: unknown) => {
       pending = null;
+      console.warn(`Pepay Checkout: ${UNAVAILABLE.message}`, error);
       throw error;
     },
   );
   return pending;
+}
+
+/**
+ * The chunk, unless this page adds enumerable properties to `Object.prototype`: zod reads objects
+ * with `for…in` and throws as its schemas are built (WebKit then never settles the import).
+ */
+function runnableChunk(): Promise<FirstScreen> {
+  const inherited = Object.keys(Object.prototype);
+  if (inherited.length === 0) return import('./first-screen.js');
+  return Promise.reject(new TypeError(`Object.prototype has enumerable properties (${inherited.join(', ')}): zod cannot run with them.`));
 }
 
 /** What a checkout whose first screen cannot be fetched is in: the error step, as with any error the payer sees. */
