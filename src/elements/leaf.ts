@@ -1,5 +1,5 @@
 import {LitElement} from 'lit';
-import {property} from 'lit/decorators.js';
+import {property} from 'lit/decorators/property.js';
 import type {PayerAction} from '../checkout/types.js';
 import {PayerActionEvent} from '../events/payer-action.js';
 import {en, type Messages} from '../i18n/en.js';

@@ -1,6 +1,6 @@
 import {LitElement, noChange, nothing} from 'lit';
 import {directive, Directive, PartType, type ElementPart, type PartInfo} from 'lit/directive.js';
-import {property} from 'lit/decorators.js';
+import {property} from 'lit/decorators/property.js';
 import {SESSION_DEFAULTS, pickSession, type QrContent, type SessionOptions, type Theme} from '../session.js';
 
 /** The session attributes every Pepay element takes (see `SessionOptions`, declared once). */

@@ -1,4 +1,4 @@
-import {property} from 'lit/decorators.js';
+import {property} from 'lit/decorators/property.js';
 import {enViews, type ViewMessages} from '../i18n/en-views.js';
 import {PepayLeaf} from './leaf.js';
 

@@ -1,5 +1,5 @@
 import {css, html, nothing} from 'lit';
-import {state} from 'lit/decorators.js';
+import {state} from 'lit/decorators/state.js';
 import {LanguageController} from '../../i18n/language.js';
 import {hostStyles} from '../../styles/tokens.js';
 import {VERSION} from '../../version.js';

@@ -1,5 +1,5 @@
 import {LitElement, html, nothing, type TemplateResult} from 'lit';
-import {property} from 'lit/decorators.js';
+import {property} from 'lit/decorators/property.js';
 import type {CheckoutState, PayerAction} from '../../checkout/types.js';
 import type {Emitted} from '../../checkout/emitted.js';
 import {createPepayEvent} from '../../events/contract.js';

@@ -1,5 +1,5 @@
 import {LitElement, css, html, nothing} from 'lit';
-import {property} from 'lit/decorators.js';
+import {property} from 'lit/decorators/property.js';
 import {formatDuration} from '../../checkout/format.js';
 import {msUntil} from '../../checkout/selectors.js';
 import {leafHostStyles, visuallyHiddenStyles} from '../../styles/controls.js';

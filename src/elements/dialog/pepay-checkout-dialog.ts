@@ -1,5 +1,6 @@
 import {css, html, nothing, type PropertyValues} from 'lit';
-import {property, query} from 'lit/decorators.js';
+import {property} from 'lit/decorators/property.js';
+import {query} from 'lit/decorators/query.js';
 import type {Step} from '../../checkout/types.js';
 import {createPepayEvent, type CloseReason} from '../../events/contract.js';
 import {DONE_EVENT} from '../../events/payer-action.js';

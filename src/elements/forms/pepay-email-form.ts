@@ -1,5 +1,7 @@
 import {css, html, nothing} from 'lit';
-import {property, queryAssignedElements, state} from 'lit/decorators.js';
+import {property} from 'lit/decorators/property.js';
+import {queryAssignedElements} from 'lit/decorators/query-assigned-elements.js';
+import {state} from 'lit/decorators/state.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {PepayLeaf} from '../leaf.js';
 import {fieldProblem} from './validity.js';

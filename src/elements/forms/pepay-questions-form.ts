@@ -1,5 +1,6 @@
 import {html, nothing} from 'lit';
-import {property, state} from 'lit/decorators.js';
+import {property} from 'lit/decorators/property.js';
+import {state} from 'lit/decorators/state.js';
 import type {Question} from '../../api/schemas/questions.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {PepayLeaf} from '../leaf.js';

@@ -1,5 +1,6 @@
 import {html, nothing} from 'lit';
-import {property, state as ownState} from 'lit/decorators.js';
+import {property} from 'lit/decorators/property.js';
+import {state as ownState} from 'lit/decorators/state.js';
 import {formatTokenPrice, formatUsd, networkName, trimAmount} from '../../checkout/format.js';
 import {amountStillDue, paidSoFar, verificationAnswer} from '../../checkout/figures.js';
 import {tokenOn} from '../../checkout/allocation.js';

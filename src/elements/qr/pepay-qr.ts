@@ -1,5 +1,6 @@
 import {LitElement, css, html, svg} from 'lit';
-import {property, state} from 'lit/decorators.js';
+import {property} from 'lit/decorators/property.js';
+import {state} from 'lit/decorators/state.js';
 import {Backoff} from '../../realtime/backoff.js';
 import {loadQrEncoder, type QrEncode} from './encoder.js';
 import {hostStyles} from '../../styles/tokens.js';

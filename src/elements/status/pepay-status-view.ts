@@ -1,5 +1,5 @@
 import {css, html, nothing} from 'lit';
-import {property} from 'lit/decorators.js';
+import {property} from 'lit/decorators/property.js';
 import {formatMoment, formatUsd, isolate} from '../../checkout/format.js';
 import {arrivedUsd, overpaidUsd} from '../../checkout/figures.js';
 import type {CheckoutState} from '../../checkout/types.js';

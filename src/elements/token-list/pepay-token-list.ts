@@ -1,5 +1,6 @@
 import {html, nothing} from 'lit';
-import {property, state} from 'lit/decorators.js';
+import {property} from 'lit/decorators/property.js';
+import {state} from 'lit/decorators/state.js';
 import type {Token} from '../../api/schemas/tokens.js';
 import type {Rails} from '../../checkout/allocation.js';
 import {networkName} from '../../checkout/format.js';

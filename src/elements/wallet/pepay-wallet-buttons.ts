@@ -1,5 +1,6 @@
 import {css, html, nothing} from 'lit';
-import {property, state} from 'lit/decorators.js';
+import {property} from 'lit/decorators/property.js';
+import {state} from 'lit/decorators/state.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {watchWallets, type WalletChoice} from '../../wallet/discovery.js';
 import {sendTransfer, WalletError, type SendPhase} from '../../wallet/eip1193.js';
