@@ -9,7 +9,7 @@ import {failed} from './failed.js';
 import {concernsThisInvoice, lowerRemaining} from './news.js';
 import {advance, releaseLockWait} from './advance.js';
 import {allocated} from './allocation.js';
-import {recall, recallEnding} from './memory.js';
+import {adoptShared, recall, recallEnding} from './memory.js';
 import {verified} from './verification.js';
 import {acceptsPayerAction, isPayerAction} from './payer-guard.js';
 import {tick} from './tick.js';
@@ -115,6 +115,8 @@ function transition(state: CheckoutState, input: Input): Transition {
 
     case 'address-allocated':
       return allocated(state, input.address, input.requested, input.at);
+    case 'place-shared':
+      return adoptShared(state, input.place, input.at, input.wallAt);
 
     case 'change-token':
       if (state.session?.locked) return {state, effects: []};
@@ -220,9 +222,8 @@ function transition(state: CheckoutState, input: Input): Transition {
   }
 }
 
-function capAt(remaining: number | null, total: number | null): number | null {
-  return remaining !== null && total !== null ? Math.min(remaining, total) : remaining;
-}
+const capAt = (remaining: number | null, total: number | null) =>
+  remaining !== null && total !== null ? Math.min(remaining, total) : remaining;
 
 /** News of the invoice's status (`updated`: `before` with the news's other figures applied). */
 function applyStatus(before: CheckoutState, updated: CheckoutState, status: InvoiceStatus): Transition {

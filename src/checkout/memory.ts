@@ -7,7 +7,8 @@ import type {PaymentAddress} from '../api/schemas/address.js';
 import {implausibleAmount, tokenOn} from './allocation.js';
 import {payableAmount} from './amount.js';
 import type {Remembered} from './remembered.js';
-import type {CheckoutState} from './types.js';
+import {advance} from './advance.js';
+import type {CheckoutState, Transition} from './types.js';
 
 /**
  * An invoice the fresh session says has ended, with what was remembered of its end added back
@@ -15,6 +16,28 @@ import type {CheckoutState} from './types.js';
  */
 export function recallEnding(state: CheckoutState, remembered: Remembered | null): CheckoutState {
   return remembered ? {...state, paidAt: remembered.paidAt ?? null, payments: remembered.payments ?? {}} : state;
+}
+
+/**
+ * The place another tab of this session kept, when its address is not the one shown here: the
+ * server's latest allocation (a tab that chose another token, or was priced again), shown here
+ * too, said as a change, so two tabs never show two addresses, nor price two against each other.
+ * Only on a payment view with nothing in flight, and where `recall` would restore it.
+ */
+export function adoptShared(state: CheckoutState, place: Remembered, at: number, wallNow: number): Transition {
+  const [a, shown] = [place.address, state.address];
+  const same =
+    a &&
+    shown &&
+    a.address === shown.address &&
+    a.tokenId === shown.tokenId &&
+    a.network === shown.network &&
+    a.tokenAmount === shown.tokenAmount;
+  const paying = state.step === 'awaiting-payment' || state.step === 'underpaid';
+  // A place without an amount is a tab whose price is being made again: its answer will follow.
+  if (!a?.tokenAmount || !shown || same || !paying || state.busy !== null) return {state, effects: []};
+  const next = recall({...state, address: null}, {...place, payments: state.payments}, at, wallNow);
+  return next.address ? advance({...next, changed: 'instruction'}) : {state, effects: []};
 }
 
 /**

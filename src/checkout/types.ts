@@ -127,6 +127,8 @@ export type Input =
   | {type: 'token-chosen'; network: string; tokenId: number}
   /** `requested`: the token and network the allocation asked for. */
   | {type: 'address-allocated'; address: PaymentAddress; requested: {network: string; tokenId: number}; at: number}
+  /** The place another tab of this session kept (signed, checked), read when it wrote it (`wallAt`: `at` in epoch ms). */
+  | {type: 'place-shared'; place: Remembered; at: number; wallAt: number}
   | {type: 'change-token'}
   /** The payer asks for a new price after the automatic refresh stopped. */
   | {type: 'refresh-quote'}

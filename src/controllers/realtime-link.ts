@@ -14,6 +14,7 @@ import type {PaymentStatus} from '../api/schemas/status.js';
 import type {Input} from '../checkout/types.js';
 import {EventDeduper} from '../realtime/dedupe.js';
 import {PaymentStream, type StreamStatus} from '../realtime/payment-stream.js';
+import {sessionKey} from '../realtime/session-key.js';
 import {answeredPoll, StatusPoller} from '../realtime/status-poller.js';
 import {TabSync} from '../realtime/tab-sync.js';
 
@@ -80,6 +81,7 @@ export class RealtimeLink {
     });
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
+    window.addEventListener('storage', this.onStorage);
     window.addEventListener('focus', this.onFocus);
     document.addEventListener('visibilitychange', this.onVisibility);
   }
@@ -106,6 +108,7 @@ export class RealtimeLink {
     this.tabs.close();
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
+    window.removeEventListener('storage', this.onStorage);
     window.removeEventListener('focus', this.onFocus);
     document.removeEventListener('visibilitychange', this.onVisibility);
   }
@@ -152,6 +155,21 @@ export class RealtimeLink {
   private readonly onOnline = () => {
     this.report();
     this.onFocus();
+  };
+
+  /**
+   * Another tab kept a place (place-store.ts): on this session, it may hold an address allocated
+   * since this tab's. Read back as any kept place is (signed with the session, checked), then the
+   * machine decides. Storage events reach other documents only: the writer is not told of itself.
+   */
+  private readonly onStorage = (event: StorageEvent) => {
+    const {sessionToken} = this.options.client.credentials;
+    const key = event.key;
+    if (!key?.endsWith(`:${sessionKey(sessionToken)}`) || event.newValue === null) return;
+    import('./place-store.js')
+      .then(({readPlace}) => readPlace(key, sessionToken))
+      .then((place) => place && this.options.input({type: 'place-shared', place, at: performance.now(), wallAt: Date.now()}))
+      .catch(() => undefined);
   };
 
   private readonly onOffline = () => this.options.input({type: 'connection', connection: 'offline'});

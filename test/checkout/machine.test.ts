@@ -674,6 +674,33 @@ describe("checkout machine: the payer's place across reloads (issue 14)", () => 
     );
     expect(elsewhere.state.address?.address).not.to.equal('0xabc');
   });
+
+  it("another tab's place: its newer address is shown here, as a change; not over a wait, a request in flight, or an address as shown", () => {
+    const here = run(loaded(remembered())).state;
+    const other = remembered({address: {...remembered().address!, address: '0xdef', tokenAmount: '40.100000'}});
+    const shared = (place: Remembered, state = here) => reduce(state, {type: 'place-shared', place, at: 600, wallAt: 1_000_100});
+    const adopted = shared(other).state;
+    expect([adopted.step, adopted.address?.address, adopted.address?.tokenAmount, adopted.changed]).to.deep.equal([
+      'awaiting-payment',
+      '0xdef',
+      '40.100000',
+      'instruction',
+    ]);
+    // Its quote's time left, from the wall clock: 120 s from 1,000,000, read at 1,000,100 (mono 600).
+    expect(adopted.quoteExpiresAtMono).to.equal(600 + 119_900);
+    // Nothing changes: the same address and amount, a tab still pricing (no amount), a token not
+    // offered here, a request in flight, a wait for a payment, or the token list.
+    for (const [place, state] of [
+      [remembered(), here],
+      [remembered({address: {...other.address!, tokenAmount: null}}), here],
+      [remembered({address: {...other.address!, tokenId: 9}}), here],
+      [other, {...here, busy: 'address'}],
+      [other, {...here, step: 'confirming'}],
+      [other, {...here, step: 'select-token', address: null}],
+    ] as [Remembered, CheckoutState][]) {
+      expect(shared(place, state).state).to.equal(state);
+    }
+  });
 });
 
 describe('display formatting', () => {

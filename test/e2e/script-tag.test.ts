@@ -2,7 +2,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import type {PepayCheckout} from '../../src/index.js';
 import type {} from '../../src/cdn/module.js';
 import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
-import {deep, deepReady, deepText} from '../support/deep.js';
+import {buttonNamed, deep, deepReady, deepText} from '../support/deep.js';
 
 // Generous: a whole page loads two bundles while CI runs three engines on two cores.
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 15_000});
@@ -131,6 +131,42 @@ describe('the script-tag bundles on a plain page', () => {
     const allocations = (await inspect(s.invoice_id)).requests.filter((r) => r.path.endsWith('/payment-addresses'));
     expect(allocations).to.have.length(1);
     frame.remove();
+  });
+
+  it('two tabs on one session show one address: a token chosen in one is shown, as a change, in the other', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const [a, b] = [cspPage('storefront.html', s), cspPage('storefront.html', s)];
+    try {
+      await until(
+        'both on the token list',
+        () => a.checkout()?.state?.step === 'select-token' && b.checkout()?.state?.step === 'select-token',
+      );
+      const choose = async (tab: typeof a, token: string) => {
+        const button = await deepReady<HTMLButtonElement>(tab.checkout()!.shadowRoot!, `button[data-token="${token}"]`);
+        button.click();
+      };
+      await choose(a, '201');
+      await until('A on Base', () => a.checkout()!.state.address?.network === 'base');
+      // B, still choosing, is left to choose: it shows no address to replace.
+      await choose(b, '203');
+      await until('B on Solana', () => b.checkout()!.state.address?.network === 'solana');
+      const solana = b.checkout()!.state.address!.address;
+      await until('A shows the Solana address, said as a change', () => {
+        const shown = a.checkout()!.state.address;
+        return shown?.address === solana && deep(a.checkout()!.shadowRoot!, '[data-changed]');
+      });
+      expect(a.checkout()!.state.step).to.equal('awaiting-payment');
+      // And back: A chooses Base again, and B follows. One allocation a choice, none to follow.
+      buttonNamed(a.checkout()!.shadowRoot!, 'Choose another token').click();
+      await choose(a, '201');
+      await until('B back on Base', () => b.checkout()!.state.address?.network === 'base');
+      expect(b.checkout()!.state.address!.address).to.equal(a.checkout()!.state.address!.address);
+      const allocations = (await inspect(s.invoice_id)).requests.filter((r) => r.path.endsWith('/payment-addresses'));
+      expect(allocations).to.have.length(3);
+    } finally {
+      a.frame.remove();
+      b.frame.remove();
+    }
   });
 
   it('on a 360 x 640 phone, an error choosing a token appears beside it, in view and announced (issue 14)', async () => {
