@@ -22,22 +22,19 @@ export function recallEnding(state: CheckoutState, remembered: Remembered | null
  * The place another tab of this session kept, when its address is not the one shown here: the
  * server's latest allocation (a tab that chose another token, or was priced again), shown here
  * too, said as a change, so two tabs never show two addresses, nor price two against each other.
- * Only on a payment view with nothing in flight, and where `recall` would restore it.
+ * The same address and amount priced again there: its later quote time stands here, silently (one
+ * refresh serves both). Only on a payment view with nothing in flight, where `recall` would restore it.
  */
 export function adoptShared(state: CheckoutState, place: Remembered, at: number, wallNow: number): Transition {
   const [a, shown] = [place.address, state.address];
-  const same =
-    a &&
-    shown &&
-    a.address === shown.address &&
-    a.tokenId === shown.tokenId &&
-    a.network === shown.network &&
-    a.tokenAmount === shown.tokenAmount;
   const paying = state.step === 'awaiting-payment' || state.step === 'underpaid';
   // A place without an amount is a tab whose price is being made again: its answer will follow.
-  if (!a?.tokenAmount || !shown || same || !paying || state.busy !== null) return {state, effects: []};
+  if (!a?.tokenAmount || !shown || !paying || state.busy !== null) return {state, effects: []};
   const next = recall({...state, address: null}, {...place, payments: state.payments}, at, wallNow);
-  return next.address ? advance({...next, changed: 'instruction'}) : {state, effects: []};
+  const same = (['address', 'network', 'tokenId', 'tokenAmount'] as const).every((field) => a[field] === shown[field]);
+  if (!same) return next.address ? advance({...next, changed: 'instruction'}) : {state, effects: []};
+  const later = next.address?.tokenAmount && (next.quoteExpiresAtMono ?? 0) > (state.quoteExpiresAtMono ?? Infinity);
+  return {state: later ? {...state, quoteExpiresAtMono: next.quoteExpiresAtMono} : state, effects: []};
 }
 
 /**

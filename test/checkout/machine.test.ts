@@ -675,7 +675,7 @@ describe("checkout machine: the payer's place across reloads (issue 14)", () => 
     expect(elsewhere.state.address?.address).not.to.equal('0xabc');
   });
 
-  it("another tab's place: its newer address is shown here, as a change; not over a wait, a request in flight, or an address as shown", () => {
+  it("another tab's place: its newer address is shown here, as a change, its later quote silently; not over a wait or a request in flight", () => {
     const here = run(loaded(remembered())).state;
     const other = remembered({address: {...remembered().address!, address: '0xdef', tokenAmount: '40.100000'}});
     const shared = (place: Remembered, state = here) => reduce(state, {type: 'place-shared', place, at: 600, wallAt: 1_000_100});
@@ -688,7 +688,10 @@ describe("checkout machine: the payer's place across reloads (issue 14)", () => 
     ]);
     // Its quote's time left, from the wall clock: 120 s from 1,000,000, read at 1,000,100 (mono 600).
     expect(adopted.quoteExpiresAtMono).to.equal(600 + 119_900);
-    // Nothing changes: the same address and amount, a tab still pricing (no amount), a token not
+    // Priced again there at the same amount: its later quote time stands here, and nothing is said.
+    const repriced = shared(remembered({quoteExpiresAt: 1_000_000 + 300_000})).state;
+    expect([repriced.address, repriced.changed, repriced.quoteExpiresAtMono]).to.deep.equal([here.address, here.changed, 600 + 299_900]);
+    // Nothing changes: the same address and amount (and quote), a tab still pricing (no amount), a token not
     // offered here, a request in flight, a wait for a payment, or the token list.
     for (const [place, state] of [
       [remembered(), here],
