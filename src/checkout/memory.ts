@@ -19,22 +19,26 @@ export function recallEnding(state: CheckoutState, remembered: Remembered | null
 }
 
 /**
- * The place another tab of this session kept, when its address is not the one shown here: the
- * server's latest allocation (a tab that chose another token, or was priced again), shown here
- * too, said as a change, so two tabs never show two addresses, nor price two against each other.
- * The same address and amount priced again there: its later quote time stands here, silently (one
- * refresh serves both). Only on a payment view with nothing in flight, where `recall` would restore it.
+ * The place another tab of this session kept, when it was priced later than this one (by more
+ * than the whole second a place is kept to): the server's latest allocation. Another address or
+ * amount (a tab that chose another token, or was priced again) is shown here too, said as a
+ * change, with what belonged to the old one dropped, so two tabs never show two addresses; the
+ * same one takes the later quote time, silently (one refresh serves both). An older place (a tab
+ * that was busy when a newer one came) is not taken. Only on a payment view with nothing in
+ * flight, and where `recall` would restore it.
  */
 export function adoptShared(state: CheckoutState, place: Remembered, at: number, wallNow: number): Transition {
   const [a, shown] = [place.address, state.address];
   const paying = state.step === 'awaiting-payment' || state.step === 'underpaid';
   // A place without an amount is a tab whose price is being made again: its answer will follow.
-  if (!a?.tokenAmount || !shown || !paying || state.busy !== null) return {state, effects: []};
+  if (!a?.tokenAmount || !shown || !paying || state.busy !== null || place.quoteExpiresAt === null) return {state, effects: []};
+  const later = at + place.quoteExpiresAt - wallNow > (state.quoteExpiresAtMono ?? -Infinity) + 1000;
   const next = recall({...state, address: null}, {...place, payments: state.payments}, at, wallNow);
+  if (!later || !next.address?.tokenAmount) return {state, effects: []};
   const same = (['address', 'network', 'tokenId', 'tokenAmount'] as const).every((field) => a[field] === shown[field]);
-  if (!same) return next.address ? advance({...next, changed: 'instruction'}) : {state, effects: []};
-  const later = next.address?.tokenAmount && (next.quoteExpiresAtMono ?? 0) > (state.quoteExpiresAtMono ?? Infinity);
-  return {state: later ? {...state, quoteExpiresAtMono: next.quoteExpiresAtMono} : state, effects: []};
+  if (same) return {state: {...state, quoteExpiresAtMono: next.quoteExpiresAtMono}, effects: []};
+  const fresh = {notice: null, shortQuotes: 0, verification: null, verificationCheckAt: null, verificationChecks: 0};
+  return advance({...next, ...fresh, changed: 'instruction'});
 }
 
 /**

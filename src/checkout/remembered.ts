@@ -59,9 +59,10 @@ export function rememberedOf(state: CheckoutState, wallNow: number, monoNow: num
       exchangeRate: a.exchangeRate,
     },
     quotedRemainingUsd: a ? state.quotedRemainingUsd : null,
-    // Whole seconds: the two clocks drift by a few ms between reads, which is no change worth a write.
+    // Whole seconds, down (a quote read back never outlives the server's): the two clocks drift by
+    // a few ms between reads, which is no change worth a write.
     quoteExpiresAt:
-      a && state.quoteExpiresAtMono !== null ? Math.round((wallNow + state.quoteExpiresAtMono - monoNow) / 1000) * 1000 : null,
+      a && state.quoteExpiresAtMono !== null ? Math.floor((wallNow + state.quoteExpiresAtMono - monoNow) / 1000) * 1000 : null,
     // Only while it is waited for: a payer who went back from it is not taken back there.
     walletTx: a && state.detected ? state.walletTx : null,
     detected: a ? state.detected : null,

@@ -45,6 +45,7 @@ export class RealtimeLink {
   private wasLive = false;
   /** The last poll (here or in another tab): none yet, answered or failed. */
   private lastPoll: 'none' | 'answered' | 'failed' = 'none';
+  private stopped = false;
 
   constructor(private readonly options: RealtimeLinkOptions) {
     const {client, input} = options;
@@ -103,6 +104,7 @@ export class RealtimeLink {
 
   /** Stops everything; `keepStream` leaves the socket open for commerce order news. */
   stop(keepStream = false): void {
+    this.stopped = true;
     this.poller.stop();
     if (!keepStream) this.stream.stop();
     this.tabs.close();
@@ -168,7 +170,10 @@ export class RealtimeLink {
     if (!key?.endsWith(`:${sessionKey(sessionToken)}`) || event.newValue === null) return;
     import('./place-store.js')
       .then(({readPlace}) => readPlace(key, sessionToken))
-      .then((place) => place && this.options.input({type: 'place-shared', place, at: performance.now(), wallAt: Date.now()}))
+      // Stopped meanwhile (the checkout left the page): its machine is not fed.
+      .then(
+        (place) => place && !this.stopped && this.options.input({type: 'place-shared', place, at: performance.now(), wallAt: Date.now()}),
+      )
       .catch(() => undefined);
   };
 

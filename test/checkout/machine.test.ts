@@ -675,28 +675,34 @@ describe("checkout machine: the payer's place across reloads (issue 14)", () => 
     expect(elsewhere.state.address?.address).not.to.equal('0xabc');
   });
 
-  it("another tab's place: its newer address is shown here, as a change, its later quote silently; not over a wait or a request in flight", () => {
+  it("another tab's place priced later: its address shown here as a change, or its later quote time, silently; never an older one", () => {
     const here = run(loaded(remembered())).state;
-    const other = remembered({address: {...remembered().address!, address: '0xdef', tokenAmount: '40.100000'}});
+    // Priced 80 s after this tab: its quote ends at 1,200,000 (wall), read at 1,000,100 (mono 600).
+    const other = remembered({address: {...remembered().address!, address: '0xdef', tokenAmount: '40.100000'}, quoteExpiresAt: 1_200_000});
     const shared = (place: Remembered, state = here) => reduce(state, {type: 'place-shared', place, at: 600, wallAt: 1_000_100});
-    const adopted = shared(other).state;
+    const checking = {...here, verification: job(), verificationCheckAt: 700, verificationChecks: 1, shortQuotes: 2};
+    const adopted = shared(other, checking).state;
     expect([adopted.step, adopted.address?.address, adopted.address?.tokenAmount, adopted.changed]).to.deep.equal([
       'awaiting-payment',
       '0xdef',
       '40.100000',
       'instruction',
     ]);
-    // Its quote's time left, from the wall clock: 120 s from 1,000,000, read at 1,000,100 (mono 600).
-    expect(adopted.quoteExpiresAtMono).to.equal(600 + 119_900);
+    expect(adopted.quoteExpiresAtMono).to.equal(600 + 199_900);
+    // What belonged to the old address does not carry over to the new one.
+    expect([adopted.verification, adopted.verificationCheckAt, adopted.shortQuotes]).to.deep.equal([null, null, 0]);
     // Priced again there at the same amount: its later quote time stands here, and nothing is said.
-    const repriced = shared(remembered({quoteExpiresAt: 1_000_000 + 300_000})).state;
-    expect([repriced.address, repriced.changed, repriced.quoteExpiresAtMono]).to.deep.equal([here.address, here.changed, 600 + 299_900]);
-    // Nothing changes: the same address and amount (and quote), a tab still pricing (no amount), a token not
-    // offered here, a request in flight, a wait for a payment, or the token list.
+    const repriced = shared(remembered({quoteExpiresAt: 1_200_000})).state;
+    expect([repriced.address, repriced.changed, repriced.quoteExpiresAtMono]).to.deep.equal([here.address, here.changed, 600 + 199_900]);
+    // Nothing changes: a place priced before this one or within the second places are kept to (a
+    // tab that missed the newer one), one still pricing (no amount) or with no quote time, a token
+    // not offered here, a request in flight, a wait for a payment, or the token list.
     for (const [place, state] of [
-      [remembered(), here],
-      [remembered({address: {...other.address!, tokenAmount: null}}), here],
-      [remembered({address: {...other.address!, tokenId: 9}}), here],
+      [{...other, quoteExpiresAt: 1_000_000 + 60_000}, here],
+      [{...other, quoteExpiresAt: 1_000_000 + 120_500}, here],
+      [remembered({address: {...other.address!, tokenAmount: null}, quoteExpiresAt: 1_200_000}), here],
+      [{...other, quoteExpiresAt: null}, here],
+      [remembered({address: {...other.address!, tokenId: 9}, quoteExpiresAt: 1_200_000}), here],
       [other, {...here, busy: 'address'}],
       [other, {...here, step: 'confirming'}],
       [other, {...here, step: 'select-token', address: null}],

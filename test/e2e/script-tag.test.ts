@@ -141,7 +141,11 @@ describe('the script-tag bundles on a plain page', () => {
         'both on the token list',
         () => a.checkout()?.state?.step === 'select-token' && b.checkout()?.state?.step === 'select-token',
       );
+      // Each choice's quote holds longer than the last: the newer allocation is the later-priced one
+      // whatever the timing (places keep their quote time in whole seconds).
+      let ttl = 60;
       const choose = async (tab: typeof a, token: string) => {
+        await simulate(s.invoice_id, 'faults', {variants: {quoteTtlSeconds: (ttl += 60)}});
         const button = await deepReady<HTMLButtonElement>(tab.checkout()!.shadowRoot!, `button[data-token="${token}"]`);
         button.click();
       };

@@ -118,7 +118,7 @@ export class PepayCheckoutDialog extends PepaySessionElement {
   override connectedCallback(): void {
     super.connectedCallback();
     const dialog = this.hasUpdated ? this.dialog : null;
-    if (this.open && dialog?.open && !dialog.matches(':modal')) {
+    if (this.open && dialog?.open && !isModal(dialog)) {
       dialog.close();
       dialog.showModal();
     }
@@ -165,6 +165,15 @@ export class PepayCheckoutDialog extends PepaySessionElement {
         ${this.open ? html`<pepay-checkout ${withSession(this.session)}></pepay-checkout>` : nothing}
       </div>
     </dialog>`;
+  }
+}
+
+/** Whether `dialog` is in the top layer; true where the browser cannot say (no `:modal`, before 2022). */
+function isModal(dialog: HTMLDialogElement): boolean {
+  try {
+    return dialog.matches(':modal');
+  } catch {
+    return true;
   }
 }
 
