@@ -40,7 +40,9 @@ export const hostStyles = css`
     max-width: 600px;
     color-scheme: light;
     font-family: var(--_font);
-    font-size: var(--pepay-font-size, 15px);
+    /* 15 px, or more where the page's root follows a larger text size the payer chose (WCAG 1.4.4);
+       never less on a page that shrinks its root (62.5 % and the like). */
+    font-size: var(--pepay-font-size, max(15px, 0.9375rem));
     line-height: 1.45;
     color: var(--_fg);
   }

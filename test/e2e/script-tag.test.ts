@@ -97,6 +97,34 @@ describe('the script-tag bundles on a plain page', () => {
     }
   });
 
+  it('the modal on a 320 px phone with text at 200 %: as wide as the card inside it, no sideways scroll', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const {win, frame} = await storefront(
+      `<pepay-checkout-button session-token="${s.session_token}" signature="${s.signature}" api-base="${sandboxUrl}">Pay</pepay-checkout-button>`,
+      '<style>html { font-size: 200% }</style>',
+    );
+    try {
+      frame.style.cssText = 'width: 320px; height: 568px; border: 0';
+      const button = win.document.querySelector('pepay-checkout-button')!;
+      await until('the launcher', () => button.shadowRoot?.querySelector('button'));
+      button.shadowRoot!.querySelector('button')!.click();
+      const dialogEl = () => button.shadowRoot!.querySelector('pepay-checkout-dialog');
+      await until('the modal', () => dialogEl()?.shadowRoot?.querySelector('dialog pepay-checkout'));
+      const dialog = dialogEl()!.shadowRoot!.querySelector('dialog')!;
+      const checkout = dialog.querySelector('pepay-checkout') as PepayCheckout;
+      await until('the token list', () => checkout.state?.step === 'select-token' && deep(checkout.shadowRoot!, 'button[data-token]'));
+      expect(getComputedStyle(checkout).fontSize).to.equal('30px');
+      const [card, box] = [checkout.getBoundingClientRect(), dialog.getBoundingClientRect()];
+      expect([dialog.scrollWidth <= dialog.clientWidth, card.left >= box.left - 0.5, card.right <= box.right + 0.5]).to.deep.equal([
+        true,
+        true,
+        true,
+      ]);
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('PepayCheckout.open() opens the modal and resolves "paid"', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
     const {win, frame} = await storefront('');

@@ -98,28 +98,50 @@ describe("a merchant's accent colour", () => {
 });
 
 describe('reflow and targets', () => {
-  for (const locale of ['de', 'ar']) {
-    it(`at 320 px in ${locale} (400 % zoom of a 1280 px window): nothing wider than the checkout, every target 24 px at least`, async () => {
+  for (const [locale, text] of [
+    ['de', '100%'],
+    ['ar', '100%'],
+    ['de', '200%'],
+  ]) {
+    it(`at 320 px in ${locale}, text at ${text} (400 % zoom of a 1280 px window): nothing wider than the checkout, every target 24 px at least`, async () => {
+      // The payer's larger text reaches the checkout through the page's root (WCAG 1.4.4): 15 px becomes 30 px.
+      document.documentElement.style.fontSize = text;
       const el = mount(await createSession({customer_email: 'a@example.com'}), 'light', locale);
-      el.style.width = '320px';
-      await toPayment(el);
-      await waitUntil(() => el.shadowRoot!.querySelector('.card')?.getAttribute('lang') === locale, 'language', {timeout: 10_000});
-      await el.updateComplete;
-      const box = el.getBoundingClientRect();
-      const all = deepAllOf(el.shadowRoot!);
-      const wider = all.filter((node) => {
-        const r = node.getBoundingClientRect();
-        return r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5);
-      });
-      expect(wider.map((node) => node.outerHTML.slice(0, 60))).to.deep.equal([]);
-      // WCAG 2.5.8 Target Size (Minimum): links and buttons, not text inside a sentence.
-      const small = all
-        .filter((node) => node.matches('button, a[href]') && node.getBoundingClientRect().width > 0)
-        .filter((node) => node.getBoundingClientRect().width < 24 || node.getBoundingClientRect().height < 24);
-      expect(small.map((node) => node.outerHTML.slice(0, 60))).to.deep.equal([]);
-      el.remove();
+      try {
+        el.style.width = '320px';
+        expect(getComputedStyle(el).fontSize).to.equal(text === '200%' ? '30px' : '15px');
+        await toPayment(el);
+        await waitUntil(() => el.shadowRoot!.querySelector('.card')?.getAttribute('lang') === locale, 'language', {timeout: 10_000});
+        await el.updateComplete;
+        const box = el.getBoundingClientRect();
+        const all = deepAllOf(el.shadowRoot!);
+        const wider = all.filter((node) => {
+          const r = node.getBoundingClientRect();
+          return r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5);
+        });
+        expect(wider.map((node) => node.outerHTML.slice(0, 60))).to.deep.equal([]);
+        // WCAG 2.5.8 Target Size (Minimum): links and buttons, not text inside a sentence.
+        const small = all
+          .filter((node) => node.matches('button, a[href]') && node.getBoundingClientRect().width > 0)
+          .filter((node) => node.getBoundingClientRect().width < 24 || node.getBoundingClientRect().height < 24);
+        expect(small.map((node) => node.outerHTML.slice(0, 60))).to.deep.equal([]);
+      } finally {
+        el.remove();
+        document.documentElement.style.removeProperty('font-size');
+      }
     });
   }
+
+  it('a page that shrinks its root (62.5 %) does not shrink the checkout below 15 px', async () => {
+    document.documentElement.style.fontSize = '62.5%';
+    const el = mount(await createSession({customer_email: 'a@example.com'}), 'light', 'en');
+    try {
+      expect(getComputedStyle(el).fontSize).to.equal('15px');
+    } finally {
+      el.remove();
+      document.documentElement.style.removeProperty('font-size');
+    }
+  });
 });
 
 /** Every element under `root`, through shadow roots. */

@@ -39,6 +39,8 @@ export class PepayCheckoutDialog extends PepaySessionElement {
         padding: 0;
         background: transparent;
         width: min(100vw - 16px, 480px);
+        /* Not the platform's calc(100% - 6px - 2em): with large text it is narrower than the card. */
+        max-width: none;
         max-height: calc(100dvh - 16px);
         overflow: auto;
       }
