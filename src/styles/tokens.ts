@@ -18,6 +18,9 @@ const darkTokens = css`
 /**
  * The shared host reset and the design tokens. Every `--pepay-*` custom property has a default
  * here; light and dark swap the colour tokens (`theme` attribute, `auto` follows the system).
+ * The text is 15 px, or more where the page's root follows a larger text size the payer chose
+ * (WCAG 1.4.4), never less on a page that shrinks its root (62.5 % and the like). Comments stay
+ * out of the CSS: it ships as written, in the first paint.
  */
 export const hostStyles = css`
   :host {
@@ -40,8 +43,6 @@ export const hostStyles = css`
     max-width: 600px;
     color-scheme: light;
     font-family: var(--_font);
-    /* 15 px, or more where the page's root follows a larger text size the payer chose (WCAG 1.4.4);
-       never less on a page that shrinks its root (62.5 % and the like). */
     font-size: var(--pepay-font-size, max(15px, 0.9375rem));
     line-height: 1.45;
     color: var(--_fg);
