@@ -102,7 +102,7 @@ describe('reflow and targets', () => {
     ['de', '100%'],
     ['ar', '100%'],
     ['de', '200%'],
-  ]) {
+  ] as const) {
     it(`at 320 px in ${locale}, text at ${text} (400 % zoom of a 1280 px window): nothing wider than the checkout, every target 24 px at least`, async () => {
       // The payer's larger text reaches the checkout through the page's root (WCAG 1.4.4): 15 px becomes 30 px.
       document.documentElement.style.fontSize = text;
