@@ -1,4 +1,5 @@
 import {basename, dirname} from 'node:path';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import {defineConfig, type Plugin, type UserConfig} from 'vite';
 import {fetchedAlongside} from './scripts/bench/bundle.ts';
 import {thirdPartyLicences} from './scripts/third-party-licences.ts';
@@ -17,6 +18,23 @@ function asciiOnly(): Plugin {
       }
     },
   };
+}
+
+/**
+ * Our `css` style sheets minified (comments, whitespace: lightningcss, through Lit's own plugin):
+ * they ship as written otherwise, the first paint's too. A `css` template of declarations only
+ * (the dark palette, spliced into rules) is no sheet lightningcss can read: it stays as written.
+ * `html` templates stay as written: their whitespace is text the payer sees.
+ */
+function cssMinified(): Plugin {
+  return minifyLiterals({
+    include: ['src/**/*.ts'],
+    failOnError: true,
+    options: {
+      shouldMinify: () => false,
+      shouldMinifyCSS: (template) => template.tag === 'css' && template.parts.some((part) => part.text.includes('{')),
+    },
+  }) as unknown as Plugin;
 }
 
 /**
@@ -107,7 +125,7 @@ const artifacts: Record<string, () => UserConfig> = {
   module: () => {
     const groups = checkoutGroups();
     return {
-      plugins: [asciiOnly(), litTrustedTypesPolicy(), groups.plugin, thirdPartyLicences()],
+      plugins: [cssMinified(), asciiOnly(), litTrustedTypesPolicy(), groups.plugin, thirdPartyLicences()],
       build: {
         emptyOutDir: true,
         manifest: 'chunks.json',
