@@ -29,6 +29,10 @@ async function shownAnAddress() {
   const el = mount(s);
   await toPayment(el);
   const {address, network, tokenId, tokenAmount, usdAmount, exchangeRate} = el.state.address!;
+  const key = placeKey(s.invoice_id, s.session_token);
+  // The checkout's own place is written a moment later (its chunk, then Web Crypto): a test's write
+  // made before that one even starts would be overwritten by it.
+  await until('its own place kept', () => localStorage.getItem(key)?.includes(address));
   el.remove();
   const place: Remembered = {
     questionsAnswered: true,
@@ -37,7 +41,7 @@ async function shownAnAddress() {
     quotedRemainingUsd: null,
     quoteExpiresAt: null,
   };
-  return {s, key: placeKey(s.invoice_id, s.session_token), place, address};
+  return {s, key, place, address};
 }
 
 const allocations = async (s: Session) =>
