@@ -161,7 +161,7 @@ export class RealtimeLink {
 
   /**
    * Another tab kept a place (place-store.ts): on this session, it may hold an address allocated
-   * since this tab's. Read back as any kept place is (signed with the session, checked), then the
+   * since this tab's. Read back as every kept place is (signed with the session, checked), then the
    * machine decides. Storage events reach other documents only: the writer is not told of itself.
    */
   private readonly onStorage = (event: StorageEvent) => {

@@ -32,6 +32,17 @@ const parts = async (el: PepayCheckoutButton) => {
   };
 };
 
+/** A button's modal opened on a new session, its checkout on the payment step. */
+async function payingInModal() {
+  const s = await createSession({customer_email: 'a@example.com'});
+  const el = await launcher(s);
+  el.show();
+  const modal = await parts(el);
+  await until('checkout', () => modal.checkout());
+  await toPayment(modal.checkout()!);
+  return {s, el, ...modal};
+}
+
 describe('<pepay-checkout-button> and the modal dialog', () => {
   it('opens a modal checkout (the platform keeps focus inside a modal dialog), is accessible, and closes with Escape', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
@@ -53,12 +64,7 @@ describe('<pepay-checkout-button> and the modal dialog', () => {
   });
 
   it('asks the host before closing while a payment is in progress', async () => {
-    const s = await createSession({customer_email: 'a@example.com'});
-    const el = await launcher(s);
-    el.show();
-    const {dialog, checkout, close} = await parts(el);
-    await until('checkout', () => checkout());
-    await toPayment(checkout()!);
+    const {s, el, dialog, close} = await payingInModal();
     const keepOpen = (e: Event) => e.preventDefault();
     el.addEventListener('pepay-close-request', keepOpen, {once: true});
     const request = oneEvent(el, 'pepay-close-request');
@@ -74,12 +80,7 @@ describe('<pepay-checkout-button> and the modal dialog', () => {
   });
 
   it('stays modal, on the same payment, when the storefront moves its button mid-payment', async () => {
-    const s = await createSession({customer_email: 'a@example.com'});
-    const el = await launcher(s);
-    el.show();
-    const {dialogEl, dialog, checkout} = await parts(el);
-    await until('checkout', () => checkout());
-    await toPayment(checkout()!);
+    const {el, dialogEl, dialog, checkout} = await payingInModal();
     const address = checkout()!.state.address!.address;
     const closes: unknown[] = [];
     el.addEventListener('pepay-close', (event) => closes.push((event as CustomEvent).detail));
