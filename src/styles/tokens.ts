@@ -19,8 +19,7 @@ const darkTokens = css`
  * The shared host reset and the design tokens. Every `--pepay-*` custom property has a default
  * here; light and dark swap the colour tokens (`theme` attribute, `auto` follows the system).
  * The text is 15 px, or more where the page's root follows a larger text size the payer chose
- * (WCAG 1.4.4), never less on a page that shrinks its root (62.5 % and the like). Comments stay
- * out of the CSS: it ships as written, in the first paint.
+ * (WCAG 1.4.4), never less on a page that shrinks its root (62.5 % and the like).
  */
 export const hostStyles = css`
   :host {
