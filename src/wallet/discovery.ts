@@ -73,7 +73,8 @@ function readAnnouncement(detail: unknown): [WalletChoice, object] | null {
  * A wallet's name as shown: control, format (bidi, zero-width) and blank filler characters
  * dropped, as they would let a name pose as another or show nothing; at most 60 characters as
  * seen (grapheme clusters) and 240 UTF-16 units (one character may stack any number of marks),
- * cut between characters with "…". Empty when nothing visible is left.
+ * cut between characters with "…" (a first character too long keeps its first code point). Empty
+ * when nothing visible is left.
  */
 function walletName(announced: string): string {
   const plain = announced.replace(/[\p{Cc}\p{Cf}\u115f\u1160\u3164\uffa0\u2800]/gu, '').trim();
@@ -86,7 +87,8 @@ function walletName(announced: string): string {
       // Too long: whole characters go from the end until "…" fits within both limits.
       do units -= characters.pop()!.length;
       while (characters.length > MAX_NAME_LENGTH - 1 || units > MAX_NAME_UNITS - 1);
-      return characters.length > 0 ? `${characters.join('')}…` : '';
+      // A first character too long on its own keeps its base: the wallet still gets its button.
+      return `${characters.length > 0 ? characters.join('') : [...plain][0]}…`;
     }
   }
   return characters.join('');

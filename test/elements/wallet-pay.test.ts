@@ -373,11 +373,13 @@ describe('paying from the wallet', () => {
     const flags = announceWallet({chainId: 84532, name: 'b'.repeat(30) + '🇩🇪'.repeat(40)});
     // One character as seen may stack any number of marks: cut by length too, never half of it.
     const stacked = announceWallet({chainId: 84532, name: `Safe W${'\u0301'.repeat(5000)}`});
+    const alone = announceWallet({chainId: 84532, name: `W${'\u0301'.repeat(3000)}`});
     try {
       const {el} = await paying();
       await until('four buttons', () => el.shadowRoot && deep(el.shadowRoot, 'button[data-wallet-button="3"]'));
-      const buttons = [0, 1, 2, 3, 4].map((index) => inView<HTMLButtonElement>(el, `button[data-wallet-button="${index}"]`));
-      expect(buttons[4]).to.equal(null);
+      await until('five buttons', () => deep(el.shadowRoot!, 'button[data-wallet-button="4"]'));
+      const buttons = [0, 1, 2, 3, 4, 5].map((index) => inView<HTMLButtonElement>(el, `button[data-wallet-button="${index}"]`));
+      expect(buttons[5]).to.equal(null);
       const card = el.getBoundingClientRect();
       expect(buttons[0]!.getBoundingClientRect().right).to.be.at.most(card.right);
       const cut = buttons[1]!.textContent!.trim();
@@ -386,7 +388,10 @@ describe('paying from the wallet', () => {
       // 60 characters as seen: 30 letters, 29 flags, "…"; never half a flag.
       expect(buttons[2]!.textContent!.trim()).to.equal(`Pay with ${'b'.repeat(30)}${'🇩🇪'.repeat(29)}…`);
       expect(buttons[3]!.textContent!.trim()).to.equal('Pay with Safe …');
+      // Its only character too long on its own: its base is kept, and the wallet keeps its button.
+      expect(buttons[4]!.textContent!.trim()).to.equal('Pay with W…');
     } finally {
+      alone.stop();
       stacked.stop();
       flags.stop();
       emoji.stop();
