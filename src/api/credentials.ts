@@ -15,9 +15,12 @@ export interface CredentialInput {
  * Merchant (`pk_`), secret (`sk_`) and commerce (`ck_`) keys must never reach a browser, bare or
  * wrapped: a key prefix at the start or after any separator (`Bearer sk_…`, `key=pk_…`,
  * `(sk_…)`; `_` and `-` are token characters, not separators), or a `_live_` / `_test_` key after
- * any non-alphanumeric character. Checked as given, percent-decoded, and inside `Basic` base64.
+ * any non-alphanumeric character, in any letter case (`SK_LIVE_…` is a key retyped, not a
+ * session). The bare prefix is matched in lowercase only, as Pepay prints it: an opaque session
+ * may hold `Ck_` by chance. Checked as given, percent-decoded, and inside `Basic` base64.
  */
-const MERCHANT_KEY = /(?:^|[^A-Za-z0-9_-])(?:pk|sk|ck)_|(?:^|[^A-Za-z0-9])(?:pk|sk|ck)_(?:live|test)_/;
+const MERCHANT_KEY = /(?:^|[^A-Za-z0-9_-])(?:pk|sk|ck)_/;
+const LIVE_OR_TEST_KEY = /(?:^|[^A-Za-z0-9])(?:pk|sk|ck)_(?:live|test)_/i;
 
 /** Header-safe visible ASCII: anything else (a space, a newline, a zero-width or look-alike letter) is no session. */
 const TOKEN_CHARACTERS = /^[\x21-\x7e]+$/;
@@ -26,7 +29,7 @@ function looksLikeMerchantKey(value: string): boolean {
   const readings = [value, attempt(() => decodeURIComponent(value))];
   const basic = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(value)?.[1];
   if (basic) readings.push(attempt(() => atob(basic)));
-  return readings.some((reading) => reading !== null && MERCHANT_KEY.test(reading));
+  return readings.some((reading) => reading !== null && (MERCHANT_KEY.test(reading) || LIVE_OR_TEST_KEY.test(reading)));
 }
 
 function attempt(read: () => string): string | null {

@@ -53,6 +53,10 @@ describe('credentials', () => {
       {sessionToken: 'Bearer%20pk_live_1', signature: 's'},
       {sessionToken: 'sk%5Flive%5Fx', signature: 's'},
       {sessionToken: `Basic ${btoa('sk_live_x:')}`, signature: 's'},
+      // From a merchant's probe: a live or test key in capitals is still that key.
+      {sessionToken: 'SK_LIVE_abc', signature: 's'},
+      {sessionToken: 'pst_a', signature: 'key=Pk_Test_1'},
+      {paymentUrl: 'https://x/pay?session=Bearer%20CK_LIVE_2&signature=s'},
     ]) {
       expect(() => resolveCredentials(bad))
         .to.throw(PepayError)

@@ -181,6 +181,52 @@ describe('the modal, held and closed by the platform', () => {
     expect(again.dialog.open).to.equal(true);
   });
 
+  it("a storefront's ::part() rules reach the checkout inline, in the button's modal and in openCheckout()'s", async () => {
+    const parts = ['card', 'header', 'amount', 'address', 'qr', 'pay-button'];
+    const rules = (host: string) => parts.map((part, i) => `${host}::part(${part}) { outline: 3px solid rgb(${i + 1}, 2, 3) }`);
+    const style = document.createElement('style');
+    style.textContent = [
+      ...rules('pepay-checkout'),
+      ...rules('pepay-checkout-button'),
+      ...rules('pepay-checkout-dialog'),
+      'pepay-checkout-button::part(dialog) { outline: 3px solid rgb(9, 9, 9) }',
+      'pepay-checkout-button::part(close-button) { outline: 3px solid rgb(8, 8, 8) }',
+    ].join('\n');
+    document.head.append(style);
+    const outlines = (checkout: PepayCheckout) =>
+      parts.map((part) => getComputedStyle(deep(checkout.shadowRoot!, `[part~="${part}"]`)!).outlineColor);
+    const expected = parts.map((_, i) => `rgb(${i + 1}, 2, 3)`);
+    try {
+      const s = await createSession({customer_email: 'a@example.com'});
+      const inline = await fixture<PepayCheckout>(
+        html`<pepay-checkout session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}></pepay-checkout>`,
+      );
+      await toPayment(inline);
+      expect(outlines(inline)).to.deep.equal(expected);
+      inline.remove();
+
+      const modal = await payingInModal();
+      expect(outlines(modal.checkout()!)).to.deep.equal(expected);
+      expect(getComputedStyle(modal.dialog).outlineColor).to.equal('rgb(9, 9, 9)');
+      expect(getComputedStyle(modal.close).outlineColor).to.equal('rgb(8, 8, 8)');
+      modal.el.remove();
+
+      // Another session: this one's place is kept, so its checkout would open on the payment step.
+      const other = await createSession({customer_email: 'a@example.com'});
+      const opened = openCheckout({paymentUrl: other.payment_url, apiBase: sandboxUrl});
+      await until('open', () => document.querySelector('pepay-checkout-dialog')?.open);
+      const dialog = document.querySelector('pepay-checkout-dialog')!;
+      await until('checkout', () => dialog.shadowRoot!.querySelector('pepay-checkout'));
+      const checkout = dialog.shadowRoot!.querySelector<PepayCheckout>('pepay-checkout')!;
+      await toPayment(checkout);
+      expect(outlines(checkout)).to.deep.equal(expected);
+      opened.close();
+      await opened.closed;
+    } finally {
+      style.remove();
+    }
+  });
+
   it('openCheckout() gives focus back to what had it when the modal closes', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
     const opener = document.createElement('button');

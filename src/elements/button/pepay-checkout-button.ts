@@ -4,7 +4,11 @@ import {LanguageController} from '../../i18n/language.js';
 import {hostStyles} from '../../styles/tokens.js';
 import {VERSION} from '../../version.js';
 import {loadView} from '../checkout/views.js';
+import {CHECKOUT_PARTS} from '../checkout-parts.js';
 import {PepaySessionElement, withSession} from '../session-element.js';
+
+/** The modal's own parts and the checkout's inside it, styled from outside the button. */
+const MODAL_PARTS = `dialog, close-button, ${CHECKOUT_PARTS}`;
 
 /**
  * A button that opens the checkout in a modal dialog.
@@ -13,6 +17,7 @@ import {PepaySessionElement, withSession} from '../session-element.js';
  * @summary Launcher for the modal checkout.
  * @slot - The button's label (default "Pay with crypto").
  * @csspart button - The button.
+ * @csspart dialog - The modal's parts and the checkout's (`<pepay-checkout-dialog>`), passed on.
  */
 export class PepayCheckoutButton extends PepaySessionElement {
   static readonly version = VERSION;
@@ -71,7 +76,7 @@ export class PepayCheckoutButton extends PepaySessionElement {
     const m = this.language.resolve(this.locale);
     return html`<button part="button" lang=${this.language.language} @click=${() => this.show()}><slot>${m.payWithCrypto}</slot></button>
       ${this.unavailable ? html`<p role="alert" lang=${this.language.language}>${m.viewUnavailable}</p>` : nothing}
-      ${this.opened ? html`<pepay-checkout-dialog open ${withSession(this.session)} @pepay-close=${this.onClose}></pepay-checkout-dialog>` : nothing}`;
+      ${this.opened ? html`<pepay-checkout-dialog open exportparts=${MODAL_PARTS} ${withSession(this.session)} @pepay-close=${this.onClose}></pepay-checkout-dialog>` : nothing}`;
   }
 }
 

@@ -7,6 +7,7 @@ import {DONE_EVENT} from '../../events/payer-action.js';
 import {hostStyles} from '../../styles/tokens.js';
 import {VERSION} from '../../version.js';
 import type {PepayCheckout} from '../checkout/pepay-checkout.js';
+import {CHECKOUT_PARTS} from '../checkout-parts.js';
 import {PepaySessionElement, withSession} from '../session-element.js';
 import {LanguageController} from '../../i18n/language.js';
 
@@ -23,6 +24,7 @@ const PAYING: ReadonlySet<Step> = new Set(['awaiting-payment', 'underpaid', 'con
  * Events: `PepayDialogEventDetails` (src/events/contract.ts); the checkout's own bubble out of it.
  * @csspart dialog - The `<dialog>`.
  * @csspart close-button - The close button.
+ * @csspart card - And the checkout's other parts (`<pepay-checkout>`), passed on.
  */
 export class PepayCheckoutDialog extends PepaySessionElement {
   static readonly version = VERSION;
@@ -164,7 +166,7 @@ export class PepayCheckoutDialog extends PepaySessionElement {
     >
       <div class="frame">
         <button class="close" part="close-button" aria-label=${m.close} @click=${() => this.requestClose('close-button')}>×</button>
-        ${this.open ? html`<pepay-checkout ${withSession(this.session)}></pepay-checkout>` : nothing}
+        ${this.open ? html`<pepay-checkout exportparts=${CHECKOUT_PARTS} ${withSession(this.session)}></pepay-checkout>` : nothing}
       </div>
     </dialog>`;
   }
