@@ -3,7 +3,7 @@ import type {PaymentAddress} from '../api/schemas/address.js';
 import type {Token} from '../api/schemas/tokens.js';
 import {advance} from './advance.js';
 import {payableAmount} from './amount.js';
-import {quoteOf} from './quote.js';
+import {quoteMissed, quoteOf} from './quote.js';
 import type {CheckoutError, CheckoutState, Transition} from './types.js';
 
 /** What the allocation asked for: the token and network the payer chose (or the invoice is locked to). */
@@ -38,9 +38,10 @@ export function implausibleAmount(state: CheckoutState, a: PaymentAddress): stri
   return ratio > 1 - MARGIN && ratio < 1 + MARGIN ? null : `${a.tokenAmount} at ${a.exchangeRate} per USD is not ${due} USD.`;
 }
 
-function refused(state: CheckoutState, message: string): Transition {
+/** An answer not applied: the payer is told, and a quote that ran out is asked for again (see `quoteMissed`). */
+function refused(state: CheckoutState, message: string, at: number): Transition {
   const notice: CheckoutError = {code: 'invalid-response', message, retryable: true};
-  return {state: {...state, busy: null, notice}, effects: []};
+  return {state: quoteMissed(state, notice, at), effects: []};
 }
 
 /**
@@ -56,13 +57,13 @@ export function allocated(state: CheckoutState, answer: PaymentAddress, requeste
   // Not waiting for an address (the payer moved on, the invoice ended): a late answer is stale.
   if (state.busy !== 'address') return {state, effects: []};
   if (a.network !== requested.network || a.tokenId !== requested.tokenId) {
-    return refused(state, `Asked for token ${requested.tokenId} on ${requested.network}; the answer was for another token or network.`);
+    return refused(state, `Asked for token ${requested.tokenId} on ${requested.network}; the answer was for another token or network.`, at);
   }
   const implausible = implausibleAmount(state, a);
-  if (implausible) return refused(state, implausible);
+  if (implausible) return refused(state, implausible, at);
   const locked = state.invoiceStatus === 'underpaid' ? state.session?.locked : null;
   if (locked && (a.network !== locked.network || a.tokenId !== locked.tokenId)) {
-    return refused(state, 'The address is not on the locked network and token.');
+    return refused(state, 'The address is not on the locked network and token.', at);
   }
   // Any change to an instruction already shown is one the payer did not ask for (choosing
   // another token clears the address first): another address, amount, token or network.

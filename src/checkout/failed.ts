@@ -1,6 +1,7 @@
 /** The machine's answer to a failed request. Pure. */
 import {releaseLockWait} from './advance.js';
-import type {CheckoutError, CheckoutState, Operation, Transition} from './types.js';
+import {quoteMissed} from './quote.js';
+import type {CheckoutError, CheckoutState, Effect, Operation, Transition} from './types.js';
 
 /** Answers that put the session itself in doubt (unauthorised, missing). */
 const DOUBTFUL = new Set(['invalid-session', 'session-not-found', 'insecure-credentials', 'missing-credentials']);
@@ -10,7 +11,7 @@ const DOUBTFUL = new Set(['invalid-session', 'session-not-found', 'insecure-cred
  * saying expired, canceled or paid) replaces the payer's view: a request refused as unauthorised,
  * missing or gone is a notice, and the session is read again to find out.
  */
-export function failed(state: CheckoutState, operation: Operation, error: CheckoutError): Transition {
+export function failed(state: CheckoutState, operation: Operation, error: CheckoutError, at: number): Transition {
   if (operation === 'load') return {state: {...state, step: 'error', error, busy: null}, effects: [{type: 'stop'}]};
   const doubtful = DOUBTFUL.has(error.code) || error.code === 'gone';
   // A poll that failed: the poller retries with backoff; a doubtful answer asks the session.
@@ -23,7 +24,9 @@ export function failed(state: CheckoutState, operation: Operation, error: Checko
   }
   // A payer action refused (a 400 included: the invoice may have ended meanwhile) re-reads the session.
   const recheck = doubtful || error.code === 'bad-request';
+  const effects: Effect[] = recheck ? [{type: 'refresh-session'}] : [];
+  if (operation === 'address') return {state: quoteMissed(state, error, at), effects};
   // Only the action that failed stops waiting (a background re-read of a job is not the payer's).
   const busy = state.busy === operation ? null : state.busy;
-  return {state: {...state, busy, notice: error}, effects: recheck ? [{type: 'refresh-session'}] : []};
+  return {state: {...state, busy, notice: error}, effects};
 }

@@ -11,9 +11,13 @@ export function quoteTimeLeft(state: CheckoutState, now: number): number | null 
   return state.busy === 'address' || !state.address?.tokenAmount ? null : msUntil(state.quoteExpiresAtMono, now);
 }
 
-/** The automatic price refresh stopped (quotes kept expiring at once): the payer may ask for one. */
+/**
+ * The payer may ask for a price: the automatic refresh stopped (quotes kept expiring at once), or
+ * the last one failed and no price is shown until the next try.
+ */
 export function quoteStalled(state: CheckoutState): boolean {
-  return state.address !== null && state.busy === null && state.quoteExpiresAtMono === null;
+  const a = state.address;
+  return a !== null && state.busy === null && (state.quoteExpiresAtMono === null || (!a.tokenAmount && state.notice !== null));
 }
 
 /** What is still due, in USD (only ever goes down: see the machine). */

@@ -3,22 +3,18 @@
  * actions; the output is the next state plus the effects the controller must run. Nothing else
  * decides what the checkout does next.
  */
-import type {InvoiceStatus} from '../api/schemas/primitives.js';
 import {initialState, isTerminal} from './state.js';
 import {failed} from './failed.js';
 import {concernsThisInvoice, lowerRemaining} from './news.js';
-import {advance, releaseLockWait} from './advance.js';
+import {advance} from './advance.js';
 import {allocated} from './allocation.js';
 import {adoptShared, recall, recallEnding} from './memory.js';
 import {verified} from './verification.js';
 import {acceptsPayerAction, isPayerAction} from './payer-guard.js';
 import {tick} from './tick.js';
-import {paymentNews, remainderNews, settleDetected, walletNews} from './confirming.js';
-import type {CheckoutState, Input, Step, Transition} from './types.js';
-
-const TERMINAL: Record<string, Step> = {paid: 'paid', expired: 'expired', canceled: 'canceled'};
-/** Commerce order statuses after which nothing more is coming (the enum is undocumented). */
-const ORDER_FINAL = new Set(['delivered', 'delivery_confirmed', 'fulfilled', 'cancelled', 'canceled', 'refunded', 'failed']);
+import {paymentNews, remainderNews, walletNews} from './confirming.js';
+import {applyStatus, orderNews, TERMINAL} from './status-news.js';
+import type {CheckoutState, Input, Transition} from './types.js';
 
 export function reduce(state: CheckoutState, input: Input): Transition {
   const {state: next, effects} = transition(state, input);
@@ -180,13 +176,7 @@ function transition(state: CheckoutState, input: Input): Transition {
       const subject = input.event.subject;
       // Only news about this checkout's invoice: a stream, a poll or another tab may carry others'.
       if (!concernsThisInvoice(state, subject)) return {state, effects: []};
-      if (subject.kind === 'order') {
-        // Tracking stays known once given, when a later update does not repeat it.
-        const tracking = subject.tracking ?? (state.order?.orderId === subject.orderId ? state.order.tracking : null);
-        const next = {...state, order: {orderId: subject.orderId, status: subject.status, tracking}};
-        const done = state.step === 'paid' && ORDER_FINAL.has(subject.status);
-        return {state: next, effects: done ? [{type: 'stop'}] : []};
-      }
+      if (subject.kind === 'order') return orderNews(state, subject);
       if (subject.kind === 'payment') return paymentNews(state, subject);
       if (subject.kind === 'quote' && subject.amountRemainingUsd !== null) return remainderNews(state, subject.amountRemainingUsd);
       if (subject.kind === 'invoice' && subject.status) {
@@ -218,33 +208,10 @@ function transition(state: CheckoutState, input: Input): Transition {
         input.session ? {...state, session: input.session, invoiceId: input.session.invoiceId} : state,
         input.operation,
         input.error,
+        input.at,
       );
   }
 }
 
 const capAt = (remaining: number | null, total: number | null) =>
   remaining !== null && total !== null ? Math.min(remaining, total) : remaining;
-
-/** News of the invoice's status (`updated`: `before` with the news's other figures applied). */
-function applyStatus(before: CheckoutState, updated: CheckoutState, status: InvoiceStatus): Transition {
-  // Late or reordered news never walks a partial payment back to unpaid.
-  if (updated.invoiceStatus === 'underpaid' && status === 'unpaid')
-    return before.readingLock ? releaseLockWait(updated) : {state: updated, effects: []};
-  const next = settleDetected(before, {...updated, invoiceStatus: status});
-  const terminal = TERMINAL[status];
-  if (terminal) {
-    const followOrder = terminal === 'paid' && next.commerceOrderId !== null && !ORDER_FINAL.has(next.order?.status ?? '');
-    return {state: {...next, step: terminal, busy: null, notice: null}, effects: [{type: 'stop', keepStream: followOrder}]};
-  }
-  if (status === 'underpaid') {
-    // The locked network, token and address come only from session-details: ask it, unless it is
-    // what just said underpaid (with no lock: the payer goes on as on an open invoice).
-    const sessionSaid = next.session?.status === 'underpaid';
-    if (!next.session?.locked && sessionSaid) return updated.step === 'loading' ? {state: next, effects: []} : advance(next);
-    if (updated.step === 'loading') return {state: next, effects: []};
-    if (!next.session?.locked || !sessionSaid) return {state: {...next, readingLock: true}, effects: [{type: 'refresh-session'}]};
-    return advance(next);
-  }
-  // A payment counted while the invoice stays open: back to what it shows now.
-  return next.step === 'confirming' && !next.detected ? advance(next) : {state: next, effects: []};
-}

@@ -37,3 +37,24 @@ export function quoteOf(
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
+
+/**
+ * A price refresh that brought no usable price (a failed request, an answer refused) at `at`
+ * (monotonic ms). A quote that has run out is no longer shown ("Refreshing the price…"; the
+ * address stays) and is asked for again after 5 s, then 10 s; the third miss in a row stops the
+ * automatic refresh, as short quotes do (the payer may ask). A quote still held stays, refreshed
+ * when it runs out. Without an address shown (the first pick) only the notice is kept.
+ */
+export function quoteMissed(state: CheckoutState, notice: CheckoutError, at: number): CheckoutState {
+  const a = state.address;
+  if (!a || (state.quoteExpiresAtMono !== null && state.quoteExpiresAtMono > at)) return {...state, busy: null, notice};
+  const shortQuotes = state.shortQuotes + 1;
+  return {
+    ...state,
+    busy: null,
+    notice,
+    shortQuotes,
+    address: {...a, tokenAmount: null},
+    quoteExpiresAtMono: shortQuotes < MAX_SHORT_QUOTES ? at + QUOTE_RETRY_MS.min * 2 ** (shortQuotes - 1) : null,
+  };
+}

@@ -151,7 +151,7 @@ export type Input =
   | {type: 'resync'}
   | {type: 'tick'; at: number}
   /** `session`: what session-details said when the load failed on another request (for the error card). */
-  | {type: 'failed'; operation: Operation; error: CheckoutError; session?: SessionDetails | null};
+  | {type: 'failed'; operation: Operation; error: CheckoutError; at: number; session?: SessionDetails | null};
 
 /** Which request failed. */
 export type Operation = 'load' | 'questions' | 'email' | 'address' | 'verify' | 'status' | 'session';

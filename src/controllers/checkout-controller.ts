@@ -112,7 +112,7 @@ export class CheckoutController implements ReactiveController {
       wsBase,
       streamTimeout: config.streamTimeout,
       input: (input) => this.dispatch(input),
-      pollFailed: (error) => this.dispatch({type: 'failed', operation: 'status', error: toCheckoutError(error)}),
+      pollFailed: (error) => this.dispatch({type: 'failed', operation: 'status', error: toCheckoutError(error), at: performance.now()}),
       ended: () => isTerminal(this.state.step),
     });
     this.dispatch({type: 'start', at: performance.now()});
@@ -236,7 +236,7 @@ export class CheckoutController implements ReactiveController {
       (thrown: unknown) => {
         const [error, session] = thrown instanceof LoadFailure ? [thrown.reason, thrown.session] : [thrown, null];
         if (signal.aborted || isAbortError(error)) return;
-        this.dispatch({type: 'failed', operation: OPERATION[effect.type], error: toCheckoutError(error), session});
+        this.dispatch({type: 'failed', operation: OPERATION[effect.type], error: toCheckoutError(error), at: performance.now(), session});
       },
     );
   }

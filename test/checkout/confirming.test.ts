@@ -163,7 +163,7 @@ describe('the confirming step', () => {
     expect([held.state.step, held.state.readingLock, held.effects]).to.deep.equal(['confirming', true, ['refresh-session']]);
     const error = {code: 'network' as const, message: 'down', retryable: true};
     // Released to paying, and priced again: 30 USD is due now, not the 40 the address was quoted for.
-    const failedRead = run([{type: 'failed', operation: 'session', error}], held.state);
+    const failedRead = run([{type: 'failed', at: 0, operation: 'session', error}], held.state);
     expect([failedRead.state.step, failedRead.state.readingLock, failedRead.state.busy]).to.deep.equal([
       'awaiting-payment',
       false,

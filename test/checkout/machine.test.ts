@@ -2,6 +2,7 @@ import {expect} from '@open-wc/testing';
 import type {PaymentAddress, Question, SessionDetails, Token} from '../../src/api/index.js';
 import {eventsBetween} from '../../src/checkout/emitted.js';
 import {msUntil} from '../../src/checkout/selectors.js';
+import {quoteStalled} from '../../src/checkout/figures.js';
 import {formatDuration, formatMoment, formatTokenPrice, networkName, trimAmount, formatUsd} from '../../src/checkout/format.js';
 import {parseEvent} from '../../src/api/schemas/events.js';
 import {reduce} from '../../src/checkout/machine.js';
@@ -287,22 +288,22 @@ describe('checkout machine', () => {
     expect(
       run([
         {type: 'start', at: 0},
-        {type: 'failed', operation: 'load', error: err},
+        {type: 'failed', at: 0, operation: 'load', error: err},
       ]).state.step,
     ).to.equal('error');
     const onTokens = run(toTokens).state;
-    const notice = run([{type: 'failed', operation: 'address', error: err}], onTokens).state;
+    const notice = run([{type: 'failed', at: 0, operation: 'address', error: err}], onTokens).state;
     expect([notice.step, notice.notice]).to.deep.equal(['select-token', err]);
-    expect(run([{type: 'failed', operation: 'email', error: {...err, code: 'gone', retryable: false}}], onTokens).effects).to.deep.equal([
-      'refresh-session',
-    ]);
+    expect(
+      run([{type: 'failed', at: 0, operation: 'email', error: {...err, code: 'gone', retryable: false}}], onTokens).effects,
+    ).to.deep.equal(['refresh-session']);
     // A background poll refused (401/403/404) ends nothing: the session is read again to find out.
-    const refused = run([{type: 'failed', operation: 'status', error: {...err, code: 'invalid-session'}}], onTokens);
+    const refused = run([{type: 'failed', at: 0, operation: 'status', error: {...err, code: 'invalid-session'}}], onTokens);
     expect([refused.state.step, refused.effects]).to.deep.equal(['select-token', ['refresh-session']]);
     // The session read refused too: the view stays, with a notice; no loop of reads.
-    const reread = run([{type: 'failed', operation: 'session', error: {...err, code: 'session-not-found'}}], refused.state);
+    const reread = run([{type: 'failed', at: 0, operation: 'session', error: {...err, code: 'session-not-found'}}], refused.state);
     expect([reread.state.step, reread.state.notice?.code, reread.effects]).to.deep.equal(['select-token', 'session-not-found', []]);
-    expect(run([{type: 'failed', operation: 'status', error: err}], onTokens).state).to.equal(onTokens);
+    expect(run([{type: 'failed', at: 0, operation: 'status', error: err}], onTokens).state).to.equal(onTokens);
     const retried = run([{type: 'start', at: 5}], failedToStart(err));
     expect([retried.state.step, retried.effects]).to.deep.equal(['loading', ['load']]);
   });
@@ -371,6 +372,56 @@ describe('checkout machine', () => {
     expect(r.state.quoteExpiresAtMono).to.equal(null);
     r = run([{type: 'refresh-quote'}], r.state);
     expect([r.state.busy, r.effects]).to.deep.equal(['address', ['allocate']]);
+  });
+
+  it('a price refresh that fails hides the price that ran out and is tried again after 5 s, then 10 s, then the payer asks (found by a network probe)', () => {
+    const err = {code: 'server' as const, message: 'x', retryable: true};
+    let r = run([...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, answer(address(), 0)]);
+    r = run([{type: 'tick', at: 300_000}], r.state);
+    expect(r.effects).to.include('allocate');
+    r = run([{type: 'failed', at: 300_100, operation: 'address', error: err}], r.state);
+    // The address stays; the amount that ran out is no longer the instruction.
+    expect([r.state.address?.address, r.state.address?.tokenAmount, r.state.notice, r.state.busy]).to.deep.equal([
+      '0xabc',
+      null,
+      err,
+      null,
+    ]);
+    expect(quoteStalled(r.state)).to.equal(true);
+    const tries: number[] = [];
+    for (let at = 301_000; at <= 400_000; at += 1000) {
+      r = run([{type: 'tick', at}], r.state);
+      if (r.effects.includes('allocate')) {
+        tries.push(at);
+        r = run([{type: 'failed', at, operation: 'address', error: err}], r.state);
+      }
+    }
+    expect(tries).to.deep.equal([306_000, 316_000]);
+    expect([r.state.quoteExpiresAtMono, quoteStalled(r.state)]).to.deep.equal([null, true]);
+    // The payer asks, and the price comes back.
+    r = run([{type: 'refresh-quote'}, answer(address({tokenAmount: '40.100000'}), 400_500)], r.state);
+    expect([r.state.address?.tokenAmount, r.state.notice, r.state.quoteExpiresAtMono]).to.deep.equal(['40.100000', null, 700_500]);
+  });
+
+  it('a refresh the payer asked for while the price still holds keeps that price when it fails, and an answer refused is a miss too', () => {
+    const err = {code: 'network' as const, message: 'x', retryable: true};
+    const shown = run([...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, answer(address(), 0)]).state;
+    const early = run([{type: 'refresh-quote'}, {type: 'failed', at: 290_000, operation: 'address', error: err}], shown);
+    expect([early.state.address?.tokenAmount, early.state.quoteExpiresAtMono, early.state.busy]).to.deep.equal([
+      '40.000000',
+      300_000,
+      null,
+    ]);
+    // Sibling: the refresh at the end of the quote answered with another token, or an amount for another sum.
+    const due = run([{type: 'tick', at: 300_000}], shown).state;
+    const other = run([answer(address({tokenId: 2}), 300_100, {network: 'base', tokenId: 1})], due);
+    expect([other.state.address?.tokenAmount, other.state.quoteExpiresAtMono, other.effects]).to.deep.equal([null, 305_100, []]);
+    const resummed = run([answer(address({tokenAmount: '20.000000'}), 300_100)], due);
+    expect([resummed.state.address?.tokenAmount, resummed.state.notice?.code, resummed.state.quoteExpiresAtMono]).to.deep.equal([
+      null,
+      'invalid-response',
+      305_100,
+    ]);
   });
 
   it('a job pending for good is read ever less often, eight times in all, then left (issue 15, kind 6)', () => {
@@ -448,10 +499,11 @@ describe('checkout machine against hostile answers and hands (issue 16)', () => 
     ]);
     r = run([{type: 'token-chosen', network: 'base', tokenId: 1}, answer(address(), 20)], r.state);
     expect([r.state.step, r.state.address?.tokenId, r.state.notice]).to.deep.equal(['awaiting-payment', 1, null]);
-    // Sibling: a quote refresh answered on another token leaves the instruction shown as it was.
+    // Sibling: a quote refresh answered on another token leaves the address shown as it was, without
+    // the amount whose quote ran out (asked for again).
     r = run([{type: 'tick', at: 400_000}], r.state);
     expect(r.effects).to.include('allocate');
-    const before = r.state.address;
+    const before = r.state.address && {...r.state.address, tokenAmount: null};
     r = run(
       [answer(address({tokenId: 9, address: '0x2222222222222222222222222222222222222222'}), 400_010, {network: 'base', tokenId: 1})],
       r.state,
@@ -527,7 +579,7 @@ describe('checkout machine: what a review of issue 16 found', () => {
     expect(r.state.busy).to.equal('address');
     r = run([{type: 'verification', job: job({status: 'completed', paymentFound: false}), at: 300_010}], r.state);
     expect(r.state.busy).to.equal('address');
-    r = run([{type: 'failed', operation: 'verify', error: {code: 'server', message: 'x', retryable: true}}], r.state);
+    r = run([{type: 'failed', at: 0, operation: 'verify', error: {code: 'server', message: 'x', retryable: true}}], r.state);
     expect(r.state.busy).to.equal('address');
     expect(run([{type: 'refresh-quote'}], r.state).effects).to.deep.equal([]);
   });

@@ -369,6 +369,29 @@ describe('<pepay-checkout> errors', () => {
     failing.remove();
   });
 
+  it('a price refresh the server fails: the amount that ran out is no longer shown, and the next try brings a price (found by a network probe)', async function () {
+    this.timeout(40_000);
+    const s = await createSession({customer_email: 'a@example.com'});
+    await simulate(s.invoice_id, 'faults', {variants: {quoteTtlSeconds: 12}});
+    const el = await mount(s);
+    await stepIs(el, 'select-token');
+    await chooseBaseUsdc(el);
+    expect(text(el)).to.include('Send exactly');
+    await simulate(s.invoice_id, 'faults', {http: [{kind: 'server-error', path: 'payment-addresses', count: 1}]});
+    await waitUntil(() => el.state.notice?.code === 'server', 'refresh failed', {timeout: 20_000, interval: 50});
+    await el.updateComplete;
+    expect(text(el)).to.include('Refreshing the price');
+    expect(text(el)).not.to.include('Send exactly');
+    expect($(el, '[data-copy="amount"]')).to.equal(null);
+    expect($(el, 'button[data-refresh-quote]')).not.to.equal(null);
+    // Asked again by itself, 5 s later.
+    await waitUntil(() => text(el).includes('Send exactly'), 'priced again', {timeout: 10_000, interval: 100});
+    const allocations = (await inspect(s.invoice_id)).requests.filter((r) => r.path.includes('payment-addresses'));
+    expect(allocations.length).to.equal(3);
+    expect(el.state.notice).to.equal(null);
+    el.remove();
+  });
+
   it('starts over when the host swaps in another session', async () => {
     const first = await createSession({customer_email: 'a@example.com'});
     const second = await createSession({customer_email: 'b@example.com'});
