@@ -152,14 +152,17 @@ function transition(state: CheckoutState, input: Input): Transition {
       return applyStatus(state, {...state, paidAt: input.paidAt ?? state.paidAt}, input.status);
 
     case 'session-refreshed': {
-      const s = input.session;
-      // A session read about another invoice (a server mix-up) says nothing about this one.
-      if (s.invoiceId !== state.invoiceId) return {state, effects: []};
+      // A session read about another invoice (a server mix-up), or overtaken by a later one, says nothing new.
+      if (input.session.invoiceId !== state.invoiceId || input.sentAt < state.sessionSentAt) return {state, effects: []};
       const before = state.session;
+      // An underpaid invoice stays locked: a read that forgets its rails (a lagging server) keeps them.
+      const keptLock = state.invoiceStatus === 'underpaid' ? (before?.locked ?? null) : null;
+      const s = input.session.locked || !keptLock ? input.session : {...input.session, locked: keptLock};
       const payeeOrTotal = before !== null && (before.merchantName !== s.merchantName || before.amountUsd !== s.amountUsd);
       const next: CheckoutState = {
         ...state,
         session: s,
+        sessionSentAt: input.sentAt,
         readingLock: false,
         // Never more still due than the (possibly lowered) total.
         amountRemainingUsd: capAt(lowerRemaining(state.amountRemainingUsd, s.amountRemainingUsd), s.amountUsd),

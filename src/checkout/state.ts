@@ -33,6 +33,7 @@ export function initialState(): CheckoutState {
     walletTx: null,
     chosen: null,
     readingLock: false,
+    sessionSentAt: 0,
     busy: null,
     notice: null,
     changed: null,

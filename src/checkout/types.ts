@@ -85,6 +85,11 @@ export interface CheckoutState {
    * underpaid first): a wait it will end holds until it answers or fails.
    */
   readingLock: boolean;
+  /**
+   * When the session read applied last was sent (monotonic ms; 0 before any): an answer to a read
+   * sent earlier, arriving later, is older news and is not applied.
+   */
+  sessionSentAt: number;
   /** The action in flight, for spinners and disabled buttons. */
   busy: 'questions' | 'email' | 'address' | 'verify' | 'wallet' | null;
   /** A problem with the last payer action, shown next to it (the step stays). */
@@ -144,7 +149,7 @@ export type Input =
   | {type: 'verification'; job: Verification; at: number}
   /** A polled status; `invoiceId` when the answer named one. */
   | {type: 'status'; status: InvoiceStatus; paidAt: number | null; invoiceId?: string | null}
-  | {type: 'session-refreshed'; session: SessionDetails; at: number}
+  | {type: 'session-refreshed'; session: SessionDetails; at: number; sentAt: number}
   | {type: 'event'; event: PepayEvent}
   | {type: 'connection'; connection: Connection}
   /** The stream came back, or the tab or network did: re-read the session over REST. */

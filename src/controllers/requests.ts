@@ -70,7 +70,9 @@ export async function runRequest(effect: RequestEffect, client: PayorClient, sig
       return {type: 'verification', job: await client.requestVerification(effect.invoiceId, effect.network, signal), at: at()};
     case 'check-verification':
       return {type: 'verification', job: await client.verification(effect.invoiceId, signal), at: at()};
-    case 'refresh-session':
-      return {type: 'session-refreshed', session: await client.sessionDetails(signal), at: at()};
+    case 'refresh-session': {
+      const sentAt = at();
+      return {type: 'session-refreshed', session: await client.sessionDetails(signal), at: at(), sentAt};
+    }
   }
 }

@@ -132,7 +132,7 @@ describe('the confirming step', () => {
     expect(short.state.detected).to.equal(null);
     expect(short.effects).to.deep.equal(['refresh-session']);
     const locked = {...session, status: 'underpaid' as const, amountRemainingUsd: 15, locked: {network: 'base', tokenId: 1, address: null}};
-    const back = run([{type: 'session-refreshed', session: locked, at: 1000}], short.state);
+    const back = run([{type: 'session-refreshed', sentAt: 0, session: locked, at: 1000}], short.state);
     expect(back.state.step).to.equal('underpaid');
   });
 
@@ -146,7 +146,7 @@ describe('the confirming step', () => {
     const second = (status: string) =>
       event('invoice_payment.created', {object: 'invoice_payment', id: 'pay_2', invoice_id: 'inv_1', status, amount_usd: 10});
     const quote = event('payment_quote.updated', {object: 'payment_quote', invoice_id: 'inv_1', amount_remaining: 20_000});
-    const read = {type: 'session-refreshed', session: lockedRead, at: 1000} as const;
+    const read = {type: 'session-refreshed', sentAt: 0, session: lockedRead, at: 1000} as const;
     // The input: a second payment counted by a quote update before the session read with the lock came back.
     const counted = run([payment('pending'), invoice('underpaid', 30_000), second('pending'), quote, read], paying());
     const steps = counted.events.filter((e) => e.name === 'pepay-step-change').map((e) => (e.detail as {step: string}).step);
@@ -171,13 +171,16 @@ describe('the confirming step', () => {
     ]);
     expect(failedRead.effects).to.deep.equal(['allocate']);
     // A stale read (still unpaid) answers too, and releases the wait the same way.
-    const stale = run([{type: 'session-refreshed', session, at: 1000}], held.state);
+    const stale = run([{type: 'session-refreshed', sentAt: 0, session, at: 1000}], held.state);
     expect([stale.state.step, stale.state.readingLock, stale.effects]).to.deep.equal(['awaiting-payment', false, ['allocate']]);
   });
 
   it('on an invoice already underpaid, a further payment counted by a quote update ends the wait (no status change follows)', () => {
     const locked = {...session, status: 'underpaid' as const, amountRemainingUsd: 15, locked: {network: 'base', tokenId: 1, address: null}};
-    const underpaid = run([invoice('underpaid', 15_000), {type: 'session-refreshed', session: locked, at: 1000}], paying()).state;
+    const underpaid = run(
+      [invoice('underpaid', 15_000), {type: 'session-refreshed', sentAt: 0, session: locked, at: 1000}],
+      paying(),
+    ).state;
     expect(underpaid.step).to.equal('underpaid');
     const quote = event('payment_quote.updated', {object: 'payment_quote', invoice_id: 'inv_1', amount_remaining: 10_000});
     const r = run([payment('pending'), quote, invoice('underpaid', 10_000)], underpaid);
@@ -186,7 +189,10 @@ describe('the confirming step', () => {
 
   it('the last payment of an underpaid invoice: nothing left is waited for as "paid", never re-quoted for 0 (no flash of "partial")', () => {
     const locked = {...session, status: 'underpaid' as const, amountRemainingUsd: 15, locked: {network: 'base', tokenId: 1, address: null}};
-    const underpaid = run([invoice('underpaid', 15_000), {type: 'session-refreshed', session: locked, at: 1000}], paying()).state;
+    const underpaid = run(
+      [invoice('underpaid', 15_000), {type: 'session-refreshed', sentAt: 0, session: locked, at: 1000}],
+      paying(),
+    ).state;
     const quote = event('payment_quote.updated', {object: 'payment_quote', invoice_id: 'inv_1', amount_remaining: 0});
     const r = run([payment('pending'), quote], underpaid);
     expect([r.state.step, r.effects]).to.deep.equal(['confirming', []]);
@@ -200,7 +206,7 @@ describe('the confirming step', () => {
     const r = run(
       [
         invoice('underpaid', 15_000),
-        {type: 'session-refreshed', session: locked, at: 1000},
+        {type: 'session-refreshed', sentAt: 0, session: locked, at: 1000},
         {type: 'address-allocated', address: {...address('15.000000'), usdAmount: 40}, requested: {network: 'base', tokenId: 1}, at: 1000},
       ],
       paying(),
@@ -230,7 +236,10 @@ describe('the confirming step', () => {
 
   it('a late or replayed "pending" for a payment already counted is not waited for again', () => {
     const locked = {...session, status: 'underpaid' as const, amountRemainingUsd: 15, locked: {network: 'base', tokenId: 1, address: null}};
-    const short = run([payment('pending'), invoice('underpaid', 15_000), {type: 'session-refreshed', session: locked, at: 1000}], paying());
+    const short = run(
+      [payment('pending'), invoice('underpaid', 15_000), {type: 'session-refreshed', sentAt: 0, session: locked, at: 1000}],
+      paying(),
+    );
     expect(short.state.step).to.equal('underpaid');
     expect(run([payment('pending')], short.state).state.step).to.equal('underpaid');
   });

@@ -154,14 +154,14 @@ describe('checkout machine', () => {
   });
 
   it('a re-read session that says paid is a confirmed end, shown at once (no further request for the time)', () => {
-    const r = run([{type: 'session-refreshed', session: session({status: 'paid'}), at: 5}], run(toTokens).state);
+    const r = run([{type: 'session-refreshed', sentAt: 0, session: session({status: 'paid'}), at: 5}], run(toTokens).state);
     expect([r.state.step, r.state.paidAt, r.effects]).to.deep.equal(['paid', null, ['stop']]);
   });
 
   it('news naming another invoice is ignored: a session re-read, a poll (issue 15, kind 1 siblings)', () => {
     const onTokens = run(toTokens).state;
     expect(
-      run([{type: 'session-refreshed', session: session({invoiceId: 'inv-OTHER', status: 'canceled'}), at: 5}], onTokens).state,
+      run([{type: 'session-refreshed', sentAt: 0, session: session({invoiceId: 'inv-OTHER', status: 'canceled'}), at: 5}], onTokens).state,
     ).to.equal(onTokens);
     expect(run([{type: 'status', status: 'canceled', paidAt: null, invoiceId: 'inv-OTHER'}], onTokens).state).to.equal(onTokens);
     expect(run([{type: 'status', status: 'canceled', paidAt: null, invoiceId: 'inv_1'}], onTokens).state.step).to.equal('canceled');
@@ -195,7 +195,7 @@ describe('checkout machine', () => {
     const locked = {network: 'base', tokenId: 1, address: '0xabc'};
     let r = run([
       ...toTokens,
-      {type: 'session-refreshed', session: session({status: 'underpaid', amountRemainingUsd: 15, locked}), at: 10},
+      {type: 'session-refreshed', sentAt: 0, session: session({status: 'underpaid', amountRemainingUsd: 15, locked}), at: 10},
     ]);
     expect([r.state.step, r.effects.at(-1)]).to.deep.equal(['underpaid', 'allocate']);
     r = run([answer(address({network: 'ethereum', tokenId: 7}), 20)], r.state);
@@ -212,7 +212,12 @@ describe('checkout machine', () => {
         subject: {kind: 'quote', invoiceId: 'inv_1', network: 'base', amountRemainingUsd: usd},
       },
     });
-    const r = run([...toTokens, quote(15), {type: 'session-refreshed', session: session({amountRemainingUsd: 40}), at: 1}, quote(30)]);
+    const r = run([
+      ...toTokens,
+      quote(15),
+      {type: 'session-refreshed', sentAt: 0, session: session({amountRemainingUsd: 40}), at: 1},
+      quote(30),
+    ]);
     expect(r.state.amountRemainingUsd).to.equal(15);
   });
 
@@ -227,11 +232,33 @@ describe('checkout machine', () => {
     r = run([{type: 'status', status: 'underpaid', paidAt: null}], r.state);
     expect(r.effects).to.deep.equal(['refresh-session']);
     const locked = {network: 'base', tokenId: 1, address: '0xabc'};
-    r = run([{type: 'session-refreshed', session: session({status: 'underpaid', amountRemainingUsd: 15, locked}), at: 10}], r.state);
+    r = run(
+      [{type: 'session-refreshed', sentAt: 0, session: session({status: 'underpaid', amountRemainingUsd: 15, locked}), at: 10}],
+      r.state,
+    );
     expect([r.state.step, r.state.busy, r.effects]).to.deep.equal(['underpaid', 'address', ['allocate']]);
     r = run([answer(address({tokenAmount: '15.000000'}), 20)], r.state);
     expect([r.state.step, r.state.busy, r.state.address?.tokenAmount]).to.deep.equal(['underpaid', null, '15.000000']);
     expect(run([{type: 'change-token'}], r.state).state.step).to.equal('underpaid');
+  });
+
+  it('a session read answered after a later one is older news: the lock, the time left and the events stay (found by a network probe)', () => {
+    const locked = {network: 'base', tokenId: 1, address: '0xabc'};
+    let r = run([...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, answer(address(), 0)]);
+    r = run([{type: 'status', status: 'underpaid', paidAt: null}], r.state);
+    const underpaid = session({status: 'underpaid', amountRemainingUsd: 15, locked, remainingMs: 50_000});
+    // The read sent at 2000 answers first; the one sent at 1000 (before the payment) comes 6 s late.
+    const newer: Input = {type: 'session-refreshed', sentAt: 2000, session: underpaid, at: 2100};
+    const stale: Input = {type: 'session-refreshed', sentAt: 1000, session: session({remainingMs: 60_000}), at: 8000};
+    const before = run([newer], r.state);
+    const after = reduce(before.state, stale);
+    expect(after.state).to.equal(before.state);
+    expect(after.effects).to.deep.equal([]);
+    expect(eventsBetween(before.state, after.state)).to.deep.equal([]);
+    // Sibling: a later read that forgets the rails of an invoice still underpaid (a lagging server) keeps them.
+    const forgetful = run([{type: 'session-refreshed', sentAt: 9000, session: {...underpaid, locked: null}, at: 9100}], before.state);
+    expect([forgetful.state.session?.locked, forgetful.state.step]).to.deep.equal([locked, 'underpaid']);
+    expect(eventsBetween(before.state, forgetful.state).map((e) => e.name)).to.deep.equal([]);
   });
 
   it('events: quote updates the remainder, order updates survive the paid screen, unknown events are ignored', () => {
@@ -533,11 +560,11 @@ describe('checkout machine against hostile answers and hands (issue 16)', () => 
       ],
       r.state,
     );
-    r = run([{type: 'session-refreshed', session: session({amountUsd: 60, amountRemainingUsd: 60}), at: 12_000}], r.state);
+    r = run([{type: 'session-refreshed', sentAt: 0, session: session({amountUsd: 60, amountRemainingUsd: 60}), at: 12_000}], r.state);
     expect([r.state.changed, r.state.quoteExpiresAtMono]).to.deep.equal(['invoice', 12_000]);
     expect(run([{type: 'tick', at: 12_000}], r.state).effects).to.deep.equal(['allocate']);
     // …and another payee alone is said too.
-    const renamed = run([...toTokens, {type: 'session-refreshed', session: session({merchantName: 'Someone else'}), at: 5}]);
+    const renamed = run([...toTokens, {type: 'session-refreshed', sentAt: 0, session: session({merchantName: 'Someone else'}), at: 5}]);
     expect(renamed.state.changed).to.equal('invoice');
   });
 
@@ -590,7 +617,10 @@ describe('checkout machine: what a review of issue 16 found', () => {
   });
 
   it('a session saying underpaid with no lock is not asked again and again', () => {
-    const r = run([...paying, {type: 'session-refreshed', session: session({status: 'underpaid', amountRemainingUsd: 15}), at: 10}]);
+    const r = run([
+      ...paying,
+      {type: 'session-refreshed', sentAt: 0, session: session({status: 'underpaid', amountRemainingUsd: 15}), at: 10},
+    ]);
     expect(r.effects.filter((e) => e === 'refresh-session')).to.deep.equal([]);
   });
 
@@ -600,6 +630,7 @@ describe('checkout machine: what a review of issue 16 found', () => {
       [
         {
           type: 'session-refreshed',
+          sentAt: 0,
           session: session({status: 'underpaid', amountRemainingUsd: 15, locked: {network: 'ethereum', tokenId: 7, address: null}}),
           at: 10,
         },
@@ -642,6 +673,7 @@ describe('checkout machine: what a review of issue 16 found', () => {
       [
         {
           type: 'session-refreshed',
+          sentAt: 0,
           session: session({status: 'underpaid', amountRemainingUsd: 15, locked: {network: 'base', tokenId: 1, address: null}}),
           at: 10,
         },
@@ -655,7 +687,7 @@ describe('checkout machine: what a review of issue 16 found', () => {
   });
 
   it('a total lowered by a re-read caps what is still due', () => {
-    const r = run([...paying, {type: 'session-refreshed', session: session({amountUsd: 25, amountRemainingUsd: null}), at: 10}]);
+    const r = run([...paying, {type: 'session-refreshed', sentAt: 0, session: session({amountUsd: 25, amountRemainingUsd: null}), at: 10}]);
     expect(r.state.amountRemainingUsd).to.equal(25);
   });
 });

@@ -119,7 +119,8 @@ export class PepayPaymentDetails extends PepayViewLeaf {
       ${onPhone ? nothing : wallet}
       <div class="row">
         ${
-          state.session?.locked
+          // Offered where the machine takes it: never on an underpaid invoice's remainder.
+          state.session?.locked || state.step !== 'awaiting-payment'
             ? nothing
             : html`<button data-change-token @click=${() => this.act({type: 'change-token'})} aria-disabled=${busy}>
                 ${v.chooseAnother}
