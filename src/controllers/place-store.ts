@@ -53,7 +53,7 @@ export async function readPlace(key: string, sessionToken: string): Promise<Reme
     if ((await mac(sessionToken, stored.text)) !== stored.mac) return null;
     const {savedAt, place} = JSON.parse(stored.text) as {savedAt?: unknown; place?: unknown};
     if (typeof savedAt !== 'number' || Date.now() - savedAt > KEEP_MS) return null;
-    return isPlace(place) ? withShownFigures(place) : null;
+    return isPlace(place) ? withShownFigures(onThisClock(place, savedAt)) : null;
   } catch {
     return null;
   }
@@ -92,6 +92,16 @@ export function writePlace(key: string, sessionToken: string, place: Remembered)
     .catch(() => {
       // Full or refused storage, or no Web Crypto: nothing is remembered, the checkout goes on.
     });
+}
+
+/**
+ * A place kept "later" than now was kept before this device's clock went back: its quote keeps at
+ * most the time it had left then (how long ago that was cannot be known). A clock gone forward only
+ * ends it sooner, and the price is made again.
+ */
+function onThisClock(place: Remembered, savedAt: number): Remembered {
+  const behind = savedAt - Date.now();
+  return behind > 0 && place.quoteExpiresAt !== null ? {...place, quoteExpiresAt: place.quoteExpiresAt - behind} : place;
 }
 
 function isWalletTx(tx: WalletTransaction): boolean {

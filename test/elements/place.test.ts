@@ -29,6 +29,7 @@ async function shownAnAddress() {
   const el = mount(s);
   await toPayment(el);
   const {address, network, tokenId, tokenAmount, usdAmount, exchangeRate} = el.state.address!;
+  const due = el.state.amountRemainingUsd;
   const key = placeKey(s.invoice_id, s.session_token);
   // The checkout's own place is written a moment later (its chunk, then Web Crypto): a test's write
   // made before that one even starts would be overwritten by it.
@@ -41,7 +42,7 @@ async function shownAnAddress() {
     quotedRemainingUsd: null,
     quoteExpiresAt: null,
   };
-  return {s, key, place, address};
+  return {s, key, place, address, due};
 }
 
 const allocations = async (s: Session) =>
@@ -249,6 +250,38 @@ describe("the payer's place", () => {
     expect(reloaded.state.payments).to.deep.equal({});
     await until('the month-old place swept', () => localStorage.getItem(stale) === null);
     reloaded.remove();
+  });
+
+  it('a place kept before the clock went back never holds its quote longer than it had then (found by a network probe)', async () => {
+    for (const [leftAtSave, refreshed] of [
+      [290_000, false],
+      // Sibling: a quote with seconds left then has run out by the time the reload comes.
+      [3_000, true],
+    ] as const) {
+      const {s, key, place, address, due} = await shownAnAddress();
+      const realNow = Date.now;
+      // Kept by a clock 10 minutes ahead; the reload reads it after the clock was put right.
+      const ahead = realNow() + 600_000;
+      Date.now = () => ahead;
+      try {
+        writePlace(key, s.session_token, {...place, quotedRemainingUsd: due, quoteExpiresAt: ahead + leftAtSave});
+      } finally {
+        Date.now = realNow;
+      }
+      await until('written', () => localStorage.getItem(key)?.includes(String(ahead + leftAtSave)));
+      const before = await allocations(s);
+      const reloaded = mount(s);
+      await stepIs(reloaded, 'awaiting-payment');
+      expect(reloaded.state.address?.address).to.equal(address);
+      if (refreshed) {
+        await until('priced again', async () => (await allocations(s)) === before + 1);
+      } else {
+        const left = reloaded.state.quoteExpiresAtMono! - performance.now();
+        expect(left).to.be.within(270_000, leftAtSave);
+        expect(await allocations(s)).to.equal(before);
+      }
+      reloaded.remove();
+    }
   });
 
   it('another token after an address was shown: a payment to that address still ends in paid', async () => {
