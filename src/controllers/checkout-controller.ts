@@ -16,6 +16,7 @@ import {Backoff} from '../realtime/backoff.js';
 import {resolveWsBase} from '../realtime/ws-base.js';
 import {CONNECTION_FIELDS, type SessionOptions} from '../session.js';
 import {DeferredRealtimeLink} from './deferred-link.js';
+import {keepPlace} from './keep-place.js';
 import {LoadFailure, OPERATION, runRequest, type RequestEffect} from './requests.js';
 
 /** The longest delay setTimeout honours (2^31 - 1 ms). */
@@ -67,9 +68,14 @@ export class CheckoutController implements ReactiveController {
     });
   }
 
+  // A move in the page (out and back in within one task, as a framework reordering its nodes
+  // does) keeps the checkout running: only one still off the page once the task is done stops.
   hostDisconnected(): void {
-    this.teardown();
-    this.startedWith = null;
+    queueMicrotask(() => {
+      if (this.host.isConnected) return;
+      this.teardown();
+      this.startedWith = null;
+    });
   }
 
   /**
@@ -148,39 +154,8 @@ export class CheckoutController implements ReactiveController {
     }
     this.state = next;
     this.host.requestUpdate();
-    this.remember(previous, next);
+    if (this.client) keepPlace(previous, next, this.client.credentials.sessionToken);
     this.onCommit(next, eventsBetween(previous, next));
-  }
-
-  /**
-   * Keeps the payer's place for a reload or another tab (an ended invoice: its last screen's
-   * figures). Most commits (stream frames, connection changes) touch nothing kept, and write nothing.
-   */
-  private remember(previous: CheckoutState, state: CheckoutState): void {
-    if (!state.invoiceId || !this.client || state.step === 'loading' || state.step === 'error') return;
-    const kept = (s: CheckoutState) => [
-      isTerminal(s.step),
-      s.questionsAnswered,
-      s.emailDone,
-      s.address,
-      s.quotedRemainingUsd,
-      s.quoteExpiresAtMono,
-      s.walletTx,
-      s.detected,
-      s.paidAt,
-      s.payments,
-      s.invoiceStatus,
-      s.amountRemainingUsd,
-    ];
-    const before = kept(previous);
-    if (previous.invoiceId === state.invoiceId && kept(state).every((value, i) => value === before[i])) return;
-    const token = this.client.credentials.sessionToken;
-    const [invoiceId, wallNow, monoNow] = [state.invoiceId, Date.now(), performance.now()];
-    // The store is a chunk of its own, fetched with the first requests; calls keep their order.
-    import('./place-store.js').then(
-      (store) => store.writePlace(store.placeKey(invoiceId, token), token, store.rememberedOf(state, wallNow, monoNow)),
-      () => undefined,
-    );
   }
 
   /**

@@ -392,6 +392,40 @@ describe('<pepay-checkout> errors', () => {
     el.remove();
   });
 
+  it('a storefront that moves the checkout mid-payment keeps it as it is: no restart, no request, no event again (found by a merchant probe)', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = await mount(s);
+    await stepIs(el, 'select-token');
+    const address = await chooseBaseUsdc(el);
+    await waitUntil(() => el.state.connection === 'live', 'stream live', {timeout: 10_000});
+    const heard: string[] = [];
+    for (const name of ['pepay-ready', 'pepay-address', 'pepay-error']) el.addEventListener(name, () => heard.push(name));
+    el.addEventListener('pepay-step-change', (e) => heard.push(e.detail.step));
+    const requests = (await inspect(s.invoice_id)).requests.length;
+    // As frameworks do: into another container, then back in front of its siblings.
+    const other = document.createElement('section');
+    document.body.append(other);
+    other.append(el);
+    await el.updateComplete;
+    document.body.insertBefore(el, document.body.firstChild);
+    await el.updateComplete;
+    // Sibling: taken out, then put back in the same task (a keyed list re-rendered).
+    el.remove();
+    other.append(el);
+    await el.updateComplete;
+    expect([el.state.step, el.state.address?.address, el.state.connection]).to.deep.equal(['awaiting-payment', address.address, 'live']);
+    expect(text(el)).to.include('Send exactly');
+    // The payment still arrives by the same stream.
+    await simulate(s.invoice_id, 'pay', {amount: 'full'});
+    await stepIs(el, 'paid', 10_000);
+    // Only the payment's own steps: never `loading`, nor the session or the address announced again.
+    expect(heard.filter((h) => h !== 'confirming')).to.deep.equal(['paid']);
+    const sent = (await inspect(s.invoice_id)).requests.slice(requests).filter((r) => !r.path.includes('/sandbox/'));
+    expect(sent.map((r) => r.path)).to.deep.equal([]);
+    other.remove();
+    el.remove();
+  });
+
   it('starts over when the host swaps in another session', async () => {
     const first = await createSession({customer_email: 'a@example.com'});
     const second = await createSession({customer_email: 'b@example.com'});

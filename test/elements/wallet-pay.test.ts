@@ -241,6 +241,24 @@ describe('paying from the wallet', () => {
     expect(sent.map((detail) => detail.txHash)).to.deep.equal([WALLET_TX_HASH]);
   });
 
+  it('a storefront that moves the checkout while the wallet holds the transaction keeps the press: what the wallet sends is waited for', async () => {
+    wallet = announceWallet({chainId: 84532, held: 'eth_sendTransaction'});
+    const {el} = await paying();
+    const sent = captured<{txHash: string}>(el, 'pepay-wallet-transaction');
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
+    await until('asked to confirm', () => text(el, '[data-wallet-status]') === 'Confirm the payment in Test Wallet…');
+    const other = document.createElement('section');
+    document.body.append(other);
+    other.append(el);
+    await el.updateComplete;
+    // Still waiting for this wallet, not told to reject the request there.
+    expect(text(el, '[data-wallet-status]')).to.equal('Confirm the payment in Test Wallet…');
+    await wallet.release();
+    await stepIs(el, 'confirming');
+    expect(sent.map((detail) => detail.txHash)).to.deep.equal([WALLET_TX_HASH]);
+    other.remove();
+  });
+
   it('one provider announced under two uuids gets one button', async () => {
     let provider: unknown = null;
     const grab = (event: Event) => (provider ??= (event as CustomEvent<{provider: unknown}>).detail.provider);

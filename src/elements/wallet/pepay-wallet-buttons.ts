@@ -73,14 +73,19 @@ export class PepayWalletButtons extends PepayViewLeaf {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stopWatching = watchWallets((wallets) => (this.wallets = wallets));
+    this.stopWatching ??= watchWallets((wallets) => (this.wallets = wallets));
   }
 
+  // Moved in the page (out and back in within one task, the checkout around it too): the wallets
+  // and the press waited for stay. Only buttons still off the page once the task is done stop.
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopWatching?.();
-    this.stopWatching = null;
-    this.dropAttempt();
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      this.stopWatching?.();
+      this.stopWatching = null;
+      this.dropAttempt();
+    });
   }
 
   /** A new amount or address (a payment seen meanwhile, a new price) is not what the wallet was asked for. */

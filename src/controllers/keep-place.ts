@@ -1,0 +1,36 @@
+/**
+ * Keeps a checkout's place for a reload or another tab (an ended invoice: its last screen's
+ * figures), from each state it commits. The store itself is a chunk of its own (./place-store.ts),
+ * fetched with the first requests.
+ */
+import {isTerminal} from '../checkout/state.js';
+import type {CheckoutState} from '../checkout/types.js';
+
+/** What a kept place is made of: a commit that changes none of it (stream frames, the connection) writes nothing. */
+const kept = (s: CheckoutState) => [
+  isTerminal(s.step),
+  s.questionsAnswered,
+  s.emailDone,
+  s.address,
+  s.quotedRemainingUsd,
+  s.quoteExpiresAtMono,
+  s.walletTx,
+  s.detected,
+  s.paidAt,
+  s.payments,
+  s.invoiceStatus,
+  s.amountRemainingUsd,
+];
+
+/** Writes the place of `state` (just committed after `previous`) under its session, when it changed. */
+export function keepPlace(previous: CheckoutState, state: CheckoutState, sessionToken: string): void {
+  if (!state.invoiceId || state.step === 'loading' || state.step === 'error') return;
+  const before = kept(previous);
+  if (previous.invoiceId === state.invoiceId && kept(state).every((value, i) => value === before[i])) return;
+  const [invoiceId, wallNow, monoNow] = [state.invoiceId, Date.now(), performance.now()];
+  // Calls keep their order: the chunk's module runs once, and each write waits for it.
+  import('./place-store.js').then(
+    (store) => store.writePlace(store.placeKey(invoiceId, sessionToken), sessionToken, store.rememberedOf(state, wallNow, monoNow)),
+    () => undefined,
+  );
+}
