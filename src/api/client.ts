@@ -167,7 +167,12 @@ function verifyPath(invoiceId: string): string {
   return `/api/v1/invoice/${encodeURIComponent(invoiceId)}/verify`;
 }
 
-/** The API origin must be http(s); a trailing slash is dropped so paths join cleanly. */
+/**
+ * The API origin must be http(s); a trailing slash is dropped so paths join cleanly, and so is the
+ * API's own `/api/v1`, which every path starts with (a base copied with it is the same origin).
+ */
 function normaliseBase(base: string): string {
-  return parseBaseUrl(base, ['https:', 'http:'], 'API base').href.replace(/\/+$/, '');
+  return parseBaseUrl(base, ['https:', 'http:'], 'API base')
+    .href.replace(/\/+$/, '')
+    .replace(/\/api\/v1$/, '');
 }

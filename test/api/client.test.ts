@@ -104,6 +104,22 @@ describe('credentials', () => {
     }
     expect(new PayorClient({...creds, apiBase: 'https://shop.example/pepay/'}).apiBase).to.equal('https://shop.example/pepay');
   });
+
+  it("an API base given with the API's own /api/v1 path is the origin: requests do not go to /api/v1/api/v1 (found by a merchant probe)", async () => {
+    const api = scriptedApi();
+    for (const suffix of ['/api/v1', '/api/v1/']) {
+      const client = new PayorClient({...creds, apiBase: api.base + suffix});
+      expect(client.apiBase).to.equal(api.base);
+      await api.queue('/api/v1/payments/session-details', {body: await loadFixture('session-details.200.json')});
+      await client.sessionDetails();
+    }
+    expect((await api.log()).map((r) => r.path.replace(/^\/t[^/]+/, ''))).to.deep.equal([
+      '/api/v1/payments/session-details',
+      '/api/v1/payments/session-details',
+    ]);
+    // A proxy's own path stays before it.
+    expect(new PayorClient({...creds, apiBase: 'https://shop.example/pepay/api/v1'}).apiBase).to.equal('https://shop.example/pepay');
+  });
 });
 
 const BASE_ADDRESS = '0x9a3f0c1d2e4b5a6978f0e1d2c3b4a5968778695a';
