@@ -109,7 +109,10 @@ export class CheckoutController implements ReactiveController {
       client = new PayorClient({sessionToken, signature, paymentUrl, apiBase: apiBase || undefined});
       wsBase = resolveWsBase(config.wsBase, client.apiBase);
     } catch (error) {
-      this.commit(failedToStart(toCheckoutError(error)));
+      const setup = toCheckoutError(error);
+      // The payer reads that the checkout cannot continue; the merchant's developer reads why.
+      console.error(`Pepay Checkout: ${setup.message}`);
+      this.commit(failedToStart(setup));
       return;
     }
     this.client = client;
@@ -211,6 +214,8 @@ export class CheckoutController implements ReactiveController {
       (thrown: unknown) => {
         const [error, session] = thrown instanceof LoadFailure ? [thrown.reason, thrown.session] : [thrown, null];
         if (signal.aborted || isAbortError(error)) return;
+        // A session that cannot be loaded is most often a setup to fix: say where it was asked.
+        if (effect.type === 'load') console.warn(`Pepay Checkout: the payment session could not be loaded from ${client.apiBase}.`, error);
         this.dispatch({type: 'failed', operation: OPERATION[effect.type], error: toCheckoutError(error), at: performance.now(), session});
       },
     );

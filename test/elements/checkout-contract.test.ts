@@ -82,7 +82,10 @@ describe('<pepay-checkout> state contract', () => {
   ] as const) {
     it(`an invalid ${attribute} ("${value}") is a pepay-error and the error step, never an unhandled rejection`, async () => {
       const s = await createSession({customer_email: 'a@example.com'});
-      let detail: unknown = null;
+      let detail: {message?: string} | null = null;
+      const logged: string[] = [];
+      const error = console.error;
+      console.error = (...args: unknown[]) => logged.push(args.join(' '));
       const uncaught = await uncaughtDuring(async () => {
         const el = document.createElement('pepay-checkout');
         el.addEventListener('pepay-error', (e) => (detail = e.detail));
@@ -92,8 +95,11 @@ describe('<pepay-checkout> state contract', () => {
         await stepIs(el, 'error');
         expect(matchedSteps(el)).to.deep.equal(['error']);
         el.remove();
-      });
+      }).finally(() => (console.error = error));
       expect(detail).to.deep.include({code: 'bad-request', retryable: false});
+      // The merchant's developer is told why in the console (found by a merchant probe).
+      expect(logged).to.deep.equal([`Pepay Checkout: ${detail!.message}`]);
+      expect(detail!.message).to.include(value);
       expect(uncaught).to.deep.equal([]);
     });
   }

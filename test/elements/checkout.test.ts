@@ -353,10 +353,20 @@ describe('<pepay-checkout> errors', () => {
   });
 
   it('an unknown session is session-not-found; a server error is retryable and the retry works', async () => {
-    const el = await mount({session_token: 'pst_nope', signature: 'x.1'} as Session);
-    await stepIs(el, 'error');
-    expect(el.state.error?.code).to.equal('session-not-found');
-    el.remove();
+    const warned: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warned.push(args.map(String).join(' '));
+    try {
+      const el = await mount({session_token: 'pst_nope', signature: 'x.1'} as Session);
+      await stepIs(el, 'error');
+      expect(el.state.error?.code).to.equal('session-not-found');
+      el.remove();
+    } finally {
+      console.warn = warn;
+    }
+    // The merchant's developer is told where the session was asked for (found by a merchant probe).
+    expect(warned).to.have.length(1);
+    expect(warned[0]).to.include(`could not be loaded from ${sandboxUrl.replace(/\/+$/, '')}.`);
 
     const s = await createSession({customer_email: 'a@example.com'});
     await simulate(s.invoice_id, 'faults', {http: [{kind: 'server-error', count: 3, path: 'session-details'}]});
