@@ -111,7 +111,7 @@ export class CheckoutController implements ReactiveController {
     } catch (error) {
       const setup = toCheckoutError(error);
       // The payer reads that the checkout cannot continue; the merchant's developer reads why.
-      console.error(`Pepay Checkout: ${setup.message}`);
+      console.warn(`Pepay Checkout: ${setup.message}`);
       this.commit(failedToStart(setup));
       return;
     }

@@ -84,8 +84,8 @@ describe('<pepay-checkout> state contract', () => {
       const s = await createSession({customer_email: 'a@example.com'});
       let detail: {message?: string} | null = null;
       const logged: string[] = [];
-      const error = console.error;
-      console.error = (...args: unknown[]) => logged.push(args.join(' '));
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => logged.push(args.join(' '));
       const uncaught = await uncaughtDuring(async () => {
         const el = document.createElement('pepay-checkout');
         el.addEventListener('pepay-error', (e) => (detail = e.detail));
@@ -95,7 +95,7 @@ describe('<pepay-checkout> state contract', () => {
         await stepIs(el, 'error');
         expect(matchedSteps(el)).to.deep.equal(['error']);
         el.remove();
-      }).finally(() => (console.error = error));
+      }).finally(() => (console.warn = warn));
       expect(detail).to.deep.include({code: 'bad-request', retryable: false});
       // The merchant's developer is told why in the console (found by a merchant probe).
       expect(logged).to.deep.equal([`Pepay Checkout: ${detail!.message}`]);
