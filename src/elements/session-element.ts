@@ -17,8 +17,11 @@ export class PepaySessionElement extends LitElement implements SessionOptions {
   @property({attribute: 'ws-base'}) wsBase = SESSION_DEFAULTS.wsBase;
   /** BCP 47 tag; defaults to the nearest `lang` (across shadow roots), then the browser's. */
   @property() locale = SESSION_DEFAULTS.locale;
-  /** `light`, `dark` or `auto`. */
-  @property({reflect: true}) theme: Theme = SESSION_DEFAULTS.theme;
+  /**
+   * `light`, `dark` or `auto`. Set as a property, it is written to the attribute (the styles read
+   * it); the default is not (`useDefault`), so the merchant's tag keeps the attributes they wrote.
+   */
+  @property({reflect: true, useDefault: true}) theme: Theme = SESSION_DEFAULTS.theme;
   /** `request` or `address`: fixes what the QR holds. Unset: the payment request, and the payer may switch to the address. */
   @property({attribute: 'qr-content'}) qrContent: QrContent = SESSION_DEFAULTS.qrContent;
   /** EVM chain id per network (`{base: 8453}`), replacing the built-in table (README, "Paying from a wallet"). Property only. */

@@ -75,6 +75,27 @@ describe('<pepay-checkout> state contract', () => {
     el.remove();
   });
 
+  it("the default theme is not written onto the merchant's tag; one set as a property is, and styles the card (found by a merchant probe)", async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = document.createElement('pepay-checkout');
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    document.body.append(el);
+    await stepIs(el, 'select-token');
+    expect([el.theme, el.hasAttribute('theme')]).to.deep.equal(['auto', false]);
+    const background = () => getComputedStyle(el).getPropertyValue('--_bg').trim();
+    el.theme = 'light';
+    await el.updateComplete;
+    const light = background();
+    el.theme = 'dark';
+    await el.updateComplete;
+    expect(el.getAttribute('theme')).to.equal('dark');
+    expect(background()).not.to.equal(light);
+    el.removeAttribute('theme');
+    await el.updateComplete;
+    expect(el.theme).to.equal('auto');
+    el.remove();
+  });
+
   for (const [attribute, value] of [
     ['ws-base', '::nope'],
     ['ws-base', 'https://example.com'],
