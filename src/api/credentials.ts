@@ -41,26 +41,30 @@ function attempt(read: () => string): string | null {
 }
 
 /**
- * Takes the payor session from the explicit pair or, failing that, from `payment_url`'s `session`
- * and `signature` query parameters. Tokens are opaque (payor-api.md §1.1): no prefix is required,
- * but a merchant key is refused before anything is sent.
+ * Takes the payor session from the explicit pair or, when it is not complete, wholly from
+ * `payment_url`'s `session` and `signature` query parameters. Tokens are opaque (payor-api.md
+ * §1.1): no prefix is required, but a merchant key anywhere in the input is refused before anything
+ * is sent. Throws PepayError `insecure-credentials`, `missing-credentials` or `invalid-session`.
  */
 export function resolveCredentials(input: CredentialInput): SessionCredentials {
-  let sessionToken = input.sessionToken?.trim() ?? '';
-  let signature = input.signature?.trim() ?? '';
-  if ((!sessionToken || !signature) && input.paymentUrl) {
-    const params = paymentUrlParams(input.paymentUrl);
-    sessionToken ||= params.get('session')?.trim() ?? '';
-    signature ||= params.get('signature')?.trim() ?? '';
-  }
-  if (looksLikeMerchantKey(sessionToken) || looksLikeMerchantKey(signature)) {
+  const given: [string, string] = [input.sessionToken?.trim() ?? '', input.signature?.trim() ?? ''];
+  const params = paymentUrlParams(input.paymentUrl ?? '');
+  const inUrl: [string, string] = [params.get('session')?.trim() ?? '', params.get('signature')?.trim() ?? ''];
+  // One pair, from one place: a token and a signature of two sessions never make a session.
+  const fromUrl = !(given[0] && given[1]) && Boolean(input.paymentUrl);
+  const [sessionToken, signature] = fromUrl ? inUrl : given;
+  // Any key given is refused, even one the pair chosen leaves out.
+  if ([...given, ...inUrl].some(looksLikeMerchantKey)) {
     throw new PepayError(
       'insecure-credentials',
       'A merchant API key was given where the payment session belongs. Keep API keys on your server.',
     );
   }
   if (!sessionToken || !signature) {
-    throw new PepayError('missing-credentials', 'No payment session was given to the checkout.');
+    const message = fromUrl
+      ? 'The payment-url given to the checkout is not an absolute URL with session and signature parameters.'
+      : 'No payment session was given to the checkout.';
+    throw new PepayError('missing-credentials', message);
   }
   if (!TOKEN_CHARACTERS.test(sessionToken) || !TOKEN_CHARACTERS.test(signature)) {
     throw new PepayError('invalid-session', 'The payment session given to the checkout is malformed.');

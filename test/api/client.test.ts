@@ -76,6 +76,25 @@ describe('credentials', () => {
       .with.property('code', 'missing-credentials');
   });
 
+  it("one pair from one place: a lone session-token is not mixed with payment-url's signature; a payment-url without a session says so (found by a merchant probe)", () => {
+    const url = 'https://pay.example/checkout?session=pst_url&signature=sig_url';
+    expect(resolveCredentials({sessionToken: 'pst_attr', paymentUrl: url})).to.deep.equal({sessionToken: 'pst_url', signature: 'sig_url'});
+    expect(resolveCredentials({signature: 'sig_attr', paymentUrl: url})).to.deep.equal({sessionToken: 'pst_url', signature: 'sig_url'});
+    expect(resolveCredentials({sessionToken: 'pst_attr', signature: 'sig_attr', paymentUrl: url})).to.deep.equal({
+      sessionToken: 'pst_attr',
+      signature: 'sig_attr',
+    });
+    // A key left out of the pair chosen is still refused.
+    expect(() => resolveCredentials({sessionToken: 'sk_live_x', paymentUrl: url}))
+      .to.throw(PepayError)
+      .with.property('code', 'insecure-credentials');
+    for (const paymentUrl of ['/pay?session=pst_a&signature=s', 'pst_a', 'https://pay.example/checkout?session=pst_a']) {
+      expect(() => resolveCredentials({paymentUrl}), paymentUrl)
+        .to.throw(PepayError, 'payment-url')
+        .with.property('code', 'missing-credentials');
+    }
+  });
+
   it('sends nothing at all when given a merchant key', async () => {
     const api = scriptedApi();
     expect(() => new PayorClient({apiBase: api.base, sessionToken: 'sk_live_x', signature: 'y'})).to.throw(PepayError);
