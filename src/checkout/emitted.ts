@@ -10,7 +10,8 @@ export type Emitted = {
 export function eventsBetween(prev: CheckoutState, next: CheckoutState): Emitted[] {
   const out: Emitted[] = [];
   const invoiceId = next.invoiceId ?? '';
-  if (!prev.invoiceId && next.invoiceId) {
+  // The session read: its id, status and environment come together (machine.ts, `sessionFacts`).
+  if (!prev.invoiceId && next.invoiceId && next.invoiceStatus && next.environment) {
     out.push({name: 'pepay-ready', detail: {invoiceId, invoiceStatus: next.invoiceStatus, environment: next.environment}});
   }
   if (prev.invoiceStatus && next.invoiceStatus && prev.invoiceStatus !== next.invoiceStatus) {

@@ -14,6 +14,7 @@ import {acceptsPayerAction, isPayerAction} from './payer-guard.js';
 import {tick} from './tick.js';
 import {paymentNews, remainderNews, walletNews} from './confirming.js';
 import {applyStatus, orderNews, TERMINAL} from './status-news.js';
+import type {SessionDetails} from '../api/schemas/session.js';
 import type {CheckoutState, Input, Transition} from './types.js';
 
 export function reduce(state: CheckoutState, input: Input): Transition {
@@ -57,11 +58,8 @@ function transition(state: CheckoutState, input: Input): Transition {
       const s = input.session;
       const next: CheckoutState = {
         ...state,
-        session: s,
+        ...sessionFacts(s),
         tokens: input.tokens,
-        invoiceId: s.invoiceId,
-        invoiceStatus: s.status,
-        environment: s.environment,
         amountRemainingUsd: s.amountRemainingUsd ?? s.amountUsd,
         expiresAtMono: s.remainingMs != null ? input.at + s.remainingMs : null,
       };
@@ -207,14 +205,12 @@ function transition(state: CheckoutState, input: Input): Transition {
       return tick(state, input.at);
 
     case 'failed':
-      return failed(
-        input.session ? {...state, session: input.session, invoiceId: input.session.invoiceId} : state,
-        input.operation,
-        input.error,
-        input.at,
-      );
+      return failed(input.session ? {...state, ...sessionFacts(input.session)} : state, input.operation, input.error, input.at);
   }
 }
 
 const capAt = (remaining: number | null, total: number | null) =>
   remaining !== null && total !== null ? Math.min(remaining, total) : remaining;
+
+/** What a session read says of the invoice itself: also kept when the rest of the load failed (the error card names it). */
+const sessionFacts = (s: SessionDetails) => ({session: s, invoiceId: s.invoiceId, invoiceStatus: s.status, environment: s.environment});

@@ -16,15 +16,18 @@ import type {Step} from '../checkout/types.js';
  * @eventsOf pepay-checkout pepay-checkout-dialog pepay-checkout-button
  */
 export interface PepayCheckoutEventDetails {
-  /** The session loaded. */
-  'pepay-ready': {invoiceId: string; invoiceStatus: InvoiceStatus | null; environment: Environment | null};
+  /** The session was read (also when the rest of the first round failed: the error step follows). */
+  'pepay-ready': {invoiceId: string; invoiceStatus: InvoiceStatus; environment: Environment};
   /** The step changed (restarts and retries included). */
   'pepay-step-change': {step: Step; previous: Step};
-  /** A deposit address was allocated or rotated. `amount` is the token amount as a decimal string. */
+  /**
+   * A deposit address was allocated or rotated. `amount` is the token amount as a decimal string;
+   * null when the answer had no price (the payer is told, and it is asked again).
+   */
   'pepay-address': {address: string; network: string; tokenId: number; amount: string | null};
   /** The invoice status changed. */
-  'pepay-status': {invoiceId: string; status: InvoiceStatus; previous: InvoiceStatus | null};
-  /** The invoice is paid; `paidAt` in epoch ms. The only event that means paid. */
+  'pepay-status': {invoiceId: string; status: InvoiceStatus; previous: InvoiceStatus};
+  /** The invoice is paid; `paidAt` in epoch ms, null when Pepay has not said when. The only event that means paid. */
   'pepay-paid': {invoiceId: string; paidAt: number | null};
   /** A partial payment was received; the rest must come on the locked network and token. */
   'pepay-underpaid': {invoiceId: string; lockedNetwork: string; lockedTokenId: number; amountRemainingUsd: number | null};

@@ -75,6 +75,21 @@ describe('<pepay-checkout> state contract', () => {
     el.remove();
   });
 
+  it('a first round that fails after the session was read: pepay-ready names the invoice with its status and environment, then the error (found by a merchant probe)', async function () {
+    this.timeout(30_000);
+    const s = await createSession({customer_email: 'a@example.com'});
+    await simulate(s.invoice_id, 'faults', {http: [{kind: 'server-error', path: 'available-tokens', count: 1000}]});
+    const heard: {name: string; detail: unknown}[] = [];
+    const el = document.createElement('pepay-checkout');
+    for (const name of ['pepay-ready', 'pepay-error'] as const) el.addEventListener(name, (e) => heard.push({name, detail: e.detail}));
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    document.body.append(el);
+    await stepIs(el, 'error', 25_000);
+    expect(heard.map((h) => h.name)).to.deep.equal(['pepay-ready', 'pepay-error']);
+    expect(heard[0]!.detail).to.deep.equal({invoiceId: s.invoice_id, invoiceStatus: 'unpaid', environment: 'devnet'});
+    el.remove();
+  });
+
   it("the default theme is not written onto the merchant's tag; one set as a property is, and styles the card (found by a merchant probe)", async () => {
     const s = await createSession({customer_email: 'a@example.com'});
     const el = document.createElement('pepay-checkout');
