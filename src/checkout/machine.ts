@@ -8,7 +8,6 @@ import {failed} from './failed.js';
 import {concernsThisInvoice, lowerRemaining} from './news.js';
 import {advance} from './advance.js';
 import {allocated} from './allocation.js';
-import {adoptShared, recall, recallEnding} from './memory.js';
 import {verified} from './verification.js';
 import {acceptsPayerAction, isPayerAction} from './payer-guard.js';
 import {tick} from './tick.js';
@@ -64,7 +63,8 @@ function transition(state: CheckoutState, input: Input): Transition {
         expiresAtMono: s.remainingMs != null ? input.at + s.remainingMs : null,
       };
       const terminal = TERMINAL[s.status];
-      if (terminal) return {state: {...recallEnding(next, input.remembered), step: terminal}, effects: [{type: 'stop'}]};
+      const r = input.remembered;
+      if (terminal) return {state: {...(r ? r.memory.recallEnding(next, r.place) : next), step: terminal}, effects: [{type: 'stop'}]};
       const fresh: CheckoutState = {
         ...next,
         questions: input.questions,
@@ -72,7 +72,7 @@ function transition(state: CheckoutState, input: Input): Transition {
         email: input.email,
         emailDone: input.email !== null,
       };
-      const opened = advance(recall(fresh, input.remembered, input.at, input.wallAt));
+      const opened = advance(r ? r.memory.recall(fresh, r.place, input.at, input.wallAt) : fresh);
       // A remembered address is waited on at once (polling: its stream token was not kept).
       const a = opened.state.address;
       return a ? {...opened, effects: [...opened.effects, {type: 'watch', wsToken: a.wsToken, wsPath: a.wsPath}]} : opened;
@@ -110,7 +110,7 @@ function transition(state: CheckoutState, input: Input): Transition {
     case 'address-allocated':
       return allocated(state, input.address, input.requested, input.at);
     case 'place-shared':
-      return adoptShared(state, input.place, input.at, input.wallAt);
+      return input.remembered.memory.adoptShared(state, input.remembered.place, input.at, input.wallAt);
 
     case 'change-token':
       if (state.session?.locked) return {state, effects: []};

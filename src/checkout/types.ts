@@ -6,6 +6,7 @@ import type {SessionDetails} from '../api/schemas/session.js';
 import type {Token} from '../api/schemas/tokens.js';
 import type {Verification} from '../api/schemas/verify.js';
 import type {PepayEvent} from '../api/schemas/events.js';
+import type * as Memory from './memory.js';
 import type {Remembered} from './remembered.js';
 
 export const STEPS = [
@@ -120,7 +121,7 @@ export type Input =
       tokens: Token[];
       questions: Question[];
       email: string | null;
-      remembered: Remembered | null;
+      remembered: Recollection | null;
       at: number;
       wallAt: number;
     }
@@ -133,7 +134,7 @@ export type Input =
   /** `requested`: the token and network the allocation asked for. */
   | {type: 'address-allocated'; address: PaymentAddress; requested: {network: string; tokenId: number}; at: number}
   /** The place another tab of this session kept (signed, checked), read when it wrote it (`wallAt`: `at` in epoch ms). */
-  | {type: 'place-shared'; place: Remembered; at: number; wallAt: number}
+  | {type: 'place-shared'; remembered: Recollection; at: number; wallAt: number}
   | {type: 'change-token'}
   /** The payer asks for a new price after the automatic refresh stopped. */
   | {type: 'refresh-quote'}
@@ -200,4 +201,13 @@ export type Effect =
 export interface Transition {
   state: CheckoutState;
   effects: Effect[];
+}
+
+/**
+ * A kept place read back (remembered.ts), with what restores it (memory.ts). Both ship in the
+ * place store's chunk, which read it: the first screen does without them.
+ */
+export interface Recollection {
+  place: Remembered;
+  memory: Pick<typeof Memory, 'recall' | 'recallEnding' | 'adoptShared'>;
 }

@@ -12,6 +12,7 @@ import {TX_HASH, isEpochMs, tokenAmount, usdAmount} from '../api/schemas/primiti
 import type {Remembered} from '../checkout/remembered.js';
 // What to keep of a state is worked out here, in this chunk: the first screen need not carry it.
 export {rememberedOf} from '../checkout/remembered.js';
+export {adoptShared, recall, recallEnding} from '../checkout/memory.js';
 import type {WalletTransaction} from '../checkout/types.js';
 import {sessionKey} from '../realtime/session-key.js';
 

@@ -169,11 +169,12 @@ export class RealtimeLink {
     const key = event.key;
     if (!key?.endsWith(`:${sessionKey(sessionToken)}`) || event.newValue === null) return;
     import('./place-store.js')
-      .then(({readPlace}) => readPlace(key, sessionToken))
-      // Stopped meanwhile (the checkout left the page): its machine is not fed.
-      .then(
-        (place) => place && !this.stopped && this.options.input({type: 'place-shared', place, at: performance.now(), wallAt: Date.now()}),
-      )
+      .then(async (store) => {
+        const place = await store.readPlace(key, sessionToken);
+        // Stopped meanwhile (the checkout left the page): its machine is not fed.
+        if (!place || this.stopped) return;
+        this.options.input({type: 'place-shared', remembered: {place, memory: store}, at: performance.now(), wallAt: Date.now()});
+      })
       .catch(() => undefined);
   };
 

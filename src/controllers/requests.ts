@@ -49,7 +49,10 @@ export async function runRequest(effect: RequestEffect, client: PayorClient, sig
       });
       const token = client.credentials.sessionToken;
       const remembered = await placeStore.then(
-        ({placeKey, readPlace}) => readPlace(placeKey(session.invoiceId, token), token),
+        async (store) => {
+          const place = await store.readPlace(store.placeKey(session.invoiceId, token), token);
+          return place && {place, memory: store};
+        },
         () => null,
       );
       return {type: 'loaded', session, tokens, questions, email: email.email, remembered, at: at(), wallAt: Date.now()};

@@ -7,6 +7,7 @@ import type {PaymentAddress, SessionDetails, Token} from '../../src/api/index.js
 import {parseEvent} from '../../src/api/schemas/events.js';
 import {eventsBetween} from '../../src/checkout/emitted.js';
 import {reduce} from '../../src/checkout/machine.js';
+import * as memory from '../../src/checkout/memory.js';
 import type {Remembered} from '../../src/checkout/remembered.js';
 import {initialState} from '../../src/checkout/state.js';
 import type {CheckoutState, Input} from '../../src/checkout/types.js';
@@ -267,7 +268,16 @@ describe('the confirming step', () => {
     const remembered = rememberedAt('39.9999901', {walletTx: {wallet: 'W', chainId: 84532, txHash: HASH}});
     const r = run([
       {type: 'start', at: 0},
-      {type: 'loaded', session, tokens: [token], questions: [], email: 'a@x.org', at: 0, remembered, wallAt: 0},
+      {
+        type: 'loaded',
+        session,
+        tokens: [token],
+        questions: [],
+        email: 'a@x.org',
+        at: 0,
+        remembered: {place: remembered, memory},
+        wallAt: 0,
+      },
     ]);
     expect([r.state.address?.tokenAmount, r.state.step, r.state.detected?.txHash]).to.deep.equal(['39.999991', 'confirming', HASH]);
     expect(r.effects).to.include('watch');
@@ -278,7 +288,7 @@ describe('the confirming step', () => {
     const load = (s: SessionDetails) =>
       run([
         {type: 'start', at: 0},
-        {type: 'loaded', session: s, tokens: [token], questions: [], email: 'a@x.org', at: 0, remembered: kept, wallAt: 0},
+        {type: 'loaded', session: s, tokens: [token], questions: [], email: 'a@x.org', at: 0, remembered: {place: kept, memory}, wallAt: 0},
       ]);
     const same = load(session);
     expect([same.state.step, same.state.detected]).to.deep.equal(['confirming', {paymentId: 'pay_1', txHash: HASH, restored: true}]);

@@ -6,6 +6,7 @@ import {quoteStalled} from '../../src/checkout/figures.js';
 import {formatDuration, formatMoment, formatTokenPrice, networkName, trimAmount, formatUsd} from '../../src/checkout/format.js';
 import {parseEvent} from '../../src/api/schemas/events.js';
 import {reduce} from '../../src/checkout/machine.js';
+import * as memory from '../../src/checkout/memory.js';
 import {failedToStart, initialState} from '../../src/checkout/state.js';
 import type {Verification} from '../../src/api/schemas/verify.js';
 import type {Remembered} from '../../src/checkout/remembered.js';
@@ -701,9 +702,18 @@ describe("checkout machine: the payer's place across reloads (issue 14)", () => 
     quoteExpiresAt: 1_000_000 + 120_000,
     ...over,
   });
-  const loaded = (memory: Remembered | null, over: Partial<SessionDetails> = {}, questions: Question[] = []): Input[] => [
+  const loaded = (kept: Remembered | null, over: Partial<SessionDetails> = {}, questions: Question[] = []): Input[] => [
     {type: 'start', at: 0},
-    {type: 'loaded', session: session(over), tokens: [token], questions, email: null, remembered: memory, at: 500, wallAt: 1_000_000},
+    {
+      type: 'loaded',
+      session: session(over),
+      tokens: [token],
+      questions,
+      email: null,
+      remembered: kept && {place: kept, memory},
+      at: 500,
+      wallAt: 1_000_000,
+    },
   ];
   const question: Question = {id: 'q1', label: 'Company', type: 'text', required: true};
 
@@ -763,7 +773,8 @@ describe("checkout machine: the payer's place across reloads (issue 14)", () => 
     const here = run(loaded(remembered())).state;
     // Priced 80 s after this tab: its quote ends at 1,200,000 (wall), read at 1,000,100 (mono 600).
     const other = remembered({address: {...remembered().address!, address: '0xdef', tokenAmount: '40.100000'}, quoteExpiresAt: 1_200_000});
-    const shared = (place: Remembered, state = here) => reduce(state, {type: 'place-shared', place, at: 600, wallAt: 1_000_100});
+    const shared = (place: Remembered, state = here) =>
+      reduce(state, {type: 'place-shared', remembered: {place, memory}, at: 600, wallAt: 1_000_100});
     const checking = {...here, verification: job(), verificationCheckAt: 700, verificationChecks: 1, shortQuotes: 2};
     const adopted = shared(other, checking).state;
     expect([adopted.step, adopted.address?.address, adopted.address?.tokenAmount, adopted.changed]).to.deep.equal([
