@@ -12,8 +12,10 @@ export function advance(state: CheckoutState): Transition {
   if (state.invoiceStatus === 'underpaid' && locked) {
     const onLockedRails = state.address && state.address.tokenId === locked.tokenId && state.address.network === locked.network;
     const quoteCurrent = onLockedRails && state.quotedRemainingUsd === state.amountRemainingUsd;
-    // One request at a time: whatever is in flight ends first, and its answer comes back here.
-    if (quoteCurrent || state.busy !== null) return {state: {...state, step: 'underpaid'}, effects: []};
+    // One request at a time: whatever is in flight ends first, and its answer comes back here. A
+    // price just missed is asked again on its schedule or by the payer, never at once (a refusal
+    // re-reads the session, whose answer comes back here: that would be a loop).
+    if (quoteCurrent || state.busy !== null || priceMissed(state)) return {state: {...state, step: 'underpaid'}, effects: []};
     // The token picker is skipped: the remainder is quoted anew on the locked rails.
     return {
       state: {...state, step: 'underpaid', busy: 'address'},
@@ -34,6 +36,11 @@ export function releaseLockWait(state: CheckoutState): Transition {
   const back = advance({...state, readingLock: false});
   const s = back.state;
   const a = s.address;
-  if (!a || s.step === 'confirming' || s.busy !== null || s.quotedRemainingUsd === s.amountRemainingUsd) return back;
+  if (!a || s.step === 'confirming' || s.busy !== null || s.quotedRemainingUsd === s.amountRemainingUsd || priceMissed(s)) return back;
   return {state: {...s, busy: 'address'}, effects: [...back.effects, {type: 'allocate', network: a.network, tokenId: a.tokenId}]};
+}
+
+/** The last price asked for did not come (see quote.ts, `quoteMissed`), and the payer has not asked again. */
+function priceMissed(state: CheckoutState): boolean {
+  return state.notice !== null && state.shortQuotes > 0;
 }

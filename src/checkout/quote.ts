@@ -43,12 +43,15 @@ function clamp(value: number, min: number, max: number): number {
  * (monotonic ms). A quote that has run out is no longer shown ("Refreshing the price…"; the
  * address stays) and is asked for again after 5 s, then 10 s; the third miss in a row stops the
  * automatic refresh, as short quotes do (the payer may ask). A quote still held stays, refreshed
- * when it runs out. Without an address shown (the first pick) only the notice is kept.
+ * when it runs out. Without an address shown only the notice is kept, and the payer asks again.
+ * Either way it counts as a miss: nothing asks for a price at once after it (advance.ts).
  */
 export function quoteMissed(state: CheckoutState, notice: CheckoutError, at: number): CheckoutState {
   const a = state.address;
-  if (!a || (state.quoteExpiresAtMono !== null && state.quoteExpiresAtMono > at)) return {...state, busy: null, notice};
   const shortQuotes = state.shortQuotes + 1;
+  // Held: not run out, and made for what is still due (a remainder priced anew is not).
+  const held = state.quoteExpiresAtMono !== null && state.quoteExpiresAtMono > at && state.quotedRemainingUsd === state.amountRemainingUsd;
+  if (!a || held) return {...state, busy: null, notice, shortQuotes};
   return {
     ...state,
     busy: null,

@@ -25,9 +25,11 @@ export function tick(state: CheckoutState, at: number): Transition {
     at >= next.quoteExpiresAtMono &&
     next.busy === null
   ) {
+    // An underpaid invoice is priced on the rails it is locked to, as the payer's own refresh is.
+    const rails = (next.invoiceStatus === 'underpaid' ? next.session?.locked : null) ?? next.address;
     next.busy = 'address';
     next.quoteExpiresAtMono = null;
-    effects.push({type: 'allocate', network: next.address.network, tokenId: next.address.tokenId});
+    effects.push({type: 'allocate', network: rails.network, tokenId: rails.tokenId});
   }
   return effects.length ? {state: next, effects} : {state, effects};
 }

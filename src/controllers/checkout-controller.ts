@@ -45,6 +45,8 @@ export class CheckoutController implements ReactiveController {
   private retryNotBefore = 0;
   /** The session configuration the running checkout started with; null when not started. */
   private startedWith: string | null = null;
+  /** Effects held while the host is off the page, until it is known whether it was moved (see hostDisconnected). */
+  private leaving: Effect[] | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -68,11 +70,15 @@ export class CheckoutController implements ReactiveController {
     });
   }
 
-  // A move in the page (out and back in within one task, as a framework reordering its nodes
-  // does) keeps the checkout running: only one still off the page once the task is done stops.
+  // A move in the page (out and back in before the page's next microtask, as a framework
+  // reordering its nodes does) keeps the checkout running: one still off the page then stops.
+  // Meanwhile nothing is sent: effects wait, and run only if it is back.
   hostDisconnected(): void {
+    this.leaving ??= [];
     queueMicrotask(() => {
-      if (this.host.isConnected) return;
+      const held = this.leaving ?? [];
+      this.leaving = null;
+      if (this.host.isConnected) return held.forEach((effect) => this.run(effect));
       this.teardown();
       this.startedWith = null;
     });
@@ -194,6 +200,7 @@ export class CheckoutController implements ReactiveController {
   }
 
   private run(effect: Effect): void {
+    if (this.leaving && effect.type !== 'stop') return void this.leaving.push(effect);
     if (effect.type === 'watch') return this.link?.watch(effect.wsToken, effect.wsPath);
     if (effect.type === 'stop') {
       this.link?.stop(effect.keepStream);

@@ -431,6 +431,40 @@ describe('checkout machine', () => {
     expect([r.state.address?.tokenAmount, r.state.notice, r.state.quoteExpiresAtMono]).to.deep.equal(['40.100000', null, 700_500]);
   });
 
+  it('an underpaid remainder whose price is refused (400) is asked again on the schedule, not at once after each session re-read (found in review)', () => {
+    const locked = {network: 'base', tokenId: 1, address: '0xabc'};
+    const underpaid = session({status: 'underpaid', amountRemainingUsd: 15, locked});
+    const refused = {code: 'bad-request' as const, message: 'x', retryable: false};
+    let r = run([
+      ...toTokens,
+      {type: 'token-chosen', network: 'base', tokenId: 1},
+      answer(address(), 0),
+      {type: 'status', status: 'underpaid', paidAt: null},
+    ]);
+    // What a server that refuses every price does, answered as the controller would: each
+    // allocation refused, each session read answered at once.
+    const allocations: number[] = [];
+    let pending = r.effects.slice(-1);
+    for (let at = 1000; at <= 60_000; at += 500) {
+      const inputs: Input[] = [];
+      for (const effect of pending) {
+        if (effect === 'refresh-session') inputs.push({type: 'session-refreshed', sentAt: at, session: underpaid, at});
+        if (effect === 'allocate') {
+          allocations.push(at);
+          inputs.push({type: 'failed', at, operation: 'address', error: refused});
+        }
+      }
+      r = run([...inputs, {type: 'tick', at}], r.state);
+      pending = r.effects;
+      // No amount is ever offered: none came for the remainder (the view hides one made for the old).
+      const offered = Boolean(r.state.address?.tokenAmount) && r.state.quotedRemainingUsd === r.state.amountRemainingUsd;
+      expect(offered, `at ${at}`).to.equal(false);
+    }
+    expect(allocations.length).to.equal(3);
+    expect(allocations[1]! - allocations[0]!).to.be.within(5000, 6000);
+    expect([r.state.step, r.state.quoteExpiresAtMono, quoteStalled(r.state)]).to.deep.equal(['underpaid', null, true]);
+  });
+
   it('a refresh the payer asked for while the price still holds keeps that price when it fails, and an answer refused is a miss too', () => {
     const err = {code: 'network' as const, message: 'x', retryable: true};
     const shown = run([...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, answer(address(), 0)]).state;

@@ -436,6 +436,37 @@ describe('<pepay-checkout> errors', () => {
     el.remove();
   });
 
+  it('a checkout the page removes from inside its own event listener asks nothing more (found in review)', async () => {
+    const asked: string[] = [];
+    const fetch = window.fetch;
+    let removed = false;
+    // Before the checkout exists: its API client keeps the fetch it was created with.
+    window.fetch = (input, init) => {
+      if (removed) asked.push(String(input instanceof Request ? input.url : input));
+      return fetch(input, init);
+    };
+    try {
+      const s = await createSession({customer_email: 'a@example.com'});
+      const el = await mount(s);
+      await stepIs(el, 'select-token');
+      await chooseBaseUsdc(el);
+      await waitUntil(() => el.state.connection === 'live', 'stream live', {timeout: 10_000});
+      // A partial payment: the invoice's status changes, and the checkout would read the session for its lock.
+      el.addEventListener('pepay-status', () => {
+        el.remove();
+        removed = true;
+      });
+      await simulate(s.invoice_id, 'pay', {amount: 'partial'});
+      await waitUntil(() => removed, 'removed by the page', {timeout: 10_000});
+      // What the checkout would have sent, it sends in the task that removed it: the next one is after.
+      await new Promise((next) => setTimeout(next, 0));
+      expect(el.state.connection).not.to.equal('polling');
+    } finally {
+      window.fetch = fetch;
+    }
+    expect(asked.filter((url) => !url.includes('/sandbox/'))).to.deep.equal([]);
+  });
+
   it('starts over when the host swaps in another session', async () => {
     const first = await createSession({customer_email: 'a@example.com'});
     const second = await createSession({customer_email: 'b@example.com'});

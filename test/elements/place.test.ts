@@ -255,7 +255,7 @@ describe("the payer's place", () => {
   it('a place kept before the clock went back never holds its quote longer than it had then (found by a network probe)', async () => {
     for (const [leftAtSave, refreshed] of [
       [290_000, false],
-      // Sibling: a quote with seconds left then has run out by the time the reload comes.
+      // Sibling: a quote with seconds left then keeps those seconds, and is priced again after them.
       [3_000, true],
     ] as const) {
       const {s, key, place, address, due} = await shownAnAddress();

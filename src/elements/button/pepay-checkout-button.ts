@@ -17,7 +17,16 @@ const MODAL_PARTS = `dialog, close-button, ${CHECKOUT_PARTS}`;
  * @summary Launcher for the modal checkout.
  * @slot - The button's label (default "Pay with crypto").
  * @csspart button - The button.
- * @csspart dialog - The modal's parts and the checkout's (`<pepay-checkout-dialog>`), passed on.
+ * @csspart dialog - The modal's `<dialog>` (passed on, as are the parts below).
+ * @csspart close-button - The modal's close button.
+ * @csspart card - The checkout's outer box.
+ * @csspart header - The checkout's merchant, amount, badge and countdown.
+ * @csspart amount - The amount to pay.
+ * @csspart address - The deposit address.
+ * @csspart qr - The QR code.
+ * @csspart pay-button - The checkout's primary action buttons.
+ * @csspart status - The checkout's terminal status views.
+ * @csspart error - The checkout's error view.
  */
 export class PepayCheckoutButton extends PepaySessionElement {
   static readonly version = VERSION;

@@ -24,7 +24,14 @@ const PAYING: ReadonlySet<Step> = new Set(['awaiting-payment', 'underpaid', 'con
  * Events: `PepayDialogEventDetails` (src/events/contract.ts); the checkout's own bubble out of it.
  * @csspart dialog - The `<dialog>`.
  * @csspart close-button - The close button.
- * @csspart card - And the checkout's other parts (`<pepay-checkout>`), passed on.
+ * @csspart card - The checkout's outer box (passed on from `<pepay-checkout>`, as are the parts below).
+ * @csspart header - The checkout's merchant, amount, badge and countdown.
+ * @csspart amount - The amount to pay.
+ * @csspart address - The deposit address.
+ * @csspart qr - The QR code.
+ * @csspart pay-button - The checkout's primary action buttons.
+ * @csspart status - The checkout's terminal status views.
+ * @csspart error - The checkout's error view.
  */
 export class PepayCheckoutDialog extends PepaySessionElement {
   static readonly version = VERSION;

@@ -76,8 +76,8 @@ export class PepayWalletButtons extends PepayViewLeaf {
     this.stopWatching ??= watchWallets((wallets) => (this.wallets = wallets));
   }
 
-  // Moved in the page (out and back in within one task, the checkout around it too): the wallets
-  // and the press waited for stay. Only buttons still off the page once the task is done stop.
+  // Moved in the page (out and back in synchronously, the checkout around it too): the wallets and
+  // the press waited for stay. Only buttons still off the page at the next microtask stop.
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     queueMicrotask(() => {
