@@ -12,8 +12,8 @@ import {TX_HASH, isEpochMs, tokenAmount, usdAmount} from '../api/schemas/primiti
 import type {Remembered} from '../checkout/remembered.js';
 // What to keep of a state is worked out here, in this chunk: the first screen need not carry it.
 export {rememberedOf} from '../checkout/remembered.js';
-export {adoptShared, recall, recallEnding} from '../checkout/memory.js';
-import type {WalletTransaction} from '../checkout/types.js';
+import {adoptShared, recall, recallEnding} from '../checkout/memory.js';
+import type {Recollection, WalletTransaction} from '../checkout/types.js';
 import {sessionKey} from '../realtime/session-key.js';
 
 const PREFIX = 'pepay-checkout:v1:';
@@ -44,8 +44,14 @@ async function mac(sessionToken: string, text: string): Promise<string | null> {
   return [...signature].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
+/** The place kept under `key`, read back as `readPlace` does, with what restores it (memory.ts, in this chunk). */
+export async function recollect(key: string, sessionToken: string): Promise<Recollection | null> {
+  const place = await readPlace(key, sessionToken);
+  return place && {place, memory: {recall, recallEnding, adoptShared}};
+}
+
 /** The place kept for this session, when its HMAC holds and it is recent and well-formed. */
-export async function readPlace(key: string, sessionToken: string): Promise<Remembered | null> {
+async function readPlace(key: string, sessionToken: string): Promise<Remembered | null> {
   try {
     const raw = storage()?.getItem(key);
     if (!raw) return null;

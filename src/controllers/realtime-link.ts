@@ -169,11 +169,11 @@ export class RealtimeLink {
     const key = event.key;
     if (!key?.endsWith(`:${sessionKey(sessionToken)}`) || event.newValue === null) return;
     import('./place-store.js')
-      .then(async (store) => {
-        const place = await store.readPlace(key, sessionToken);
+      .then(({recollect}) => recollect(key, sessionToken))
+      .then((remembered) => {
         // Stopped meanwhile (the checkout left the page): its machine is not fed.
-        if (!place || this.stopped) return;
-        this.options.input({type: 'place-shared', remembered: {place, memory: store}, at: performance.now(), wallAt: Date.now()});
+        if (!remembered || this.stopped) return;
+        this.options.input({type: 'place-shared', remembered, at: performance.now(), wallAt: Date.now()});
       })
       .catch(() => undefined);
   };

@@ -49,10 +49,7 @@ export async function runRequest(effect: RequestEffect, client: PayorClient, sig
       });
       const token = client.credentials.sessionToken;
       const remembered = await placeStore.then(
-        async (store) => {
-          const place = await store.readPlace(store.placeKey(session.invoiceId, token), token);
-          return place && {place, memory: store};
-        },
+        ({placeKey, recollect}) => recollect(placeKey(session.invoiceId, token), token),
         () => null,
       );
       return {type: 'loaded', session, tokens, questions, email: email.email, remembered, at: at(), wallAt: Date.now()};

@@ -3,7 +3,7 @@
  * happens under it (a quote refresh), with the events it fires.
  */
 import {expect} from '@open-wc/testing';
-import type {PaymentAddress, SessionDetails, Token} from '../../src/api/index.js';
+import type {SessionDetails} from '../../src/api/index.js';
 import {parseEvent} from '../../src/api/schemas/events.js';
 import {eventsBetween} from '../../src/checkout/emitted.js';
 import {reduce} from '../../src/checkout/machine.js';
@@ -11,53 +11,12 @@ import * as memory from '../../src/checkout/memory.js';
 import type {Remembered} from '../../src/checkout/remembered.js';
 import {initialState} from '../../src/checkout/state.js';
 import type {CheckoutState, Input} from '../../src/checkout/types.js';
+import {paymentAddress, sessionDetails, usdcOnBase} from '../support/checkout-data.js';
 
-const session: SessionDetails = {
-  invoiceId: 'inv_1',
-  amountUsd: 40,
-  amountRemainingUsd: 40,
-  description: '',
-  expiresAt: null,
-  status: 'unpaid',
-  remainingMs: 600_000,
-  merchantName: 'M',
-  merchantEmail: null,
-  environment: 'devnet',
-  locked: null,
-};
-const token: Token = {
-  id: 1,
-  symbol: 'USDC',
-  name: 'USD Coin',
-  type: 'erc20',
-  network: 'base',
-  decimals: 6,
-  contractAddress: '0x036CbD53842c5426634e7929541eC2318f3dCF7e',
-  requiresMemo: false,
-  iconUrl: null,
-  availability: 'DEVNET',
-  selectable: true,
-  unavailableReason: null,
-  rateUpdatedAt: null,
-};
-const address = (tokenAmount: string): PaymentAddress => ({
-  address: '0x8e23Ee67d1332aD560396262C48ffbB01f93d052',
-  network: 'base',
-  tokenId: 1,
-  tokenAmount,
-  exchangeRate: '1',
-  usdAmount: 40,
-  quoteStatus: 'available',
-  statusCode: 'ok',
-  message: null,
-  quoteUpdatedAt: null,
-  quoteValidUntil: null,
-  quoteExpiresInMs: 60_000,
-  retryable: false,
-  retryAfterMs: null,
-  wsToken: 'jwt',
-  wsPath: '/ws/payment',
-});
+const session = sessionDetails({remainingMs: 600_000});
+const token = usdcOnBase({contractAddress: '0x036CbD53842c5426634e7929541eC2318f3dCF7e'});
+const address = (tokenAmount: string) =>
+  paymentAddress({address: '0x8e23Ee67d1332aD560396262C48ffbB01f93d052', tokenAmount, quoteExpiresInMs: 60_000});
 const HASH = `0x${'12'.repeat(32)}`;
 
 function event(type: string, object: Record<string, unknown>): Input {

@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import type {PaymentAddress, Question, SessionDetails, Token} from '../../src/api/index.js';
+import type {PaymentAddress, Question, SessionDetails} from '../../src/api/index.js';
 import {eventsBetween} from '../../src/checkout/emitted.js';
 import {msUntil} from '../../src/checkout/selectors.js';
 import {quoteStalled} from '../../src/checkout/figures.js';
@@ -11,55 +11,11 @@ import {failedToStart, initialState} from '../../src/checkout/state.js';
 import type {Verification} from '../../src/api/schemas/verify.js';
 import type {Remembered} from '../../src/checkout/remembered.js';
 import type {CheckoutState, Input} from '../../src/checkout/types.js';
+import {paymentAddress, sessionDetails, usdcOnBase} from '../support/checkout-data.js';
 
-const session = (over: Partial<SessionDetails> = {}): SessionDetails => ({
-  invoiceId: 'inv_1',
-  amountUsd: 40,
-  amountRemainingUsd: 40,
-  description: '',
-  expiresAt: null,
-  status: 'unpaid',
-  remainingMs: 60_000,
-  merchantName: 'M',
-  merchantEmail: null,
-  environment: 'devnet',
-  locked: null,
-  ...over,
-});
-const token: Token = {
-  id: 1,
-  symbol: 'USDC',
-  name: 'USD Coin',
-  type: 'erc20',
-  network: 'base',
-  decimals: 6,
-  contractAddress: null,
-  requiresMemo: false,
-  iconUrl: null,
-  availability: 'DEVNET',
-  selectable: true,
-  unavailableReason: null,
-  rateUpdatedAt: null,
-};
-const address = (over: Partial<PaymentAddress> = {}): PaymentAddress => ({
-  address: '0xabc',
-  network: 'base',
-  tokenId: 1,
-  tokenAmount: '40.000000',
-  exchangeRate: '1',
-  usdAmount: 40,
-  quoteStatus: 'available',
-  statusCode: 'ok',
-  message: null,
-  quoteUpdatedAt: null,
-  quoteValidUntil: null,
-  quoteExpiresInMs: 300_000,
-  retryable: false,
-  retryAfterMs: null,
-  wsToken: 'jwt',
-  wsPath: '/ws/payment',
-  ...over,
-});
+const session = sessionDetails;
+const token = usdcOnBase();
+const address = paymentAddress;
 
 /** A manual verification job: pending, for this invoice, unless `over` says otherwise. */
 const job = (over: Partial<Verification> = {}): Verification => ({

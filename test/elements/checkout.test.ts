@@ -3,7 +3,7 @@ import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
 import {buttonNamed, deep, deepReady, deepText} from '../support/deep.js';
-import {stepIs as walkStepIs} from '../support/walk.js';
+import {payingCheckout, stepIs as walkStepIs} from '../support/walk.js';
 import {isolated} from '../support/formatted.js';
 
 async function mount(s: Session, extra: Partial<PepayCheckout> = {}): Promise<PepayCheckout> {
@@ -403,11 +403,8 @@ describe('<pepay-checkout> errors', () => {
   });
 
   it('a storefront that moves the checkout mid-payment keeps it as it is: no restart, no request, no event again (found by a merchant probe)', async () => {
-    const s = await createSession({customer_email: 'a@example.com'});
-    const el = await mount(s);
-    await stepIs(el, 'select-token');
-    const address = await chooseBaseUsdc(el);
-    await waitUntil(() => el.state.connection === 'live', 'stream live', {timeout: 10_000});
+    const {s, el} = await payingCheckout();
+    const address = el.state.address!;
     const heard: string[] = [];
     for (const name of ['pepay-ready', 'pepay-address', 'pepay-error']) el.addEventListener(name, () => heard.push(name));
     el.addEventListener('pepay-step-change', (e) => heard.push(e.detail.step));
@@ -446,11 +443,7 @@ describe('<pepay-checkout> errors', () => {
       return fetch(input, init);
     };
     try {
-      const s = await createSession({customer_email: 'a@example.com'});
-      const el = await mount(s);
-      await stepIs(el, 'select-token');
-      await chooseBaseUsdc(el);
-      await waitUntil(() => el.state.connection === 'live', 'stream live', {timeout: 10_000});
+      const {s, el} = await payingCheckout();
       // A partial payment: the invoice's status changes, and the checkout would read the session for its lock.
       el.addEventListener('pepay-status', () => {
         el.remove();

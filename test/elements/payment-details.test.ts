@@ -2,41 +2,12 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import '../../src/elements/payment-details/define.js';
 import type {PepayPaymentDetails} from '../../src/elements/payment-details/pepay-payment-details.js';
-import type {PaymentAddress, SessionDetails} from '../../src/api/index.js';
 import {initialState} from '../../src/checkout/state.js';
 import type {CheckoutState} from '../../src/checkout/types.js';
+import {paymentAddress, sessionDetails} from '../support/checkout-data.js';
 
-const session: SessionDetails = {
-  invoiceId: 'inv_1',
-  amountUsd: 40,
-  amountRemainingUsd: 15,
-  description: '',
-  expiresAt: null,
-  status: 'underpaid',
-  remainingMs: 60_000,
-  merchantName: 'M',
-  merchantEmail: null,
-  environment: 'devnet',
-  locked: null,
-};
-const address: PaymentAddress = {
-  address: '0x1111111111111111111111111111111111111111',
-  network: 'base',
-  tokenId: 1,
-  tokenAmount: '15.000000',
-  exchangeRate: '1',
-  usdAmount: 40,
-  quoteStatus: 'available',
-  statusCode: 'ok',
-  message: null,
-  quoteUpdatedAt: null,
-  quoteValidUntil: null,
-  quoteExpiresInMs: 300_000,
-  retryable: false,
-  retryAfterMs: null,
-  wsToken: null,
-  wsPath: '/ws/payment',
-};
+const session = sessionDetails({amountRemainingUsd: 15, status: 'underpaid'});
+const address = paymentAddress({address: '0x1111111111111111111111111111111111111111', tokenAmount: '15.000000', wsToken: null});
 
 async function view(over: Partial<CheckoutState>): Promise<PepayPaymentDetails> {
   const state: CheckoutState = {
