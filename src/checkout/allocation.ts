@@ -74,7 +74,8 @@ export function allocated(state: CheckoutState, answer: PaymentAddress, requeste
   const instructionChanged =
     before !== null &&
     (before.address !== a.address ||
-      (before.tokenAmount !== a.tokenAmount && !newRemainder) ||
+      // No amount on screen (a price being made again after a miss): the one that comes is no change.
+      (before.tokenAmount !== null && before.tokenAmount !== a.tokenAmount && !newRemainder) ||
       before.network !== a.network ||
       before.tokenId !== a.tokenId);
   const next: CheckoutState = {

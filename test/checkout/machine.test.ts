@@ -385,6 +385,25 @@ describe('checkout machine', () => {
     // The payer asks, and the price comes back.
     r = run([{type: 'refresh-quote'}, answer(address({tokenAmount: '40.100000'}), 400_500)], r.state);
     expect([r.state.address?.tokenAmount, r.state.notice, r.state.quoteExpiresAtMono]).to.deep.equal(['40.100000', null, 700_500]);
+    // No amount was on screen while it was made again: the one that comes is not said as a change.
+    expect(r.state.changed).to.equal(null);
+  });
+
+  it('the price back after a miss, the same as before, is not said as a change; another address is (found by a payer walk)', () => {
+    const err = {code: 'server' as const, message: 'x', retryable: true};
+    let r = run([...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, answer(address(), 0)]);
+    r = run(
+      [
+        {type: 'tick', at: 300_000},
+        {type: 'failed', at: 300_100, operation: 'address', error: err},
+        {type: 'tick', at: 305_100},
+      ],
+      r.state,
+    );
+    const same = run([answer(address(), 305_200)], r.state);
+    expect([same.state.address?.tokenAmount, same.state.changed]).to.deep.equal(['40.000000', null]);
+    const moved = run([answer(address({address: '0x5555555555555555555555555555555555555555'}), 305_200)], r.state);
+    expect(moved.state.changed).to.equal('instruction');
   });
 
   it('an underpaid remainder whose price is refused (400) is asked again on the schedule, not at once after each session re-read (found in review)', () => {

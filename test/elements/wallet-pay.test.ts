@@ -417,6 +417,24 @@ describe('paying from the wallet', () => {
     }
   });
 
+  it('a wallet name keeps its joined emoji, and a long one wraps inside the card while its request is open too (found by a payer walk)', async () => {
+    const pride = announceWallet({chainId: 84532, name: 'Pride 🏳️‍🌈'});
+    wallet = announceWallet({chainId: 84532, name: 'W'.repeat(200), held: 'eth_sendTransaction'});
+    try {
+      const {el} = await paying();
+      await until('two buttons', () => inView(el, 'button[data-wallet-button="1"]'));
+      expect(text(el, 'button[data-wallet-button="0"]')).to.equal('Pay with Pride 🏳️‍🌈');
+      inView<HTMLButtonElement>(el, 'button[data-wallet-button="1"]')!.click();
+      await until('asked to confirm', () => text(el, '[data-wallet-status]').startsWith('Confirm the payment in WWW'));
+      const card = el.getBoundingClientRect();
+      for (const selector of ['[data-wallet-status]', 'button[data-wallet-stop]']) {
+        expect(inView(el, selector)!.getBoundingClientRect().right, selector).to.be.at.most(card.right);
+      }
+    } finally {
+      pride.stop();
+    }
+  });
+
   it('a legacy window.ethereum that throws when read: no wallet button, nothing thrown into the page, the copy path stays', async () => {
     const errors: string[] = [];
     const onError = (event: ErrorEvent) => errors.push(event.message);

@@ -38,6 +38,11 @@ export class PepayWalletButtons extends PepayViewLeaf {
       .problem {
         color: var(--_danger);
       }
+      /* They name the wallet too ("Confirm the payment in …"). */
+      [data-wallet-status],
+      .problem {
+        overflow-wrap: anywhere;
+      }
     `,
   ];
 
