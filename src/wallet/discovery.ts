@@ -7,6 +7,7 @@
 import {requestProviders} from 'mipd';
 import type {Eip1193Provider} from './eip1193.js';
 import {graphemes} from './graphemes.js';
+import {plainText} from './plain-text.js';
 
 export interface WalletChoice {
   /** The announcement's `uuid`, or `injected` for `window.ethereum`. */
@@ -70,15 +71,14 @@ function readAnnouncement(detail: unknown): [WalletChoice, object] | null {
 }
 
 /**
- * A wallet's name as shown: control, format (bidi, zero-width) and blank filler characters
- * dropped, as they would let a name pose as another or show nothing, except the joiners (U+200C,
- * U+200D) that emoji sequences and Persian or Indic words are written with; at most 60 characters as
+ * A wallet's name as shown: its plain text (`plainText`: no bidi override, zero-width or blank
+ * filler character to pose as another or show nothing); at most 60 characters as
  * seen (grapheme clusters) and 240 UTF-16 units (one character may stack any number of marks),
  * cut between characters with "…" (a first character too long keeps its first code point). Empty
  * when nothing visible is left.
  */
 function walletName(announced: string): string {
-  const plain = announced.replace(/(?![\u200c\u200d])[\p{Cc}\p{Cf}\u115f\u1160\u3164\uffa0\u2800]/gu, '').trim();
+  const plain = plainText(announced);
   const characters: string[] = [];
   let units = 0;
   for (const character of graphemes(plain)) {

@@ -17,6 +17,7 @@ import type {Token} from '../api/schemas/tokens.js';
 import {fromBaseUnits, toBaseUnits} from '../checkout/amount.js';
 import {evmChainId} from './chains.js';
 import {graphemes} from './graphemes.js';
+import {plainText} from './plain-text.js';
 
 /** An EVM transaction that pays the request, for `eth_sendTransaction` (hex quantities, EIP-1474). */
 export interface EvmTransfer {
@@ -112,13 +113,13 @@ function transferCallData(to: string, units: bigint): string {
 }
 
 /**
- * `text` in at most `maxBytes` percent-encoded bytes, cut between characters as seen (a flag or
- * an emoji sequence stays whole) with "…"; a lone surrogate (which `encodeURIComponent` refuses)
- * is dropped.
+ * `text` as plain words (`plainText`: a wallet shows a bidi override, U+202E, as reversed text) in
+ * at most `maxBytes` percent-encoded bytes, cut between characters as seen (a flag or an emoji
+ * sequence stays whole) with "…"; a lone surrogate (which `encodeURIComponent` refuses) is dropped.
  */
 function shortened(text: string, maxBytes: number): string {
   // In a `u` pattern a surrogate pair is one code point: only lone surrogates match.
-  const whole = text.replace(/[\ud800-\udfff]/gu, '');
+  const whole = plainText(text).replace(/[\ud800-\udfff]/gu, '');
   const bytes = (part: string) => encodeURIComponent(part).length;
   if (bytes(whole) <= maxBytes) return whole;
   let kept = '';

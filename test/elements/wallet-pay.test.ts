@@ -417,20 +417,24 @@ describe('paying from the wallet', () => {
     }
   });
 
-  it('a wallet name keeps its joined emoji, and a long one wraps inside the card while its request is open too (found by a payer walk)', async () => {
+  it('a wallet name keeps its joined emoji but no bidi override or line break, and a long one wraps inside the card while its request is open too (found by a payer walk)', async () => {
     const pride = announceWallet({chainId: 84532, name: 'Pride 🏳️‍🌈'});
+    // A bidi override and a line break are no part of a name: "Safe Wallet", never reversed.
+    const reversed = announceWallet({chainId: 84532, name: 'Safe\u202e\nWallet'});
     wallet = announceWallet({chainId: 84532, name: 'W'.repeat(200), held: 'eth_sendTransaction'});
     try {
       const {el} = await paying();
-      await until('two buttons', () => inView(el, 'button[data-wallet-button="1"]'));
+      await until('three buttons', () => inView(el, 'button[data-wallet-button="2"]'));
       expect(text(el, 'button[data-wallet-button="0"]')).to.equal('Pay with Pride 🏳️‍🌈');
-      inView<HTMLButtonElement>(el, 'button[data-wallet-button="1"]')!.click();
+      expect(text(el, 'button[data-wallet-button="1"]')).to.equal('Pay with Safe Wallet');
+      inView<HTMLButtonElement>(el, 'button[data-wallet-button="2"]')!.click();
       await until('asked to confirm', () => text(el, '[data-wallet-status]').startsWith('Confirm the payment in WWW'));
       const card = el.getBoundingClientRect();
       for (const selector of ['[data-wallet-status]', 'button[data-wallet-stop]']) {
         expect(inView(el, selector)!.getBoundingClientRect().right, selector).to.be.at.most(card.right);
       }
     } finally {
+      reversed.stop();
       pride.stop();
     }
   });

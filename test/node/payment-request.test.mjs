@@ -84,7 +84,7 @@ test("a merchant's chain id replaces the table; a network without one has no URI
   assert.deepEqual(tron, {uri: null, reason: 'network'});
 });
 
-test('a long name and description (243 Chinese characters, 2,181 ASCII, a lone surrogate, flags, emoji sequences) are cut between characters as seen to 48 and 96 bytes encoded: the QR code stays within version 12', () => {
+test('a long name and description (243 Chinese characters, 2,181 ASCII, a lone surrogate, flags, emoji sequences) are plain words (no bidi override, line break or zero-width space) cut between characters as seen to 48 and 96 bytes encoded: the QR code stays within version 12', () => {
   const to = 'mvines9iiHiQTysrwkJjGf2gb9Ex9jXJX8ns3qwf2kN';
   const usdc = token({type: 'spl', network: 'solana', decimals: 6, contractAddress: 'EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v'});
   const chinese = '订单'.repeat(121) + '杯';
@@ -96,6 +96,10 @@ test('a long name and description (243 Chinese characters, 2,181 ASCII, a lone s
     // Cut as seen: a flag (two regional indicators) or a ZWJ family (five code points) stays whole.
     ['Acme', '🇩🇪'.repeat(5), 'Acme', '🇩🇪'.repeat(3) + '…'],
     ['Café 👨‍👩‍👧', '👨‍👩‍👧'.repeat(2), 'Café …', '👨‍👩‍👧…'],
+    // A bidi override would show the text reversed in the wallet (found by a payer walk); line
+    // breaks, isolates and zero-width spaces are no words either. Joiners stay (the family above).
+    ['Acme\u202e Sons', 'Mug\u202e & tea', 'Acme Sons', 'Mug & tea'],
+    ['Acme\n\tSons', 'Line one\r\nline two\u2067x\u2069\u200b', 'Acme Sons', 'Line one line twox'],
   ]) {
     const request = paymentRequest(address('solana', to, '49.99'), usdc, {...context, merchantName, description});
     const parsed = parseSolanaPay(request.uri);

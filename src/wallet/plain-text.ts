@@ -1,0 +1,15 @@
+/**
+ * `text` as plain words for a wallet's name on a button, or for the `label` and `message` a
+ * wallet shows from a payment request: any run of white space (line breaks included) as one
+ * space; control and format characters (Unicode Cc, Cf: bidi overrides such as U+202E, which
+ * would show a name or a message reversed, zero-width characters) and blank fillers (Hangul
+ * fillers, the blank Braille pattern) dropped, as they would let a text pose as another or show
+ * nothing; the joiners U+200C and U+200D kept, as emoji sequences and Persian or Indic words are
+ * written with them. Trimmed; empty when nothing visible is left.
+ */
+export function plainText(text: string): string {
+  return text
+    .replace(/\s+/gu, ' ')
+    .replace(/(?![\u200c\u200d])[\p{Cc}\p{Cf}\u115f\u1160\u3164\uffa0\u2800]/gu, '')
+    .trim();
+}
