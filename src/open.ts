@@ -4,6 +4,7 @@ import type {PepayCheckoutDialog} from './elements/dialog/pepay-checkout-dialog.
 import type {PepayEventName} from './events/contract.js';
 import {defineElements} from './registry.js';
 import {pickSession, type SessionOptions} from './session.js';
+import {deepFocused} from './elements/deep-focus.js';
 
 export type CheckoutOutcome = 'paid' | 'expired' | 'canceled' | 'closed';
 
@@ -41,8 +42,9 @@ export function openCheckout(options: OpenOptions): OpenCheckout {
   const dialog = document.createElement('pepay-checkout-dialog') as PepayCheckoutDialog;
   // Properties, not methods: set before the element upgrades, they are applied when it does.
   Object.assign(dialog, pickSession(options), {open: true});
-  // Focus goes back where it was when the modal closes (the native dialog cannot: it is removed).
-  const opener = document.activeElement;
+  // Focus goes back where it was when the modal closes (the native dialog cannot: it is removed),
+  // to the control itself when it sits in a storefront's own component (a shadow root).
+  const opener = deepFocused(document);
   const result = new Promise<CheckoutOutcome>((resolve) => {
     for (const [event, outcome] of OUTCOMES) dialog.addEventListener(event, () => resolve(outcome), {once: true});
   });

@@ -239,4 +239,25 @@ describe('the modal, held and closed by the platform', () => {
     expect(document.activeElement).to.equal(opener);
     opener.remove();
   });
+
+  it("openCheckout() gives focus back to the storefront's button inside its own component (a shadow root), closed by Escape too (found by a keyboard payer's probe)", async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const host = document.createElement('div');
+    const opener = document.createElement('button');
+    host.attachShadow({mode: 'open'}).append(opener);
+    document.body.append(host);
+    try {
+      for (const close of ['api', 'escape'] as const) {
+        opener.focus();
+        const opened = openCheckout({sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+        await until('shown', () => document.querySelector('pepay-checkout-dialog')?.shadowRoot?.querySelector('dialog')?.open);
+        if (close === 'api') opened.close();
+        else await sendKeys({press: 'Escape'});
+        await opened.closed;
+        expect([document.activeElement, host.shadowRoot!.activeElement], close).to.deep.equal([host, opener]);
+      }
+    } finally {
+      host.remove();
+    }
+  });
 });

@@ -10,6 +10,7 @@
  * (WCAG 2.4.3 Focus Order). Controls only busy for a moment stay where they are (`aria-disabled`).
  */
 import type {LitElement, ReactiveController} from 'lit';
+import {deepFocused} from '../deep-focus.js';
 
 /** Where a lost keyboard lands: the step's heading, else "Try again" (a card with no step to show). */
 const LANDING = '[data-step-heading], [data-retry]';
@@ -70,13 +71,6 @@ export class StepFocus implements ReactiveController {
   private lost(control: Element): boolean {
     return !control.isConnected;
   }
-}
-
-/** The element focused inside `root`, through its leaves' shadow roots. */
-function deepFocused(root: ShadowRoot): Element | null {
-  let focused = root.activeElement;
-  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
-  return focused;
 }
 
 /** Focus fell to the top of the page (or nowhere). */
