@@ -1,4 +1,5 @@
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
+import {keyed} from 'lit/directives/keyed.js';
 
 /** What can be copied: each names the `[data-copy]` node selected when the browser refuses. */
 export type CopyKey = 'address' | 'amount' | 'invoice';
@@ -22,6 +23,8 @@ export class CopyController implements ReactiveController {
   copied: CopyKey | '' = '';
   /** The key of the copy the browser refused, or ''. */
   blocked: CopyKey | '' = '';
+  /** Copies that succeeded: each is said anew, even while the last one's "Copied" is still there. */
+  private copies = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly host: ReactiveControllerHost & {renderRoot: ParentNode}) {
@@ -42,6 +45,7 @@ export class CopyController implements ReactiveController {
     }
     this.copied = key;
     this.blocked = '';
+    this.copies += 1;
     this.host.requestUpdate();
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -61,9 +65,15 @@ export class CopyController implements ReactiveController {
     </button>`;
   }
 
-  /** The live parts: "Copied" for screen readers, and what to do when the browser refused. */
+  /**
+   * The live parts: "Copied" for screen readers, and what to do when the browser refused. Each
+   * copy's "Copied" is a node of its own (`keyed`): a second copy within the 2 s is said too
+   * (WCAG 4.1.3), where the same text left in place would change nothing to announce.
+   */
   status(words: CopyWords): TemplateResult {
-    return html`<span class="visually-hidden" role="status">${this.copied ? words.copied : ''}</span>
+    return html`<span class="visually-hidden" role="status"
+        >${this.copied ? keyed(this.copies, html`<span>${words.copied}</span>`) : ''}</span
+      >
       ${this.blocked ? html`<p class="copy-blocked" role="alert" data-copy-blocked>${words.copyBlocked}</p>` : nothing}`;
   }
 

@@ -123,4 +123,27 @@ describe('what a screen reader hears', () => {
     await until('warning gone', () => deep(el.shadowRoot!, '[data-quote-ending]')?.textContent === '');
     el.remove();
   });
+
+  it('each copy is said, a second one within the 2 s of the first "Copied" too (found by a screen-reader payer\'s probe)', async () => {
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', {value: {writeText: async (text: string) => void copied.push(text)}, configurable: true});
+    try {
+      const {el} = await payingCheckout();
+      const details = await deepReady(el.shadowRoot!, 'pepay-payment-details');
+      const region = details.shadowRoot!.querySelector('span.visually-hidden[role=status]')!;
+      const added: Node[] = [];
+      const observer = new MutationObserver((records) => added.push(...records.flatMap((r) => [...r.addedNodes])));
+      observer.observe(region, {childList: true, subtree: true});
+      for (const key of ['address', 'amount', 'amount']) {
+        const before = added.length;
+        deep<HTMLButtonElement>(details.shadowRoot!, `[data-copy-button=${key}]`)!.click();
+        await until(`${key} copied and said`, () => added.slice(before).some((node) => node.textContent === 'Copied'));
+      }
+      observer.disconnect();
+      expect(copied).to.have.length(3);
+      expect(region.textContent?.trim()).to.equal('Copied');
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).clipboard;
+    }
+  });
 });
