@@ -354,7 +354,7 @@ describe('realtime: switching streams is not an outage', () => {
       're-quoted on the locked rails',
       () => el.state.step === 'underpaid' && el.state.busy === null && el.state.address !== null,
     );
-    await until('live again', () => el.state.connection === 'live');
+    await until('live again', () => el.state.connection === 'live', 20_000);
     clearInterval(sample);
     expect([...seen]).not.to.include('reconnecting');
     expect(deepText(el.shadowRoot!)).not.to.include('Reconnecting');
