@@ -6,12 +6,14 @@
 import type {EventSubject} from '../api/schemas/events.js';
 import {advance} from './advance.js';
 import {lowerRemaining} from './news.js';
-import type {CheckoutState, Input, Transition, WalletTransaction} from './types.js';
+import type {CheckoutState, Input, Transition} from './types.js';
 
 type Payment = Extract<EventSubject, {kind: 'payment'}>;
 
 /** Steps on which a payment may arrive (a terminal screen stays as it is). */
 const PAYING = new Set(['awaiting-payment', 'underpaid', 'confirming']);
+/** Steps after which nothing is waited for: the invoice ended, or the checkout could not go on. */
+const ENDED = new Set(['paid', 'expired', 'canceled', 'error']);
 /** Payment statuses that mean the payment did not happen (the rest count as money received). */
 const NOT_RECEIVED = /fail|revers|reject|cancel/i;
 
@@ -42,19 +44,24 @@ export function paymentNews(state: CheckoutState, payment: Payment): Transition 
   return advance({...next, detected: {paymentId: payment.paymentId, txHash}});
 }
 
-type WalletInput = Extract<Input, {type: 'wallet-started' | 'wallet-ended' | 'wallet-sent' | 'stop-waiting'}>;
+type WalletInput = Extract<Input, {type: 'wallet-started' | 'wallet-ended' | 'wallet-left-open' | 'wallet-sent' | 'stop-waiting'}>;
 
 /**
  * The payer's browser wallet: while its request is open (`busy: 'wallet'`) no quote refresh or
- * token change moves what it is sending; what it sent is waited for like any payment seen.
+ * token change moves what it is sending; what it sent is waited for like any payment seen. A
+ * request left open in the wallet is remembered until the wallet answers it (`walletLeftOpen`).
  */
 export function walletNews(state: CheckoutState, input: WalletInput): Transition {
   switch (input.type) {
     case 'wallet-started':
       return {state: {...state, busy: 'wallet', notice: null}, effects: []};
-    case 'wallet-ended':
-      // The price held for the wallet is free again: what waited on it (a new price) goes on.
-      return state.busy === 'wallet' ? advance({...state, busy: null}) : {state, effects: []};
+    case 'wallet-left-open':
+      return released({...state, walletLeftOpen: [...state.walletLeftOpen, input.request]});
+    case 'wallet-ended': {
+      // A request left open, refused at last: its hold on the price ended when it was left.
+      const rest = answered(state, input.request);
+      return rest ? {state: {...state, walletLeftOpen: rest}, effects: []} : released(state);
+    }
     case 'wallet-sent':
       return walletSent(state, input);
     case 'stop-waiting':
@@ -62,10 +69,31 @@ export function walletNews(state: CheckoutState, input: WalletInput): Transition
   }
 }
 
-function walletSent(state: CheckoutState, tx: WalletTransaction): Transition {
+/** The price held for the wallet is free again: what waited on it (a new price) goes on, on a step that pays. */
+function released(state: CheckoutState): Transition {
+  if (state.busy !== 'wallet') return {state, effects: []};
+  return PAYING.has(state.step) ? advance({...state, busy: null}) : {state: {...state, busy: null}, effects: []};
+}
+
+/** The requests still left open once `request` is answered, or null when it was not one of them. */
+function answered(state: CheckoutState, request: number | undefined): readonly number[] | null {
+  if (request === undefined || !state.walletLeftOpen.includes(request)) return null;
+  return state.walletLeftOpen.filter((open) => open !== request);
+}
+
+/**
+ * What the wallet sent is recorded wherever the payer is (`pepay-wallet-transaction`, and shown
+ * with its explorer link); while the invoice is open it is waited for. After the invoice ended it
+ * is only shown: the payer gives it to the merchant.
+ */
+function walletSent(state: CheckoutState, tx: Extract<WalletInput, {type: 'wallet-sent'}>): Transition {
   const walletTx = {wallet: tx.wallet, chainId: tx.chainId, txHash: tx.txHash};
-  const busy = state.busy === 'wallet' ? null : state.busy;
-  return advance({...state, busy, walletTx, detected: state.detected ?? {paymentId: null, txHash: tx.txHash}});
+  const rest = answered(state, tx.request);
+  // A request left open no longer holds the price: another press may hold it now.
+  const busy = state.busy === 'wallet' && !rest ? null : state.busy;
+  const next = {...state, busy, walletTx, walletLeftOpen: rest ?? state.walletLeftOpen};
+  if (ENDED.has(state.step)) return {state: next, effects: []};
+  return advance({...next, detected: state.detected ?? {paymentId: null, txHash: tx.txHash}});
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Which payer actions the machine takes, and when. Pure. */
 import {tokenOn} from './allocation.js';
-import type {CheckoutState, PayerAction, Step} from './types.js';
+import {STEPS as EVERY_STEP, type CheckoutState, type PayerAction, type Step} from './types.js';
 
 type MachineAction = Exclude<PayerAction, {type: 'retry'}>;
 
@@ -14,10 +14,12 @@ const STEPS: Record<MachineAction['type'], readonly Step[]> = {
   'refresh-quote': ['awaiting-payment', 'underpaid'],
   'verify-requested': ['awaiting-payment', 'underpaid'],
   'wallet-started': ['awaiting-payment', 'underpaid'],
-  'wallet-ended': ['awaiting-payment', 'underpaid', 'confirming'],
-  // A wallet may answer after Pepay already saw its transaction (`confirming`), or after the
-  // payer moved on to another token: what it sent is recorded wherever the payer is.
-  'wallet-sent': ['select-token', 'awaiting-payment', 'underpaid', 'confirming'],
+  // A wallet may answer after Pepay already saw its transaction, after the payer moved on to
+  // another token, or after the invoice ended: what it sent, or that it sent nothing, is recorded
+  // wherever the payer is (confirming.ts says what each step makes of it).
+  'wallet-ended': EVERY_STEP,
+  'wallet-left-open': EVERY_STEP,
+  'wallet-sent': EVERY_STEP,
   'stop-waiting': ['confirming'],
 };
 
@@ -33,7 +35,7 @@ export function isPayerAction(input: {type: string}): input is MachineAction {
 export function acceptsPayerAction(state: CheckoutState, action: MachineAction): boolean {
   if (!STEPS[action.type].includes(state.step)) return false;
   // What a wallet already sent, or that it sent nothing, is a fact to record, not a request to queue.
-  if (action.type === 'wallet-sent' || action.type === 'wallet-ended') return true;
+  if (action.type === 'wallet-sent' || action.type === 'wallet-ended' || action.type === 'wallet-left-open') return true;
   if (state.busy !== null) return false;
   if (action.type === 'token-chosen') {
     return tokenOn(state.tokens, action)?.selectable === true;

@@ -31,6 +31,7 @@ export function initialState(): CheckoutState {
     detected: null,
     settled: [],
     walletTx: null,
+    walletLeftOpen: [],
     chosen: null,
     readingLock: false,
     sessionSentAt: 0,

@@ -79,6 +79,12 @@ export interface CheckoutState {
   settled: string[];
   /** The transaction a browser wallet sent from this checkout (EIP-1193 `eth_sendTransaction`). */
   walletTx: WalletTransaction | null;
+  /**
+   * Transaction requests a browser wallet still holds (by press, `request`) that the payer stopped
+   * waiting for, or whose view went (a payment seen, the invoice ended): EIP-1193 has no cancel,
+   * so until the wallet answers each the payer is told, on every view, to reject it there.
+   */
+  walletLeftOpen: readonly number[];
   /** The token the payer last chose on the token list (its feedback and errors show beside it). */
   chosen: {network: string; tokenId: number} | null;
   /**
@@ -141,10 +147,15 @@ export type Input =
   | {type: 'verify-requested'}
   /** The payer pressed a wallet's button: no new quote or token change while its request is open. */
   | {type: 'wallet-started'}
-  /** The wallet sent nothing (refused, failed, or the payer stopped waiting for it). */
-  | {type: 'wallet-ended'}
-  /** The payer's browser wallet sent the payment. */
-  | ({type: 'wallet-sent'} & WalletTransaction)
+  /**
+   * The wallet sent nothing (refused, failed, or the payer stopped waiting before it held a
+   * transaction). `request`: the press it answers, when that one was left open.
+   */
+  | {type: 'wallet-ended'; request?: number}
+  /** The payer stopped waiting (or the view went) while the wallet holds press `request`'s transaction. */
+  | {type: 'wallet-left-open'; request: number}
+  /** The payer's browser wallet sent the payment. `request`: the press it answers, when that one was left open. */
+  | ({type: 'wallet-sent'; request?: number} & WalletTransaction)
   /** The payer leaves a wait only their wallet reported (`confirming` with no payment seen by Pepay). */
   | {type: 'stop-waiting'}
   | {type: 'verification'; job: Verification; at: number}
@@ -180,6 +191,7 @@ export type PayerAction =
           | 'verify-requested'
           | 'wallet-started'
           | 'wallet-ended'
+          | 'wallet-left-open'
           | 'wallet-sent'
           | 'stop-waiting';
       }

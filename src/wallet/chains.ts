@@ -66,3 +66,15 @@ export function transactionUrl(network: string, environment: Environment, txHash
   if (!evm || (chainIdUsed !== undefined && chainIdUsed !== evm.chainId)) return null;
   return `${evm.explorer}/tx/${hash}`;
 }
+
+/**
+ * Where a transaction a browser wallet sent on `chainId` (EIP-155) can be read: the explorer of
+ * the table's chain with that id, mainnet or test network; null for another chain (a merchant's
+ * own `chainIds`).
+ */
+export function walletTransactionUrl(chainId: number, txHash: string): string | null {
+  const evm = Object.values(EVM_CHAINS)
+    .flatMap((pair) => [pair.mainnet, pair.devnet])
+    .find((known) => known.chainId === chainId);
+  return evm ? `${evm.explorer}/tx/${encodeURIComponent(txHash)}` : null;
+}

@@ -5,11 +5,14 @@
  * would show a name or a message reversed, zero-width characters) and blank fillers (Hangul
  * fillers, the blank Braille pattern) dropped, as they would let a text pose as another or show
  * nothing; the joiners U+200C and U+200D kept, as emoji sequences and Persian or Indic words are
- * written with them. Trimmed; empty when nothing visible is left.
+ * written with them. Trimmed; empty when nothing visible is left (no letter, digit, punctuation
+ * or symbol: a joiner, a variation selector or a combining mark alone).
  */
 export function plainText(text: string): string {
-  return text
+  const plain = text
     .replace(/\s+/gu, ' ')
     .replace(/(?![\u200c\u200d])[\p{Cc}\p{Cf}\u115f\u1160\u3164\uffa0\u2800]/gu, '')
     .trim();
+  // Joiners, variation selectors or combining marks alone show nothing.
+  return /[\p{L}\p{N}\p{P}\p{S}]/u.test(plain) ? plain : '';
 }

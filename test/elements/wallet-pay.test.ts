@@ -162,6 +162,7 @@ describe('paying from the wallet', () => {
     await until('released', () => inView(el, 'button[data-wallet-button]')!.getAttribute('aria-disabled') === null);
     // A connection request pays nothing: the payer is not asked to reject it.
     expect(text(el, '[data-wallet-status]')).to.equal('');
+    expect(inView(el, '[data-wallet-left-open]')).to.equal(null);
     // The payer approves the forgotten connection request: no switch, no transaction from it.
     await wallet.release();
     await new Promise((settled) => setTimeout(settled, 0));
@@ -181,11 +182,11 @@ describe('paying from the wallet', () => {
     await until('asked to confirm', () => text(el, '[data-wallet-status]') === 'Confirm the payment in Test Wallet…');
     inView(el, 'button[data-wallet-stop]')!.click();
     const told = 'If your wallet still shows the payment request, reject it there.';
-    await until('told to reject it', () => text(el, '[data-wallet-status]') === told);
+    await until('told to reject it', () => text(el, '[data-wallet-left-open]') === told);
     expect(inView<HTMLButtonElement>(el, 'button[data-wallet-button]')!.getAttribute('aria-disabled')).to.equal(null);
     // The payer rejects it in the wallet: nothing is left there, and nothing more is said.
     await wallet.release({code: 4001, message: 'User rejected the request.'});
-    await until('no longer told', () => text(el, '[data-wallet-status]') === '');
+    await until('no longer told', () => !inView(el, '[data-wallet-left-open]'));
     expect(text(el, '[data-wallet-problem]')).to.equal('');
     expect(el.state.step).to.equal('awaiting-payment');
   });
@@ -202,13 +203,13 @@ describe('paying from the wallet', () => {
     (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
     await until('asked to confirm', () => text(el, '[data-wallet-status]') === 'Confirm the payment in Test Wallet…');
     inView(el, 'button[data-wallet-stop]')!.click();
-    await until('told to reject it', () => text(el, '[data-wallet-status]') === told);
+    await until('told to reject it', () => text(el, '[data-wallet-left-open]') === told);
     // Pressed again: the wallet is asked a second time, and that request is refused at once.
     inView<HTMLButtonElement>(el, 'button[data-wallet-button]')!.click();
     await until('the refusal said', () => text(el, '[data-wallet-problem]').startsWith('You declined in the wallet.'));
-    expect(text(el, '[data-wallet-status]')).to.equal(told);
+    expect(text(el, '[data-wallet-left-open]')).to.equal(told);
     await wallet.release(refusal);
-    await until('no longer told', () => text(el, '[data-wallet-status]') === '');
+    await until('no longer told', () => !inView(el, '[data-wallet-left-open]'));
   });
 
   it('a payment seen while the wallet still asks to connect: the wallet is asked nothing more, and the price is made again', async () => {

@@ -13,6 +13,7 @@ import {paymentRequest, type PaymentRequest} from '../../wallet/payment-request.
 import {chainName} from '../../wallet/chains.js';
 import type {QrContent} from '../../session.js';
 import {createPepayEvent} from '../../events/contract.js';
+import {walletLeftOpenNote} from '../left-open-note.js';
 import {loadWalletButtons} from './wallet-buttons.js';
 import {QuoteLine} from './quote-line.js';
 import type {PayerActionEvent} from '../../events/payer-action.js';
@@ -60,7 +61,8 @@ export class PepayPaymentDetails extends PepayViewLeaf {
     const qrHoldsRequest = Boolean(request?.uri) && (fixed ?? (this.addressOnly ? 'address' : 'request')) === 'request';
     const qrValue = qrHoldsRequest && request?.uri ? request.uri : a.address;
     const v = this.viewMessages;
-    const wallet = this.walletWays(state, request);
+    // A request left open in the wallet is said where the wallet's ways are, with or without them.
+    const wallet = html`${walletLeftOpenNote(state, v)}${this.walletWays(state, request)}`;
     // On a phone the wallet is on the same device: opening it comes first, after what is still due
     // (in the document's order too, so the keyboard and screen readers meet it there).
     // One action at a time (the machine takes none while a request is in flight). Busy, not

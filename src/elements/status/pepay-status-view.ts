@@ -7,7 +7,8 @@ import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {DONE_EVENT} from '../../events/payer-action.js';
 import {CopyController} from '../copy.js';
 import {PepayViewLeaf} from '../view-leaf.js';
-import {evmChainId, transactionUrl} from '../../wallet/chains.js';
+import {evmChainId, transactionUrl, walletTransactionUrl} from '../../wallet/chains.js';
+import {walletLeftOpenNote} from '../left-open-note.js';
 
 /**
  * A payment on its way (confirming, with its transaction), how the checkout ended, or why it cannot go on: paid (with the time and any commerce order),
@@ -60,7 +61,7 @@ export class PepayStatusView extends PepayViewLeaf {
         const mayGoBack = walletOnly || state.detected?.restored === true;
         return html`<div class="stack" part="status">
           <p>${walletOnly ? v.sentBody : v.confirmingBody}</p>
-          ${this.transaction(state)}
+          ${walletLeftOpenNote(state, v)} ${this.transaction(state)}
           ${mayGoBack ? html`<div class="row"><button data-stop-waiting @click=${() => this.act({type: 'stop-waiting'})}>${v.backToPayment}</button></div>` : nothing}
           ${this.invoiceId(state)}
         </div>`;
@@ -71,7 +72,11 @@ export class PepayStatusView extends PepayViewLeaf {
         return html`<div class="stack" part="status">
           <span class="status-icon" aria-hidden="true">✓</span>
           <p>${v.paidBody}</p>
-          ${at ? html`<p class="muted">${v.paidAt(at)}</p>` : nothing}
+          ${walletLeftOpenNote(state, v)} ${at ? html`<p class="muted">${v.paidAt(at)}</p>` : nothing}
+          ${
+            // The payer's wallet's transaction: their receipt, or one sent after the end, to give the merchant.
+            this.transaction(state)
+          }
           ${over ? html`<p data-overpaid>${v.overpaid(formatUsd(over, this.locale))}</p>` : nothing} ${this.order(state)}
           ${this.invoiceId(state)} ${this.done()}
         </div>`;
@@ -81,6 +86,7 @@ export class PepayStatusView extends PepayViewLeaf {
         const arrived = arrivedUsd(state);
         return html`<div class="stack" part="status">
           <p>${state.step === 'expired' ? v.expiredBody : v.canceledBody}</p>
+          ${walletLeftOpenNote(state, v)}
           ${arrived > 0 ? html`<p data-arrived><strong>${v.arrivedBeforeEnd(formatUsd(arrived, this.locale))}</strong></p>` : nothing}
           ${
             // A transaction the payer's wallet sent is what they give the merchant to trace it.
@@ -130,10 +136,13 @@ export class PepayStatusView extends PepayViewLeaf {
     if (!hash) return nothing;
     const network = state.address?.network ?? state.session?.locked?.network ?? '';
     const environment = state.environment ?? 'mainnet';
-    // The chain it was sent on: the wallet's, else the one this checkout asks for (a merchant's own
-    // chain id has no explorer here: no link rather than another chain's).
-    const chainId = state.walletTx?.chainId ?? evmChainId(network, environment, this.chainIds) ?? undefined;
-    const url = transactionUrl(network, environment, hash, chainId);
+    // The chain it was sent on: the wallet's for the wallet's own transaction (the payer may have
+    // moved to another network since), else the one this checkout asks for. A merchant's own chain
+    // id has no explorer here: no link rather than another chain's.
+    const wallet = state.walletTx?.txHash.toLowerCase() === hash.toLowerCase() ? state.walletTx : null;
+    const url = wallet
+      ? walletTransactionUrl(wallet.chainId, hash)
+      : transactionUrl(network, environment, hash, evmChainId(network, environment, this.chainIds) ?? undefined);
     const v = this.viewMessages;
     return html`<p class="muted">${v.transaction} <code class="hash" data-tx-hash dir="ltr">${hash}</code></p>
       ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer" data-explorer>${v.viewTransaction}</a>` : nothing}`;

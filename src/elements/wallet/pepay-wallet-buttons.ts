@@ -60,11 +60,6 @@ export class PepayWalletButtons extends PepayViewLeaf {
   /** The wallet being used and where it is, or null. */
   @state() private using: {name: string; phase: SendPhase} | null = null;
   @state() private problem = '';
-  /**
-   * Presses dropped while the wallet held their transaction (EIP-1193 has no cancel): until the
-   * wallet answers each, the payer is told to reject it there, or they could pay twice.
-   */
-  @state() private leftOpen: readonly AbortController[] = [];
   private stopWatching: (() => void) | null = null;
   /**
    * The press being waited for: aborted when the payer stops waiting or the buttons go, so a
@@ -73,6 +68,8 @@ export class PepayWalletButtons extends PepayViewLeaf {
   private attempt: AbortController | null = null;
   /** What the press being waited for asked the wallet to send. */
   private attempted: EvmTransfer | null = null;
+  /** The press being waited for, as the checkout knows it once it is left open (`wallet-left-open`). */
+  private request = 0;
   /** The button to give the keyboard to once "Stop waiting" (which had it) is gone. */
   private refocus: number | null = null;
 
@@ -100,16 +97,18 @@ export class PepayWalletButtons extends PepayViewLeaf {
 
   /**
    * Taken away mid-press, or the request moved on: the wallet is asked nothing more (a late
-   * approval would pay the old request), and the checkout no longer holds its price for it.
+   * approval would pay the old request), and the checkout no longer holds its price for it. A
+   * transaction the wallet already holds is left open there (EIP-1193 has no cancel): the
+   * checkout tells the payer to reject it, on every view, until the wallet answers.
    */
   private dropAttempt(): void {
     if (!this.attempt) return;
-    if (this.using?.phase === 'confirm') this.leftOpen = [...this.leftOpen, this.attempt];
+    const leftOpen = this.using?.phase === 'confirm';
     this.attempt.abort();
     this.attempt = null;
     this.attempted = null;
     this.using = null;
-    this.act({type: 'wallet-ended'});
+    this.act(leftOpen ? {type: 'wallet-left-open', request: this.request} : {type: 'wallet-ended'});
   }
 
   override render() {
@@ -141,7 +140,7 @@ export class PepayWalletButtons extends PepayViewLeaf {
 
   private statusText(): string {
     const w = this.viewMessages.wallet;
-    if (!this.using) return this.leftOpen.length > 0 ? w.stillOpen : '';
+    if (!this.using) return '';
     const {name, phase} = this.using;
     if (phase === 'switching') return w.switching(this.network);
     return phase === 'connecting' ? w.connecting(name) : w.confirm(name);
@@ -157,6 +156,7 @@ export class PepayWalletButtons extends PepayViewLeaf {
     if (!transfer || this.busy) return;
     this.attempt?.abort();
     const attempt = (this.attempt = new AbortController());
+    const request = (this.request = ++presses);
     this.attempted = transfer;
     const name = wallet.name || this.viewMessages.browserWallet;
     this.problem = '';
@@ -171,17 +171,16 @@ export class PepayWalletButtons extends PepayViewLeaf {
         },
         attempt.signal,
       );
-      // Recorded even after the payer stopped waiting: it was sent.
-      this.act({type: 'wallet-sent', wallet: wallet.name || 'window.ethereum', chainId: sent.chainId, txHash: sent.txHash});
+      // Recorded even after the payer stopped waiting, or the buttons went: it was sent.
+      this.act({type: 'wallet-sent', request, wallet: wallet.name || 'window.ethereum', chainId: sent.chainId, txHash: sent.txHash});
     } catch (error) {
-      if (attempt !== this.attempt) return;
+      // Left open, then refused or failed in the wallet: nothing is there to reject any more.
+      if (attempt !== this.attempt) return this.act({type: 'wallet-ended', request});
       this.act({type: 'wallet-ended'});
       const w = this.viewMessages.wallet;
       const kind = error instanceof WalletError ? error.kind : 'failed';
       this.problem = kind === 'wrong-chain' ? w.wrongChain(this.network) : w[kind];
     } finally {
-      // The wallet answered a request left open: that one is no longer there to reject.
-      if (this.leftOpen.includes(attempt)) this.leftOpen = this.leftOpen.filter((open) => open !== attempt);
       if (attempt === this.attempt) {
         this.attempt = null;
         this.attempted = null;
@@ -190,6 +189,9 @@ export class PepayWalletButtons extends PepayViewLeaf {
     }
   }
 }
+
+/** Presses on any buttons of the page, counted: each press's own number (`request`). */
+let presses = 0;
 
 function sameTransfer(a: EvmTransfer, b: EvmTransfer | null): boolean {
   return b !== null && a.chainId === b.chainId && a.to === b.to && a.value === b.value && a.data === b.data;

@@ -1,0 +1,110 @@
+/**
+ * A transaction request the payer's wallet still holds when the checkout stops waiting for it
+ * (EIP-1193 has no cancel): the payer is told to reject it there on every view until the wallet
+ * answers, and what it sends is recorded whenever it answers. Found by a wallet payer's probe:
+ * the words were kept by the wallet's buttons and went with them (a new price, a payment seen, the
+ * invoice ended), and a transaction sent after the end was dropped.
+ */
+import {expect, waitUntil} from '@open-wc/testing';
+import '../../src/define.js';
+import type {PepayCheckout} from '../../src/index.js';
+import {buttonNamed, deep, deepReady, deepText} from '../support/deep.js';
+import {simulate} from '../support/sandbox.js';
+import {payingCheckout, stepIs} from '../support/walk.js';
+import {announceWallet, WALLET_TX_HASH, type FakeWallet} from '../support/wallet.js';
+
+const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000, interval: 50});
+const TOLD = 'If your wallet still shows the payment request, reject it there.';
+const REFUSAL = {code: 4001, message: 'User rejected the request.'};
+
+let wallet: FakeWallet | null = null;
+afterEach(() => {
+  wallet?.stop();
+  wallet = null;
+  document.querySelectorAll('pepay-checkout').forEach((el) => el.remove());
+});
+
+const inView = <T extends Element = HTMLElement>(el: PepayCheckout, selector: string) => deep<T>(el.shadowRoot!, selector);
+const text = (el: PepayCheckout, selector: string) => inView(el, selector)?.textContent?.trim() ?? '';
+
+function captured<T>(el: PepayCheckout, name: string): T[] {
+  const seen: T[] = [];
+  el.addEventListener(name, (event) => seen.push((event as CustomEvent<T>).detail));
+  return seen;
+}
+
+/** A checkout of 40 USD on its payment view, whose wallet holds the transaction it was asked to send. */
+async function walletHolding(): Promise<{el: PepayCheckout; invoiceId: string}> {
+  wallet = announceWallet({chainId: 84532, held: 'eth_sendTransaction'});
+  const {el, s} = await payingCheckout({amount_usd: 40});
+  (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
+  await until('asked to confirm', () => text(el, '[data-wallet-status]') === 'Confirm the payment in Test Wallet…');
+  return {el, invoiceId: s.invoice_id};
+}
+
+describe('a request left open in the wallet', () => {
+  for (const [ending, step] of [
+    ['pay', 'paid'],
+    ['expire', 'expired'],
+    ['cancel', 'canceled'],
+  ] as const) {
+    it(`the invoice ${step} while the wallet holds the transaction: the last screen says to reject it there; approved anyway, it is recorded and shown`, async () => {
+      const {el, invoiceId} = await walletHolding();
+      const sent = captured<{txHash: string}>(el, 'pepay-wallet-transaction');
+      await simulate(invoiceId, ending, ending === 'pay' ? {amount: 'full'} : {});
+      await stepIs(el, step);
+      await until('told to reject it', () => text(el, '[data-wallet-left-open]') === TOLD);
+      await wallet!.release();
+      await until('recorded', () => sent.length > 0);
+      expect(sent.map((detail) => detail.txHash)).to.deep.equal([WALLET_TX_HASH]);
+      await until('shown', () => text(el, '[data-tx-hash]') === WALLET_TX_HASH);
+      expect(inView(el, '[data-wallet-left-open]')).to.equal(null);
+      expect(el.state.step).to.equal(step);
+    });
+  }
+
+  it('said on the views that follow: a payment seen elsewhere and the remainder priced anew; gone once the wallet refuses it', async () => {
+    const {el, invoiceId} = await walletHolding();
+    await simulate(invoiceId, 'pay', {amount: 'partial'});
+    await stepIs(el, 'underpaid');
+    await until('priced again', () => el.state.busy === null && deepText(el.shadowRoot!).includes('Send exactly 20.00 USDC'));
+    expect(text(el, '[data-wallet-left-open]')).to.equal(TOLD);
+    // Not waited for: the payer may pay the remainder (the old request still said).
+    expect(inView(el, 'button[data-wallet-stop]')).to.equal(null);
+    await wallet!.release(REFUSAL);
+    await until('no longer told', () => !inView(el, '[data-wallet-left-open]'));
+    expect(el.state.step).to.equal('underpaid');
+  });
+
+  it('said again after another token and back, and the explorer link of what it sends late is its own chain', async () => {
+    const {el} = await walletHolding();
+    inView(el, 'button[data-wallet-stop]')!.click();
+    await until('told to reject it', () => text(el, '[data-wallet-left-open]') === TOLD);
+    buttonNamed(el.shadowRoot!, 'Choose another token').click();
+    await stepIs(el, 'select-token');
+    // Solana USDC: another network, with its own explorer.
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-token="203"]')).click();
+    await stepIs(el, 'awaiting-payment');
+    await until('told again', () => text(el, '[data-wallet-left-open]') === TOLD);
+    await wallet!.release();
+    await stepIs(el, 'confirming');
+    await until('its link', () => inView<HTMLAnchorElement>(el, 'a[data-explorer]'));
+    expect(inView<HTMLAnchorElement>(el, 'a[data-explorer]')!.href).to.equal(`https://sepolia.basescan.org/tx/${WALLET_TX_HASH}`);
+  });
+
+  it('a wallet whose name shows nothing (joiners, a variation selector, a combining mark alone) gets no button', async () => {
+    const blanks = ['\u200d', '\u200c\u200d\u200c', '\ufe0f', '\u034f\u034f', '\u0301', '\u3000\u200d\u3000'].map((name) =>
+      announceWallet({chainId: 84532, name}),
+    );
+    // Announced last: once its button is there, the others were read.
+    wallet = announceWallet({chainId: 84532, name: 'Safe'});
+    try {
+      const {el} = await payingCheckout({amount_usd: 40});
+      await until('its button', () => inView(el, 'button[data-wallet-button]'));
+      expect(text(el, 'button[data-wallet-button="0"]')).to.equal('Pay with Safe');
+      expect(inView(el, 'button[data-wallet-button="1"]')).to.equal(null);
+    } finally {
+      for (const blank of blanks) blank.stop();
+    }
+  });
+});
