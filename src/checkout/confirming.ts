@@ -56,12 +56,10 @@ export function walletNews(state: CheckoutState, input: WalletInput): Transition
     case 'wallet-started':
       return {state: {...state, busy: 'wallet', notice: null}, effects: []};
     case 'wallet-left-open':
-      return released({...state, walletLeftOpen: [...state.walletLeftOpen, input.request]});
-    case 'wallet-ended': {
+      return released({...state, walletLeftOpen: state.walletLeftOpen + 1});
+    case 'wallet-ended':
       // A request left open, refused at last: its hold on the price ended when it was left.
-      const rest = answered(state, input.request);
-      return rest ? {state: {...state, walletLeftOpen: rest}, effects: []} : released(state);
-    }
+      return input.leftOpen ? {state: {...state, walletLeftOpen: state.walletLeftOpen - 1}, effects: []} : released(state);
     case 'wallet-sent':
       return walletSent(state, input);
     case 'stop-waiting':
@@ -69,16 +67,12 @@ export function walletNews(state: CheckoutState, input: WalletInput): Transition
   }
 }
 
-/** The price held for the wallet is free again: what waited on it (a new price) goes on, on a step that pays. */
+/**
+ * The price held for the wallet is free again: what waited on it (a new price) goes on. Only an
+ * open invoice holds one: its end, or an error, clears `busy` (status-news.ts, state.ts).
+ */
 function released(state: CheckoutState): Transition {
-  if (state.busy !== 'wallet') return {state, effects: []};
-  return PAYING.has(state.step) ? advance({...state, busy: null}) : {state: {...state, busy: null}, effects: []};
-}
-
-/** The requests still left open once `request` is answered, or null when it was not one of them. */
-function answered(state: CheckoutState, request: number | undefined): readonly number[] | null {
-  if (request === undefined || !state.walletLeftOpen.includes(request)) return null;
-  return state.walletLeftOpen.filter((open) => open !== request);
+  return state.busy === 'wallet' ? advance({...state, busy: null}) : {state, effects: []};
 }
 
 /**
@@ -88,10 +82,9 @@ function answered(state: CheckoutState, request: number | undefined): readonly n
  */
 function walletSent(state: CheckoutState, tx: Extract<WalletInput, {type: 'wallet-sent'}>): Transition {
   const walletTx = {wallet: tx.wallet, chainId: tx.chainId, txHash: tx.txHash};
-  const rest = answered(state, tx.request);
   // A request left open no longer holds the price: another press may hold it now.
-  const busy = state.busy === 'wallet' && !rest ? null : state.busy;
-  const next = {...state, busy, walletTx, walletLeftOpen: rest ?? state.walletLeftOpen};
+  const busy = state.busy === 'wallet' && !tx.leftOpen ? null : state.busy;
+  const next = {...state, busy, walletTx, walletLeftOpen: state.walletLeftOpen - (tx.leftOpen ? 1 : 0)};
   if (ENDED.has(state.step)) return {state: next, effects: []};
   return advance({...next, detected: state.detected ?? {paymentId: null, txHash: tx.txHash}});
 }

@@ -39,17 +39,14 @@ function tidy(before: CheckoutState, next: CheckoutState): CheckoutState {
   };
 }
 
-/** What a browser wallet did, recorded on every step. */
-const WALLET_FACTS = new Set<Input['type']>(['wallet-sent', 'wallet-ended', 'wallet-left-open']);
-
 function transition(state: CheckoutState, input: Input): Transition {
-  // A terminal screen is final: only the clock, the connection, late order updates and what the
-  // payer's wallet did (it may answer after the end: confirming.ts) still count.
+  // A terminal screen is final: only the clock, the connection, late order updates and the payer
+  // actions it takes (what the payer's wallet did, which may answer after the end: payer-guard.ts) still count.
   const stillCounts =
     input.type === 'tick' ||
     input.type === 'connection' ||
     (input.type === 'event' && input.event.subject.kind === 'order') ||
-    WALLET_FACTS.has(input.type);
+    isPayerAction(input);
   if (isTerminal(state.step) && !stillCounts) return {state, effects: []};
   if (isPayerAction(input)) {
     if (!acceptsPayerAction(state, input)) return {state, effects: []};

@@ -4,6 +4,9 @@ import {STEPS as EVERY_STEP, type CheckoutState, type PayerAction, type Step} fr
 
 type MachineAction = Exclude<PayerAction, {type: 'retry'}>;
 
+/** Every step: what a payer action recorded there as a fact needs (never queued behind a request in flight). */
+const FACT = EVERY_STEP;
+
 /** The steps on which each payer action means something. */
 const STEPS: Record<MachineAction['type'], readonly Step[]> = {
   'questions-submitted': ['questions'],
@@ -14,12 +17,12 @@ const STEPS: Record<MachineAction['type'], readonly Step[]> = {
   'refresh-quote': ['awaiting-payment', 'underpaid'],
   'verify-requested': ['awaiting-payment', 'underpaid'],
   'wallet-started': ['awaiting-payment', 'underpaid'],
-  // A wallet may answer after Pepay already saw its transaction, after the payer moved on to
-  // another token, or after the invoice ended: what it sent, or that it sent nothing, is recorded
-  // wherever the payer is (confirming.ts says what each step makes of it).
-  'wallet-ended': EVERY_STEP,
-  'wallet-left-open': EVERY_STEP,
-  'wallet-sent': EVERY_STEP,
+  // Facts, not requests: a wallet may answer after Pepay already saw its transaction, after the
+  // payer moved on to another token, or after the invoice ended. What it sent, or that it sent
+  // nothing, is recorded wherever the payer is (confirming.ts says what each step makes of it).
+  'wallet-ended': FACT,
+  'wallet-left-open': FACT,
+  'wallet-sent': FACT,
   'stop-waiting': ['confirming'],
 };
 
@@ -33,9 +36,9 @@ export function isPayerAction(input: {type: string}): input is MachineAction {
  * view already left), nor for a token the list does not offer.
  */
 export function acceptsPayerAction(state: CheckoutState, action: MachineAction): boolean {
-  if (!STEPS[action.type].includes(state.step)) return false;
-  // What a wallet already sent, or that it sent nothing, is a fact to record, not a request to queue.
-  if (action.type === 'wallet-sent' || action.type === 'wallet-ended' || action.type === 'wallet-left-open') return true;
+  const steps = STEPS[action.type];
+  if (steps === FACT) return true;
+  if (!steps.includes(state.step)) return false;
   if (state.busy !== null) return false;
   if (action.type === 'token-chosen') {
     return tokenOn(state.tokens, action)?.selectable === true;

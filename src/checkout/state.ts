@@ -31,7 +31,7 @@ export function initialState(): CheckoutState {
     detected: null,
     settled: [],
     walletTx: null,
-    walletLeftOpen: [],
+    walletLeftOpen: 0,
     chosen: null,
     readingLock: false,
     sessionSentAt: 0,

@@ -80,11 +80,11 @@ export interface CheckoutState {
   /** The transaction a browser wallet sent from this checkout (EIP-1193 `eth_sendTransaction`). */
   walletTx: WalletTransaction | null;
   /**
-   * Transaction requests a browser wallet still holds (by press, `request`) that the payer stopped
-   * waiting for, or whose view went (a payment seen, the invoice ended): EIP-1193 has no cancel,
-   * so until the wallet answers each the payer is told, on every view, to reject it there.
+   * How many transaction requests a browser wallet still holds that the payer stopped waiting
+   * for, or whose view went (a payment seen, the invoice ended): EIP-1193 has no cancel, so until
+   * the wallet answers each the payer is told, on every view, to reject it there.
    */
-  walletLeftOpen: readonly number[];
+  walletLeftOpen: number;
   /** The token the payer last chose on the token list (its feedback and errors show beside it). */
   chosen: {network: string; tokenId: number} | null;
   /**
@@ -149,13 +149,13 @@ export type Input =
   | {type: 'wallet-started'}
   /**
    * The wallet sent nothing (refused, failed, or the payer stopped waiting before it held a
-   * transaction). `request`: the press it answers, when that one was left open.
+   * transaction). `leftOpen`: the answer to a request left open (`wallet-left-open`).
    */
-  | {type: 'wallet-ended'; request?: number}
-  /** The payer stopped waiting (or the view went) while the wallet holds press `request`'s transaction. */
-  | {type: 'wallet-left-open'; request: number}
-  /** The payer's browser wallet sent the payment. `request`: the press it answers, when that one was left open. */
-  | ({type: 'wallet-sent'; request?: number} & WalletTransaction)
+  | {type: 'wallet-ended'; leftOpen?: true}
+  /** The payer stopped waiting (or the view went) while the wallet holds the transaction. */
+  | {type: 'wallet-left-open'}
+  /** The payer's browser wallet sent the payment. `leftOpen`: the answer to a request left open. */
+  | ({type: 'wallet-sent'; leftOpen?: true} & WalletTransaction)
   /** The payer leaves a wait only their wallet reported (`confirming` with no payment seen by Pepay). */
   | {type: 'stop-waiting'}
   | {type: 'verification'; job: Verification; at: number}

@@ -9,5 +9,5 @@ import type {ViewMessages} from '../i18n/en-views.js';
  * payer stops waiting, or with the view that replaced the wallet's (a payment seen, paid).
  */
 export function walletLeftOpenNote(state: CheckoutState, v: ViewMessages) {
-  return state.walletLeftOpen.length > 0 ? html`<p role="alert" data-wallet-left-open>${v.wallet.stillOpen}</p>` : nothing;
+  return state.walletLeftOpen > 0 ? html`<p role="alert" data-wallet-left-open>${v.wallet.stillOpen}</p>` : nothing;
 }

@@ -217,20 +217,20 @@ describe('the confirming step', () => {
   });
 
   it('a request left open in the wallet is remembered until the wallet answers it, whatever the step; its answer frees no newer press', () => {
-    const left = run([{type: 'wallet-started'}, {type: 'wallet-left-open', request: 1}], paying()).state;
-    expect([left.busy, left.walletLeftOpen]).to.deep.equal([null, [1]]);
+    const left = run([{type: 'wallet-started'}, {type: 'wallet-left-open'}], paying()).state;
+    expect([left.busy, left.walletLeftOpen]).to.deep.equal([null, 1]);
     // Pressed again, then the first request is refused at last: the second press still holds the price.
-    const again = run([{type: 'wallet-started'}, {type: 'wallet-ended', request: 1}], left).state;
-    expect([again.busy, again.walletLeftOpen]).to.deep.equal(['wallet', []]);
+    const again = run([{type: 'wallet-started'}, {type: 'wallet-ended', leftOpen: true}], left).state;
+    expect([again.busy, again.walletLeftOpen]).to.deep.equal(['wallet', 0]);
     // Paid meanwhile (found by a wallet payer's probe): what the wallet then sends is recorded, and the last screen stays.
-    const paid = run([{type: 'wallet-started'}, invoice('paid', 0), {type: 'wallet-left-open', request: 2}], left).state;
-    expect([paid.step, paid.busy, paid.walletLeftOpen]).to.deep.equal(['paid', null, [1, 2]]);
-    const late = run([{type: 'wallet-sent', request: 1, wallet: 'W', chainId: 84532, txHash: HASH}], paid);
-    expect([late.state.step, late.state.walletLeftOpen, late.state.detected, late.effects]).to.deep.equal(['paid', [2], null, []]);
+    const paid = run([{type: 'wallet-started'}, invoice('paid', 0), {type: 'wallet-left-open'}], left).state;
+    expect([paid.step, paid.busy, paid.walletLeftOpen]).to.deep.equal(['paid', null, 2]);
+    const late = run([{type: 'wallet-sent', leftOpen: true, wallet: 'W', chainId: 84532, txHash: HASH}], paid);
+    expect([late.state.step, late.state.walletLeftOpen, late.state.detected, late.effects]).to.deep.equal(['paid', 1, null, []]);
     expect(late.events).to.deep.equal([
       {name: 'pepay-wallet-transaction', detail: {invoiceId: 'inv_1', wallet: 'W', chainId: 84532, txHash: HASH}},
     ]);
-    expect(run([{type: 'wallet-ended', request: 2}], late.state).state.walletLeftOpen).to.deep.equal([]);
+    expect(run([{type: 'wallet-ended', leftOpen: true}], late.state).state.walletLeftOpen).to.equal(0);
   });
 
   it('"Back to the payment details" leaves a wait only the wallet reported, not one Pepay reported', () => {

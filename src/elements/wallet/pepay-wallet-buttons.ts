@@ -68,8 +68,8 @@ export class PepayWalletButtons extends PepayViewLeaf {
   private attempt: AbortController | null = null;
   /** What the press being waited for asked the wallet to send. */
   private attempted: EvmTransfer | null = null;
-  /** The press being waited for, as the checkout knows it once it is left open (`wallet-left-open`). */
-  private request = 0;
+  /** Presses whose transaction the wallet held when they were dropped: their answer says so (`leftOpen`). */
+  private readonly leftOpen = new WeakSet<AbortController>();
   /** The button to give the keyboard to once "Stop waiting" (which had it) is gone. */
   private refocus: number | null = null;
 
@@ -104,11 +104,12 @@ export class PepayWalletButtons extends PepayViewLeaf {
   private dropAttempt(): void {
     if (!this.attempt) return;
     const leftOpen = this.using?.phase === 'confirm';
+    if (leftOpen) this.leftOpen.add(this.attempt);
     this.attempt.abort();
     this.attempt = null;
     this.attempted = null;
     this.using = null;
-    this.act(leftOpen ? {type: 'wallet-left-open', request: this.request} : {type: 'wallet-ended'});
+    this.act({type: leftOpen ? 'wallet-left-open' : 'wallet-ended'});
   }
 
   override render() {
@@ -156,7 +157,6 @@ export class PepayWalletButtons extends PepayViewLeaf {
     if (!transfer || this.busy) return;
     this.attempt?.abort();
     const attempt = (this.attempt = new AbortController());
-    const request = (this.request = ++presses);
     this.attempted = transfer;
     const name = wallet.name || this.viewMessages.browserWallet;
     this.problem = '';
@@ -172,10 +172,12 @@ export class PepayWalletButtons extends PepayViewLeaf {
         attempt.signal,
       );
       // Recorded even after the payer stopped waiting, or the buttons went: it was sent.
-      this.act({type: 'wallet-sent', request, wallet: wallet.name || 'window.ethereum', chainId: sent.chainId, txHash: sent.txHash});
+      const tx = {wallet: wallet.name || 'window.ethereum', chainId: sent.chainId, txHash: sent.txHash};
+      this.act({type: 'wallet-sent', ...tx, ...(this.leftOpen.has(attempt) && {leftOpen: true})});
     } catch (error) {
       // Left open, then refused or failed in the wallet: nothing is there to reject any more.
-      if (attempt !== this.attempt) return this.act({type: 'wallet-ended', request});
+      if (this.leftOpen.has(attempt)) return this.act({type: 'wallet-ended', leftOpen: true});
+      if (attempt !== this.attempt) return;
       this.act({type: 'wallet-ended'});
       const w = this.viewMessages.wallet;
       const kind = error instanceof WalletError ? error.kind : 'failed';
@@ -189,9 +191,6 @@ export class PepayWalletButtons extends PepayViewLeaf {
     }
   }
 }
-
-/** Presses on any buttons of the page, counted: each press's own number (`request`). */
-let presses = 0;
 
 function sameTransfer(a: EvmTransfer, b: EvmTransfer | null): boolean {
   return b !== null && a.chainId === b.chainId && a.to === b.to && a.value === b.value && a.data === b.data;
