@@ -12,7 +12,7 @@ type Payment = Extract<EventSubject, {kind: 'payment'}>;
 
 /** Steps on which a payment may arrive (a terminal screen stays as it is). */
 const PAYING = new Set(['awaiting-payment', 'underpaid', 'confirming']);
-/** Steps after which nothing is waited for: the invoice ended, or the checkout could not go on. */
+/** Steps on which nothing is waited for any more: the invoice ended, or the checkout cannot go on (`error`). */
 const ENDED = new Set(['paid', 'expired', 'canceled', 'error']);
 /** Payment statuses that mean the payment did not happen (the rest count as money received). */
 const NOT_RECEIVED = /fail|revers|reject|cancel/i;
@@ -59,7 +59,7 @@ export function walletNews(state: CheckoutState, input: WalletInput): Transition
       return released({...state, walletLeftOpen: state.walletLeftOpen + 1});
     case 'wallet-ended':
       // A request left open, refused at last: its hold on the price ended when it was left.
-      return input.leftOpen ? {state: {...state, walletLeftOpen: state.walletLeftOpen - 1}, effects: []} : released(state);
+      return input.leftOpen ? {state: answered(state), effects: []} : released(state);
     case 'wallet-sent':
       return walletSent(state, input);
     case 'stop-waiting':
@@ -81,12 +81,15 @@ function released(state: CheckoutState): Transition {
  * is only shown: the payer gives it to the merchant.
  */
 function walletSent(state: CheckoutState, tx: Extract<WalletInput, {type: 'wallet-sent'}>): Transition {
-  const walletTx = {wallet: tx.wallet, chainId: tx.chainId, txHash: tx.txHash};
-  // A request left open no longer holds the price: another press may hold it now.
-  const busy = state.busy === 'wallet' && !tx.leftOpen ? null : state.busy;
-  const next = {...state, busy, walletTx, walletLeftOpen: state.walletLeftOpen - (tx.leftOpen ? 1 : 0)};
+  const next = {...(tx.leftOpen ? answered(state) : state), walletTx: {wallet: tx.wallet, chainId: tx.chainId, txHash: tx.txHash}};
   if (ENDED.has(state.step)) return {state: next, effects: []};
+  // The wait replaces the payment view: a price held for the wallet is held no longer (advance.ts).
   return advance({...next, detected: state.detected ?? {paymentId: null, txHash: tx.txHash}});
+}
+
+/** One request left open fewer: the wallet answered it. Never below none (a restart counts anew while old answers come). */
+function answered(state: CheckoutState): CheckoutState {
+  return {...state, walletLeftOpen: Math.max(0, state.walletLeftOpen - 1)};
 }
 
 /**

@@ -9,7 +9,7 @@ import {concernsThisInvoice, lowerRemaining} from './news.js';
 import {advance} from './advance.js';
 import {allocated} from './allocation.js';
 import {verified} from './verification.js';
-import {acceptsPayerAction, isPayerAction} from './payer-guard.js';
+import {acceptsPayerAction, isPayerAction, isWalletFact} from './payer-guard.js';
 import {tick} from './tick.js';
 import {paymentNews, remainderNews, walletNews} from './confirming.js';
 import {applyStatus, orderNews, TERMINAL} from './status-news.js';
@@ -40,8 +40,9 @@ function tidy(before: CheckoutState, next: CheckoutState): CheckoutState {
 }
 
 function transition(state: CheckoutState, input: Input): Transition {
-  // A terminal screen is final: only the clock, the connection, late order updates and the payer
-  // actions it takes (what the payer's wallet did, which may answer after the end: payer-guard.ts) still count.
+  // A terminal screen is final: only the clock, the connection, late order updates and what the
+  // payer's wallet did (it may answer after the end) still count. The payer guard turns away every
+  // other payer action there (payer-guard.ts).
   const stillCounts =
     input.type === 'tick' ||
     input.type === 'connection' ||
@@ -50,8 +51,8 @@ function transition(state: CheckoutState, input: Input): Transition {
   if (isTerminal(state.step) && !stillCounts) return {state, effects: []};
   if (isPayerAction(input)) {
     if (!acceptsPayerAction(state, input)) return {state, effects: []};
-    // The payer acted after reading what changed: the note has done its job.
-    if (state.changed) return reduce({...state, changed: null}, input);
+    // The payer acted after reading what changed: the note has done its job (a wallet's late answer is not the payer acting).
+    if (state.changed && !isWalletFact(input)) return reduce({...state, changed: null}, input);
   }
   switch (input.type) {
     case 'start':

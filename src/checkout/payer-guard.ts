@@ -1,11 +1,25 @@
 /** Which payer actions the machine takes, and when. Pure. */
 import {tokenOn} from './allocation.js';
-import {STEPS as EVERY_STEP, type CheckoutState, type PayerAction, type Step} from './types.js';
+import type {CheckoutState, PayerAction, Step} from './types.js';
 
 type MachineAction = Exclude<PayerAction, {type: 'retry'}>;
 
-/** Every step: what a payer action recorded there as a fact needs (never queued behind a request in flight). */
-const FACT = EVERY_STEP;
+/**
+ * Where a wallet's answer is recorded: a fact, not a request to queue behind one in flight. A
+ * wallet may answer after Pepay saw its transaction, after the payer moved on to another token,
+ * or after the invoice ended; never before the token list, where no wallet was pressed for this
+ * session (such an answer is for the session before a restart).
+ */
+const WALLET_FACT: readonly Step[] = [
+  'select-token',
+  'awaiting-payment',
+  'underpaid',
+  'confirming',
+  'paid',
+  'expired',
+  'canceled',
+  'error',
+];
 
 /** The steps on which each payer action means something. */
 const STEPS: Record<MachineAction['type'], readonly Step[]> = {
@@ -17,12 +31,10 @@ const STEPS: Record<MachineAction['type'], readonly Step[]> = {
   'refresh-quote': ['awaiting-payment', 'underpaid'],
   'verify-requested': ['awaiting-payment', 'underpaid'],
   'wallet-started': ['awaiting-payment', 'underpaid'],
-  // Facts, not requests: a wallet may answer after Pepay already saw its transaction, after the
-  // payer moved on to another token, or after the invoice ended. What it sent, or that it sent
-  // nothing, is recorded wherever the payer is (confirming.ts says what each step makes of it).
-  'wallet-ended': FACT,
-  'wallet-left-open': FACT,
-  'wallet-sent': FACT,
+  // What a wallet sent, or that it sent nothing (confirming.ts says what each step makes of it).
+  'wallet-ended': WALLET_FACT,
+  'wallet-left-open': WALLET_FACT,
+  'wallet-sent': WALLET_FACT,
   'stop-waiting': ['confirming'],
 };
 
@@ -36,12 +48,16 @@ export function isPayerAction(input: {type: string}): input is MachineAction {
  * view already left), nor for a token the list does not offer.
  */
 export function acceptsPayerAction(state: CheckoutState, action: MachineAction): boolean {
-  const steps = STEPS[action.type];
-  if (steps === FACT) return true;
-  if (!steps.includes(state.step)) return false;
+  if (!STEPS[action.type].includes(state.step)) return false;
+  if (isWalletFact(action)) return true;
   if (state.busy !== null) return false;
   if (action.type === 'token-chosen') {
     return tokenOn(state.tokens, action)?.selectable === true;
   }
   return true;
+}
+
+/** What the payer's wallet did, not something the payer did in the checkout (it reads no note, it asks for nothing). */
+export function isWalletFact(action: MachineAction): boolean {
+  return STEPS[action.type] === WALLET_FACT;
 }

@@ -9,9 +9,12 @@
  * or symbol: a joiner, a variation selector or a combining mark alone).
  */
 export function plainText(text: string): string {
+  // White space first (line breaks are Cc too, and would glue words), the rest dropped, then the
+  // spaces that met around what was dropped (a zero-width space is no white space) made one.
   const plain = text
-    .replace(/\s+/gu, ' ')
+    .replace(/\s/gu, ' ')
     .replace(/(?![\u200c\u200d])[\p{Cc}\p{Cf}\u115f\u1160\u3164\uffa0\u2800]/gu, '')
+    .replace(/ {2,}/g, ' ')
     .trim();
   // Joiners, variation selectors or combining marks alone show nothing.
   return /[\p{L}\p{N}\p{P}\p{S}]/u.test(plain) ? plain : '';

@@ -233,6 +233,19 @@ describe('the confirming step', () => {
     expect(run([{type: 'wallet-ended', leftOpen: true}], late.state).state.walletLeftOpen).to.equal(0);
   });
 
+  it("a wallet's late answer is not the payer acting, and never counts below none or reaches a session still loading (found in review)", () => {
+    // Restarted (its count anew) while old answers come: none left open is the floor.
+    expect(run([{type: 'wallet-ended', leftOpen: true}], paying()).state.walletLeftOpen).to.equal(0);
+    // A note of what changed stays until the payer acts: a refusal in the wallet is not that.
+    const told = run([{type: 'wallet-left-open'}], {...paying(), changed: 'instruction'}).state;
+    expect(run([{type: 'wallet-ended', leftOpen: true}], told).state.changed).to.equal('instruction');
+    expect(run([{type: 'refresh-quote'}], told).state.changed).to.equal(null);
+    // No wallet is pressed before the token list: an answer there is the session's before a restart.
+    const loading = run([{type: 'start', at: 0}]).state;
+    const late = run([{type: 'wallet-sent', leftOpen: true, wallet: 'W', chainId: 84532, txHash: HASH}], loading);
+    expect([late.state.step, late.state.walletTx, late.events]).to.deep.equal(['loading', null, []]);
+  });
+
   it('"Back to the payment details" leaves a wait only the wallet reported, not one Pepay reported', () => {
     const sent = run([{type: 'wallet-sent', wallet: 'W', chainId: 84532, txHash: HASH}], paying()).state;
     expect(run([{type: 'stop-waiting'}], sent).state.step).to.equal('awaiting-payment');

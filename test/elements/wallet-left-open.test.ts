@@ -8,7 +8,7 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
-import {buttonNamed, deep, deepReady, deepText} from '../support/deep.js';
+import {buttonNamed, deep, deepAll, deepReady, deepText} from '../support/deep.js';
 import {simulate} from '../support/sandbox.js';
 import {payingCheckout, stepIs} from '../support/walk.js';
 import {announceWallet, WALLET_TX_HASH, type FakeWallet} from '../support/wallet.js';
@@ -90,6 +90,24 @@ describe('a request left open in the wallet', () => {
     await stepIs(el, 'confirming');
     await until('its link', () => inView<HTMLAnchorElement>(el, 'a[data-explorer]'));
     expect(inView<HTMLAnchorElement>(el, 'a[data-explorer]')!.href).to.equal(`https://sepolia.basescan.org/tx/${WALLET_TX_HASH}`);
+  });
+
+  it('Pepay saw a payment meanwhile, then the wallet sends the one left open: both transactions are shown, each with its link (found in review)', async () => {
+    const other = `0x${'cd'.repeat(32)}`;
+    const {el, invoiceId} = await walletHolding();
+    const sent = captured<{txHash: string}>(el, 'pepay-wallet-transaction');
+    await simulate(invoiceId, 'pay', {amount: 'full', pending: true, tx_hash: other});
+    await stepIs(el, 'confirming');
+    await until('told to reject it', () => text(el, '[data-wallet-left-open]') === TOLD);
+    await wallet!.release();
+    await until('recorded', () => sent.length > 0);
+    await until('both shown', () => deepAll(el.shadowRoot!, '[data-tx-hash]').length === 2);
+    expect(deepAll(el.shadowRoot!, '[data-tx-hash]').map((node) => node.textContent)).to.deep.equal([other, WALLET_TX_HASH]);
+    expect(deepAll<HTMLAnchorElement>(el.shadowRoot!, 'a[data-explorer]').map((link) => link.href)).to.deep.equal([
+      `https://sepolia.basescan.org/tx/${other}`,
+      `https://sepolia.basescan.org/tx/${WALLET_TX_HASH}`,
+    ]);
+    expect(inView(el, '[data-wallet-left-open]')).to.equal(null);
   });
 
   it('a wallet whose name shows nothing (joiners, a variation selector, a combining mark alone) gets no button', async () => {

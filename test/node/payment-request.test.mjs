@@ -100,6 +100,8 @@ test('a long name and description (243 Chinese characters, 2,181 ASCII, a lone s
     // breaks, isolates and zero-width spaces are no words either. Joiners stay (the family above).
     ['Acme\u202e Sons', 'Mug\u202e & tea', 'Acme Sons', 'Mug & tea'],
     ['Acme\n\tSons', 'Line one\r\nline two\u2067x\u2069\u200b', 'Acme Sons', 'Line one line twox'],
+    // What is dropped leaves no double space behind (a zero-width space is no white space).
+    ['Acme \u200b Sons', 'Mug \u2066 & \u2069 tea', 'Acme Sons', 'Mug & tea'],
   ]) {
     const request = paymentRequest(address('solana', to, '49.99'), usdc, {...context, merchantName, description});
     const parsed = parseSolanaPay(request.uri);

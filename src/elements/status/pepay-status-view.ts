@@ -130,19 +130,26 @@ export class PepayStatusView extends PepayViewLeaf {
     return html`${before}<span lang="en" dir="ltr" data-order-status>${status.replace(/_/g, ' ')}</span>${after}`;
   }
 
-  /** The transaction on its way, as reported by Pepay or by the payer's wallet, with its explorer page. */
+  /**
+   * The transactions on their way, each with its explorer page: the one Pepay reported, and the
+   * one the payer's wallet sent when it is another (the wallet paid a second time).
+   */
   private transaction(state: CheckoutState) {
-    const hash = state.detected?.txHash ?? state.walletTx?.txHash;
-    if (!hash) return nothing;
+    const sent = state.walletTx;
+    const seen = state.detected?.txHash;
     const network = state.address?.network ?? state.session?.locked?.network ?? '';
     const environment = state.environment ?? 'mainnet';
-    // The chain it was sent on: the wallet's for the wallet's own transaction (the payer may have
-    // moved to another network since), else the one this checkout asks for. A merchant's own chain
-    // id has no explorer here: no link rather than another chain's.
-    const wallet = state.walletTx?.txHash.toLowerCase() === hash.toLowerCase() ? state.walletTx : null;
-    const url = wallet
-      ? walletTransactionUrl(wallet.chainId, hash)
-      : transactionUrl(network, environment, hash, evmChainId(network, environment, this.chainIds) ?? undefined);
+    // On the network this checkout asks for; a merchant's own chain id has no explorer here: no
+    // link rather than another chain's.
+    const reported =
+      seen && seen.toLowerCase() !== sent?.txHash.toLowerCase()
+        ? this.hashLine(seen, transactionUrl(network, environment, seen, evmChainId(network, environment, this.chainIds) ?? undefined))
+        : nothing;
+    // On the chain it was sent on: the payer may have moved to another network since.
+    return html`${reported}${sent ? this.hashLine(sent.txHash, walletTransactionUrl(sent.chainId, sent.txHash)) : nothing}`;
+  }
+
+  private hashLine(hash: string, url: string | null) {
     const v = this.viewMessages;
     return html`<p class="muted">${v.transaction} <code class="hash" data-tx-hash dir="ltr">${hash}</code></p>
       ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer" data-explorer>${v.viewTransaction}</a>` : nothing}`;
