@@ -15,6 +15,8 @@ export class LanguageController implements ReactiveController {
   private catalogue: Catalogue | null = null;
   /** The language of the words shown (English while another is on its way). */
   language: Locale = 'en';
+  /** The language whose words are wanted (here, or on their way). */
+  wanted: Locale = 'en';
   /** The explicit `locale` last resolved: a new one may try a language that failed before. */
   private explicit = '';
 
@@ -28,7 +30,7 @@ export class LanguageController implements ReactiveController {
    */
   resolve(locale: unknown): Messages {
     const explicit = explicitLocale(locale);
-    const wanted = catalogueLocale(this.host, explicit);
+    const wanted = (this.wanted = catalogueLocale(this.host, explicit));
     if (explicit !== this.explicit) forgetFailure(wanted);
     this.explicit = explicit;
     this.catalogue = catalogueNow(wanted, () => this.host.requestUpdate());

@@ -42,14 +42,24 @@ export function catalogueLocale(element: Element, explicit: string): Locale {
   if (chosen) return shippedLocale(chosen) ?? 'en';
   const preferred = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
   // A language the payer asked for in a form we do not ship (zh-TW) is not answered by a later,
-  // looser tag of it (the bare `zh` browsers add): Simplified for Traditional readers is worse than English.
+  // looser tag of it (the bare `zh` browsers add): Simplified for Traditional readers is worse than
+  // English. A form the payer names (zh-CN after zh-TW) is theirs to ask.
   const refused = new Set<string>();
   for (const tag of preferred) {
     const language = tag.split('-')[0]!.toLowerCase();
-    if (!tag || refused.has(language)) continue;
+    if (!tag || (refused.has(language) && tag.toLowerCase() === language)) continue;
     const found = shippedLocale(tag);
     if (found) return found;
     refused.add(language);
   }
   return 'en';
+}
+
+/**
+ * The tag numbers, dates and plurals follow: `tag` (the element's, the page's or the browser's)
+ * when it is in the words' language (`es-MX` for Spanish words), else the words' own, so a card
+ * never reads German words with Chinese dates, nor English words with Chinese plural rules.
+ */
+export function formatLocale(tag: string, words: Locale): string {
+  return tag.split('-')[0] === words.split('-')[0] ? tag : words;
 }

@@ -6,10 +6,11 @@
  */
 import {expect, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
+import type {PepayCheckout} from '../../src/index.js';
 import {CATALOGUES, LOCALES, shippedLocale, type Catalogue} from '../../src/i18n/catalogue.js';
 import {en} from '../../src/i18n/en.js';
 import {enViews} from '../../src/i18n/en-views.js';
-import {deep, deepText} from '../support/deep.js';
+import {deep, deepReady, deepText} from '../support/deep.js';
 import {createSession, sandboxUrl} from '../support/sandbox.js';
 import {stepIs, toPayment} from '../support/walk.js';
 
@@ -59,17 +60,83 @@ describe('languages', () => {
     expect(tags.map(shippedLocale)).to.deep.equal(['pt-BR', 'de', 'zh-CN', 'he', 'ar', null, 'en', null, null, null, null]);
   });
 
-  it('a browser asking for Traditional Chinese (zh-TW, then zh) gets English, not Simplified', async () => {
+  it('a browser asking for Traditional Chinese (zh-TW, then zh) gets English, not Simplified; one naming Simplified after it (zh-CN) gets it', async () => {
     const {catalogueLocale} = await import('../../src/i18n/locale.js');
     const languages = Object.getOwnPropertyDescriptor(Navigator.prototype, 'languages')!;
-    Object.defineProperty(navigator, 'languages', {configurable: true, get: () => ['zh-TW', 'zh', 'de']});
+    let asked = ['zh-TW', 'zh', 'de'];
+    Object.defineProperty(navigator, 'languages', {configurable: true, get: () => asked});
     try {
       expect(catalogueLocale(document.createElement('div'), '')).to.equal('de');
+      // Found by a languages probe: Hong Kong and Taiwan payers often list both.
+      asked = ['zh-TW', 'zh-CN', 'en'];
+      expect(catalogueLocale(document.createElement('div'), '')).to.equal('zh-CN');
     } finally {
       delete (navigator as unknown as Record<string, unknown>)['languages'];
       expect(Object.getOwnPropertyDescriptor(Navigator.prototype, 'languages')).to.deep.equal(languages);
     }
   });
+
+  it("numbers, dates and plurals follow the words' language: the tag asked for only when it is that language (found by a languages probe)", async () => {
+    const {formatLocale} = await import('../../src/i18n/locale.js');
+    const {pluralize} = await import('../../src/i18n/plural.js');
+    expect(
+      ['es-MX', 'pt-PT', 'zh-TW', 'zh-TW', 'de-AT'].map((tag, i) => formatLocale(tag, (['es', 'pt-BR', 'de', 'en', 'de'] as const)[i]!)),
+    ).to.deep.equal(['es-MX', 'pt-PT', 'de', 'en', 'de-AT']);
+    // English words asked as zh-TW (no catalogue): "1 minute", never Chinese plural rules' "1 minutes".
+    expect(pluralize(en.minutesLeft, 1, formatLocale('zh-TW', 'en'))).to.equal('1 minute left to pay');
+  });
+
+  it('a browser listing a language without a catalogue first (zh-TW, then de): German words with German money, not Chinese formats', async () => {
+    const html = document.documentElement;
+    const lang = html.getAttribute('lang');
+    html.removeAttribute('lang');
+    Object.defineProperty(navigator, 'languages', {configurable: true, get: () => ['zh-TW', 'de']});
+    Object.defineProperty(navigator, 'language', {configurable: true, get: () => 'zh-TW'});
+    const s = await createSession({customer_email: 'a@example.com', amount_usd: 49.99});
+    const el = document.createElement('pepay-checkout');
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    try {
+      document.body.append(el);
+      await stepIs(el, 'select-token');
+      await until('German', () => el.shadowRoot!.querySelector('.card')?.getAttribute('lang') === 'de');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.amount')!.textContent!.trim()).to.equal('\u206849,99\u00a0$\u2069');
+    } finally {
+      el.remove();
+      delete (navigator as unknown as Record<string, unknown>)['languages'];
+      delete (navigator as unknown as Record<string, unknown>)['language'];
+      if (lang !== null) html.setAttribute('lang', lang);
+    }
+  });
+
+  for (const tag of ['es-MX', 'pt-PT']) {
+    it(`on a page in ${tag}, the modal's checkout formats money as the inline one does (found by a languages probe)`, async () => {
+      const s = await createSession({customer_email: 'a@example.com', amount_usd: 49.99});
+      const host = document.createElement('div');
+      host.lang = tag;
+      const inline = document.createElement('pepay-checkout');
+      const button = document.createElement('pepay-checkout-button');
+      for (const each of [inline, button])
+        Object.assign(each, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+      host.append(inline, button);
+      document.body.append(host);
+      try {
+        await stepIs(inline, 'select-token');
+        (await deepReady<HTMLButtonElement>(button.shadowRoot!, 'button')).click();
+        const dialog = await deepReady<HTMLElement>(button.shadowRoot!, 'pepay-checkout-dialog');
+        await until('the modal fetched', () => dialog.shadowRoot?.querySelector('dialog'));
+        const modal = await deepReady<PepayCheckout>(dialog.shadowRoot!, 'pepay-checkout');
+        await stepIs(modal, 'select-token');
+        const amount = (el: PepayCheckout) => el.shadowRoot!.querySelector('.amount')?.textContent?.trim();
+        const words = (el: PepayCheckout) => el.shadowRoot!.querySelector('.card')?.getAttribute('lang');
+        await until('both in the words of the page', () => words(inline) !== 'en' && words(modal) === words(inline));
+        await until('formatted alike', () => amount(modal) === amount(inline));
+        expect(amount(inline)).to.match(/49[.,]99/);
+      } finally {
+        host.remove();
+      }
+    });
+  }
 
   it('a hostile locale falls back to English and the checkout still runs', async () => {
     const s = await createSession({customer_email: 'a@example.com'});

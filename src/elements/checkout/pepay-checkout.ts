@@ -5,7 +5,7 @@ import type {Emitted} from '../../checkout/emitted.js';
 import {createPepayEvent} from '../../events/contract.js';
 import type {PayerActionEvent} from '../../events/payer-action.js';
 import type {Messages} from '../../i18n/en.js';
-import {resolveLocale} from '../../i18n/locale.js';
+import {formatLocale, resolveLocale} from '../../i18n/locale.js';
 import {cataloguesSettled} from '../../i18n/loaded.js';
 import {LanguageController} from '../../i18n/language.js';
 import {controlStyles} from '../../styles/controls.js';
@@ -119,7 +119,7 @@ export class PepayCheckout extends PepaySessionElement {
     const m = this.language.resolve(this.locale);
     const firstScreen = firstScreenNow();
     // Numbers and dates in the words' language: while another is on its way, or if it failed, English's.
-    const locale = this.language.arrived ? resolveLocale(this, this.locale) : 'en';
+    const locale = this.language.arrived ? formatLocale(resolveLocale(this, this.locale), this.language.language) : 'en';
     const title = firstScreen?.stepTitle(state, m) ?? null;
     // `lang` on the card: a screen reader reads the words in their language, whatever the page's.
     return html`<section

@@ -10,6 +10,7 @@ import type {PepayCheckout} from '../checkout/pepay-checkout.js';
 import {CHECKOUT_PARTS} from '../checkout-parts.js';
 import {PepaySessionElement, withSession} from '../session-element.js';
 import {LanguageController} from '../../i18n/language.js';
+import {explicitLocale, inheritedLang} from '../../i18n/locale.js';
 
 /** While the payer may be sending funds, closing asks the host first. */
 const PAYING: ReadonlySet<Step> = new Set(['awaiting-payment', 'underpaid', 'confirming']);
@@ -173,7 +174,16 @@ export class PepayCheckoutDialog extends PepaySessionElement {
     >
       <div class="frame">
         <button class="close" part="close-button" aria-label=${m.close} @click=${() => this.requestClose('close-button')}>×</button>
-        ${this.open ? html`<pepay-checkout exportparts=${CHECKOUT_PARTS} ${withSession(this.session)}></pepay-checkout>` : nothing}
+        ${
+          // The page's language, not the `lang` above (its words' language, English until they
+          // arrive): the checkout fetches its own words and formats as the page does (es-MX).
+          this.open
+            ? html`<pepay-checkout
+                exportparts=${CHECKOUT_PARTS}
+                ${withSession({...this.session, locale: explicitLocale(this.locale) || inheritedLang(this) || this.language.wanted})}
+              ></pepay-checkout>`
+            : nothing
+        }
       </div>
     </dialog>`;
   }
