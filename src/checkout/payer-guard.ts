@@ -1,25 +1,17 @@
 /** Which payer actions the machine takes, and when. Pure. */
 import {tokenOn} from './allocation.js';
-import type {CheckoutState, PayerAction, Step} from './types.js';
+import {STEPS as STEPS_IN_ORDER, type CheckoutState, type PayerAction, type Step} from './types.js';
 
 type MachineAction = Exclude<PayerAction, {type: 'retry'}>;
 
 /**
  * Where a wallet's answer is recorded: a fact, not a request to queue behind one in flight. A
  * wallet may answer after Pepay saw its transaction, after the payer moved on to another token,
- * or after the invoice ended; never before the token list, where no wallet was pressed for this
- * session (such an answer is for the session before a restart).
+ * or after the invoice ended: every step from the token list on (types.ts lists them in order).
+ * Never before it, where no wallet was pressed for this session (such an answer is for the
+ * session before a restart).
  */
-const WALLET_FACT: readonly Step[] = [
-  'select-token',
-  'awaiting-payment',
-  'underpaid',
-  'confirming',
-  'paid',
-  'expired',
-  'canceled',
-  'error',
-];
+const WALLET_FACT: readonly Step[] = STEPS_IN_ORDER.slice(STEPS_IN_ORDER.indexOf('select-token'));
 
 /** The steps on which each payer action means something. */
 const STEPS: Record<MachineAction['type'], readonly Step[]> = {
