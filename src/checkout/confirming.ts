@@ -6,14 +6,13 @@
 import type {EventSubject} from '../api/schemas/events.js';
 import {advance} from './advance.js';
 import {lowerRemaining} from './news.js';
+import {isTerminal} from './state.js';
 import type {CheckoutState, Input, Transition} from './types.js';
 
 type Payment = Extract<EventSubject, {kind: 'payment'}>;
 
 /** Steps on which a payment may arrive (a terminal screen stays as it is). */
 const PAYING = new Set(['awaiting-payment', 'underpaid', 'confirming']);
-/** Steps on which nothing is waited for any more: the invoice ended, or the checkout cannot go on (`error`). */
-const ENDED = new Set(['paid', 'expired', 'canceled', 'error']);
 /** Payment statuses that mean the payment did not happen (the rest count as money received). */
 const NOT_RECEIVED = /fail|revers|reject|cancel/i;
 
@@ -82,7 +81,8 @@ function released(state: CheckoutState): Transition {
  */
 function walletSent(state: CheckoutState, tx: Extract<WalletInput, {type: 'wallet-sent'}>): Transition {
   const next = {...(tx.leftOpen ? answered(state) : state), walletTx: {wallet: tx.wallet, chainId: tx.chainId, txHash: tx.txHash}};
-  if (ENDED.has(state.step)) return {state: next, effects: []};
+  // The invoice ended, or the checkout cannot go on: nothing is waited for any more.
+  if (isTerminal(state.step) || state.step === 'error') return {state: next, effects: []};
   // The wait replaces the payment view: a price held for the wallet is held no longer (advance.ts).
   return advance({...next, detected: state.detected ?? {paymentId: null, txHash: tx.txHash}});
 }

@@ -43,13 +43,11 @@ function transition(state: CheckoutState, input: Input): Transition {
   // A terminal screen is final: only the clock, the connection, late order updates and what the
   // payer's wallet did (it may answer after the end) still count. The payer guard turns away every
   // other payer action there (payer-guard.ts).
+  const payerAction = isPayerAction(input);
   const stillCounts =
-    input.type === 'tick' ||
-    input.type === 'connection' ||
-    (input.type === 'event' && input.event.subject.kind === 'order') ||
-    isPayerAction(input);
+    input.type === 'tick' || input.type === 'connection' || (input.type === 'event' && input.event.subject.kind === 'order') || payerAction;
   if (isTerminal(state.step) && !stillCounts) return {state, effects: []};
-  if (isPayerAction(input)) {
+  if (payerAction) {
     if (!acceptsPayerAction(state, input)) return {state, effects: []};
     // The payer acted after reading what changed: the note has done its job (a wallet's late answer is not the payer acting).
     if (state.changed && !isWalletFact(input)) return reduce({...state, changed: null}, input);

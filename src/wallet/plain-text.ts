@@ -1,6 +1,6 @@
 /**
  * `text` as plain words for a wallet's name on a button, or for the `label` and `message` a
- * wallet shows from a payment request: any run of white space (line breaks included) as one
+ * wallet shows from a payment request: each run of white space (line breaks included) as one
  * space; control and format characters (Unicode Cc, Cf: bidi overrides such as U+202E, which
  * would show a name or a message reversed, zero-width characters) and blank fillers (Hangul
  * fillers, the blank Braille pattern) dropped, as they would let a text pose as another or show

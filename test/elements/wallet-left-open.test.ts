@@ -10,7 +10,7 @@ import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {buttonNamed, deep, deepAll, deepReady, deepText} from '../support/deep.js';
 import {simulate} from '../support/sandbox.js';
-import {payingCheckout, stepIs} from '../support/walk.js';
+import {captured, payingCheckout, stepIs} from '../support/walk.js';
 import {announceWallet, WALLET_TX_HASH, type FakeWallet} from '../support/wallet.js';
 
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000, interval: 50});
@@ -26,12 +26,6 @@ afterEach(() => {
 
 const inView = <T extends Element = HTMLElement>(el: PepayCheckout, selector: string) => deep<T>(el.shadowRoot!, selector);
 const text = (el: PepayCheckout, selector: string) => inView(el, selector)?.textContent?.trim() ?? '';
-
-function captured<T>(el: PepayCheckout, name: string): T[] {
-  const seen: T[] = [];
-  el.addEventListener(name, (event) => seen.push((event as CustomEvent<T>).detail));
-  return seen;
-}
 
 /** A checkout of 40 USD on its payment view, whose wallet holds the transaction it was asked to send. */
 async function walletHolding(): Promise<{el: PepayCheckout; invoiceId: string}> {

@@ -10,7 +10,7 @@ import type {PepayCheckout} from '../../src/index.js';
 import {buttonNamed, deep, deepReady, deepText} from '../support/deep.js';
 import {decodeQr} from '../support/qr.js';
 import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
-import {payingCheckout, stepIs, toPayment} from '../support/walk.js';
+import {captured, payingCheckout, stepIs, toPayment} from '../support/walk.js';
 import {announceWallet, WALLET_ACCOUNT, WALLET_TX_HASH, type FakeWallet} from '../support/wallet.js';
 
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000, interval: 50});
@@ -45,12 +45,6 @@ async function solanaCheckout(fields: Record<string, unknown>): Promise<PepayChe
   (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-token="203"]')).click();
   await stepIs(el, 'awaiting-payment');
   return el;
-}
-
-function captured<T>(el: PepayCheckout, name: string): T[] {
-  const seen: T[] = [];
-  el.addEventListener(name, (event) => seen.push((event as CustomEvent<T>).detail));
-  return seen;
 }
 
 describe('paying from the wallet', () => {

@@ -35,3 +35,10 @@ export async function payingCheckout(
   await waitUntil(() => el.state.connection === 'live', 'stream live', {timeout: 10_000});
   return {s, el};
 }
+
+/** The details of every `name` event `el` fires from now on, in order (the merchant's listener). */
+export function captured<T>(el: PepayCheckout, name: string): T[] {
+  const seen: T[] = [];
+  el.addEventListener(name, (event) => seen.push((event as CustomEvent<T>).detail));
+  return seen;
+}

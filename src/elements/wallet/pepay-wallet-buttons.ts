@@ -175,7 +175,7 @@ export class PepayWalletButtons extends PepayViewLeaf {
       const tx = {wallet: wallet.name || 'window.ethereum', chainId: sent.chainId, txHash: sent.txHash};
       this.act({type: 'wallet-sent', ...tx, ...(this.leftOpen.has(attempt) && {leftOpen: true})});
     } catch (error) {
-      // Left open, then refused or failed in the wallet: nothing is there to reject any more.
+      // Left open, then refused or failed in the wallet: nothing is left there to reject.
       if (this.leftOpen.has(attempt)) return this.act({type: 'wallet-ended', leftOpen: true});
       if (attempt !== this.attempt) return;
       this.act({type: 'wallet-ended'});
