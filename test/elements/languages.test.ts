@@ -109,6 +109,20 @@ describe('languages', () => {
     }
   });
 
+  it('on an Arabic card, an English description keeps its own direction: its period at its end (found by a payer walk)', async () => {
+    const s = await createSession({customer_email: 'a@example.com', description: 'Order #42 (2 items).'});
+    const el = document.createElement('pepay-checkout');
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl, locale: 'ar'});
+    document.body.append(el);
+    try {
+      await stepIs(el, 'select-token');
+      const description = [...el.shadowRoot!.querySelectorAll('header p')].find((p) => p.textContent === 'Order #42 (2 items).')!;
+      expect([getComputedStyle(el).direction, getComputedStyle(description).direction]).to.deep.equal(['rtl', 'ltr']);
+    } finally {
+      el.remove();
+    }
+  });
+
   for (const tag of ['es-MX', 'pt-PT']) {
     it(`on a page in ${tag}, the modal's checkout formats money as the inline one does (found by a languages probe)`, async () => {
       const s = await createSession({customer_email: 'a@example.com', amount_usd: 49.99});

@@ -25,7 +25,11 @@ afterEach(() => {
 });
 
 const inView = <T extends Element = HTMLElement>(el: PepayCheckout, selector: string) => deep<T>(el.shadowRoot!, selector);
-const text = (el: PepayCheckout, selector: string) => inView(el, selector)?.textContent?.trim() ?? '';
+// The words as read: a wallet's name is isolated (U+2068 … U+2069) inside its sentence.
+const text = (el: PepayCheckout, selector: string) =>
+  inView(el, selector)
+    ?.textContent?.replace(/[\u2068\u2069]/g, '')
+    .trim() ?? '';
 
 /** A checkout of 40 USD on its payment view, whose wallet holds the transaction it was asked to send. */
 async function walletHolding(): Promise<{el: PepayCheckout; invoiceId: string}> {
@@ -104,7 +108,7 @@ describe('a request left open in the wallet', () => {
     expect(inView(el, '[data-wallet-left-open]')).to.equal(null);
   });
 
-  it('a wallet whose name shows nothing (joiners, a variation selector, a combining mark alone) gets no button', async () => {
+  it('a wallet whose name shows nothing (joiners, a variation selector, a combining mark alone) gets no button; a name is isolated in its sentence', async () => {
     const blanks = ['\u200d', '\u200c\u200d\u200c', '\ufe0f', '\u034f\u034f', '\u0301', '\u3000\u200d\u3000'].map((name) =>
       announceWallet({chainId: 84532, name}),
     );
@@ -114,6 +118,8 @@ describe('a request left open in the wallet', () => {
       const {el} = await payingCheckout({amount_usd: 40});
       await until('its button', () => inView(el, 'button[data-wallet-button]'));
       expect(text(el, 'button[data-wallet-button="0"]')).to.equal('Pay with Safe');
+      // Isolated in its sentence (found by a payer walk: in Arabic, "Pay 2.0!" read "!Pay 2.0").
+      expect(inView(el, 'button[data-wallet-button="0"]')!.textContent!.trim()).to.equal('Pay with \u2068Safe\u2069');
       expect(inView(el, 'button[data-wallet-button="1"]')).to.equal(null);
     } finally {
       for (const blank of blanks) blank.stop();

@@ -17,7 +17,10 @@ export function checkoutHeader(state: CheckoutState, m: Messages, locale: string
     <div>
       <p class="muted">${m.payTo(isolate(state.session?.merchantName ?? ''))}</p>
       <div class="amount" part="amount">${formatUsd(state.session?.amountUsd ?? null, locale)}</div>
-      ${state.session?.description ? html`<p class="muted">${state.session.description}</p>` : nothing}
+      ${
+        // Its own direction (an English description on an Arabic card keeps its period at its end).
+        state.session?.description ? html`<p class="muted" dir="auto">${state.session.description}</p>` : nothing
+      }
     </div>
     <div class="stack">
       ${

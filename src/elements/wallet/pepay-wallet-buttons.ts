@@ -2,6 +2,7 @@ import {css, html, nothing} from 'lit';
 import {property} from 'lit/decorators/property.js';
 import {state} from 'lit/decorators/state.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
+import {isolate} from '../../checkout/format.js';
 import {watchWallets, type WalletChoice} from '../../wallet/discovery.js';
 import {sendTransfer, WalletError, type SendPhase} from '../../wallet/eip1193.js';
 import type {EvmTransfer} from '../../wallet/payment-request.js';
@@ -120,7 +121,7 @@ export class PepayWalletButtons extends PepayViewLeaf {
         ${this.wallets.map(
           (wallet, index) =>
             html`<button data-wallet-button=${index} @click=${() => void this.pay(wallet)} aria-disabled=${this.busy ? 'true' : nothing}>
-              ${wallet.icon ? html`<img src=${wallet.icon} alt="" />` : nothing}${w.payWith(wallet.name || w.browserWallet)}
+              ${wallet.icon ? html`<img src=${wallet.icon} alt="" />` : nothing}${w.payWith(this.named(wallet))}
             </button>`,
         )}
       </div>
@@ -147,6 +148,14 @@ export class PepayWalletButtons extends PepayViewLeaf {
     return phase === 'connecting' ? w.connecting(name) : w.confirm(name);
   }
 
+  /**
+   * The wallet as the sentences name it: its own name isolated (a name ending in "!" keeps it at
+   * its end in an Arabic sentence, as the merchant's name does), else "your browser wallet".
+   */
+  private named(wallet: WalletChoice): string {
+    return wallet.name ? isolate(wallet.name) : this.viewMessages.browserWallet;
+  }
+
   private readonly stopWaiting = () => {
     this.dropAttempt();
     this.refocus = 0;
@@ -158,7 +167,7 @@ export class PepayWalletButtons extends PepayViewLeaf {
     this.attempt?.abort();
     const attempt = (this.attempt = new AbortController());
     this.attempted = transfer;
-    const name = wallet.name || this.viewMessages.browserWallet;
+    const name = this.named(wallet);
     this.problem = '';
     // The checkout holds the price and the token while the wallet has the request.
     this.act({type: 'wallet-started'});
