@@ -1,5 +1,7 @@
 /**
- * Prints `wtr: N passed, N failed, N skipped` as the run's last line, which CI reads.
+ * Prints `wtr: N passed, N failed, N skipped` as the run's last line, which CI reads, and just
+ * before it one line per failed test (engine, file, test, first line of its error): CI keeps only
+ * the end of a long log, and a failure must be named there to be fixed.
  * A test file that fails to load counts as one failure.
  */
 export function summaryReporter() {
@@ -9,19 +11,32 @@ export function summaryReporter() {
       let passed = Number(process.env.PEPAY_NODE_PASSED ?? 0);
       let failed = Number(process.env.PEPAY_NODE_FAILED ?? 0);
       let skipped = 0;
-      const count = (suite) => {
+      const failures = [];
+      const count = (suite, session, path) => {
         for (const test of suite.tests) {
           if (test.skipped) skipped++;
           else if (test.passed) passed++;
-          else failed++;
+          else {
+            failed++;
+            failures.push(describe(session, [...path, test.name], test.error?.message));
+          }
         }
-        for (const child of suite.suites) count(child);
+        for (const child of suite.suites) count(child, session, [...path, child.name]);
       };
       for (const session of sessions) {
-        if (session.testResults) count(session.testResults);
-        if (!session.passed && (!session.testResults || session.errors?.length)) failed++;
+        if (session.testResults) count(session.testResults, session, []);
+        if (!session.passed && (!session.testResults || session.errors?.length)) {
+          failed++;
+          failures.push(describe(session, ['(the file)'], session.errors?.[0]?.message));
+        }
       }
-      process.on('exit', () => console.log(`wtr: ${passed} passed, ${failed} failed, ${skipped} skipped`));
+      process.on('exit', () => {
+        for (const failure of failures) console.log(failure);
+        console.log(`wtr: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+      });
     },
   };
 }
+
+const describe = (session, names, message = '') =>
+  `failed: ${session.browser?.name ?? '?'} ${session.testFile} > ${names.filter(Boolean).join(' > ')}: ${String(message).split('\n')[0].slice(0, 300)}`;
