@@ -1,9 +1,14 @@
 import {shippedLocale, type Locale} from './catalogue.js';
 
-/** The merchant's `locale` as given: anything but a string (`navigator.languages`, say) counts as none. */
+/**
+ * The merchant's `locale` as given: anything but a string (`navigator.languages`, say) counts as
+ * none. A POSIX or Java form (`de_DE`) is read as its BCP 47 tag (`de-DE`).
+ */
 export function explicitLocale(value: unknown): string {
-  return typeof value === 'string' ? value : '';
+  return typeof value === 'string' ? bcp47(value) : '';
 }
+
+const bcp47 = (tag: string) => tag.replace(/_/g, '-');
 
 /**
  * The locale an element speaks (README, "Languages and accessibility"): its own `locale`, else the
@@ -12,7 +17,7 @@ export function explicitLocale(value: unknown): string {
  * Returns a canonical BCP 47 tag; 'en' when none is valid.
  */
 export function resolveLocale(element: Element, locale: unknown): string {
-  const tag = explicitLocale(locale) || inheritedLang(element) || (typeof navigator === 'undefined' ? '' : navigator.language) || 'en';
+  const tag = explicitLocale(locale) || inheritedLang(element) || browserTag() || 'en';
   try {
     return Intl.getCanonicalLocales(tag)[0] ?? 'en';
   } catch {
@@ -25,7 +30,7 @@ export function inheritedLang(from: Element): string | null {
   let node: Element | null = from;
   while (node) {
     const found: Element | null = node.closest('[lang]');
-    if (found) return found.getAttribute('lang');
+    if (found) return bcp47(found.getAttribute('lang')!);
     const root = node.getRootNode();
     node = root instanceof ShadowRoot ? root.host : null;
   }
@@ -35,12 +40,19 @@ export function inheritedLang(from: Element): string | null {
 /**
  * The shipped catalogue an element speaks: its `locale`, else the nearest `lang`, each falling
  * back by language (`pt-PT` → `pt-BR`) and then to English; with neither, the first of the
- * browser's languages that has a catalogue.
+ * browser's languages that has a catalogue (`browserTag`).
  */
 export function catalogueLocale(element: Element, explicit: string): Locale {
-  const chosen = explicit || inheritedLang(element);
-  if (chosen) return shippedLocale(chosen) ?? 'en';
-  const preferred = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+  return shippedLocale(explicit || inheritedLang(element) || browserTag()) ?? 'en';
+}
+
+/**
+ * The first of the browser's languages that has a catalogue (`de-CH` for `gsw, de-CH`: German
+ * words, Swiss numbers), else the browser's first; '' outside a browser.
+ */
+function browserTag(): string {
+  if (typeof navigator === 'undefined') return '';
+  const preferred = navigator.languages ?? [navigator.language];
   // A language the payer asked for in a form we do not ship (zh-TW) is not answered by a later,
   // looser tag of it (the bare `zh` browsers add): Simplified for Traditional readers is worse than
   // English. A form the payer names (zh-CN after zh-TW) is theirs to ask.
@@ -48,11 +60,10 @@ export function catalogueLocale(element: Element, explicit: string): Locale {
   for (const tag of preferred) {
     const language = tag.split('-')[0]!.toLowerCase();
     if (!tag || (refused.has(language) && tag.toLowerCase() === language)) continue;
-    const found = shippedLocale(tag);
-    if (found) return found;
+    if (shippedLocale(tag)) return tag;
     refused.add(language);
   }
-  return 'en';
+  return navigator.language;
 }
 
 /**

@@ -14,6 +14,9 @@ import {deep, deepReady, deepText} from '../support/deep.js';
 import {createSession, sandboxUrl} from '../support/sandbox.js';
 import {stepIs, toPayment} from '../support/walk.js';
 
+/** 1234.50 US dollars as `tag` writes them (the checkout's amount, without its isolation marks). */
+const usd = (tag: string) => new Intl.NumberFormat(tag, {style: 'currency', currency: 'USD', maximumFractionDigits: 3}).format(1234.5);
+
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000, interval: 50});
 
 /** The shape of a catalogue part: each key with the kind of its value, nested. */
@@ -86,26 +89,60 @@ describe('languages', () => {
     expect(pluralize(en.minutesLeft, 1, formatLocale('zh-TW', 'en'))).to.equal('1 minute left to pay');
   });
 
-  it('a browser listing a language without a catalogue first (zh-TW, then de): German words with German money, not Chinese formats', async () => {
-    const html = document.documentElement;
-    const lang = html.getAttribute('lang');
-    html.removeAttribute('lang');
-    Object.defineProperty(navigator, 'languages', {configurable: true, get: () => ['zh-TW', 'de']});
-    Object.defineProperty(navigator, 'language', {configurable: true, get: () => 'zh-TW'});
-    const s = await createSession({customer_email: 'a@example.com', amount_usd: 49.99});
-    const el = document.createElement('pepay-checkout');
-    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+  // The browser's languages, its first, and the tag the money follows: the first with a catalogue.
+  const browsers = [
+    {languages: ['zh-TW', 'de'], language: 'zh-TW', money: 'de', why: 'German money, not Chinese formats'},
+    {languages: ['gsw', 'de-CH'], language: 'gsw', money: 'de-CH', why: 'Swiss money, not German (found by a payer walk)'},
+  ];
+  for (const {languages, language, money, why} of browsers) {
+    it(`a browser listing a language without a catalogue first (${languages.join(', ')}): German words with ${why}`, async () => {
+      const html = document.documentElement;
+      const lang = html.getAttribute('lang');
+      html.removeAttribute('lang');
+      Object.defineProperty(navigator, 'languages', {configurable: true, get: () => languages});
+      Object.defineProperty(navigator, 'language', {configurable: true, get: () => language});
+      const s = await createSession({customer_email: 'a@example.com', amount_usd: 1234.5});
+      const el = document.createElement('pepay-checkout');
+      Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+      try {
+        document.body.append(el);
+        await stepIs(el, 'select-token');
+        await until('German', () => el.shadowRoot!.querySelector('.card')?.getAttribute('lang') === 'de');
+        await el.updateComplete;
+        expect(el.shadowRoot!.querySelector('.amount')!.textContent!.trim()).to.equal(`\u2068${usd(money)}\u2069`);
+      } finally {
+        el.remove();
+        delete (navigator as unknown as Record<string, unknown>)['languages'];
+        delete (navigator as unknown as Record<string, unknown>)['language'];
+        if (lang !== null) html.setAttribute('lang', lang);
+      }
+    });
+  }
+
+  it('a tag written with underscores (de_DE from a POSIX or Java backend, pt_PT on the page) is read as its BCP 47 tag, not English', async () => {
+    // Each engine's own CLDR data says how 1234.5 USD reads; the two must differ for the test to mean something.
+    expect(usd('pt-PT')).to.not.equal(usd('pt-BR'));
+    const s = await createSession({customer_email: 'a@example.com', amount_usd: 1234.5});
+    const host = document.createElement('div');
+    host.lang = 'pt_PT';
+    const fromPage = document.createElement('pepay-checkout');
+    const fromMerchant = document.createElement('pepay-checkout');
+    for (const el of [fromPage, fromMerchant])
+      Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    fromMerchant.setAttribute('locale', 'de_DE');
+    host.append(fromPage, fromMerchant);
+    document.body.append(host);
     try {
-      document.body.append(el);
-      await stepIs(el, 'select-token');
-      await until('German', () => el.shadowRoot!.querySelector('.card')?.getAttribute('lang') === 'de');
-      await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('.amount')!.textContent!.trim()).to.equal('\u206849,99\u00a0$\u2069');
+      for (const el of [fromPage, fromMerchant]) await stepIs(el, 'select-token');
+      await until(
+        'Portuguese and German',
+        () => [fromPage, fromMerchant].map((el) => el.shadowRoot!.querySelector('.card')?.getAttribute('lang')).join() === 'pt-BR,de',
+      );
+      await Promise.all([fromPage.updateComplete, fromMerchant.updateComplete]);
+      const amounts = [fromPage, fromMerchant].map((el) => el.shadowRoot!.querySelector('.amount')!.textContent!.trim());
+      expect(amounts).to.deep.equal([`\u2068${usd('pt-PT')}\u2069`, `\u2068${usd('de-DE')}\u2069`]);
     } finally {
-      el.remove();
-      delete (navigator as unknown as Record<string, unknown>)['languages'];
-      delete (navigator as unknown as Record<string, unknown>)['language'];
-      if (lang !== null) html.setAttribute('lang', lang);
+      host.remove();
     }
   });
 
