@@ -3,13 +3,15 @@ import {tokenOn} from './allocation.js';
 import {STEPS as STEPS_IN_ORDER, type CheckoutState, type PayerAction, type Step} from './types.js';
 
 type MachineAction = Exclude<PayerAction, {type: 'retry'}>;
+type WalletFact = Extract<MachineAction, {invoiceId: string}>;
 
 /**
  * Where a wallet's answer is recorded: a fact, not a request to queue behind one in flight. A
  * wallet may answer after Pepay saw its transaction, after the payer moved on to another token,
  * or after the invoice ended: every step from the token list on (types.ts lists them in order).
  * Never before it, where no wallet was pressed for this session (such an answer is for the
- * session before a restart).
+ * session before a restart), nor for another invoice (the merchant gave the element a new session
+ * while the wallet held the old one's transaction).
  */
 const WALLET_FACT: readonly Step[] = STEPS_IN_ORDER.slice(STEPS_IN_ORDER.indexOf('select-token'));
 
@@ -41,7 +43,7 @@ export function isPayerAction(input: {type: string}): input is MachineAction {
  */
 export function acceptsPayerAction(state: CheckoutState, action: MachineAction): boolean {
   if (!STEPS[action.type].includes(state.step)) return false;
-  if (isWalletFact(action)) return true;
+  if (isWalletFact(action)) return action.invoiceId === state.invoiceId;
   if (state.busy !== null) return false;
   if (action.type === 'token-chosen') {
     return tokenOn(state.tokens, action)?.selectable === true;
@@ -50,6 +52,6 @@ export function acceptsPayerAction(state: CheckoutState, action: MachineAction):
 }
 
 /** What the payer's wallet did, not something the payer did in the checkout (it reads no note, it asks for nothing). */
-export function isWalletFact(action: MachineAction): boolean {
+export function isWalletFact(action: MachineAction): action is WalletFact {
   return STEPS[action.type] === WALLET_FACT;
 }

@@ -149,13 +149,14 @@ export type Input =
   | {type: 'wallet-started'}
   /**
    * The wallet sent nothing (refused, failed, or the payer stopped waiting before it held a
-   * transaction). `leftOpen`: the answer to a request left open (`wallet-left-open`).
+   * transaction). `leftOpen`: the answer to a request left open (`wallet-left-open`). Each wallet
+   * fact names the invoice it was pressed for (`invoiceId`): one for another is dropped.
    */
-  | {type: 'wallet-ended'; leftOpen?: true}
+  | {type: 'wallet-ended'; invoiceId: string; leftOpen?: true}
   /** The payer stopped waiting (or the view went) while the wallet holds the transaction. */
-  | {type: 'wallet-left-open'}
+  | {type: 'wallet-left-open'; invoiceId: string}
   /** The payer's browser wallet sent the payment. `leftOpen`: the answer to a request left open. */
-  | ({type: 'wallet-sent'; leftOpen?: true} & WalletTransaction)
+  | ({type: 'wallet-sent'; invoiceId: string; leftOpen?: true} & WalletTransaction)
   /** The payer leaves a wait only their wallet reported (`confirming` with no payment seen by Pepay). */
   | {type: 'stop-waiting'}
   | {type: 'verification'; job: Verification; at: number}

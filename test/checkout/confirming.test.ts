@@ -175,7 +175,7 @@ describe('the confirming step', () => {
   });
 
   it("the payer's wallet transaction: confirming at once, pepay-wallet-transaction, and the payment it becomes keeps its hash", () => {
-    const sent = run([{type: 'wallet-sent', wallet: 'Test Wallet', chainId: 84532, txHash: HASH}], paying());
+    const sent = run([{type: 'wallet-sent', invoiceId: 'inv_1', wallet: 'Test Wallet', chainId: 84532, txHash: HASH}], paying());
     expect(sent.state.step).to.equal('confirming');
     expect(sent.events.filter((e) => e.name !== 'pepay-step-change')).to.deep.equal([
       {name: 'pepay-payment-detected', detail: {invoiceId: 'inv_1', paymentId: null, txHash: HASH}},
@@ -187,7 +187,7 @@ describe('the confirming step', () => {
   });
 
   it('a failure named by the hash ends a wait only the wallet reported; a failed payment is no money received', () => {
-    const sent = run([{type: 'wallet-sent', wallet: 'W', chainId: 84532, txHash: HASH}], paying()).state;
+    const sent = run([{type: 'wallet-sent', invoiceId: 'inv_1', wallet: 'W', chainId: 84532, txHash: HASH}], paying()).state;
     const failed = run([payment('failed', {tx_hash: HASH})], sent);
     expect([failed.state.step, failed.state.detected]).to.deep.equal(['awaiting-payment', null]);
     const counted = run([payment('pending'), payment('failed')], paying()).state;
@@ -209,45 +209,69 @@ describe('the confirming step', () => {
     expect(started.busy).to.equal('wallet');
     const later = run([{type: 'tick', at: 120_000}, {type: 'change-token'}], started);
     expect([later.effects, later.state.step]).to.deep.equal([[], 'awaiting-payment']);
-    const ended = run([{type: 'wallet-ended'}, {type: 'tick', at: 120_000}], started);
+    const ended = run(
+      [
+        {type: 'wallet-ended', invoiceId: 'inv_1'},
+        {type: 'tick', at: 120_000},
+      ],
+      started,
+    );
     expect([ended.state.busy, ended.effects]).to.deep.equal(['address', ['allocate']]);
     // What the wallet sent after the payer moved to another token is still waited for.
-    const elsewhere = run([{type: 'change-token'}, {type: 'wallet-sent', wallet: 'W', chainId: 84532, txHash: HASH}], paying());
+    const elsewhere = run(
+      [{type: 'change-token'}, {type: 'wallet-sent', invoiceId: 'inv_1', wallet: 'W', chainId: 84532, txHash: HASH}],
+      paying(),
+    );
     expect(elsewhere.state.step).to.equal('confirming');
   });
 
   it('a request left open in the wallet is remembered until the wallet answers it, whatever the step; its answer frees no newer press', () => {
-    const left = run([{type: 'wallet-started'}, {type: 'wallet-left-open'}], paying()).state;
+    const left = run([{type: 'wallet-started'}, {type: 'wallet-left-open', invoiceId: 'inv_1'}], paying()).state;
     expect([left.busy, left.walletLeftOpen]).to.deep.equal([null, 1]);
     // Pressed again, then the first request is refused at last: the second press still holds the price.
-    const again = run([{type: 'wallet-started'}, {type: 'wallet-ended', leftOpen: true}], left).state;
+    const again = run([{type: 'wallet-started'}, {type: 'wallet-ended', invoiceId: 'inv_1', leftOpen: true}], left).state;
     expect([again.busy, again.walletLeftOpen]).to.deep.equal(['wallet', 0]);
     // Paid meanwhile (found by a wallet payer's probe): what the wallet then sends is recorded, and the last screen stays.
-    const paid = run([{type: 'wallet-started'}, invoice('paid', 0), {type: 'wallet-left-open'}], left).state;
+    const paid = run([{type: 'wallet-started'}, invoice('paid', 0), {type: 'wallet-left-open', invoiceId: 'inv_1'}], left).state;
     expect([paid.step, paid.busy, paid.walletLeftOpen]).to.deep.equal(['paid', null, 2]);
-    const late = run([{type: 'wallet-sent', leftOpen: true, wallet: 'W', chainId: 84532, txHash: HASH}], paid);
+    const late = run([{type: 'wallet-sent', invoiceId: 'inv_1', leftOpen: true, wallet: 'W', chainId: 84532, txHash: HASH}], paid);
     expect([late.state.step, late.state.walletLeftOpen, late.state.detected, late.effects]).to.deep.equal(['paid', 1, null, []]);
     expect(late.events).to.deep.equal([
       {name: 'pepay-wallet-transaction', detail: {invoiceId: 'inv_1', wallet: 'W', chainId: 84532, txHash: HASH}},
     ]);
-    expect(run([{type: 'wallet-ended', leftOpen: true}], late.state).state.walletLeftOpen).to.equal(0);
+    expect(run([{type: 'wallet-ended', invoiceId: 'inv_1', leftOpen: true}], late.state).state.walletLeftOpen).to.equal(0);
   });
 
   it("a wallet's late answer is not the payer acting, and never counts below none or reaches a session still loading (found in review)", () => {
     // Restarted (its count anew) while old answers come: none left open is the floor.
-    expect(run([{type: 'wallet-ended', leftOpen: true}], paying()).state.walletLeftOpen).to.equal(0);
+    expect(run([{type: 'wallet-ended', invoiceId: 'inv_1', leftOpen: true}], paying()).state.walletLeftOpen).to.equal(0);
     // A note of what changed stays until the payer acts: a refusal in the wallet is not that.
-    const told = run([{type: 'wallet-left-open'}], {...paying(), changed: 'instruction'}).state;
-    expect(run([{type: 'wallet-ended', leftOpen: true}], told).state.changed).to.equal('instruction');
+    const told = run([{type: 'wallet-left-open', invoiceId: 'inv_1'}], {...paying(), changed: 'instruction'}).state;
+    expect(run([{type: 'wallet-ended', invoiceId: 'inv_1', leftOpen: true}], told).state.changed).to.equal('instruction');
     expect(run([{type: 'refresh-quote'}], told).state.changed).to.equal(null);
     // No wallet is pressed before the token list: an answer there is the session's before a restart.
     const loading = run([{type: 'start', at: 0}]).state;
-    const late = run([{type: 'wallet-sent', leftOpen: true, wallet: 'W', chainId: 84532, txHash: HASH}], loading);
+    const late = run([{type: 'wallet-sent', invoiceId: 'inv_1', leftOpen: true, wallet: 'W', chainId: 84532, txHash: HASH}], loading);
     expect([late.state.step, late.state.walletTx, late.events]).to.deep.equal(['loading', null, []]);
   });
 
+  it("a wallet's answer for another invoice (the element was given a new session meanwhile) is not this invoice's (found in review)", () => {
+    const held = run([{type: 'wallet-started'}, {type: 'wallet-left-open', invoiceId: 'inv_1'}], paying()).state;
+    const other = {invoiceId: 'inv_0', wallet: 'W', chainId: 84532, txHash: HASH};
+    for (const answer of [
+      {type: 'wallet-sent', leftOpen: true, ...other},
+      {type: 'wallet-ended', invoiceId: 'inv_0', leftOpen: true},
+    ] as const) {
+      const late = run([answer], held);
+      expect([late.state, late.events, late.effects], answer.type).to.deep.equal([held, [], []]);
+    }
+    // Its own invoice's answer is taken: recorded and waited for.
+    const own = run([{type: 'wallet-sent', leftOpen: true, ...other, invoiceId: 'inv_1'}], held);
+    expect([own.state.step, own.state.walletTx?.txHash, own.state.walletLeftOpen]).to.deep.equal(['confirming', HASH, 0]);
+  });
+
   it('"Back to the payment details" leaves a wait only the wallet reported, not one Pepay reported', () => {
-    const sent = run([{type: 'wallet-sent', wallet: 'W', chainId: 84532, txHash: HASH}], paying()).state;
+    const sent = run([{type: 'wallet-sent', invoiceId: 'inv_1', wallet: 'W', chainId: 84532, txHash: HASH}], paying()).state;
     expect(run([{type: 'stop-waiting'}], sent).state.step).to.equal('awaiting-payment');
     const seen = run([payment('pending')], paying()).state;
     expect(run([{type: 'stop-waiting'}], seen).state.step).to.equal('confirming');

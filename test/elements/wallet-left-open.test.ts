@@ -9,8 +9,8 @@ import {expect, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {buttonNamed, deep, deepAll, deepReady, deepText} from '../support/deep.js';
-import {simulate} from '../support/sandbox.js';
-import {captured, payingCheckout, stepIs} from '../support/walk.js';
+import {createSession, simulate} from '../support/sandbox.js';
+import {captured, payingCheckout, stepIs, toPayment} from '../support/walk.js';
 import {announceWallet, WALLET_TX_HASH, type FakeWallet} from '../support/wallet.js';
 
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000, interval: 50});
@@ -88,6 +88,34 @@ describe('a request left open in the wallet', () => {
     await stepIs(el, 'confirming');
     await until('its link', () => inView<HTMLAnchorElement>(el, 'a[data-explorer]'));
     expect(inView<HTMLAnchorElement>(el, 'a[data-explorer]')!.href).to.equal(`https://sepolia.basescan.org/tx/${WALLET_TX_HASH}`);
+  });
+
+  it("given another session while the wallet holds the old invoice's transaction: approved, it is not the new invoice's (found in review)", async () => {
+    const {el} = await walletHolding();
+    const sent = captured<{txHash: string}>(el, 'pepay-wallet-transaction');
+    const next = await createSession({customer_email: 'b@example.com', amount_usd: 25});
+    Object.assign(el, {sessionToken: next.session_token, signature: next.signature});
+    await until('the new invoice', () => el.state.invoiceId === next.invoice_id && el.state.step === 'select-token');
+    await wallet!.release();
+    // The payer goes on with the new invoice: a token, then its address from the server. The old
+    // answer came long before (the wallet's promise had settled).
+    await toPayment(el);
+    expect([sent, el.state.walletTx, el.state.detected, el.state.step]).to.deep.equal([[], null, null, 'awaiting-payment']);
+  });
+
+  it("taken off the page and put back while the wallet holds the transaction: approved, it is this invoice's and waited for", async () => {
+    const {el, invoiceId} = await walletHolding();
+    const sent = captured<{invoiceId: string; txHash: string}>(el, 'pepay-wallet-transaction');
+    const ready = captured(el, 'pepay-ready');
+    el.remove();
+    // Off the page past a frame: stopped, then started anew (a move within a task would go on).
+    await new Promise(requestAnimationFrame);
+    document.body.append(el);
+    await until('started again', () => ready.length === 1);
+    await until('back on its payment view', () => el.state.step === 'awaiting-payment' && el.state.invoiceId === invoiceId);
+    await wallet!.release();
+    await stepIs(el, 'confirming');
+    expect(sent).to.deep.equal([{invoiceId, wallet: 'Test Wallet', chainId: 84532, txHash: WALLET_TX_HASH}]);
   });
 
   it('Pepay saw a payment meanwhile, then the wallet sends the one left open: both transactions are shown, each with its link (found in review)', async () => {

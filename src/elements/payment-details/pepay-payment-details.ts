@@ -177,6 +177,7 @@ export class PepayPaymentDetails extends PepayViewLeaf {
               .messages=${m}
               .views=${this.views}
               .transfer=${transfer}
+              .invoiceId=${state.invoiceId ?? ''}
               .network=${chainName(network, state.environment ?? 'mainnet', networkName(network))}
               ?busy=${state.busy !== null}
             ></pepay-wallet-buttons>`

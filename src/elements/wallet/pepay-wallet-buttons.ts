@@ -49,6 +49,8 @@ export class PepayWalletButtons extends PepayViewLeaf {
 
   /** The transaction that pays the request (from `paymentRequest`). */
   @property({attribute: false}) transfer: EvmTransfer | null = null;
+  /** The invoice it pays: each answer of the wallet names it, so the checkout takes it for no other. */
+  @property({attribute: false}) invoiceId = '';
   /** The chain's name as the payer's wallet shows it (a test network's on devnet). */
   @property() network = '';
   /**
@@ -67,8 +69,8 @@ export class PepayWalletButtons extends PepayViewLeaf {
    * wallet that answers late is asked nothing more, and its late failure is not said.
    */
   private attempt: AbortController | null = null;
-  /** What the press being waited for asked the wallet to send. */
-  private attempted: EvmTransfer | null = null;
+  /** What the press being waited for asked the wallet to send, and for which invoice. */
+  private attempted: (EvmTransfer & {invoiceId: string}) | null = null;
   /** Presses whose transaction the wallet held when they were dropped: their answer says so (`leftOpen`). */
   private readonly leftOpen = new WeakSet<AbortController>();
   /** The button to give the keyboard to once "Stop waiting" (which had it) is gone. */
@@ -103,14 +105,15 @@ export class PepayWalletButtons extends PepayViewLeaf {
    * checkout tells the payer to reject it, on every view, until the wallet answers.
    */
   private dropAttempt(): void {
-    if (!this.attempt) return;
+    if (!this.attempt || !this.attempted) return;
     const leftOpen = this.using?.phase === 'confirm';
+    const invoiceId = this.attempted.invoiceId;
     if (leftOpen) this.leftOpen.add(this.attempt);
     this.attempt.abort();
     this.attempt = null;
     this.attempted = null;
     this.using = null;
-    this.act({type: leftOpen ? 'wallet-left-open' : 'wallet-ended'});
+    this.act({type: leftOpen ? 'wallet-left-open' : 'wallet-ended', invoiceId});
   }
 
   override render() {
@@ -166,7 +169,8 @@ export class PepayWalletButtons extends PepayViewLeaf {
     if (!transfer || this.busy) return;
     this.attempt?.abort();
     const attempt = (this.attempt = new AbortController());
-    this.attempted = transfer;
+    const invoiceId = this.invoiceId;
+    this.attempted = {...transfer, invoiceId};
     const name = this.named(wallet);
     this.problem = '';
     // The checkout holds the price and the token while the wallet has the request.
@@ -181,13 +185,13 @@ export class PepayWalletButtons extends PepayViewLeaf {
         attempt.signal,
       );
       // Recorded even after the payer stopped waiting, or the buttons went: it was sent.
-      const tx = {wallet: wallet.name || 'window.ethereum', chainId: sent.chainId, txHash: sent.txHash};
+      const tx = {invoiceId, wallet: wallet.name || 'window.ethereum', chainId: sent.chainId, txHash: sent.txHash};
       this.act({type: 'wallet-sent', ...tx, ...(this.leftOpen.has(attempt) && {leftOpen: true})});
     } catch (error) {
       // Left open, then refused or failed in the wallet: nothing is left there to reject.
-      if (this.leftOpen.has(attempt)) return this.act({type: 'wallet-ended', leftOpen: true});
+      if (this.leftOpen.has(attempt)) return this.act({type: 'wallet-ended', invoiceId, leftOpen: true});
       if (attempt !== this.attempt) return;
-      this.act({type: 'wallet-ended'});
+      this.act({type: 'wallet-ended', invoiceId});
       const w = this.viewMessages.wallet;
       const kind = error instanceof WalletError ? error.kind : 'failed';
       this.problem = kind === 'wrong-chain' ? w.wrongChain(this.network) : w[kind];
