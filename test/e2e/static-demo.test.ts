@@ -2,7 +2,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import type {PepayCheckout} from '../../src/index.js';
 import {deepReady} from '../support/deep.js';
 
-const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 8000});
+const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000});
 
 describe('the static hosted demo (npm run build:demo)', () => {
   it('walks a payment end to end with no backend: the sandbox runs inside the page', async () => {

@@ -1,5 +1,6 @@
 /** What the host page relies on: one step at a time, every step change heard, errors as events. */
-import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {waitUntil} from '../support/until.js';
 import {LitElement} from 'lit';
 import type {Emitted} from '../../src/checkout/emitted.js';
 import {CheckoutController} from '../../src/controllers/checkout-controller.js';

@@ -1,4 +1,5 @@
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
+import {waitUntil} from '../support/until.js';
 import '../../src/define.js';
 import {PepayCheckout, PepayQr} from '../../src/index.js';
 import {createSession, sandboxUrl, type Session} from '../support/sandbox.js';
@@ -65,7 +66,7 @@ describe('<pepay-checkout> presentation', () => {
     const read = () => deepText(deep(el.shadowRoot!, '[data-countdown]')!);
     const first = read();
     expect(first).to.match(/Expires in (9:5\d|10:00)/);
-    await waitUntil(() => read() !== first, 'countdown did not move', {timeout: 2500});
+    await waitUntil(() => read() !== first, 'countdown did not move', {timeout: 10_000});
     el.remove();
   });
 

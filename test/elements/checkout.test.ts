@@ -1,4 +1,5 @@
-import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {waitUntil} from '../support/until.js';
 import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
@@ -467,7 +468,9 @@ describe('<pepay-checkout> errors', () => {
     await stepIs(el, 'select-token');
     el.setAttribute('session-token', second.session_token);
     el.setAttribute('signature', second.signature);
-    await waitUntil(() => el.state.invoiceId === second.invoice_id && el.state.step === 'select-token', 'second session', {timeout: 6000});
+    await waitUntil(() => el.state.invoiceId === second.invoice_id && el.state.step === 'select-token', 'second session', {
+      timeout: 10_000,
+    });
     el.remove();
   });
 

@@ -6,7 +6,7 @@ import {createSession, inspect, sandboxUrl, simulate, type Session} from '../sup
 import {deep} from '../support/deep.js';
 import {toPayment} from '../support/walk.js';
 
-const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 6000});
+const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000});
 
 async function launcher(s: Session): Promise<PepayCheckoutButton> {
   return fixture<PepayCheckoutButton>(

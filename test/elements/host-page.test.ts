@@ -2,7 +2,8 @@
  * The merchant's page does not leak in or out (issue 14): its global CSS does not break the
  * slotted e-mail input, and a form of its own around the checkout submits what it did before.
  */
-import {expect, waitUntil} from '@open-wc/testing';
+import {expect} from '@open-wc/testing';
+import {waitUntil} from '../support/until.js';
 import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {createSession, sandboxUrl} from '../support/sandbox.js';

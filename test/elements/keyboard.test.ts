@@ -2,7 +2,8 @@
  * A whole payment with the keyboard alone (issue 12, WCAG 2.1.1 Keyboard, 2.4.3 Focus Order,
  * 2.1.2 No Keyboard Trap): real key presses, from the page into the checkout and out again.
  */
-import {expect, waitUntil} from '@open-wc/testing';
+import {expect} from '@open-wc/testing';
+import {waitUntil} from '../support/until.js';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../src/define.js';
 import '../../src/elements/dialog/define.js';

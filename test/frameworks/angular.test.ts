@@ -38,7 +38,7 @@ describe('Angular, as the README shows it', () => {
     const el = document.querySelector('pepay-angular-host pepay-checkout') as PepayCheckout;
     await toPayment(el);
     await simulate(session.invoice_id, 'pay');
-    await waitUntil(() => paid.length === 1, 'pepay-paid', {timeout: 6000});
+    await waitUntil(() => paid.length === 1, 'pepay-paid', {timeout: 10_000});
     expect(paid).to.deep.equal([session.invoice_id]);
     app.destroy();
   });

@@ -32,7 +32,7 @@ describe('React wrapper', () => {
     expect(el.getAttribute('theme')).to.equal('dark');
     await toPayment(el);
     await simulate(s.invoice_id, 'pay');
-    await waitUntil(() => heard.includes(`paid ${s.invoice_id}`), 'onPaid', {timeout: 6000});
+    await waitUntil(() => heard.includes(`paid ${s.invoice_id}`), 'onPaid', {timeout: 10_000});
     expect(heard[0]).to.equal(`ready ${s.invoice_id}`);
     root.unmount();
     host.remove();

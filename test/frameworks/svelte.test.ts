@@ -25,7 +25,7 @@ describe('Svelte, as the README shows it', () => {
     const el = target.querySelector('pepay-checkout') as PepayCheckout;
     await toPayment(el);
     await simulate(s.invoice_id, 'pay');
-    await waitUntil(() => paid.length === 1, 'pepay-paid', {timeout: 6000});
+    await waitUntil(() => paid.length === 1, 'pepay-paid', {timeout: 10_000});
     expect(paid).to.deep.equal([s.invoice_id]);
     unmount(component);
     target.remove();

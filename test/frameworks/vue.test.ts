@@ -22,7 +22,7 @@ describe('Vue 3, as the README shows it', () => {
     const el = host.querySelector('pepay-checkout') as PepayCheckout;
     await toPayment(el);
     await simulate(s.invoice_id, 'pay');
-    await waitUntil(() => paid.length === 1, 'pepay-paid', {timeout: 6000});
+    await waitUntil(() => paid.length === 1, 'pepay-paid', {timeout: 10_000});
     expect(paid).to.deep.equal([s.invoice_id]);
     app.unmount();
     host.remove();

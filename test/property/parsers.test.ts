@@ -524,7 +524,7 @@ describe('property: the payment stream over a real socket', () => {
           expect(sent.sent).to.equal(1);
           // Frames arrive in order: once the sentinel is heard, the hostile frame was handled.
           await simulate(s.invoice_id, 'push-frame', {id, object: 'event', type: 'test.ping', data: {object: {object: 'ping'}}});
-          await waitUntil(() => heard.some((e) => e.id === id), `sentinel ${id}`, {timeout: 4000, interval: 10});
+          await waitUntil(() => heard.some((e) => e.id === id), `sentinel ${id}`, {timeout: 10_000, interval: 10});
           for (const event of heard) checkEvent(event);
           expect(uncaught).to.deep.equal([]);
         }),

@@ -26,7 +26,7 @@ describe('PaymentStream', () => {
     const {s, stream, seen, token} = await streamFixture();
     await simulate(s.invoice_id, 'pay', {amount: 5});
     stream.connect(token);
-    await waitUntil(() => seen.statuses.includes('live'), 'live', {timeout: 4000});
+    await waitUntil(() => seen.statuses.includes('live'), 'live', {timeout: 10_000});
     expect(seen.resyncs).to.equal(1);
     expect(seen.events).to.deep.equal([]);
     stream.stop();
@@ -36,10 +36,10 @@ describe('PaymentStream', () => {
   it('ignores frames it cannot read and events it already applied', async () => {
     const {s, stream, seen, dedupe, token} = await streamFixture();
     stream.connect(token);
-    await waitUntil(() => stream.isLive, 'live', {timeout: 4000});
+    await waitUntil(() => stream.isLive, 'live', {timeout: 10_000});
     await simulate(s.invoice_id, 'faults', {ws: {duplicate: true}});
     await simulate(s.invoice_id, 'pay', {amount: 5});
-    await waitUntil(() => seen.events.length >= 3, 'events', {timeout: 4000});
+    await waitUntil(() => seen.events.length >= 3, 'events', {timeout: 10_000});
     await new Promise((r) => setTimeout(r, 300));
     expect(seen.events.map((e) => e.type)).to.deep.equal(['invoice_payment.created', 'payment_quote.updated', 'invoice.updated']);
     // The deduper the stream shares with tab sync already knows them.
@@ -51,10 +51,10 @@ describe('PaymentStream', () => {
     const {s, stream, seen, token} = await streamFixture();
     await simulate(s.invoice_id, 'faults', {ws: {refuse: true}});
     stream.connect(token);
-    await waitUntil(() => seen.statuses.includes('reconnecting'), 'reconnecting', {timeout: 4000});
+    await waitUntil(() => seen.statuses.includes('reconnecting'), 'reconnecting', {timeout: 10_000});
     await simulate(s.invoice_id, 'faults', {ws: {refuse: false}});
     stream.nudge();
-    await waitUntil(() => stream.isLive, 'live', {timeout: 4000});
+    await waitUntil(() => stream.isLive, 'live', {timeout: 10_000});
     stream.stop();
   });
 });

@@ -12,7 +12,7 @@ import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.j
 import {scriptedApi} from '../support/script.js';
 import {stepIs} from '../support/walk.js';
 
-const until = (what: string, predicate: () => unknown, timeout = 8000) => waitUntil(predicate, what, {timeout, interval: 50});
+const until = (what: string, predicate: () => unknown, timeout = 10_000) => waitUntil(predicate, what, {timeout, interval: 50});
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ADDRESS_1 = '0x1111111111111111111111111111111111111111';
 const ADDRESS_2 = '0x2222222222222222222222222222222222222222';

@@ -11,7 +11,7 @@ import {createSession, inspect, sandboxUrl, simulate, type Session} from '../sup
 import {scriptedApi} from '../support/script.js';
 import {stepIs, toPayment} from '../support/walk.js';
 
-const until = (what: string, predicate: () => unknown, timeout = 8000) => waitUntil(predicate, what, {timeout, interval: 50});
+const until = (what: string, predicate: () => unknown, timeout = 10_000) => waitUntil(predicate, what, {timeout, interval: 50});
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const faults = (s: Session, patch: unknown) => simulate(s.invoice_id, 'faults', patch);
 const requestsTo = async (s: Session, path: string) => (await inspect(s.invoice_id)).requests.filter((r) => r.path.startsWith(path));

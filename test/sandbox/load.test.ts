@@ -11,7 +11,7 @@ import {createSession, inspect, sandboxUrl, type Session} from '../support/sandb
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls `predicate` with timers that fire (waitUntil leaves its own timeout armed). */
-async function until(what: string, predicate: () => boolean, timeout = 5000): Promise<void> {
+async function until(what: string, predicate: () => boolean, timeout = 10_000): Promise<void> {
   const started = performance.now();
   while (!predicate()) {
     if (performance.now() - started > timeout) throw new Error(`timed out: ${what}`);
@@ -123,7 +123,7 @@ describe('load: many checkouts on one page', () => {
     expect(after - before).to.equal(0);
     expect(during.map((v) => v.open_streams)).to.deep.equal([...Array(10).fill(1), ...Array(40).fill(0)]);
     for (const el of els) el.remove();
-    await waitUntil(async () => (await views()).every((v) => v.open_streams === 0), 'sockets closed', {timeout: 5000});
+    await waitUntil(async () => (await views()).every((v) => v.open_streams === 0), 'sockets closed', {timeout: 10_000});
   });
 
   it('40 mount/unmount cycles, paying ones included, leave no timer, socket, channel or listener behind', async function () {

@@ -38,7 +38,7 @@ export function buttonNamed(root: ParentNode, label: string): HTMLButtonElement 
 }
 
 /** Waits until `selector` matches under `root` (a leaf renders after its step), then returns it. */
-export async function deepReady<T extends Element = HTMLElement>(root: ParentNode, selector: string, timeout = 6000): Promise<T> {
+export async function deepReady<T extends Element = HTMLElement>(root: ParentNode, selector: string, timeout = 10_000): Promise<T> {
   const started = performance.now();
   for (;;) {
     const found = deep<T>(root, selector);

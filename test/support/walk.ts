@@ -5,7 +5,7 @@ import {deepReady} from './deep.js';
 import {createSession, sandboxUrl, simulate, type Session} from './sandbox.js';
 
 /** Waits until the checkout is on `step` and the payer sees it (rendered, leaves included). */
-export async function stepIs(el: PepayCheckout, step: string, timeout = 8000): Promise<void> {
+export async function stepIs(el: PepayCheckout, step: string, timeout = 10_000): Promise<void> {
   await waitUntil(() => el.state?.step === step, `step ${step}, is ${el.state?.step}`, {timeout});
   await el.updateComplete;
 }
