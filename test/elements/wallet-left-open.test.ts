@@ -108,8 +108,9 @@ describe('a request left open in the wallet', () => {
     const sent = captured<{invoiceId: string; txHash: string}>(el, 'pepay-wallet-transaction');
     const ready = captured(el, 'pepay-ready');
     el.remove();
-    // Off the page past a frame: stopped, then started anew (a move within a task would go on).
-    await new Promise(requestAnimationFrame);
+    // Off the page until the next task: stopped, then started anew (a move within a task would go
+    // on). Not a frame: a page in the background paints none.
+    await new Promise((next) => setTimeout(next, 0));
     document.body.append(el);
     await until('started again', () => ready.length === 1);
     await until('back on its payment view', () => el.state.step === 'awaiting-payment' && el.state.invoiceId === invoiceId);
@@ -133,6 +134,10 @@ describe('a request left open in the wallet', () => {
       `https://sepolia.basescan.org/tx/${other}`,
       `https://sepolia.basescan.org/tx/${WALLET_TX_HASH}`,
     ]);
+    // Two links of one text, each described by its own hash (WCAG 2.4.4, link purpose in context).
+    const described = (link: HTMLAnchorElement) =>
+      (link.getRootNode() as ShadowRoot).getElementById(link.getAttribute('aria-describedby')!)?.textContent;
+    expect(deepAll<HTMLAnchorElement>(el.shadowRoot!, 'a[data-explorer]').map(described)).to.deep.equal([other, WALLET_TX_HASH]);
     expect(inView(el, '[data-wallet-left-open]')).to.equal(null);
   });
 

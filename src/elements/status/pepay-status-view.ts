@@ -143,16 +143,21 @@ export class PepayStatusView extends PepayViewLeaf {
     // link rather than another chain's.
     const reported =
       seen && seen.toLowerCase() !== sent?.txHash.toLowerCase()
-        ? this.hashLine(seen, transactionUrl(network, environment, seen, evmChainId(network, environment, this.chainIds) ?? undefined))
+        ? this.hashLine(
+            'tx-seen',
+            seen,
+            transactionUrl(network, environment, seen, evmChainId(network, environment, this.chainIds) ?? undefined),
+          )
         : nothing;
     // On the chain it was sent on: the payer may have moved to another network since.
-    return html`${reported}${sent ? this.hashLine(sent.txHash, walletTransactionUrl(sent.chainId, sent.txHash)) : nothing}`;
+    return html`${reported}${sent ? this.hashLine('tx-sent', sent.txHash, walletTransactionUrl(sent.chainId, sent.txHash)) : nothing}`;
   }
 
-  private hashLine(hash: string, url: string | null) {
+  /** A hash and its explorer link, which names it (two links of one text are told apart: WCAG 2.4.4). */
+  private hashLine(id: string, hash: string, url: string | null) {
     const v = this.viewMessages;
-    return html`<p class="muted">${v.transaction} <code class="hash" data-tx-hash dir="ltr">${hash}</code></p>
-      ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer" data-explorer>${v.viewTransaction}</a>` : nothing}`;
+    return html`<p class="muted">${v.transaction} <code class="hash" id=${id} data-tx-hash dir="ltr">${hash}</code></p>
+      ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer" aria-describedby=${id} data-explorer>${v.viewTransaction}</a>` : nothing}`;
   }
 
   private done() {
