@@ -428,6 +428,11 @@ describe('paying from the wallet', () => {
       expect(text(el, 'button[data-wallet-button="1"]')).to.equal('Pay with Safe Wallet');
       inView<HTMLButtonElement>(el, 'button[data-wallet-button="2"]')!.click();
       await until('asked to confirm', () => text(el, '[data-wallet-status]').startsWith('Confirm the payment in WWW'));
+      // The name cut short ends with its "…", and the sentence's own is not said twice (found by a payer walk).
+      expect(text(el, '[data-wallet-status]')).to.equal(`Confirm the payment in ${'W'.repeat(59)}…`);
+      el.locale = 'de';
+      await until('in German', () => text(el, '[data-wallet-status]').startsWith('Bestätige'));
+      expect(text(el, '[data-wallet-status]')).to.equal(`Bestätige die Zahlung in ${'W'.repeat(59)}…`);
       const card = el.getBoundingClientRect();
       for (const selector of ['[data-wallet-status]', 'button[data-wallet-stop]']) {
         expect(inView(el, selector)!.getBoundingClientRect().right, selector).to.be.at.most(card.right);

@@ -148,7 +148,9 @@ export class PepayWalletButtons extends PepayViewLeaf {
     if (!this.using) return '';
     const {name, phase} = this.using;
     if (phase === 'switching') return w.switching(this.network);
-    return phase === 'connecting' ? w.connecting(name) : w.confirm(name);
+    const said = phase === 'connecting' ? w.connecting(name) : w.confirm(name);
+    // A name cut short ends with "…": a sentence's own "…" right after it is not said twice.
+    return said.replace('…\u2069…', '…\u2069');
   }
 
   /**
