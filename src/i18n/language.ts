@@ -11,6 +11,15 @@ import type {ViewMessages} from './en-views.js';
 import {catalogueFailed, catalogueNow, forgetFailure} from './loaded.js';
 import {catalogueLocale, explicitLocale} from './locale.js';
 
+/**
+ * The elements to render again when a `lang` attribute changes in the page (a single-page app's
+ * language switch on `<html>`, or on a section around the checkout): one observer for the page,
+ * made when the first element connects. A `lang` inside another component's shadow root is read
+ * at each render but not watched (an observer does not see into shadow roots).
+ */
+const speakers = new Set<ReactiveControllerHost & HTMLElement>();
+let langWatch: MutationObserver | null = null;
+
 export class LanguageController implements ReactiveController {
   private catalogue: Catalogue | null = null;
   /** The language of the words shown (English while another is on its way). */
@@ -53,6 +62,19 @@ export class LanguageController implements ReactiveController {
   /** The lazy views' strings; null: English (the views hold those themselves). */
   get views(): ViewMessages | null {
     return this.catalogue?.views ?? null;
+  }
+
+  hostConnected(): void {
+    speakers.add(this.host);
+    // Only a `lang` at or above the element: one it sets below itself (its e-mail field's) is not news.
+    langWatch ??= new MutationObserver((records) => {
+      for (const host of speakers) if (records.some((record) => record.target.contains(host))) host.requestUpdate();
+    });
+    langWatch.observe(document.documentElement, {attributeFilter: ['lang'], subtree: true});
+  }
+
+  hostDisconnected(): void {
+    speakers.delete(this.host);
   }
 
   hostUpdated(): void {

@@ -146,6 +146,34 @@ describe('languages', () => {
     }
   });
 
+  it("follows the page's language when it changes at runtime (a single-page app's switch on <html>, or a section's), keeping the payer's place", async () => {
+    const html = document.documentElement;
+    const lang = html.getAttribute('lang');
+    const s = await createSession({customer_email: 'a@example.com'});
+    const section = document.createElement('section');
+    const el = document.createElement('pepay-checkout');
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    section.append(el);
+    document.body.append(section);
+    const spoken = () => el.shadowRoot!.querySelector('.card')?.getAttribute('lang');
+    try {
+      await toPayment(el);
+      // Settled (its stream live): from here only the page's change renders the card again.
+      await until('live', () => el.state.connection === 'live');
+      html.lang = 'de';
+      await until('German', () => spoken() === 'de');
+      section.lang = 'fr';
+      await until('French', () => spoken() === 'fr');
+      section.removeAttribute('lang');
+      await until('German again', () => spoken() === 'de');
+      expect(el.state.step).to.equal('awaiting-payment');
+    } finally {
+      section.remove();
+      if (lang === null) html.removeAttribute('lang');
+      else html.setAttribute('lang', lang);
+    }
+  });
+
   it('on an Arabic card, an English description keeps its own direction: its period at its end (found by a payer walk)', async () => {
     const s = await createSession({customer_email: 'a@example.com', description: 'Order #42 (2 items).'});
     const el = document.createElement('pepay-checkout');
