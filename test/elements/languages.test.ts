@@ -188,6 +188,25 @@ describe('languages', () => {
     }
   });
 
+  it("a merchant's name and description with bidi controls read on the card in order, as the wallet gets them: no override, no stray isolate end (found by a payer walk)", async () => {
+    // A right-to-left override would show "Shop Evil" reversed; a stray PDI would end the isolate around the name early.
+    const s = await createSession({
+      customer_email: 'a@example.com',
+      merchant_name: 'Shop\u202e Evil\u2069!',
+      description: 'Order\u2066 #42\u202e (2 items).',
+    });
+    const el = document.createElement('pepay-checkout');
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    document.body.append(el);
+    try {
+      await stepIs(el, 'select-token');
+      const lines = [...el.shadowRoot!.querySelectorAll('header p')].map((p) => p.textContent);
+      expect(lines).to.deep.equal(['Pay \u2068Shop Evil!\u2069', 'Order #42 (2 items).']);
+    } finally {
+      el.remove();
+    }
+  });
+
   for (const tag of ['es-MX', 'pt-PT']) {
     it(`on a page in ${tag}, the modal's checkout formats money as the inline one does (found by a languages probe)`, async () => {
       const s = await createSession({customer_email: 'a@example.com', amount_usd: 49.99});
