@@ -20,6 +20,12 @@ import {catalogueLocale, explicitLocale} from './locale.js';
 const speakers = new Set<ReactiveControllerHost & HTMLElement>();
 let langWatch: MutationObserver | null = null;
 
+/** Whether `node` is `element` or holds it, in its tree or one its shadow roots' hosts are in. */
+function isAtOrAbove(node: Node, element: Element): boolean {
+  for (let at: Element | undefined = element; at; at = (at.getRootNode() as Partial<ShadowRoot>).host) if (node.contains(at)) return true;
+  return false;
+}
+
 export class LanguageController implements ReactiveController {
   private catalogue: Catalogue | null = null;
   /** The language of the words shown (English while another is on its way). */
@@ -66,9 +72,10 @@ export class LanguageController implements ReactiveController {
 
   hostConnected(): void {
     speakers.add(this.host);
-    // Only a `lang` at or above the element: one it sets below itself (its e-mail field's) is not news.
+    // Only a `lang` at or above the element, across the shadow roots it is in (the modal's
+    // checkout, one inside a merchant's component): one it sets below itself (its e-mail field's) is not news.
     langWatch ??= new MutationObserver((records) => {
-      for (const host of speakers) if (records.some((record) => record.target.contains(host))) host.requestUpdate();
+      for (const host of speakers) if (records.some((record) => isAtOrAbove(record.target, host))) host.requestUpdate();
     });
     langWatch.observe(document.documentElement, {attributeFilter: ['lang'], subtree: true});
   }

@@ -188,6 +188,40 @@ describe('languages', () => {
     }
   });
 
+  it("follows the page's language from inside shadow roots: the modal's checkout, and one in a merchant's component (found in review)", async () => {
+    const html = document.documentElement;
+    const lang = html.getAttribute('lang');
+    html.lang = 'en';
+    const [forModal, forComponent] = await Promise.all([1, 2].map(() => createSession({customer_email: 'a@example.com'})));
+    const button = document.createElement('pepay-checkout-button');
+    Object.assign(button, {sessionToken: forModal!.session_token, signature: forModal!.signature, apiBase: sandboxUrl});
+    const component = document.createElement('div');
+    const inline = document.createElement('pepay-checkout');
+    Object.assign(inline, {sessionToken: forComponent!.session_token, signature: forComponent!.signature, apiBase: sandboxUrl});
+    component.attachShadow({mode: 'open'}).append(inline);
+    document.body.append(button, component);
+    const spoken = (el: PepayCheckout) => el.shadowRoot!.querySelector('.card')?.getAttribute('lang');
+    try {
+      (await deepReady<HTMLButtonElement>(button.shadowRoot!, 'button')).click();
+      const dialog = await deepReady<HTMLElement>(button.shadowRoot!, 'pepay-checkout-dialog');
+      await until('the modal fetched', () => dialog.shadowRoot?.querySelector('dialog'));
+      const modal = await deepReady<PepayCheckout>(dialog.shadowRoot!, 'pepay-checkout');
+      await Promise.all([stepIs(modal, 'select-token'), stepIs(inline, 'select-token')]);
+      expect([spoken(modal), spoken(inline)]).to.deep.equal(['en', 'en']);
+      html.lang = 'de';
+      await until('both German', () => spoken(modal) === 'de' && spoken(inline) === 'de');
+      // The component's own host, between the page and its shadow root.
+      component.lang = 'fr';
+      await until('the component French', () => spoken(inline) === 'fr');
+      expect(spoken(modal)).to.equal('de');
+    } finally {
+      button.remove();
+      component.remove();
+      if (lang === null) html.removeAttribute('lang');
+      else html.setAttribute('lang', lang);
+    }
+  });
+
   it("a merchant's name and description with bidi controls read on the card in order, as the wallet gets them: no override, no stray isolate end (found by a payer walk)", async () => {
     // A right-to-left override would show "Shop Evil" reversed; a stray PDI would end the isolate around the name early.
     const s = await createSession({
