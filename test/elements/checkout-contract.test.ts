@@ -8,7 +8,7 @@ import '../../src/define.js';
 import {STEPS, type Step} from '../../src/checkout/types.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {deepReady} from '../support/deep.js';
-import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
+import {createSession, inspect, requestsOnceQuiet, sandboxUrl, simulate} from '../support/sandbox.js';
 import {stepIs, toPayment} from '../support/walk.js';
 
 /** The steps `el` matches as `:state()`; exactly one is expected. */
@@ -235,8 +235,7 @@ describe('<pepay-checkout> timers, focus and removal', () => {
     Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
     document.body.append(el);
     await waitUntil(() => !el.isConnected, 'not removed');
-    await new Promise((r) => setTimeout(r, 300));
-    const count = (await inspect(s.invoice_id)).requests.length;
+    const count = await requestsOnceQuiet(s.invoice_id);
     await new Promise((r) => setTimeout(r, 2500));
     expect((await inspect(s.invoice_id)).requests.length).to.equal(count);
   });

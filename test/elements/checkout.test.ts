@@ -2,7 +2,7 @@ import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {waitUntil} from '../support/until.js';
 import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
-import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
+import {createSession, inspect, requestsOnceQuiet, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
 import {buttonNamed, deep, deepReady, deepText} from '../support/deep.js';
 import {payingCheckout, stepIs as walkStepIs} from '../support/walk.js';
 import {isolated} from '../support/formatted.js';
@@ -98,8 +98,7 @@ describe('<pepay-checkout> against the sandbox', () => {
     }
     // A socket handshake or request already on the wire when "paid" showed may still land; after
     // that, nothing new: the window below is longer than the 2 s polling interval.
-    await new Promise((r) => setTimeout(r, 500));
-    const count = (await inspect(s.invoice_id)).requests.length;
+    const count = await requestsOnceQuiet(s.invoice_id);
     await new Promise((r) => setTimeout(r, 2500));
     expect((await inspect(s.invoice_id)).requests.length).to.equal(count);
     el.remove();
@@ -479,8 +478,7 @@ describe('<pepay-checkout> errors', () => {
     const el = await mount(s);
     await stepIs(el, 'select-token');
     el.remove();
-    await new Promise((r) => setTimeout(r, 500));
-    const count = (await inspect(s.invoice_id)).requests.length;
+    const count = await requestsOnceQuiet(s.invoice_id);
     await new Promise((r) => setTimeout(r, 2600));
     expect((await inspect(s.invoice_id)).requests.length).to.equal(count);
   });

@@ -40,6 +40,22 @@ export async function inspect(invoiceId: string): Promise<SandboxView> {
   return response.json() as Promise<SandboxView>;
 }
 
+/**
+ * How many requests the invoice's log holds once it has stopped growing for half a second (10 s
+ * at most): a request already on the wire lands before a test watches for new ones, however
+ * loaded the machine. Something that repeats (a poll every 2 s) still shows in a longer window.
+ */
+export async function requestsOnceQuiet(invoiceId: string): Promise<number> {
+  const started = Date.now();
+  let count = (await inspect(invoiceId)).requests.length;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = (await inspect(invoiceId)).requests.length;
+    if (now === count || Date.now() - started > 10_000) return now;
+    count = now;
+  }
+}
+
 export async function payorFetch(session: Session, path: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`${sandboxUrl}${path}`, {
     ...init,
