@@ -20,7 +20,7 @@ import {catalogueLocale, explicitLocale} from './locale.js';
 const speakers = new Set<ReactiveControllerHost & HTMLElement>();
 let langWatch: MutationObserver | null = null;
 
-/** Whether `node` is `element` or holds it, in its tree or one its shadow roots' hosts are in. */
+/** Whether `node` is or contains `element`, or a shadow host that `element` is inside (at any depth). */
 function isAtOrAbove(node: Node, element: Element): boolean {
   for (let at: Element | undefined = element; at; at = (at.getRootNode() as Partial<ShadowRoot>).host) if (node.contains(at)) return true;
   return false;
