@@ -23,7 +23,7 @@ import {
   verificationSchema,
 } from '../../src/api/index.js';
 import {networkName} from '../../src/checkout/format.js';
-import {isolated} from '../support/formatted.js';
+import {asShown, isolated} from '../support/formatted.js';
 import {en} from '../../src/i18n/en.js';
 import {enViews} from '../../src/i18n/en-views.js';
 import type {PepayCheckout} from '../../src/index.js';
@@ -235,7 +235,7 @@ describe('property: every server string a payer sees is rendered as text', () =>
             expect(el.state.step).to.equal('error');
             return;
           }
-          const header = [en.payTo(isolated(session.data.merchantName)), session.data.description];
+          const header = [en.payTo(isolated(session.data.merchantName)), asShown(session.data.description)];
           if (parsedQuestions.data.length) {
             await stepIs(el, 'questions');
             const form = await deepReady(el.shadowRoot!, 'pepay-questions-form');
@@ -424,7 +424,7 @@ describe('property: every server string a payer sees is rendered as text', () =>
             expect(el.state.step).to.equal(parsed.data.status);
             const code = await deepReady(el.shadowRoot!, 'code[data-copy=invoice]');
             expect(code.textContent).to.equal(parsed.data.invoiceId);
-            shows(el, [en.payTo(isolated(parsed.data.merchantName)), parsed.data.description]);
+            shows(el, [en.payTo(isolated(parsed.data.merchantName)), asShown(parsed.data.description)]);
           } else {
             expect(el.state.step).to.equal('error');
             shows(el, [en.errors[el.state.error!.code]]);
@@ -456,7 +456,7 @@ describe('property: every server string a payer sees is rendered as text', () =>
         document.body.append(el);
         try {
           await toPayment(el);
-          shows(el, [en.payTo(isolated(w.merchant)), w.description]);
+          shows(el, [en.payTo(isolated(w.merchant)), asShown(w.description)]);
           await settled(el, 'live', () => el.state.connection === 'live');
           await simulate(s.invoice_id, 'pay');
           await stepIs(el, 'paid');
@@ -477,7 +477,7 @@ describe('property: every server string a payer sees is rendered as text', () =>
           const said = Object.hasOwn(enViews.orderStatus, w.orderStatus)
             ? enViews.orderStatus[w.orderStatus]!
             : enViews.orderOther(w.orderStatus.replace(/_/g, ' '));
-          shows(el, [said, en.payTo(isolated(w.merchant)), w.description]);
+          shows(el, [said, en.payTo(isolated(w.merchant)), asShown(w.description)]);
           // Any other word is the server's English, marked so (WCAG 3.1.2), and text only.
           const word = deep(el.shadowRoot!, '[data-order-status]');
           if (!Object.hasOwn(enViews.orderStatus, w.orderStatus))
