@@ -12,10 +12,12 @@ import type {CheckoutState, Transition} from './types.js';
 
 /**
  * An invoice the fresh session says has ended, with what was remembered of its end added back
- * (the server's session says neither when it was paid nor what was sent).
+ * (the server's session says neither when it was paid, nor what was sent, nor the transaction the
+ * payer's wallet sent).
  */
 export function recallEnding(state: CheckoutState, remembered: Remembered | null): CheckoutState {
-  return remembered ? {...state, paidAt: remembered.paidAt ?? null, payments: remembered.payments ?? {}} : state;
+  if (!remembered) return state;
+  return {...state, paidAt: remembered.paidAt ?? null, payments: remembered.payments ?? {}, walletTx: remembered.walletTx ?? null};
 }
 
 /**

@@ -63,8 +63,9 @@ export function rememberedOf(state: CheckoutState, wallNow: number, monoNow: num
     // a few ms between reads, which is no change worth a write.
     quoteExpiresAt:
       a && state.quoteExpiresAtMono !== null ? Math.floor((wallNow + state.quoteExpiresAtMono - monoNow) / 1000) * 1000 : null,
-    // Only while it is waited for: a payer who went back from it is not taken back there.
-    walletTx: a && state.detected ? state.walletTx : null,
+    // While it is waited for (a payer who went back from it is not taken back there), and on a
+    // last screen, which shows it for the payer to give the merchant.
+    walletTx: (a && state.detected) || isTerminal(state.step) ? state.walletTx : null,
     detected: a ? state.detected : null,
     paidAt: state.paidAt,
     payments: state.payments,

@@ -12,6 +12,7 @@ import {decodeQr} from '../support/qr.js';
 import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
 import {captured, payingCheckout, stepIs, toPayment} from '../support/walk.js';
 import {announceWallet, WALLET_ACCOUNT, WALLET_TX_HASH, type FakeWallet} from '../support/wallet.js';
+import {placeKey} from '../../src/controllers/place-store.js';
 
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000, interval: 50});
 /** Devnet USDC on Base Sepolia (the sandbox's token 201): chain 84532. */
@@ -132,8 +133,20 @@ describe('paying from the wallet', () => {
     document.body.append(again);
     await stepIs(again, 'confirming');
     await until('hash after reload', () => text(again, '[data-tx-hash]') === WALLET_TX_HASH);
+    // Paid while the page was closed, then reloaded on the paid screen: the hash the payer gives
+    // the merchant stays shown (found by a reload probe: it was lost on the paid screen).
+    again.remove();
     await simulate(s.invoice_id, 'pay');
-    await stepIs(again, 'paid');
+    const key = placeKey(s.invoice_id, s.session_token);
+    for (const reload of ['paid while closed', 'reloaded on the paid screen']) {
+      const back = document.createElement('pepay-checkout');
+      Object.assign(back, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+      document.body.append(back);
+      await stepIs(back, 'paid');
+      await until(`hash on the paid screen, ${reload}`, () => text(back, '[data-tx-hash]') === WALLET_TX_HASH);
+      await until('its end kept', () => localStorage.getItem(key)?.includes('\\"address\\":null'));
+      back.remove();
+    }
   });
 
   it('a wallet that never answers holds nothing: "Stop waiting" gives the buttons and the price back', async () => {
