@@ -14,15 +14,24 @@ import type {Remembered} from '../../src/checkout/remembered.js';
 const until = (what: string, predicate: () => unknown, timeout = 15_000) => waitUntil(predicate, what, {timeout, interval: 50});
 
 /**
- * Writes a kept place (`write`) until it holds under `key` (its stored text includes `mark`): a
- * write a removed checkout had on its way (its place store is a chunk) may land after the test's.
+ * Writes a kept place (`write`) under `key` once the checkouts removed before have nothing left to
+ * write (the stored text unchanged for half a second: a write of theirs on its way, through their
+ * place store's chunk and Web Crypto, could land after the test's), then until it holds (the
+ * stored text includes `mark`).
  */
-const kept = (key: string, mark: string, write: () => void) =>
-  until(`${mark} kept`, () => {
+async function kept(key: string, mark: string, write: () => void): Promise<void> {
+  let before = localStorage.getItem(key);
+  await until(`${key} quiet`, async () => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = localStorage.getItem(key);
+    return now === before || ((before = now), false);
+  });
+  await until(`${mark} kept`, () => {
     if (localStorage.getItem(key)?.includes(mark)) return true;
     write();
     return false;
   });
+}
 
 function mount(s: Session, parent: ParentNode = document.body): PepayCheckout {
   const el = document.createElement('pepay-checkout');
