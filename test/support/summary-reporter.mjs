@@ -18,7 +18,7 @@ export function summaryReporter() {
           else if (test.passed) passed++;
           else {
             failed++;
-            failures.push(describe(session, [...path, test.name], test.error?.message));
+            failures.push(failureLine(session, [...path, test.name], test.error?.message));
           }
         }
         for (const child of suite.suites) count(child, session, [...path, child.name]);
@@ -27,7 +27,7 @@ export function summaryReporter() {
         if (session.testResults) count(session.testResults, session, []);
         if (!session.passed && (!session.testResults || session.errors?.length)) {
           failed++;
-          failures.push(describe(session, ['(the file)'], session.errors?.[0]?.message));
+          failures.push(failureLine(session, ['(the file)'], session.errors?.[0]?.message));
         }
       }
       process.on('exit', () => {
@@ -38,5 +38,5 @@ export function summaryReporter() {
   };
 }
 
-const describe = (session, names, message = '') =>
+const failureLine = (session, names, message = '') =>
   `failed: ${session.browser?.name ?? '?'} ${session.testFile} > ${names.filter(Boolean).join(' > ')}: ${String(message).split('\n')[0].slice(0, 300)}`;
