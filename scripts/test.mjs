@@ -43,6 +43,8 @@ process.stderr.write(node.stderr);
 const count = (label) => Number(node.stdout.match(new RegExp(`^# ${label} (\\d+)`, 'm'))?.[1] ?? 0);
 process.env.PEPAY_NODE_PASSED = String(count('pass'));
 process.env.PEPAY_NODE_FAILED = String(count('fail') || (node.status === 0 ? 0 : 1));
+// Their names, for the summary's `failed:` lines (top-level TAP results only).
+process.env.PEPAY_NODE_FAILURES = JSON.stringify([...node.stdout.matchAll(/^not ok \d+ - (.*)$/gm)].map((m) => m[1]));
 
 const args = process.argv.slice(2);
 const coverage = args.includes('--files') ? [] : ['--coverage'];

@@ -11,7 +11,7 @@ export function summaryReporter() {
       let passed = Number(process.env.PEPAY_NODE_PASSED ?? 0);
       let failed = Number(process.env.PEPAY_NODE_FAILED ?? 0);
       let skipped = 0;
-      const failures = [];
+      const failures = JSON.parse(process.env.PEPAY_NODE_FAILURES ?? '[]').map((name) => `failed: node test/node > ${name}`);
       const count = (suite, session, path) => {
         for (const test of suite.tests) {
           if (test.skipped) skipped++;
