@@ -6,6 +6,7 @@
 import type {PaymentAddress} from '../api/schemas/address.js';
 import {implausibleAmount, tokenOn} from './allocation.js';
 import {payableAmount} from './amount.js';
+import {QUOTE_LIFETIME_MAX_MS} from './quote.js';
 import type {Remembered} from './remembered.js';
 import {advance} from './advance.js';
 import type {CheckoutState, Transition} from './types.js';
@@ -112,6 +113,8 @@ export function recall(state: CheckoutState, remembered: Remembered | null, at: 
     ...sent,
     address,
     quotedRemainingUsd: remembered.quotedRemainingUsd,
-    quoteExpiresAtMono: remembered.quoteExpiresAt === null ? null : at + remembered.quoteExpiresAt - wallNow,
+    // Never longer than a quote is trusted: a kept place is read from the page's storage.
+    quoteExpiresAtMono:
+      remembered.quoteExpiresAt === null ? null : at + Math.min(remembered.quoteExpiresAt - wallNow, QUOTE_LIFETIME_MAX_MS),
   };
 }

@@ -307,6 +307,23 @@ describe("the payer's place", () => {
     }
   });
 
+  it('a kept quote time past what a quote is trusted (30 minutes) is held to it; one within keeps its own (found by a reload probe)', async () => {
+    for (const [keptFor, heldFor] of [
+      [365 * 24 * 3600_000, 30 * 60_000],
+      [20 * 60_000, 20 * 60_000],
+    ] as const) {
+      const {s, key, place, address, due} = await shownAnAddress();
+      const quoteExpiresAt = Date.now() + keptFor;
+      await kept(key, String(quoteExpiresAt), () => writePlace(key, s.session_token, {...place, quotedRemainingUsd: due, quoteExpiresAt}));
+      const reloaded = mount(s);
+      await stepIs(reloaded, 'awaiting-payment');
+      expect(reloaded.state.address?.address).to.equal(address);
+      const left = reloaded.state.quoteExpiresAtMono! - performance.now();
+      expect(left, `kept for ${keptFor} ms`).to.be.within(heldFor - 60_000, heldFor);
+      reloaded.remove();
+    }
+  });
+
   it('another token after an address was shown: a payment to that address still ends in paid', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
     const el = mount(s);
