@@ -6,10 +6,16 @@
 import type {PaymentAddress} from '../api/schemas/address.js';
 import {implausibleAmount, tokenOn} from './allocation.js';
 import {payableAmount} from './amount.js';
-import {QUOTE_LIFETIME_MAX_MS} from './quote.js';
 import type {Remembered} from './remembered.js';
 import {advance} from './advance.js';
 import type {CheckoutState, Transition} from './types.js';
+
+/**
+ * The longest a kept quote is trusted: as long as a server's is (quote.ts holds one between 10 s
+ * and 30 minutes). Not imported from there: this module is the place store's chunk, that one the
+ * first screen's, and a shared name between them costs the first screen more than the number.
+ */
+const QUOTE_LIFETIME_MAX_MS = 30 * 60_000;
 
 /**
  * An invoice the fresh session says has ended, with what was remembered of its end added back

@@ -2,10 +2,8 @@
 import type {PaymentAddress} from '../api/schemas/address.js';
 import type {CheckoutError, CheckoutState} from './types.js';
 
-/** The longest a quote is trusted, whatever the server or a kept place says (30 minutes). */
-export const QUOTE_LIFETIME_MAX_MS = 30 * 60_000;
 /** Bounds of the server-given quote lifetime and of the wait before re-asking for a missing quote. */
-const QUOTE_LIFETIME_MS = {min: 10_000, max: QUOTE_LIFETIME_MAX_MS};
+const QUOTE_LIFETIME_MS = {min: 10_000, max: 30 * 60_000};
 const QUOTE_RETRY_MS = {min: 5000, max: 60_000};
 /** Automatic quote refreshes in a row that came back short-lived or unquoted before they stop. */
 const MAX_SHORT_QUOTES = 3;
