@@ -59,6 +59,12 @@ export type VerificationAnswer =
   'checking' | 'still-checking' | 'found' | 'found-counting' | 'found-short' | 'not-found' | 'unknown' | 'failed';
 
 export function verificationAnswer(state: CheckoutState): VerificationAnswer | null {
+  const answer = jobAnswer(state);
+  // A check the payer did not ask for (a restored payment view's) speaks only of a payment found.
+  return state.verificationUnasked && !answer?.startsWith('found') ? null : answer;
+}
+
+function jobAnswer(state: CheckoutState): VerificationAnswer | null {
   if (state.busy === 'verify') return 'checking';
   const job = state.verification;
   if (!job) return null;

@@ -75,10 +75,7 @@ function transition(state: CheckoutState, input: Input): Transition {
         email: input.email,
         emailDone: input.email !== null,
       };
-      const opened = advance(r ? r.memory.recall(fresh, r.place, input.at, input.wallAt) : fresh);
-      // A remembered address is waited on at once (polling: its stream token was not kept).
-      const a = opened.state.address;
-      return a ? {...opened, effects: [...opened.effects, {type: 'watch', wsToken: a.wsToken, wsPath: a.wsPath}]} : opened;
+      return r ? r.memory.restore(fresh, r.place, input.at, input.wallAt) : advance(fresh);
     }
 
     case 'questions-submitted':
@@ -136,7 +133,15 @@ function transition(state: CheckoutState, input: Input): Transition {
       if (!state.address || !state.invoiceId) return {state, effects: []};
       return {
         // A new question: the last answer is not shown beside it.
-        state: {...state, busy: 'verify', notice: null, verification: null, verificationCheckAt: null, verificationChecks: 0},
+        state: {
+          ...state,
+          busy: 'verify',
+          notice: null,
+          verification: null,
+          verificationCheckAt: null,
+          verificationChecks: 0,
+          verificationUnasked: false,
+        },
         effects: [{type: 'verify', invoiceId: state.invoiceId, network: state.address.network}],
       };
     case 'verification':

@@ -51,6 +51,29 @@ export function adoptShared(state: CheckoutState, place: Remembered, at: number,
 }
 
 /**
+ * A fresh load with the payer's place restored (`recall`), shown at its step. A restored address
+ * is watched at once (polling: its stream token was not kept). A restored payment view is also
+ * checked on the chain once, unasked (`verificationUnasked`): a payment Pepay saw while the page
+ * was closed is reported by neither the session nor the status poll, and a payer shown the
+ * address again might pay twice. Only a payment found is said; the rest stays quiet.
+ */
+export function restore(state: CheckoutState, remembered: Remembered, at: number, wallNow: number): Transition {
+  const opened = advance(recall(state, remembered, at, wallNow));
+  const s = opened.state;
+  const a = s.address;
+  if (!a) return opened;
+  const paying = (s.step === 'awaiting-payment' || s.step === 'underpaid') && s.invoiceId !== null;
+  return {
+    state: paying ? {...s, verificationUnasked: true} : s,
+    effects: [
+      ...opened.effects,
+      {type: 'watch', wsToken: a.wsToken, wsPath: a.wsPath},
+      ...(paying ? [{type: 'verify', invoiceId: s.invoiceId!, network: a.network} as const] : []),
+    ],
+  };
+}
+
+/**
  * A freshly loaded state with what was remembered added back: finished steps stay finished, and
  * the address comes back (same address, token and network, its quote's time left) when the token
  * is still offered, the invoice is still open, and it fits the invoice's lock if it has one.

@@ -68,6 +68,12 @@ export interface CheckoutState {
   /** How many times the pending job was read. */
   verificationChecks: number;
   /**
+   * The job was started by the checkout itself, on a payment view restored after a reload
+   * (memory.ts, `restore`), not by the payer's "I already paid": only a payment found is said, and
+   * a failure is not the payer's notice.
+   */
+  verificationUnasked?: boolean;
+  /**
    * A payment seen and not final yet (`invoice_payment` with status `pending`), or the
    * transaction the payer's wallet just sent (`paymentId` null until Pepay reports it). Cleared
    * when the invoice's status or what is still due moves: the payment was counted. `restored`:
@@ -222,5 +228,5 @@ export interface Transition {
  */
 export interface Recollection {
   place: Remembered;
-  memory: Pick<typeof Memory, 'recall' | 'recallEnding' | 'adoptShared'>;
+  memory: Pick<typeof Memory, 'restore' | 'recallEnding' | 'adoptShared'>;
 }

@@ -12,7 +12,7 @@ import {TX_HASH, isEpochMs, tokenAmount, usdAmount} from '../api/schemas/primiti
 import type {Remembered} from '../checkout/remembered.js';
 // What to keep of a state is worked out here, in this chunk: the first screen need not carry it.
 export {rememberedOf} from '../checkout/remembered.js';
-import {adoptShared, recall, recallEnding} from '../checkout/memory.js';
+import {adoptShared, recallEnding, restore} from '../checkout/memory.js';
 import type {Recollection, WalletTransaction} from '../checkout/types.js';
 import {sessionKey} from '../realtime/session-key.js';
 
@@ -47,7 +47,7 @@ async function mac(sessionToken: string, text: string): Promise<string | null> {
 /** The place kept under `key`, read back as `readPlace` does, with what restores it (memory.ts, in this chunk). */
 export async function recollect(key: string, sessionToken: string): Promise<Recollection | null> {
   const place = await readPlace(key, sessionToken);
-  return place && {place, memory: {recall, recallEnding, adoptShared}};
+  return place && {place, memory: {restore, recallEnding, adoptShared}};
 }
 
 /** The place kept for this session, when its HMAC holds and it is recent and well-formed. */

@@ -2,7 +2,7 @@ import {expect} from '@open-wc/testing';
 import type {PaymentAddress, Question, SessionDetails} from '../../src/api/index.js';
 import {eventsBetween} from '../../src/checkout/emitted.js';
 import {msUntil} from '../../src/checkout/selectors.js';
-import {quoteStalled} from '../../src/checkout/figures.js';
+import {quoteStalled, verificationAnswer} from '../../src/checkout/figures.js';
 import {formatDuration, formatMoment, formatTokenPrice, networkName, trimAmount, formatUsd} from '../../src/checkout/format.js';
 import {parseEvent} from '../../src/api/schemas/events.js';
 import {reduce} from '../../src/checkout/machine.js';
@@ -732,11 +732,38 @@ describe("checkout machine: the payer's place across reloads (issue 14)", () => 
       'awaiting-payment',
       '0xabc',
       null,
-      ['load', 'watch'],
+      ['load', 'watch', 'verify'],
     ]);
     expect(r.state.quoteExpiresAtMono).to.equal(500 + 120_000);
     // The payer may still choose another token.
     expect(run([{type: 'change-token'}], r.state).state.step).to.equal('select-token');
+  });
+
+  it('a restored payment view is checked on the chain once, unasked: only a payment found is said (a pending one is told by nothing else)', () => {
+    const restored = run(loaded(remembered()));
+    const opened = reduce(run([{type: 'start', at: 0}]).state, loaded(remembered())[1]!);
+    expect(opened.effects.at(-1)).to.deep.equal({type: 'verify', invoiceId: 'inv_1', network: 'base'});
+    const answered = (j: Verification, from = restored.state) => reduce(from, {type: 'verification', job: j, at: 700}).state;
+    // Looking, nothing found, a job that does not say, a job that failed, a request refused: not a word.
+    const quiet = [
+      answered(job()),
+      answered(job({status: 'completed', paymentFound: false})),
+      answered(job({status: 'completed'})),
+      answered(job({status: 'failed', failed: true})),
+      reduce(restored.state, {type: 'failed', operation: 'verify', error: {code: 'network', message: 'offline', retryable: true}, at: 700})
+        .state,
+    ];
+    expect(quiet.map((s) => [verificationAnswer(s), s.notice, s.busy])).to.deep.equal(quiet.map(() => [null, null, null]));
+    // Found: said, and the session read for what it counted.
+    expect(verificationAnswer(answered(job({status: 'completed', paymentFound: true, invoiceStatus: 'unpaid'})))).to.equal('found');
+    // The payer asking is theirs again: every answer is said.
+    const asked = reduce(restored.state, {type: 'verify-requested'}).state;
+    expect(verificationAnswer(answered(job({status: 'completed', paymentFound: false}), asked))).to.equal('not-found');
+    // The token list, a kept wait, an ended invoice: nothing to check.
+    for (const kept of [remembered({address: null}), remembered({detected: {paymentId: 'pay_1', txHash: null}})]) {
+      expect(run(loaded(kept)).effects).to.not.include('verify');
+    }
+    expect(run(loaded(remembered(), {status: 'paid'})).effects).to.not.include('verify');
   });
 
   it('a finished step stays finished: questions answered and an e-mail skipped are not asked again', () => {

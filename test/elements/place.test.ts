@@ -5,7 +5,7 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
-import {deep, deepReady, deepText} from '../support/deep.js';
+import {buttonNamed, deep, deepReady, deepText} from '../support/deep.js';
 import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
 import {stepIs, toPayment} from '../support/walk.js';
 import {placeKey, writePlace} from '../../src/controllers/place-store.js';
@@ -67,6 +67,12 @@ async function shownAnAddress() {
 
 const allocations = async (s: Session) =>
   (await inspect(s.invoice_id)).requests.filter((r) => r.method === 'POST' && r.path.endsWith('/payment-addresses')).length;
+
+/** How many manual verification jobs (`POST /invoice/{id}/verify`) reached the sandbox. */
+const verifyJobs = async (s: Session) =>
+  (await inspect(s.invoice_id)).requests.filter((r) => r.method === 'POST' && r.path.endsWith('/verify')).length;
+
+const verificationLine = (el: PepayCheckout) => deep(el.shadowRoot!, '[data-verification]')?.textContent?.trim() ?? '';
 
 describe("the payer's place", () => {
   it('a second tab and a reload show the same address, token and network, with no new allocation', async () => {
@@ -175,6 +181,35 @@ describe("the payer's place", () => {
     expect(deep(reloaded.shadowRoot!, '[data-stop-waiting]')).to.not.equal(null);
     await simulate(s.invoice_id, 'confirm');
     await stepIs(reloaded, 'paid');
+    reloaded.remove();
+  });
+
+  it('a payment first seen while the page was closed is found on the reload, unasked: the payer is told it is being confirmed', async () => {
+    const {s, address} = await shownAnAddress();
+    // Seen on the chain, not counted: neither the session nor the status poll says so.
+    await simulate(s.invoice_id, 'pay', {pending: true});
+    const reloaded = mount(s);
+    await stepIs(reloaded, 'awaiting-payment');
+    expect(reloaded.state.address?.address).to.equal(address);
+    await until('found said', () => verificationLine(reloaded).includes('We found your payment. It is being confirmed'));
+    expect(await verifyJobs(s)).to.equal(1);
+    await simulate(s.invoice_id, 'confirm');
+    await stepIs(reloaded, 'paid');
+    reloaded.remove();
+  });
+
+  it('a reload with nothing paid checks once and says nothing; "I already paid" still answers the payer in full', async () => {
+    const {s} = await shownAnAddress();
+    const reloaded = mount(s);
+    await stepIs(reloaded, 'awaiting-payment');
+    // The sandbox's job ends 2 s after it starts; the checkout reads it again at 3 s.
+    await until('the check over', () => reloaded.state.verification?.status === 'completed');
+    expect([verificationLine(reloaded), reloaded.state.notice, await verifyJobs(s)]).to.deep.equal(['', null, 1]);
+    const ask = buttonNamed(reloaded.shadowRoot!, 'I already paid');
+    expect(ask.getAttribute('aria-disabled')).to.not.equal('true');
+    ask.click();
+    await until('nothing found said', () => verificationLine(reloaded).includes('No payment has arrived yet'));
+    expect(await verifyJobs(s)).to.equal(2);
     reloaded.remove();
   });
 
