@@ -3,6 +3,7 @@ import {browsersFromEnv} from './test/support/browsers.mjs';
 import {reactPlugin} from './test/support/react-plugin.mjs';
 import {summaryReporter} from './test/support/summary-reporter.mjs';
 import {sveltePlugin} from './test/support/svelte-plugin.mjs';
+import {forcedColorsPlugin} from './test/support/forced-colors-plugin.mjs';
 import {testServersPlugin} from './test/support/servers-plugin.ts';
 import {defaultReporter} from '@web/test-runner';
 
@@ -85,6 +86,7 @@ export default {
     testServersPlugin(),
     reactPlugin(),
     sveltePlugin(),
+    forcedColorsPlugin(),
   ],
   coverageConfig: {
     include: ['src/**/*.ts'],
