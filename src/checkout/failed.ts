@@ -17,7 +17,7 @@ export function failed(state: CheckoutState, operation: Operation, error: Checko
   // A poll that failed: the poller retries with backoff; a doubtful answer asks the session.
   if (operation === 'status') return {state, effects: doubtful ? [{type: 'refresh-session'}] : []};
   // A check the payer did not ask for (a restored payment view's) fails quietly: nothing was asked of them.
-  if (operation === 'verify' && state.verificationUnasked) return {state: {...state, verificationCheckAt: null}, effects: []};
+  if (operation === 'verify' && state.verificationUnasked) return {state, effects: []};
   // The session read itself: say what is wrong, keep the view; the next poll or deadline asks again.
   // A wait held for the locked rails is held no longer (the payer goes on as on an open invoice).
   if (operation === 'session') {

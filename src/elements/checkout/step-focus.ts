@@ -2,7 +2,8 @@
  * Where the keyboard goes when the step changes: to the new step's heading when the payer is in
  * the checkout, or acted in it and its focus was lost with the view it was in (fell back to the
  * body); never away from something else on the page, and not on a first load nobody asked for.
- * The heading is then read where it is focused, so the live region need not say it again.
+ * The heading is then read where it is focused, so the live region need not say it again (unless
+ * it had the focus already).
  *
  * Within a step too, a render may take away the control the keyboard is on ("Get a new price"
  * becomes "Refreshing the price", a view's "Try again" becomes the view): the keyboard then goes to
@@ -44,9 +45,14 @@ export class StepFocus implements ReactiveController {
     if (this.lastFocused) void this.host.updateComplete.then(() => this.rescue());
   }
 
-  /** Whether the new step's heading takes focus (and is read). */
+  /**
+   * Whether the new step's heading takes focus (and is read). Not where the heading has it already
+   * (a step that follows one the payer only waited on): focusing it again reads nothing, and a
+   * screen reader need not say a focused element's new text.
+   */
   headingSpeaks(): boolean {
-    return this.host.matches(':focus-within') || (this.engaged && onBody());
+    const onHeading = (this.host.renderRoot as ShadowRoot).activeElement?.hasAttribute('data-step-heading');
+    return !onHeading && (this.host.matches(':focus-within') || (this.engaged && onBody()));
   }
 
   /** After the next render: the heading, if it takes focus. */
