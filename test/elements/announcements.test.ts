@@ -93,17 +93,42 @@ describe('what a screen reader hears', () => {
     el.remove();
   });
 
-  it('a payer in the checkout hears the new step once: its heading takes focus, and the live region stays quiet', async () => {
+  it("a payer in the checkout hears each new step once: from its heading, which takes focus, or, where the heading has it already, from the live region (the second found by a screen-reader payer's probe)", async () => {
     const {s, el} = await payingCheckout();
     (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-copy-button=address]')).focus();
     const region = el.shadowRoot!.querySelector('[role=status][aria-live=polite]')!;
-    const said = await heard(region, async () => {
-      await simulate(s.invoice_id, 'pay');
-      await stepIs(el, 'paid');
-      await until('heading focused', () => el.shadowRoot!.activeElement?.matches('[data-step-heading]'));
+    const focused = () => el.shadowRoot!.activeElement;
+    const seen = await heard(region, async () => {
+      await simulate(s.invoice_id, 'pay', {pending: true});
+      await stepIs(el, 'confirming');
+      await until('heading focused', () => focused()?.matches('[data-step-heading]'));
     });
-    expect(said).to.deep.equal([]);
-    expect(el.shadowRoot!.activeElement!.textContent).to.equal('Payment received');
+    expect([seen, focused()?.textContent]).to.deep.equal([[], 'Payment seen, waiting for confirmation']);
+    // Focusing the heading it is on again would read nothing.
+    const received = await heard(region, async () => {
+      await simulate(s.invoice_id, 'confirm');
+      await stepIs(el, 'paid');
+      await el.updateComplete;
+    });
+    expect([received, focused()?.textContent]).to.deep.equal([['Payment received'], 'Payment received']);
+    el.remove();
+  });
+
+  it("another partial payment, counted where the payer is (no wait in between), is heard: what is still due is a status region (found by a screen-reader payer's probe)", async () => {
+    // Polls alone: the payment is not seen on its way (no `confirming`, whose own words would be heard), only counted.
+    const s = await createSession({customer_email: 'a@example.com'});
+    await simulate(s.invoice_id, 'faults', {ws: {refuse: true}});
+    const el = mount(s);
+    await toPayment(el);
+    await simulate(s.invoice_id, 'pay', {amount: 20});
+    await stepIs(el, 'underpaid');
+    const region = await deepReady(el.shadowRoot!, '[data-still-due]');
+    expect(region.getAttribute('role')).to.equal('status');
+    const said = await heard(region, async () => {
+      await simulate(s.invoice_id, 'pay', {amount: 10});
+      await until('the new remainder shown', () => region.textContent!.includes('19.99'));
+    });
+    expect(said.at(-1)?.replace(/\s+/g, ' ')).to.match(/^Received .*\$30\.00.* · Still due: .*\$19\.99/);
     el.remove();
   });
 

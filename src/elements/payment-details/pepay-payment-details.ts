@@ -72,7 +72,8 @@ export class PepayPaymentDetails extends PepayViewLeaf {
     return html`<div class="stack">
       ${
         underpaid
-          ? html`<p>
+          ? // A status region: another partial payment changes what is still due, and the payer hears it.
+            html`<p role="status" data-still-due>
                 ${v.received(formatUsd(paidSoFar(state), this.locale))} ·
                 <strong>${v.stillDue(formatUsd(amountStillDue(state), this.locale))}</strong>
               </p>
