@@ -93,6 +93,26 @@ describe('what a screen reader hears', () => {
     el.remove();
   });
 
+  it("a step during an outage is said as it comes, not once the stream has been healthy for 10 s (found by a screen-reader payer's probe)", async () => {
+    const {s, el} = await payingCheckout();
+    const elsewhere = document.createElement('button');
+    document.body.append(elsewhere);
+    elsewhere.focus();
+    const region = el.shadowRoot!.querySelector('[role=status][aria-live=polite]')!;
+    const said = await heard(region, async () => {
+      await simulate(s.invoice_id, 'faults', {ws: {refuse: true}});
+      await simulate(s.invoice_id, 'drop-sockets');
+      await until('"Reconnecting…" said', () => region.textContent!.includes('Reconnecting'));
+      // Counted by polls while the socket stays refused.
+      await simulate(s.invoice_id, 'pay', {amount: 20});
+      await stepIs(el, 'underpaid');
+      await el.updateComplete;
+    });
+    expect(said).to.deep.equal(['Reconnecting…', 'Partial payment received']);
+    elsewhere.remove();
+    el.remove();
+  });
+
   it("a payer in the checkout hears each new step once: from its heading, which takes focus, or, where the heading has it already, from the live region (the second found by a screen-reader payer's probe)", async () => {
     const {s, el} = await payingCheckout();
     (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-copy-button=address]')).focus();

@@ -15,11 +15,12 @@ export function stepAnnouncement(step: CheckoutState['step'], m: Messages): stri
 }
 
 /**
- * The live region's words, in the checkout's language: the browser offline, an outage
- * ("Reconnecting…", once per outage), else the step last announced.
+ * The live region's words, in the checkout's language: the browser offline, else the step last
+ * announced, else an outage ("Reconnecting…", once per outage). A step comes first: `announced`
+ * is cleared as an outage begins, so one said meanwhile is news newer than the outage (a partial
+ * payment counted by polls is not held back until the stream has been healthy for 10 s).
  */
 export function liveText(connection: Connection, outage: boolean, announced: CheckoutState['step'] | null, m: Messages): string {
   if (connection === 'offline') return m.offline;
-  if (outage) return m.reconnecting;
-  return (announced && stepAnnouncement(announced, m)) ?? '';
+  return (announced && stepAnnouncement(announced, m)) ?? (outage ? m.reconnecting : '');
 }
