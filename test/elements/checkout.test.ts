@@ -374,6 +374,13 @@ describe('<pepay-checkout> errors', () => {
     // Three attempts, at most one per 2 s (retries wait 2–4 s, then 4–8 s).
     await stepIs(failing, 'error', 15_000);
     expect(failing.state.error).to.deep.include({code: 'server', retryable: true});
+    // What a screen reader says at once is what went wrong, not the button and the invoice id with it (found by a screen-reader payer's probe).
+    const alerts = [...$(failing, '[part=error]')!.querySelectorAll('[role=alert]'), $(failing, '[part=error]')!].filter((e) =>
+      e.matches('[role=alert]'),
+    );
+    expect(alerts.map((a) => [a.textContent!.trim(), a.querySelector('button')])).to.deep.equal([
+      ['The payment service has a problem. Please try again.', null],
+    ]);
     (await ready<HTMLButtonElement>(failing, '[part=error] button')).click();
     await stepIs(failing, 'select-token');
     failing.remove();

@@ -97,8 +97,9 @@ export class PepayStatusView extends PepayViewLeaf {
       }
       case 'error': {
         const e = state.error;
-        return html`<div class="stack" part="error" role="alert">
-          <p>${e ? m.errors[e.code] : ''}</p>
+        // The alert is what went wrong, not the controls beside it (read as "… Try again. Try again").
+        return html`<div class="stack" part="error">
+          <p role="alert" data-error-message>${e ? m.errors[e.code] : ''}</p>
           ${e?.retryable ? html`<button class="primary" part="pay-button" @click=${() => this.act({type: 'retry'})}>${m.retry}</button>` : nothing}
           ${state.invoiceId ? this.invoiceId(state) : nothing}
         </div>`;
