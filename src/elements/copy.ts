@@ -25,6 +25,8 @@ export class CopyController implements ReactiveController {
   blocked: CopyKey | '' = '';
   /** Copies that succeeded: each is said anew, even while the last one's "Copied" is still there. */
   private copies = 0;
+  /** Copies the browser refused: each is an alert anew, even while the last one's is still there. */
+  private refusals = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly host: ReactiveControllerHost & {renderRoot: ParentNode}) {
@@ -38,6 +40,7 @@ export class CopyController implements ReactiveController {
     } catch {
       this.blocked = key;
       this.copied = '';
+      this.refusals += 1;
       this.host.requestUpdate();
       const target = this.host.renderRoot.querySelector(`[data-copy="${key}"]`);
       if (target) getSelection()?.selectAllChildren(target);
@@ -68,13 +71,14 @@ export class CopyController implements ReactiveController {
   /**
    * The live parts: "Copied" for screen readers, and what to do when the browser refused. Each
    * copy's "Copied" is a node of its own (`keyed`): a second copy within the 2 s is said too
-   * (WCAG 4.1.3), where the same text left in place would change nothing to announce.
+   * (WCAG 4.1.3), where the same text left in place would change nothing to announce. So is each
+   * refusal's alert.
    */
   status(words: CopyWords): TemplateResult {
     return html`<span class="visually-hidden" role="status"
         >${this.copied ? keyed(this.copies, html`<span>${words.copied}</span>`) : ''}</span
       >
-      ${this.blocked ? html`<p class="copy-blocked" role="alert" data-copy-blocked>${words.copyBlocked}</p>` : nothing}`;
+      ${this.blocked ? keyed(this.refusals, html`<p class="copy-blocked" role="alert" data-copy-blocked>${words.copyBlocked}</p>`) : nothing}`;
   }
 
   hostDisconnected(): void {

@@ -191,4 +191,24 @@ describe('what a screen reader hears', () => {
       delete (navigator as unknown as Record<string, unknown>).clipboard;
     }
   });
+
+  it("each copy the browser refuses is an alert anew: a second press said nothing (found by a screen-reader payer's probe)", async () => {
+    Object.defineProperty(navigator, 'clipboard', {value: {writeText: () => Promise.reject(new Error('denied'))}, configurable: true});
+    try {
+      const {el} = await payingCheckout();
+      const details = await deepReady(el.shadowRoot!, 'pepay-payment-details');
+      const alert = () => deep(details.shadowRoot!, '[data-copy-blocked][role=alert]');
+      const alerts: (Element | null)[] = [];
+      for (let press = 0; press < 2; press++) {
+        deep<HTMLButtonElement>(details.shadowRoot!, '[data-copy-button=address]')!.click();
+        await until(`refusal ${press + 1} said`, () => alert() !== null && !alerts.includes(alert()));
+        alerts.push(alert());
+      }
+      // A new alert each time, which screen readers announce as it comes.
+      expect(alerts.map((a) => a!.textContent!.trim().startsWith('Your browser blocked copying here.'))).to.deep.equal([true, true]);
+      expect(alerts[0]!.isConnected).to.equal(false);
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).clipboard;
+    }
+  });
 });
