@@ -131,6 +131,10 @@ function transition(state: CheckoutState, input: Input): Transition {
 
     case 'verify-requested':
       if (!state.address || !state.invoiceId) return {state, effects: []};
+      // The payer asks while the check started unasked still runs (a read of it scheduled): it is
+      // theirs now, rather than a second job whose answer the first's could be taken for.
+      if (state.verificationUnasked && state.verificationCheckAt !== null)
+        return {state: {...state, busy: 'verify', notice: null, verificationUnasked: false}, effects: []};
       return {
         // A new question: the last answer is not shown beside it.
         state: {

@@ -52,17 +52,19 @@ export function adoptShared(state: CheckoutState, place: Remembered, at: number,
 
 /**
  * A fresh load with the payer's place restored (`recall`), shown at its step. A restored address
- * is watched at once (polling: its stream token was not kept). A restored payment view is also
- * checked on the chain once, unasked (`verificationUnasked`): a payment Pepay saw while the page
- * was closed is reported by neither the session nor the status poll, and a payer shown the
- * address again might pay twice. Only a payment found is said; the rest stays quiet.
+ * is watched at once (polling: its stream token was not kept). A restored payment view of an
+ * unpaid invoice is also checked on the chain once, unasked (`verificationUnasked`): a payment
+ * Pepay saw while the page was closed is reported by neither the session nor the status poll, and
+ * a payer shown the address again might pay twice. Only a payment found is said; the rest stays
+ * quiet. Not on an underpaid invoice's remainder: the job finds the payment already counted there,
+ * and would say "send the rest" whether the rest was sent or not.
  */
 export function restore(state: CheckoutState, remembered: Remembered, at: number, wallNow: number): Transition {
   const opened = advance(recall(state, remembered, at, wallNow));
   const s = opened.state;
   const a = s.address;
   if (!a) return opened;
-  const paying = (s.step === 'awaiting-payment' || s.step === 'underpaid') && s.invoiceId !== null;
+  const paying = s.step === 'awaiting-payment' && s.invoiceId !== null;
   return {
     state: paying ? {...s, verificationUnasked: true} : s,
     effects: [

@@ -764,6 +764,17 @@ describe("checkout machine: the payer's place across reloads (issue 14)", () => 
       expect(run(loaded(kept)).effects).to.not.include('verify');
     }
     expect(run(loaded(remembered(), {status: 'paid'})).effects).to.not.include('verify');
+    // An underpaid invoice's remainder: the job would find the payment already counted, and say "send the rest" (found in review).
+    const locked = {network: 'base', tokenId: 1, address: '0xabc'};
+    const under = run(loaded(remembered({quotedRemainingUsd: 15}), {status: 'underpaid', amountRemainingUsd: 15, locked}));
+    expect([under.state.step, under.effects.includes('verify')]).to.deep.equal(['underpaid', false]);
+    // The payer asks while the unasked job is still read: it becomes theirs, with no second job
+    // whose answer the first's could be taken for (found in review).
+    const adopted = reduce(quiet[0]!, {type: 'verify-requested'});
+    expect([adopted.effects, verificationAnswer(adopted.state)]).to.deep.equal([[], 'checking']);
+    expect(verificationAnswer(answered(job({status: 'completed', paymentFound: false}), adopted.state))).to.equal('not-found');
+    // After a check that failed quietly, asking starts a job of its own.
+    expect(reduce(quiet[4]!, {type: 'verify-requested'}).effects.map((e) => e.type)).to.deep.equal(['verify']);
   });
 
   it('a finished step stays finished: questions answered and an e-mail skipped are not asked again', () => {
