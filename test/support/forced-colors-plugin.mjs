@@ -1,8 +1,8 @@
 /**
  * `emulate-forced-colors`: the page as a payer with a forced colour scheme sees it (Windows'
  * contrast themes; CSS `forced-colors: active`), where the browser can emulate it: Chromium, over
- * the DevTools protocol (puppeteer's own `emulateMediaFeatures` does not take this feature). A
- * test checks `matchMedia('(forced-colors: active)')`, and skips where the emulation did not take.
+ * the DevTools protocol (puppeteer's own `emulateMediaFeatures` does not take this feature).
+ * Answers whether it took; a test skips outside Chromium and fails where it did not take.
  */
 export function forcedColorsPlugin() {
   // One DevTools session per page, kept open: its emulation ends when it is detached.
