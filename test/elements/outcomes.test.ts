@@ -37,9 +37,12 @@ describe('what happened to the money', () => {
       .map((p) => p.textContent!.trim())
       .find((text) => text.startsWith('Paid '));
     expect(paidLine).to.not.equal(undefined);
-    // Kept with the payer's place (signed, so a moment later), then the page reloads.
+    // Kept with the payer's place (signed, so a moment later), then the page reloads. The paid
+    // screen's place: every place names its payments, the payment step's too.
     await until('kept', () =>
-      Object.keys(localStorage).some((k) => k.includes(s.invoice_id) && localStorage.getItem(k)!.includes('payments')),
+      Object.keys(localStorage).some(
+        (k) => k.includes(s.invoice_id) && localStorage.getItem(k)!.includes('\\"invoiceStatus\\":\\"paid\\"'),
+      ),
     );
     el.remove();
     const reloaded = document.createElement('pepay-checkout');
