@@ -5,20 +5,26 @@
  * Answers whether it took; a test skips outside Chromium and fails where it did not take.
  */
 export function forcedColorsPlugin() {
-  // One DevTools session per page, kept open: its emulation ends when it is detached.
+  // One DevTools session per page while the scheme is forced (its emulation ends when it is
+  // detached): detached when the scheme is lifted, so none outlives its page.
   const sessions = new Map();
   return {
     name: 'emulate-forced-colors',
     async executeCommand({command, payload, session}) {
       if (command !== 'emulate-forced-colors') return undefined;
-      if (session.browser.type !== 'puppeteer') return false;
+      if (session.browser.type !== 'puppeteer' || !session.browser.name.startsWith('Chrom')) return false;
+      const page = session.browser.getPage(session.id);
       try {
-        const page = session.browser.getPage(session.id);
+        if (!payload?.active) {
+          await sessions.get(page)?.detach();
+          sessions.delete(page);
+          return true;
+        }
         if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
-        const features = [{name: 'forced-colors', value: payload?.active ? 'active' : 'none'}];
-        await sessions.get(page).send('Emulation.setEmulatedMedia', {features});
+        await sessions.get(page).send('Emulation.setEmulatedMedia', {features: [{name: 'forced-colors', value: 'active'}]});
         return true;
       } catch {
+        sessions.delete(page);
         return false;
       }
     },
