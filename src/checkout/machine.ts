@@ -35,7 +35,7 @@ function tidy(before: CheckoutState, next: CheckoutState): CheckoutState {
     changed: ended ? null : next.changed,
     // A problem with the last action belongs to the step it was taken on, not to a wait or an end.
     notice: ended && next.step !== 'error' ? null : next.notice,
-    ...(keepAnswer ? {} : {verification: null, verificationCheckAt: null, verificationChecks: 0}),
+    ...(keepAnswer ? {} : {verification: null, verificationCheckAt: null, verificationChecks: 0, verificationUnasked: false}),
   };
 }
 

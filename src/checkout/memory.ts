@@ -80,7 +80,7 @@ export function restore(state: CheckoutState, remembered: Remembered, at: number
  * the address comes back (same address, token and network, its quote's time left) when the token
  * is still offered, the invoice is still open, and it fits the invoice's lock if it has one.
  */
-export function recall(state: CheckoutState, remembered: Remembered | null, at: number, wallNow: number): CheckoutState {
+function recall(state: CheckoutState, remembered: Remembered | null, at: number, wallNow: number): CheckoutState {
   if (!remembered) return state;
   const next = {
     ...state,
@@ -133,7 +133,13 @@ export function recall(state: CheckoutState, remembered: Remembered | null, at: 
   const detected = moved
     ? null
     : remembered.detected
-      ? {paymentId: remembered.detected.paymentId, txHash: remembered.detected.txHash, restored: true as const}
+      ? {
+          paymentId: remembered.detected.paymentId,
+          txHash: remembered.detected.txHash,
+          restored: true as const,
+          // Found by a job: said as found again (a kept value other than `true` is not).
+          ...(remembered.detected.found === true && {found: true as const}),
+        }
       : walletTx
         ? {paymentId: null, txHash: walletTx.txHash}
         : null;

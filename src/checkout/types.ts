@@ -79,8 +79,10 @@ export interface CheckoutState {
    * when the invoice's status or what is still due moves: the payment was counted. `restored`:
    * read back with the payer's place after a reload, not heard by this page, which cannot hear
    * that it failed (polling says nothing of payments), so the payer may go back to paying.
+   * `found`: found by a verification job ("I already paid", or the check after a reload), not
+   * heard either; the payer may go back the same way.
    */
-  detected: {paymentId: string | null; txHash: string | null; restored?: true} | null;
+  detected: {paymentId: string | null; txHash: string | null; restored?: true; found?: true} | null;
   /** Ids of payments waited for and then counted (the last ten): a late "pending" for one is not waited for again. */
   settled: string[];
   /** The transaction a browser wallet sent from this checkout (EIP-1193 `eth_sendTransaction`). */

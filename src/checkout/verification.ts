@@ -25,6 +25,16 @@ export function verified(state: CheckoutState, job: Verification, at: number): T
   const next = {...state, busy, verification: job, verificationChecks: checks, verificationCheckAt};
   // A payment found (or the job did not say): the session says how much arrived and what is due.
   const reread = job.status !== 'pending' && job.paymentFound !== false;
+  // Found on an unpaid invoice's payment view, or the whole rest found on an underpaid one's: waited
+  // for as a payment seen, not shown under "send exactly …" (the payer might pay twice). Not heard
+  // by this page, it may fail unheard: the way back stays open (confirming.ts, `stopWaiting`). A
+  // payment the job found short is said with the session's figures instead (`found-short`); on
+  // the underpaid step a payment found may be the one already counted.
+  const all = job.invoiceStatus === 'paid' || (next.step === 'awaiting-payment' && job.invoiceStatus !== 'underpaid');
+  if (reread && job.paymentFound && !job.failed && all) {
+    const wait = advance({...next, detected: {paymentId: null, txHash: null, found: true}});
+    return {state: wait.state, effects: [...wait.effects, {type: 'refresh-session'}]};
+  }
   // An underpaid invoice whose remainder was not yet re-quoted (busy meanwhile) is now.
   const shown = next.step === 'underpaid' && next.busy === null ? advance(next) : {state: next, effects: []};
   return {state: shown.state, effects: [...shown.effects, ...(reread ? [{type: 'refresh-session'} as const] : [])]};

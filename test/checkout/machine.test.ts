@@ -509,6 +509,66 @@ describe('checkout machine', () => {
     expect([r.state.verificationCheckAt, r.effects]).to.deep.equal([null, []]);
   });
 
+  it('"I already paid" finding a payment on an unpaid invoice waits for it: no "send exactly" under it, no other token, a way back', () => {
+    const paying: Input[] = [...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, answer(address(), 0)];
+    const found = job({status: 'completed', paymentFound: true, invoiceStatus: 'unpaid'});
+    let r = run([...paying, {type: 'verify-requested'}, {type: 'verification', job: found, at: 2000}]);
+    expect([r.state.step, r.state.detected, r.state.busy, r.effects.at(-1)]).to.deep.equal([
+      'confirming',
+      {paymentId: null, txHash: null, found: true},
+      null,
+      'refresh-session',
+    ]);
+    // The payment view's answer went with it: nothing is re-read, and another token is not offered.
+    expect([r.state.verification, r.state.verificationCheckAt]).to.deep.equal([null, null]);
+    expect(run([{type: 'change-token'}], r.state).state.step).to.equal('confirming');
+    // The session still says unpaid: the wait holds. Counted: the invoice's step follows.
+    const waiting = run([{type: 'session-refreshed', sentAt: 1, session: session(), at: 2100}], r.state).state;
+    expect(waiting.step).to.equal('confirming');
+    expect(run([{type: 'status', status: 'paid', paidAt: null}], waiting).state.step).to.equal('paid');
+    // It may never be counted (this page did not hear it): the payer goes back to the same address.
+    r = run([{type: 'stop-waiting'}], waiting);
+    expect([r.state.step, r.state.address?.address, r.state.detected]).to.deep.equal(['awaiting-payment', '0xabc', null]);
+    // Heard at last on the stream: the wait is that payment's, whose failure would be heard too.
+    const heard = parseEvent({
+      id: 'evt_9-1',
+      object: 'event',
+      type: 'invoice_payment.created',
+      data: {object: {object: 'invoice_payment', id: 'pay_9', invoice_id: 'inv_1', status: 'pending', amount_usd: 49.99}},
+    });
+    r = run([{type: 'event', event: heard!}], waiting);
+    expect(r.state.detected).to.deep.equal({paymentId: 'pay_9', txHash: null});
+    expect(run([{type: 'stop-waiting'}], r.state).state.step).to.equal('confirming');
+    // Sibling: found on the underpaid remainder stays on it, the figures said (it may be the payment already counted).
+    const locked = {network: 'base', tokenId: 1, address: '0xabc'};
+    const underpaid = session({status: 'underpaid', amountRemainingUsd: 15, locked});
+    const under = run([
+      {type: 'start', at: 0},
+      {type: 'loaded', session: underpaid, tokens: [token], questions: [], email: 'a@example.com', at: 100, remembered: null, wallAt: 0},
+      answer(address({tokenAmount: '15.000000'}), 200),
+    ]);
+    expect(under.state.step).to.equal('underpaid');
+    const foundShort = run([{type: 'verify-requested'}, {type: 'verification', job: found, at: 3000}], under.state).state;
+    expect([foundShort.step, verificationAnswer(foundShort)]).to.deep.equal(['underpaid', 'found-short']);
+    // A job that says the payment left the invoice underpaid: the session's figures follow on the payment view.
+    const short = job({status: 'completed', paymentFound: true, invoiceStatus: 'underpaid'});
+    const counting = run([...paying, {type: 'verify-requested'}, {type: 'verification', job: short, at: 2000}]);
+    expect([counting.state.step, verificationAnswer(counting.state), counting.effects.at(-1)]).to.deep.equal([
+      'awaiting-payment',
+      'found-counting',
+      'refresh-session',
+    ]);
+    // …but a job that found the invoice paid found the rest: waited for as well.
+    const rest = job({status: 'completed', paymentFound: true, invoiceStatus: 'paid'});
+    expect(run([{type: 'verify-requested'}, {type: 'verification', job: rest, at: 3000}], under.state).state.step).to.equal('confirming');
+    // Nothing found, a job that does not say: the payment view stays.
+    for (const other of [job({status: 'completed', paymentFound: false}), job({status: 'completed'})]) {
+      expect(run([...paying, {type: 'verify-requested'}, {type: 'verification', job: other, at: 2000}]).state.step).to.equal(
+        'awaiting-payment',
+      );
+    }
+  });
+
   it('fires each contract event once per change', () => {
     const a = initialState();
     const b = run(toTokens).state;
@@ -754,8 +814,18 @@ describe("checkout machine: the payer's place across reloads (issue 14)", () => 
         .state,
     ];
     expect(quiet.map((s) => [verificationAnswer(s), s.notice, s.busy])).to.deep.equal(quiet.map(() => [null, null, null]));
-    // Found: said, and the session read for what it counted.
-    expect(verificationAnswer(answered(job({status: 'completed', paymentFound: true, invoiceStatus: 'unpaid'})))).to.equal('found');
+    // Found: waited for, and said so (status view), and the session read for what it counted.
+    const found = reduce(restored.state, {
+      type: 'verification',
+      job: job({status: 'completed', paymentFound: true, invoiceStatus: 'unpaid'}),
+      at: 700,
+    });
+    expect([found.state.step, found.state.detected?.found, found.state.verificationUnasked, found.effects]).to.deep.equal([
+      'confirming',
+      true,
+      false,
+      [{type: 'refresh-session'}],
+    ]);
     // The payer asking is theirs again: every answer is said.
     const asked = reduce(restored.state, {type: 'verify-requested'}).state;
     expect(verificationAnswer(answered(job({status: 'completed', paymentFound: false}), asked))).to.equal('not-found');

@@ -295,7 +295,15 @@ describe('<pepay-checkout> against the sandbox', () => {
     // Seen on chain, not yet confirmed: the session does not say paid yet.
     await simulate(s.invoice_id, 'faults', {http: [{kind: 'server-error', path: 'session-details', count: 1000}]});
     await simulate(s.invoice_id, 'pay', {amount: 'full'});
-    const all = await ask('We found your payment. It is being confirmed');
+    // The rest, found on the chain and not counted by the session yet: waited for, not shown under
+    // "send exactly" the rest again (the payer might pay twice); the way back stays open.
+    await waitUntil(() => buttonNamed(el.shadowRoot!, 'I already paid').getAttribute('aria-disabled') !== 'true', 'the button free');
+    buttonNamed(el.shadowRoot!, 'I already paid').click();
+    await stepIs(el, 'confirming');
+    const all = deep(el.shadowRoot!, '[data-confirming-body]')?.textContent ?? '';
+    expect(all).to.include('We found your payment. It is being confirmed');
+    expect(deep(el.shadowRoot!, '[data-copy-button=address]')).to.equal(null);
+    expect(buttonNamed(el.shadowRoot!, 'Back to the payment details')).to.not.equal(null);
     expect(new Set([nothing, part, all]).size).to.equal(3);
     el.remove();
   });

@@ -195,11 +195,27 @@ describe("the payer's place", () => {
     const reloaded = mount(s);
     await stepIs(reloaded, 'awaiting-payment');
     expect(reloaded.state.address?.address).to.equal(address);
-    await until('found said', () => verificationLine(reloaded).includes('We found your payment. It is being confirmed'));
+    // Found: waited for, not shown under "send exactly" beside another token (the payer might pay twice).
+    await stepIs(reloaded, 'confirming');
+    const body = () => deep(reloaded.shadowRoot!, '[data-confirming-body]')?.textContent ?? '';
+    await until('found said', () => body().includes('We found your payment. It is being confirmed'));
+    expect(deep(reloaded.shadowRoot!, '[data-copy-button=address]')).to.equal(null);
+    expect(deepText(reloaded.shadowRoot!)).to.not.include('Choose another token');
+    expect(await verifyJobs(s)).to.equal(1);
+    // Reloaded again: the same wait, said the same way, and no second job.
+    await until('the wait kept', () =>
+      Object.keys(localStorage).some((k) => k.includes(s.invoice_id) && localStorage.getItem(k)!.includes('\\"found\\":true')),
+    );
+    reloaded.remove();
+    const again = mount(s);
+    await stepIs(again, 'confirming');
+    await until('found said again', () =>
+      (deep(again.shadowRoot!, '[data-confirming-body]')?.textContent ?? '').includes('We found your payment'),
+    );
     expect(await verifyJobs(s)).to.equal(1);
     await simulate(s.invoice_id, 'confirm');
-    await stepIs(reloaded, 'paid');
-    reloaded.remove();
+    await stepIs(again, 'paid');
+    again.remove();
   });
 
   it('a reload with nothing paid checks once and says nothing; "I already paid" still answers the payer in full', async () => {

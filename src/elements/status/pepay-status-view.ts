@@ -55,12 +55,15 @@ export class PepayStatusView extends PepayViewLeaf {
     const v = this.viewMessages;
     switch (state.step) {
       case 'confirming': {
+        const d = state.detected;
+        // Found by a verification job, not heard by this page: it may still fail, unheard.
+        const found = d?.found === true;
         // Only the payer's wallet has reported it: it may never arrive, so the way back stays open.
-        const walletOnly = state.detected?.paymentId === null;
+        const walletOnly = d?.paymentId === null && !found;
         // Or read back after a reload: it may have failed while the page was closed, unheard.
-        const mayGoBack = walletOnly || state.detected?.restored === true;
+        const mayGoBack = walletOnly || found || d?.restored === true;
         return html`<div class="stack" part="status">
-          <p>${walletOnly ? v.sentBody : v.confirmingBody}</p>
+          <p data-confirming-body>${found ? v.verification.found : walletOnly ? v.sentBody : v.confirmingBody}</p>
           ${walletLeftOpenNote(state, v)} ${this.transaction(state)}
           ${mayGoBack ? html`<div class="row"><button data-stop-waiting @click=${() => this.act({type: 'stop-waiting'})}>${v.backToPayment}</button></div>` : nothing}
           ${this.invoiceId(state)}
