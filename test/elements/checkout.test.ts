@@ -142,6 +142,26 @@ describe('<pepay-checkout> against the sandbox', () => {
     el.remove();
   });
 
+  it('a payment of a tenth of a cent is shown as it was counted, never as "Received $0.00" (phone probe)', async () => {
+    const s = await createSession({amount_usd: 49.99, customer_email: 'a@example.com'});
+    const el = await mount(s);
+    await stepIs(el, 'select-token');
+    await chooseBaseUsdc(el);
+    await simulate(s.invoice_id, 'pay', {amount: 0.001});
+    await stepIs(el, 'underpaid');
+    const figures = () => (deep(el.shadowRoot!, '[data-still-due]')?.textContent ?? '').replace(/\s+/g, ' ');
+    await waitUntil(() => figures().includes(isolated('$49.989')), figures());
+    expect(figures()).to.include(isolated('$0.001'));
+    await waitUntil(() => text(el).includes('Send exactly 49.989 USDC on Base'), text(el));
+    // Sibling: a payment with a fraction of a cent beside whole dollars, added exactly.
+    await simulate(s.invoice_id, 'pay', {amount: 20.005});
+    await waitUntil(() => figures().includes(isolated('$29.984')), figures());
+    expect(figures()).to.include(isolated('$20.006'));
+    await simulate(s.invoice_id, 'pay');
+    await stepIs(el, 'paid');
+    el.remove();
+  });
+
   it('starts an underpaid session straight on the locked rails, skipping the token picker', async () => {
     const s = await createSession({amount_usd: 10, customer_email: 'a@example.com'});
     await simulate(s.invoice_id, 'pay', {amount: 'partial'});

@@ -11,6 +11,13 @@ export const QUOTE_TTL_MS = 5 * 60_000;
 export const SESSION_GRACE_MS = 10 * 60_000;
 const WS_TOKEN_TTL_MS = 60 * 60_000;
 
+/**
+ * USD as Pepay counts it, in thousandths (the events' `usd_millis`): payments and what is still
+ * due are added and taken away as whole thousandths, so a payment of a tenth of a cent is counted
+ * as one, not rounded away to a payment of nothing.
+ */
+const millis = (usd: number) => Math.round(usd * 1000);
+
 export interface NewInvoice {
   amountUsd: number;
   description?: string | undefined;
@@ -54,7 +61,7 @@ export class SandboxState {
       sessionToken: `pst_${hex(`pst:${seed}`, 32)}`,
       signature: `${hex(`sig:${seed}`, 40)}.${now}`,
       environment: input.environment ?? 'devnet',
-      amountUsd: Math.round(input.amountUsd * 100) / 100,
+      amountUsd: millis(input.amountUsd) / 1000,
       paidUsd: 0,
       pending: null,
       description: input.description ?? '',
@@ -91,7 +98,7 @@ export class SandboxState {
   }
 
   remainingUsd(invoice: Invoice): number {
-    return Math.max(0, Math.round((invoice.amountUsd - invoice.paidUsd) * 100) / 100);
+    return Math.max(0, millis(invoice.amountUsd) - millis(invoice.paidUsd)) / 1000;
   }
 
   tokensFor(invoice: Invoice): CatalogueToken[] {
@@ -138,7 +145,7 @@ export class SandboxState {
    */
   detectPayment(invoice: Invoice, usd: number, txHash: string | null): void {
     const allocation = invoice.allocation ?? this.allocate(invoice, this.tokensFor(invoice).find(isSelectable)!);
-    const amount = Math.round(usd * 100) / 100;
+    const amount = millis(usd) / 1000;
     const paymentId = `pay_${hex(`${invoice.id}:pending:${invoice.paidUsd}:${this.now()}`, 12)}`;
     invoice.pending = {paymentId, usd: amount, txHash};
     this.events.append(invoice.id, 'invoice_payment.created', {
@@ -173,8 +180,8 @@ export class SandboxState {
    */
   pay(invoice: Invoice, usd: number, seenId?: string): void {
     const allocation = invoice.allocation ?? this.allocate(invoice, this.tokensFor(invoice).find(isSelectable)!);
-    const amount = Math.round(usd * 100) / 100;
-    invoice.paidUsd = Math.round((invoice.paidUsd + amount) * 100) / 100;
+    const amount = millis(usd) / 1000;
+    invoice.paidUsd = (millis(invoice.paidUsd) + millis(usd)) / 1000;
     const paymentId = seenId ?? `pay_${hex(`${invoice.id}:${invoice.paidUsd}:${this.now()}`, 12)}`;
     this.events.append(
       invoice.id,
@@ -187,7 +194,7 @@ export class SandboxState {
       invoice_id: invoice.id,
       network: allocation.network,
       currency: 'usd',
-      amount_remaining: Math.round(remaining * 1000),
+      amount_remaining: millis(remaining),
       amount_remaining_decimal: remaining.toFixed(3),
       amount_unit: 'usd_millis',
     });
@@ -208,7 +215,6 @@ export class SandboxState {
   }
 
   invoiceObject(invoice: Invoice): Record<string, unknown> {
-    const millis = (usd: number) => Math.round(usd * 1000);
     const remaining = this.remainingUsd(invoice);
     return {
       object: 'invoice',
