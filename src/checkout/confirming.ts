@@ -43,6 +43,19 @@ export function paymentNews(state: CheckoutState, payment: Payment): Transition 
   return advance({...next, detected: {paymentId: payment.paymentId, txHash}});
 }
 
+/** A wait only the payer's wallet reported: sent, not yet seen by Pepay (nor found by a job). */
+export function sentFromWalletOnly(d: CheckoutState['detected']): boolean {
+  return d?.paymentId === null && !d.found;
+}
+
+/**
+ * A wait this page did not hear (the wallet's, a verification job's, one read back after a
+ * reload): it may fail unheard, so the payer may go back to paying. One it heard ends by the news.
+ */
+export function mayStopWaiting(d: CheckoutState['detected']): boolean {
+  return d !== null && (d.paymentId === null || d.restored === true);
+}
+
 type WalletInput = Extract<Input, {type: 'wallet-started' | 'wallet-ended' | 'wallet-left-open' | 'wallet-sent' | 'stop-waiting'}>;
 
 /**
@@ -100,10 +113,10 @@ function answered(state: CheckoutState): CheckoutState {
  */
 function stopWaiting(state: CheckoutState): Transition {
   const d = state.detected;
-  if (!d || (d.paymentId !== null && !d.restored)) return {state, effects: []};
+  if (!d || !mayStopWaiting(d)) return {state, effects: []};
   const back = advance({...state, detected: null});
-  // What is due may have moved while the page was closed, and polling does not say: read it.
-  return d.restored ? {...back, effects: [...back.effects, {type: 'refresh-session'}]} : back;
+  // What is due may have moved unheard (while the page was closed, or as the job found it), and polling does not say: read it.
+  return d.restored || d.found ? {...back, effects: [...back.effects, {type: 'refresh-session'}]} : back;
 }
 
 /**

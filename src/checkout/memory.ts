@@ -64,7 +64,8 @@ export function restore(state: CheckoutState, remembered: Remembered, at: number
   const s = opened.state;
   const a = s.address;
   if (!a) return opened;
-  const paying = s.step === 'awaiting-payment' && s.invoiceId !== null;
+  // An underpaid invoice with no locked rails is shown on the payment view too: not checked either.
+  const paying = s.step === 'awaiting-payment' && s.invoiceStatus === 'unpaid' && s.invoiceId !== null;
   return {
     state: paying ? {...s, verificationUnasked: true} : s,
     effects: [

@@ -28,11 +28,12 @@ export function verified(state: CheckoutState, job: Verification, at: number): T
   // Found on an unpaid invoice's payment view, or the whole rest found on an underpaid one's: waited
   // for as a payment seen, not shown under "send exactly …" (the payer might pay twice). Not heard
   // by this page, it may fail unheard: the way back stays open (confirming.ts, `stopWaiting`). A
-  // payment the job found short is said with the session's figures instead (`found-short`); on
-  // the underpaid step a payment found may be the one already counted.
-  const all = job.invoiceStatus === 'paid' || (next.step === 'awaiting-payment' && job.invoiceStatus !== 'underpaid');
+  // payment the job found short is said with the session's figures instead (`found-short`); on an
+  // underpaid invoice (locked rails or not) a payment found may be the one already counted.
+  const all = job.invoiceStatus === 'paid' || (next.invoiceStatus !== 'underpaid' && job.invoiceStatus !== 'underpaid');
   if (reread && job.paymentFound && !job.failed && all) {
-    const wait = advance({...next, detected: {paymentId: null, txHash: null, found: true}});
+    // The payer's wallet's transaction, if it sent one, is the likeliest found: its failure is then heard.
+    const wait = advance({...next, detected: {paymentId: null, txHash: next.walletTx?.txHash ?? null, found: true}});
     return {state: wait.state, effects: [...wait.effects, {type: 'refresh-session'}]};
   }
   // An underpaid invoice whose remainder was not yet re-quoted (busy meanwhile) is now.

@@ -123,12 +123,18 @@ function isWalletTx(tx: WalletTransaction): boolean {
   );
 }
 
-/** A payment seen and waited for: its id as the server gave it (or none: only the wallet reported it) and its hash. */
+/**
+ * A payment seen and waited for: its id as the server gave it (or none: only the wallet reported
+ * it, or a verification job found it, `found`) and its hash. A wait with neither id nor hash is a
+ * job's find, or nothing to wait for.
+ */
 function isDetected(d: NonNullable<Remembered['detected']>): boolean {
   return (
     typeof d === 'object' &&
     (d.paymentId === null || isPaymentId(d.paymentId)) &&
-    (d.txHash === null || (typeof d.txHash === 'string' && TX_HASH.test(d.txHash)))
+    (d.txHash === null || (typeof d.txHash === 'string' && TX_HASH.test(d.txHash))) &&
+    (d.found === undefined || d.found === true) &&
+    (d.paymentId !== null || d.txHash !== null || d.found === true)
   );
 }
 

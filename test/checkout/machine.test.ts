@@ -561,6 +561,48 @@ describe('checkout machine', () => {
     // …but a job that found the invoice paid found the rest: waited for as well.
     const rest = job({status: 'completed', paymentFound: true, invoiceStatus: 'paid'});
     expect(run([{type: 'verify-requested'}, {type: 'verification', job: rest, at: 3000}], under.state).state.step).to.equal('confirming');
+    // An underpaid invoice with no locked rails is shown on the payment view: a payment found there
+    // may be the one counted, so it is said with the figures, not waited for (found in review).
+    const unlocked = run([
+      {type: 'start', at: 0},
+      {
+        type: 'loaded',
+        session: session({status: 'underpaid', amountRemainingUsd: 15}),
+        tokens: [token],
+        questions: [],
+        email: 'a@example.com',
+        at: 100,
+        remembered: null,
+        wallAt: 0,
+      },
+      {type: 'token-chosen', network: 'base', tokenId: 1},
+      answer(address({tokenAmount: '15.000000'}), 200),
+      {type: 'verify-requested'},
+      {type: 'verification', job: job({status: 'completed', paymentFound: true}), at: 3000},
+    ]).state;
+    expect([unlocked.step, verificationAnswer(unlocked)]).to.deep.equal(['awaiting-payment', 'found-short']);
+    // Back from a found wait reads the session: what is due may have moved as the job found it.
+    expect(run([{type: 'stop-waiting'}], waiting).effects).to.deep.equal(['refresh-session']);
+    // The payer's wallet had sent one, and they had gone back: the job's find is waited for with its
+    // hash, so the stream's word that it failed brings them back to paying.
+    const tx = '0x' + 'ab'.repeat(32);
+    const sentThenBack = run(
+      [
+        {type: 'wallet-sent', invoiceId: 'inv_1', wallet: 'W', chainId: 8453, txHash: tx},
+        {type: 'stop-waiting'},
+        {type: 'verify-requested'},
+        {type: 'verification', job: found, at: 5000},
+      ],
+      run(paying).state,
+    ).state;
+    expect(sentThenBack.detected).to.deep.equal({paymentId: null, txHash: tx, found: true});
+    const failed = parseEvent({
+      id: 'evt_10-1',
+      object: 'event',
+      type: 'invoice_payment.updated',
+      data: {object: {object: 'invoice_payment', id: 'pay_10', invoice_id: 'inv_1', status: 'failed', tx_hash: tx}},
+    });
+    expect(run([{type: 'event', event: failed!}], sentThenBack).state.step).to.equal('awaiting-payment');
     // Nothing found, a job that does not say: the payment view stays.
     for (const other of [job({status: 'completed', paymentFound: false}), job({status: 'completed'})]) {
       expect(run([...paying, {type: 'verify-requested'}, {type: 'verification', job: other, at: 2000}]).state.step).to.equal(
@@ -838,6 +880,9 @@ describe("checkout machine: the payer's place across reloads (issue 14)", () => 
     const locked = {network: 'base', tokenId: 1, address: '0xabc'};
     const under = run(loaded(remembered({quotedRemainingUsd: 15}), {status: 'underpaid', amountRemainingUsd: 15, locked}));
     expect([under.state.step, under.effects.includes('verify')]).to.deep.equal(['underpaid', false]);
+    // …nor one with no locked rails, shown on the payment view (found in review).
+    const unlocked = run(loaded(remembered({quotedRemainingUsd: 15}), {status: 'underpaid', amountRemainingUsd: 15}));
+    expect([unlocked.state.step, unlocked.effects.includes('verify')]).to.deep.equal(['awaiting-payment', false]);
     // The payer asks while the unasked job is still read: it becomes theirs, with no second job
     // whose answer the first's could be taken for (found in review).
     const adopted = reduce(quiet[0]!, {type: 'verify-requested'});

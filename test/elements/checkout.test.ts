@@ -322,6 +322,7 @@ describe('<pepay-checkout> against the sandbox', () => {
     await stepIs(el, 'confirming');
     const all = deep(el.shadowRoot!, '[data-confirming-body]')?.textContent ?? '';
     expect(all).to.include('We found your payment. It is being confirmed');
+    expect(deep(el.shadowRoot!, '[data-step-heading]')?.textContent).to.equal('Payment seen, waiting for confirmation');
     expect(deep(el.shadowRoot!, '[data-copy-button=address]')).to.equal(null);
     expect(buttonNamed(el.shadowRoot!, 'Back to the payment details')).to.not.equal(null);
     expect(new Set([nothing, part, all]).size).to.equal(3);

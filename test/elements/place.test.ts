@@ -199,6 +199,8 @@ describe("the payer's place", () => {
     await stepIs(reloaded, 'confirming');
     const body = () => deep(reloaded.shadowRoot!, '[data-confirming-body]')?.textContent ?? '';
     await until('found said', () => body().includes('We found your payment. It is being confirmed'));
+    // Seen by Pepay's check, not sent from a wallet here.
+    expect(deep(reloaded.shadowRoot!, '[data-step-heading]')?.textContent).to.equal('Payment seen, waiting for confirmation');
     expect(deep(reloaded.shadowRoot!, '[data-copy-button=address]')).to.equal(null);
     expect(deepText(reloaded.shadowRoot!)).to.not.include('Choose another token');
     expect(await verifyJobs(s)).to.equal(1);
@@ -264,6 +266,19 @@ describe("the payer's place", () => {
     await stepIs(reloaded, 'select-token');
     expect(reloaded.state.detected).to.equal(null);
     reloaded.remove();
+    // Siblings (found in review): a wait with neither id nor hash that no job found is nothing to
+    // wait for, and `found` is true or absent; either was shown as a wallet's wait with no transaction.
+    const shapes: [Record<string, unknown>, string][] = [
+      [{paymentId: null, txHash: null}, '\\"txHash\\":null}'],
+      [{paymentId: null, txHash: null, found: 'yes'}, '\\"found\\":\\"yes\\"'],
+    ];
+    for (const [detected, mark] of shapes) {
+      await kept(key, mark, () => writePlace(key, s.session_token, {...place, detected} as unknown as Remembered));
+      const again = mount(s);
+      await stepIs(again, 'select-token');
+      expect(again.state.detected).to.equal(null);
+      again.remove();
+    }
   });
 
   it('two checkouts on one page writing at once keep both places', async () => {

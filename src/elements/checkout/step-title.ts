@@ -1,6 +1,7 @@
 /** The heading of each step, which the checkout focuses when the step changes. */
 import {networkName, trimAmount} from '../../checkout/format.js';
 import {tokenOn} from '../../checkout/allocation.js';
+import {sentFromWalletOnly} from '../../checkout/confirming.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import type {Messages} from '../../i18n/en.js';
 
@@ -28,7 +29,7 @@ export function stepTitle(state: CheckoutState, m: Messages): string | null {
     }
     case 'confirming':
       // Only the payer's wallet has reported it: sent, not yet seen.
-      return state.detected?.paymentId === null ? m.sentTitle : m.confirmingTitle;
+      return sentFromWalletOnly(state.detected) ? m.sentTitle : m.confirmingTitle;
     case 'paid':
       return m.paidTitle;
     case 'expired':

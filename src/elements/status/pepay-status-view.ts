@@ -2,6 +2,7 @@ import {css, html, nothing} from 'lit';
 import {property} from 'lit/decorators/property.js';
 import {formatMoment, formatUsd, isolate} from '../../checkout/format.js';
 import {arrivedUsd, overpaidUsd} from '../../checkout/figures.js';
+import {mayStopWaiting, sentFromWalletOnly} from '../../checkout/confirming.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {DONE_EVENT} from '../../events/payer-action.js';
@@ -56,16 +57,17 @@ export class PepayStatusView extends PepayViewLeaf {
     switch (state.step) {
       case 'confirming': {
         const d = state.detected;
-        // Found by a verification job, not heard by this page: it may still fail, unheard.
-        const found = d?.found === true;
-        // Only the payer's wallet has reported it: it may never arrive, so the way back stays open.
-        const walletOnly = d?.paymentId === null && !found;
-        // Or read back after a reload: it may have failed while the page was closed, unheard.
-        const mayGoBack = walletOnly || found || d?.restored === true;
         return html`<div class="stack" part="status">
-          <p data-confirming-body>${found ? v.verification.found : walletOnly ? v.sentBody : v.confirmingBody}</p>
+          <p data-confirming-body>${d?.found ? v.verification.found : sentFromWalletOnly(d) ? v.sentBody : v.confirmingBody}</p>
           ${walletLeftOpenNote(state, v)} ${this.transaction(state)}
-          ${mayGoBack ? html`<div class="row"><button data-stop-waiting @click=${() => this.act({type: 'stop-waiting'})}>${v.backToPayment}</button></div>` : nothing}
+          ${
+            // Unheard by this page (the wallet's, a job's, read back after a reload): it may fail unheard.
+            mayStopWaiting(d)
+              ? html`<div class="row">
+                  <button data-stop-waiting @click=${() => this.act({type: 'stop-waiting'})}>${v.backToPayment}</button>
+                </div>`
+              : nothing
+          }
           ${this.invoiceId(state)}
         </div>`;
       }
