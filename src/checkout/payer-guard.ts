@@ -44,7 +44,8 @@ export function isPayerAction(input: {type: string}): input is MachineAction {
 export function acceptsPayerAction(state: CheckoutState, action: MachineAction): boolean {
   if (!STEPS[action.type].includes(state.step)) return false;
   if (isWalletFact(action)) return action.invoiceId === state.invoiceId;
-  if (state.busy !== null) return false;
+  // A wait is left at once: what is in flight under it is a price refresh, not the payer's action.
+  if (state.busy !== null && action.type !== 'stop-waiting') return false;
   if (action.type === 'token-chosen') {
     return tokenOn(state.tokens, action)?.selectable === true;
   }

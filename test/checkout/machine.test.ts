@@ -583,6 +583,11 @@ describe('checkout machine', () => {
     expect([unlocked.step, verificationAnswer(unlocked)]).to.deep.equal(['awaiting-payment', 'found-short']);
     // Back from a found wait reads the session: what is due may have moved as the job found it.
     expect(run([{type: 'stop-waiting'}], waiting).effects).to.deep.equal(['refresh-session']);
+    // …even while a price refresh is in flight under the wait: its answer lands on the payment view (found in review).
+    // (The unasked check after a reload whose quote had run out: the price is asked for as the job runs.)
+    const refreshing = {...waiting, busy: 'address' as const};
+    const back = run([{type: 'stop-waiting'}, answer(address({tokenAmount: '40.500000'}), 2200)], refreshing).state;
+    expect([back.step, back.busy, back.address?.tokenAmount]).to.deep.equal(['awaiting-payment', null, '40.500000']);
     // The payer's wallet had sent one, and they had gone back: the job's find is waited for with its
     // hash, so the stream's word that it failed brings them back to paying.
     const tx = '0x' + 'ab'.repeat(32);
