@@ -63,14 +63,15 @@ export function restore(state: CheckoutState, remembered: Remembered, at: number
   const opened = advance(recall(state, remembered, at, wallNow));
   const s = opened.state;
   const a = s.address;
-  if (!a) return opened;
+  // A wait kept without its address is followed too (polling: no stream token is kept).
+  if (!a && !s.detected) return opened;
   // An underpaid invoice with no locked rails is shown on the payment view too: not checked either.
-  const paying = s.step === 'awaiting-payment' && s.invoiceStatus === 'unpaid' && s.invoiceId !== null;
+  const paying = a !== null && s.step === 'awaiting-payment' && s.invoiceStatus === 'unpaid' && s.invoiceId !== null;
   return {
     state: paying ? {...s, verificationUnasked: true} : s,
     effects: [
       ...opened.effects,
-      {type: 'watch', wsToken: a.wsToken, wsPath: a.wsPath},
+      {type: 'watch', wsToken: null, wsPath: a?.wsPath ?? '/ws/payment'},
       ...(paying ? [{type: 'verify', invoiceId: s.invoiceId!, network: a.network} as const] : []),
     ],
   };
@@ -98,7 +99,9 @@ function recall(state: CheckoutState, remembered: Remembered | null, at: number,
   const open = state.invoiceStatus === 'unpaid' || state.invoiceStatus === 'underpaid';
   // A lock that names its address must name this one.
   const sameLockedAddress = !locked?.address || (a !== null && locked.address === a.address);
-  if (!a || !offered || !fitsLock || !open || !sameLockedAddress) return next;
+  // A payment on its way is waited for even where its address cannot come back (its token's price
+  // gone stale meanwhile): the token list would ask for it again.
+  if (!a || !offered || !fitsLock || !open || !sameLockedAddress) return open ? {...next, ...keptWait(state, remembered)} : next;
   const decimals = token?.decimals ?? null;
   const address: PaymentAddress = {
     ...a,
@@ -124,27 +127,7 @@ function recall(state: CheckoutState, remembered: Remembered | null, at: number,
     (state.session?.amountUsd ?? null) === a.usdAmount &&
     remembered.quotedRemainingUsd === state.amountRemainingUsd &&
     implausibleAmount(next, address) === null;
-  // What was seen on its way to this address, or what the wallet sent to it, is waited for again
-  // (`confirming`), not asked for twice.
-  const walletTx = remembered.walletTx ?? null;
-  // A payment counted while the page was closed moved the invoice: it is not waited for again.
-  const moved =
-    remembered.invoiceStatus !== undefined &&
-    (remembered.invoiceStatus !== state.invoiceStatus || remembered.dueUsd !== state.amountRemainingUsd);
-  const detected = moved
-    ? null
-    : remembered.detected
-      ? {
-          paymentId: remembered.detected.paymentId,
-          txHash: remembered.detected.txHash,
-          restored: true as const,
-          // Found by a job: said as found again (a kept value other than `true` is not).
-          ...(remembered.detected.found === true && {found: true as const}),
-        }
-      : walletTx
-        ? {paymentId: null, txHash: walletTx.txHash}
-        : null;
-  const sent = detected ? {walletTx, detected} : {};
+  const sent = keptWait(state, remembered);
   if (!current) return {...next, ...sent, address: {...address, tokenAmount: null}, quotedRemainingUsd: null, quoteExpiresAtMono: at};
   return {
     ...next,
@@ -155,4 +138,31 @@ function recall(state: CheckoutState, remembered: Remembered | null, at: number,
     quoteExpiresAtMono:
       remembered.quoteExpiresAt === null ? null : at + Math.min(remembered.quoteExpiresAt - wallNow, QUOTE_LIFETIME_MAX_MS),
   };
+}
+
+/**
+ * What was seen on its way, or what the wallet sent, waited for again (`confirming`), not asked
+ * for twice: `{walletTx, detected}`, or nothing when none was kept or a payment counted while the
+ * page was closed moved the invoice (it is not waited for again).
+ */
+function keptWait(state: CheckoutState, remembered: Remembered): Partial<CheckoutState> {
+  const walletTx = remembered.walletTx ?? null;
+  const moved =
+    remembered.invoiceStatus !== undefined &&
+    (remembered.invoiceStatus !== state.invoiceStatus || remembered.dueUsd !== state.amountRemainingUsd);
+  const d = remembered.detected;
+  const detected = moved
+    ? null
+    : d
+      ? {
+          paymentId: d.paymentId,
+          txHash: d.txHash,
+          restored: true as const,
+          // Found by a job: said as found again (a kept value other than `true` is not).
+          ...(d.found === true && {found: true as const}),
+        }
+      : walletTx
+        ? {paymentId: null, txHash: walletTx.txHash}
+        : null;
+  return detected ? {walletTx, detected} : {};
 }

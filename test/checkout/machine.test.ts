@@ -906,6 +906,15 @@ describe("checkout machine: the payer's place across reloads (issue 14)", () => 
   it('the server is the truth: a token no longer offered, a lock elsewhere or an ended invoice drop the address', () => {
     const gone = run(loaded(remembered({address: {...remembered().address!, tokenId: 9}})));
     expect([gone.state.step, gone.state.address]).to.deep.equal(['select-token', null]);
+    // …but a payment on its way is still waited for, and followed (review): the token list would ask for it again.
+    const waitKept = run(
+      loaded(remembered({address: {...remembered().address!, tokenId: 9}, detected: {paymentId: 'pay_1', txHash: null}})),
+    );
+    expect([waitKept.state.step, waitKept.state.address, waitKept.effects]).to.deep.equal(['confirming', null, ['load', 'watch']]);
+    expect(run([{type: 'stop-waiting'}], waitKept.state).state.step).to.equal('select-token');
+    // Not on an ended invoice: its last screen shows.
+    const ended = run(loaded(remembered({detected: {paymentId: 'pay_1', txHash: null}}), {status: 'expired'}));
+    expect([ended.state.step, ended.state.detected]).to.deep.equal(['expired', null]);
     const locked = run(
       loaded(remembered(), {status: 'underpaid', amountRemainingUsd: 15, locked: {network: 'solana', tokenId: 2, address: null}}),
     );

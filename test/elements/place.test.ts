@@ -251,6 +251,25 @@ describe("the payer's place", () => {
     reloaded.remove();
   });
 
+  it('a payment on its way to a token whose price went stale meanwhile is still waited for, not asked for again (review)', async () => {
+    const {s, key, place} = await shownAnAddress();
+    // Kept on ETH, whose price the sandbox reports older than 5 minutes: its address cannot come back.
+    const onStale = {
+      ...place,
+      address: {...place.address!, network: 'ethereum', tokenId: 104},
+      detected: {paymentId: 'pay_on_its_way', txHash: null},
+    };
+    await kept(key, 'pay_on_its_way', () => writePlace(key, s.session_token, onStale));
+    const reloaded = mount(s);
+    await stepIs(reloaded, 'confirming');
+    expect(reloaded.state.address).to.equal(null);
+    expect(deepText(reloaded.shadowRoot!)).to.not.include('Choose how to pay');
+    // Followed: the payment counted is heard (by polling, as after any reload).
+    await simulate(s.invoice_id, 'pay');
+    await stepIs(reloaded, 'paid');
+    reloaded.remove();
+  });
+
   it('a kept wait that is not a payment id and a hash is not restored: the token list comes back', async () => {
     // Signed with the session, as the checkout would: first as it would write it, then with a wait of the wrong shape.
     const {s, key, place, address} = await shownAnAddress();

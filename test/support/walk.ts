@@ -6,7 +6,10 @@ import {createSession, sandboxUrl, simulate, type Session} from './sandbox.js';
 
 /** Waits until the checkout is on `step` and the payer sees it (rendered, leaves included). */
 export async function stepIs(el: PepayCheckout, step: string, timeout = 10_000): Promise<void> {
-  await waitUntil(() => el.state?.step === step, `step ${step}, is ${el.state?.step}`, {timeout});
+  // The step it is on when the wait runs out, not when it began.
+  await waitUntil(() => el.state?.step === step, `step ${step}`, {timeout}).catch((e: Error) => {
+    throw new Error(`${e.message}, is ${el.state?.step}`);
+  });
   await el.updateComplete;
 }
 
