@@ -155,7 +155,12 @@ describe('paying from the wallet', () => {
     (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
     await until('waiting', () => inView(el, 'button[data-wallet-stop]'));
     expect(el.state.busy).to.equal('wallet');
-    expect(inView<HTMLButtonElement>(el, 'button[data-wallet-button]')!.getAttribute('aria-disabled')).to.equal('true');
+    // The wallet's own "Stop waiting" comes with its click; the checkout's busy state reaches the
+    // button on the next render (WebKit once showed the one before the other).
+    await until(
+      'the wallet button held',
+      () => inView<HTMLButtonElement>(el, 'button[data-wallet-button]')!.getAttribute('aria-disabled') === 'true',
+    );
     inView(el, 'button[data-wallet-stop]')!.click();
     await until(
       'released',
@@ -194,7 +199,11 @@ describe('paying from the wallet', () => {
     inView(el, 'button[data-wallet-stop]')!.click();
     const told = 'If your wallet still shows the payment request, reject it there.';
     await until('told to reject it', () => text(el, '[data-wallet-left-open]') === told);
-    expect(inView<HTMLButtonElement>(el, 'button[data-wallet-button]')!.getAttribute('aria-disabled')).to.equal(null);
+    // Free again, on the render that follows the state (the note and the button are two leaves').
+    await until(
+      'the wallet button free',
+      () => inView<HTMLButtonElement>(el, 'button[data-wallet-button]')!.getAttribute('aria-disabled') === null,
+    );
     // The payer rejects it in the wallet: nothing is left there, and nothing more is said.
     await wallet.release({code: 4001, message: 'User rejected the request.'});
     await until('no longer told', () => !inView(el, '[data-wallet-left-open]'));
