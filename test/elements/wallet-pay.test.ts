@@ -211,6 +211,24 @@ describe('paying from the wallet', () => {
     expect(el.state.step).to.equal('awaiting-payment');
   });
 
+  it('a request left open that the wallet then answers with an error or no hash says it may have sent (review)', async () => {
+    for (const answer of [{code: -32603, message: 'Internal error'}, undefined]) {
+      // An error past the request, or (the sibling) an answer that is no transaction hash.
+      wallet = announceWallet({chainId: 84532, held: 'eth_sendTransaction', ...(answer ? {} : {sendAnswer: 'not a hash'})});
+      const {el} = await paying();
+      (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
+      await until('asked to confirm', () => text(el, '[data-wallet-status]') === 'Confirm the payment in Test Wallet…');
+      inView(el, 'button[data-wallet-stop]')!.click();
+      await until('told to reject it', () => inView(el, '[data-wallet-left-open]'));
+      await wallet.release(answer);
+      await until('no longer told', () => !inView(el, '[data-wallet-left-open]'));
+      await until('told it may have sent', () => text(el, '[data-wallet-problem]').startsWith('The wallet did not say whether it sent'));
+      expect(el.state.step).to.equal('awaiting-payment');
+      el.remove();
+      wallet.stop();
+    }
+  });
+
   it('a request still open in the wallet is still said while another press is refused, until the wallet answers it', async () => {
     const refusal = {code: 4001, message: 'User rejected the request.'};
     wallet = announceWallet({

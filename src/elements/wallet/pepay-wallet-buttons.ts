@@ -191,7 +191,12 @@ export class PepayWalletButtons extends PepayViewLeaf {
       this.act({type: 'wallet-sent', ...tx, ...(this.leftOpen.has(attempt) && {leftOpen: true})});
     } catch (error) {
       // Left open, then refused or failed in the wallet: nothing is left there to reject.
-      if (this.leftOpen.has(attempt)) return this.act({type: 'wallet-ended', invoiceId, leftOpen: true});
+      if (this.leftOpen.has(attempt)) {
+        this.act({type: 'wallet-ended', invoiceId, leftOpen: true});
+        // Past the request the wallet may have sent: said as for a press waited on, unless another is under way.
+        if (!this.attempt && error instanceof WalletError && error.kind === 'unknown') this.problem = this.viewMessages.wallet.unknown;
+        return;
+      }
       if (attempt !== this.attempt) return;
       this.act({type: 'wallet-ended', invoiceId});
       const w = this.viewMessages.wallet;
