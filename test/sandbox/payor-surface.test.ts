@@ -216,6 +216,30 @@ describe('sandbox: simulator transitions', () => {
     expect((await inspect(exact.invoice_id)).invoice).to.deep.include({status: 'underpaid', amount_remaining: 7500});
   });
 
+  it('counts USD in whole thousandths, as the events do: half is half to the thousandth, and nothing is refused (phone probe, review)', async () => {
+    const invoice = async (id: string) => (await inspect(id)).invoice;
+    // Half of what is due, to the thousandth: not rounded to cents (49.99 once left 25.00).
+    const odd = await createSession({amount_usd: 49.99});
+    await simulate(odd.invoice_id, 'pay', {amount: 'partial'});
+    expect(await invoice(odd.invoice_id)).to.deep.include({amount_paid: 24_995, amount_remaining: 24_995});
+    const small = await createSession({amount_usd: 0.58});
+    await simulate(small.invoice_id, 'pay', {amount: 'partial'});
+    expect(await invoice(small.invoice_id)).to.deep.include({amount_remaining: 290});
+    // A last thousandth is paid whole: never more than is due.
+    const last = await createSession({amount_usd: 1});
+    await simulate(last.invoice_id, 'pay', {amount: 0.999});
+    await simulate(last.invoice_id, 'pay', {amount: 'partial'});
+    expect(await invoice(last.invoice_id)).to.deep.include({status: 'paid', amount_paid: 1000, amount_remaining: 0});
+    // A half thousandth rounds up, however binary writes it (1.0005 * 1000 is 1000.4999…).
+    const half = await createSession({amount_usd: 5});
+    await simulate(half.invoice_id, 'pay', {amount: 1.0005});
+    expect(await invoice(half.invoice_id)).to.deep.include({amount_paid: 1001});
+    // An invoice or a payment for less than half a thousandth would be for nothing.
+    expect((await simulate(half.invoice_id, 'pay', {amount: 0.0004})).status).to.equal(400);
+    const tiny = await fetch(`${sandboxUrl}/sandbox/invoices`, {method: 'POST', body: JSON.stringify({amount_usd: 0.0004})});
+    expect(tiny.status).to.equal(400);
+  });
+
   it('expire now and cancel; terminal invoices refuse addresses and e-mails (410 when expired)', async () => {
     const expired = await createSession();
     await simulate(expired.invoice_id, 'expire');

@@ -14,7 +14,8 @@ const question = z.object({
 
 /** The documented create body (payor-api.md §1.1; fixtures/invoice-create.request.json). */
 export const createInvoiceSchema = z.object({
-  amount_usd: z.number().check(z.positive(), z.maximum(1_000_000)),
+  // At least a thousandth: Pepay counts USD in thousandths (less is an invoice for nothing).
+  amount_usd: z.number().check(z.gte(0.0005), z.maximum(1_000_000)),
   description: z.optional(z.string().check(z.maxLength(1000))),
   expires_in: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(2_592_000_000))),
   customer_email: z.optional(z.string()),

@@ -8,11 +8,11 @@ import {applyFaultPatch, faultPatchSchema} from './faults.ts';
 import {HttpError, ok, parseBody, type Reply} from './http.ts';
 import {createInvoiceSchema, sessionHandoff, toNewInvoice} from './merchant.ts';
 import type {Order, Transition} from './orders.ts';
-import type {SandboxState} from './state.ts';
+import {millis, type SandboxState} from './state.ts';
 import type {Invoice} from './types.ts';
 
 const createSchema = z.extend(createInvoiceSchema, {
-  amount_usd: z._default(z.number().check(z.positive(), z.maximum(1_000_000)), 49.99),
+  amount_usd: z._default(z.number().check(z.gte(0.0005), z.maximum(1_000_000)), 49.99),
   environment: z._default(z.enum(['devnet', 'mainnet']), 'devnet'),
   merchant_name: z.optional(z.string().check(z.maxLength(100))),
   commerce: z._default(z.boolean(), false),
@@ -20,7 +20,7 @@ const createSchema = z.extend(createInvoiceSchema, {
 
 const paySchema = z.object({
   /**
-   * `full` pays what is due, `partial` half of it, `over` 5 USD more; or an exact USD amount, at
+   * `full` pays what is due, `partial` half of it (down to the thousandth; all of a last thousandth), `over` 5 USD more; or an exact USD amount, at
    * least a thousandth (Pepay counts USD in thousandths: less would be a payment of nothing).
    */
   amount: z._default(z.union([z.enum(['full', 'partial', 'over']), z.number().check(z.gte(0.0005))]), 'full'),
@@ -55,7 +55,13 @@ export function simulatorAction(state: SandboxState, invoice: Invoice, action: s
       const {amount, pending, tx_hash: txHash} = parseBody(body, paySchema);
       const due = state.remainingUsd(invoice);
       const usd =
-        amount === 'full' ? due : amount === 'partial' ? Math.max(0.01, Math.floor(due * 50) / 100) : amount === 'over' ? due + 5 : amount;
+        amount === 'full'
+          ? due
+          : amount === 'partial'
+            ? Math.max(1, Math.floor(millis(due) / 2)) / 1000
+            : amount === 'over'
+              ? due + 5
+              : amount;
       if (pending) state.detectPayment(invoice, usd, txHash ?? null);
       else state.pay(invoice, usd);
       return ok(describe(state, invoice, log));

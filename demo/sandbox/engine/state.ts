@@ -14,9 +14,10 @@ const WS_TOKEN_TTL_MS = 60 * 60_000;
 /**
  * USD as Pepay counts it, in thousandths (the events' `usd_millis`): payments and what is still
  * due are added and taken away as whole thousandths, so a payment of a tenth of a cent is counted
- * as one, not rounded away to a payment of nothing.
+ * as one, not rounded away to a payment of nothing. A half thousandth rounds up, read as the
+ * decimal it was written as (`1.0005 * 1000` is 1000.4999… in binary).
  */
-const millis = (usd: number) => Math.round(usd * 1000);
+export const millis = (usd: number) => Math.round(Number((usd * 1000).toPrecision(15)));
 
 export interface NewInvoice {
   amountUsd: number;
