@@ -64,9 +64,10 @@ export function rememberedOf(state: CheckoutState, wallNow: number, monoNow: num
     quoteExpiresAt:
       a && state.quoteExpiresAtMono !== null ? Math.floor((wallNow + state.quoteExpiresAtMono - monoNow) / 1000) * 1000 : null,
     // While it is waited for (a payer who went back from it is not taken back there), and on a
-    // last screen, which shows it for the payer to give the merchant.
-    walletTx: (a && state.detected) || isTerminal(state.step) ? state.walletTx : null,
-    detected: a ? state.detected : null,
+    // last screen, which shows it for the payer to give the merchant. A wait is kept with or
+    // without its address (one whose token's price went stale is restored without it).
+    walletTx: state.detected || isTerminal(state.step) ? state.walletTx : null,
+    detected: state.detected,
     paidAt: state.paidAt,
     payments: state.payments,
     invoiceStatus: state.invoiceStatus,

@@ -9,6 +9,7 @@ import type {PepayCheckout} from '../../src/index.js';
 import {deep, deepReady} from '../support/deep.js';
 import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
 import {payingCheckout, stepIs, toPayment} from '../support/walk.js';
+import {announceWallet, WALLET_TX_HASH} from '../support/wallet.js';
 
 const until = (what: string, predicate: () => unknown, timeout = 10_000) => waitUntil(predicate, what, {timeout, interval: 50});
 
@@ -67,6 +68,30 @@ describe('what a screen reader hears', () => {
     expect(document.activeElement, 'focus stays where the payer is').to.equal(elsewhere);
     elsewhere.remove();
     el.remove();
+  });
+
+  it('a wait only the wallet reported is said as its heading says it, "Sent from your wallet", then "Payment seen" once Pepay sees it (review)', async () => {
+    const wallet = announceWallet({chainId: 84532});
+    try {
+      const {s, el} = await payingCheckout();
+      const elsewhere = document.createElement('button');
+      document.body.append(elsewhere);
+      elsewhere.focus();
+      const region = el.shadowRoot!.querySelector('[role=status][aria-live=polite]')!;
+      const said = await heard(region, async () => {
+        (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
+        await stepIs(el, 'confirming');
+        await until('sent said', () => region.textContent!.trim() === 'Sent from your wallet, waiting for the network');
+        await simulate(s.invoice_id, 'pay', {pending: true, tx_hash: WALLET_TX_HASH});
+        await until('seen said', () => region.textContent!.trim() === 'Payment seen, waiting for confirmation');
+      });
+      expect(said).to.deep.equal(['Sent from your wallet, waiting for the network', 'Payment seen, waiting for confirmation']);
+      expect(deep(el.shadowRoot!, '[data-step-heading]')?.textContent).to.equal('Payment seen, waiting for confirmation');
+      elsewhere.remove();
+      el.remove();
+    } finally {
+      wallet.stop();
+    }
   });
 
   it("going offline is said, in the checkout's language; back online, the step before is not said again", async () => {

@@ -148,7 +148,7 @@ export class PepayCheckout extends PepaySessionElement {
         }
       </section>
       <p class="visually-hidden" role="status" aria-live="polite" lang=${this.language.language}>
-        ${liveText(state.connection, this.outage.active, this.announced, m)}
+        ${liveText(state.connection, this.outage.active, this.announced, title, m)}
       </p>`;
   }
 

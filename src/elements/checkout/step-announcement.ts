@@ -2,25 +2,27 @@
 import type {CheckoutState, Connection} from '../../checkout/types.js';
 import type {Messages} from '../../i18n/en.js';
 
-/** What a screen reader hears (politely) when the step changes; null: the heading says it when focused. */
-export function stepAnnouncement(step: CheckoutState['step'], m: Messages): string | null {
-  const said: Partial<Record<CheckoutState['step'], string>> = {
-    confirming: m.confirmingTitle,
-    underpaid: m.underpaidTitle,
-    paid: m.paidTitle,
-    expired: m.expiredTitle,
-    canceled: m.canceledTitle,
-  };
-  return said[step] ?? null;
-}
+/**
+ * The steps a screen reader is told of (politely) by the live region, in the words of their
+ * heading (so a wait only the wallet reported is "Sent from your wallet", as on screen); the
+ * others are said by their heading when it takes focus.
+ */
+const SAID: ReadonlySet<CheckoutState['step']> = new Set(['confirming', 'underpaid', 'paid', 'expired', 'canceled']);
 
 /**
  * The live region's words, in the checkout's language: the browser offline, else the step last
- * announced, else an outage ("Reconnecting…", once per outage). A step comes first: `announced`
- * is cleared as an outage begins, so one said meanwhile is news newer than the outage (a partial
- * payment counted by polls is not held back until the stream has been healthy for 10 s).
+ * announced (`title`: its heading now), else an outage ("Reconnecting…", once per outage). A step
+ * comes first: `announced` is cleared as an outage begins, so one said meanwhile is news newer
+ * than the outage (a partial payment counted by polls is not held back until the stream has been
+ * healthy for 10 s).
  */
-export function liveText(connection: Connection, outage: boolean, announced: CheckoutState['step'] | null, m: Messages): string {
+export function liveText(
+  connection: Connection,
+  outage: boolean,
+  announced: CheckoutState['step'] | null,
+  title: string | null,
+  m: Messages,
+): string {
   if (connection === 'offline') return m.offline;
-  return (announced && stepAnnouncement(announced, m)) ?? (outage ? m.reconnecting : '');
+  return (announced && SAID.has(announced) && title) || (outage ? m.reconnecting : '');
 }
