@@ -20,8 +20,9 @@ const createSchema = z.extend(createInvoiceSchema, {
 
 const paySchema = z.object({
   /**
-   * `full` pays what is due, `partial` half of it (down to the thousandth; all of a last thousandth), `over` 5 USD more; or an exact USD amount, at
-   * least a thousandth (Pepay counts USD in thousandths: less would be a payment of nothing).
+   * `full` pays what is due, `partial` half of it (down to the thousandth; a last thousandth
+   * whole), `over` 5 USD more; or an exact USD amount, at least half a thousandth (Pepay counts
+   * USD in thousandths: less would be a payment of nothing).
    */
   amount: z._default(z.union([z.enum(['full', 'partial', 'over']), z.number().check(z.gte(0.0005))]), 'full'),
   /** Seen on the chain but not confirmed: only a pending `invoice_payment` until `confirm`. */
