@@ -33,6 +33,19 @@ async function heard(region: Element, during: () => Promise<void>): Promise<stri
   return said.filter((text, i) => text && text !== said[i - 1]);
 }
 
+/**
+ * A paying checkout whose payer went back to the page (another tab of the shop, a form beside the
+ * checkout): focus on a control outside it, and the checkout's polite live region.
+ */
+async function payingWithFocusElsewhere() {
+  const {s, el} = await payingCheckout();
+  const elsewhere = document.createElement('button');
+  document.body.append(elsewhere);
+  elsewhere.focus();
+  const region = el.shadowRoot!.querySelector('[role=status][aria-live=polite]')!;
+  return {s, el, elsewhere, region};
+}
+
 describe('what a screen reader hears', () => {
   it("the invoice's time is said at 5 minutes, once, and not every second", async () => {
     const s = await createSession({customer_email: 'a@example.com', expires_in: 5 * 60_000 + 2500});
@@ -49,12 +62,7 @@ describe('what a screen reader hears', () => {
   });
 
   it('each status change is said once, politely, to a payer whose focus is elsewhere on the page', async () => {
-    const {s, el} = await payingCheckout();
-    // The payer went back to the page (another tab of the shop, a form beside the checkout).
-    const elsewhere = document.createElement('button');
-    document.body.append(elsewhere);
-    elsewhere.focus();
-    const region = el.shadowRoot!.querySelector('[role=status][aria-live=polite]')!;
+    const {s, el, elsewhere, region} = await payingWithFocusElsewhere();
     // Two status changes (seen, then confirmed): each said once, in order, and nothing else.
     const said = await heard(region, async () => {
       await simulate(s.invoice_id, 'pay', {pending: true});
@@ -73,11 +81,7 @@ describe('what a screen reader hears', () => {
   it('a wait only the wallet reported is said as its heading says it, "Sent from your wallet", then "Payment seen" once Pepay sees it (review)', async () => {
     const wallet = announceWallet({chainId: 84532});
     try {
-      const {s, el} = await payingCheckout();
-      const elsewhere = document.createElement('button');
-      document.body.append(elsewhere);
-      elsewhere.focus();
-      const region = el.shadowRoot!.querySelector('[role=status][aria-live=polite]')!;
+      const {s, el, elsewhere, region} = await payingWithFocusElsewhere();
       const said = await heard(region, async () => {
         (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
         await stepIs(el, 'confirming');
