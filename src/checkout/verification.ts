@@ -31,12 +31,10 @@ export function verified(state: CheckoutState, job: Verification, at: number): T
   // payment the job found short is said with the session's figures instead (`found-short`); on an
   // underpaid invoice (locked rails or not) a payment found may be the one already counted.
   const all = job.invoiceStatus === 'paid' || (next.invoiceStatus !== 'underpaid' && job.invoiceStatus !== 'underpaid');
-  if (reread && job.paymentFound && !job.failed && all) {
-    // The payer's wallet's transaction, if it sent one, is the likeliest found: its failure is then heard.
-    const wait = advance({...next, detected: {paymentId: null, txHash: next.walletTx?.txHash ?? null, found: true}});
-    return {state: wait.state, effects: [...wait.effects, {type: 'refresh-session'}]};
-  }
-  // An underpaid invoice whose remainder was not yet re-quoted (busy meanwhile) is now.
-  const shown = next.step === 'underpaid' && next.busy === null ? advance(next) : {state: next, effects: []};
+  const found = reread && job.paymentFound === true && !job.failed && all;
+  // The payer's wallet's transaction, if it sent one, is the likeliest found: its failure is then heard.
+  const detected = found ? {paymentId: null, txHash: next.walletTx?.txHash ?? null, found: true as const} : next.detected;
+  // Found: waited for. Or an underpaid invoice whose remainder was not yet re-quoted (busy meanwhile) is now.
+  const shown = found || (next.step === 'underpaid' && next.busy === null) ? advance({...next, detected}) : {state: next, effects: []};
   return {state: shown.state, effects: [...shown.effects, ...(reread ? [{type: 'refresh-session'} as const] : [])]};
 }
