@@ -13,27 +13,43 @@ import type {Remembered} from '../../src/checkout/remembered.js';
 
 const until = (what: string, predicate: () => unknown, timeout = 15_000) => waitUntil(predicate, what, {timeout, interval: 50});
 
-/**
- * Writes a kept place (`write`) under `key` once the checkouts removed before have nothing left to
- * write (the stored text unchanged for half a second: a write of theirs on its way, through their
- * place store's chunk and Web Crypto, could land after the test's), then until it holds (the
- * stored text includes `mark`, and still does half a second later: under load, a write of theirs
- * can come later still).
- */
-async function kept(key: string, mark: string, write: () => void): Promise<void> {
+/** The place stored under `key`, as JSON text; null when there is none or it cannot be read. */
+function storedPlace(key: string): string | null {
+  try {
+    return JSON.stringify((JSON.parse((JSON.parse(localStorage.getItem(key) ?? '') as {text: string}).text) as {place: unknown}).place);
+  } catch {
+    return null;
+  }
+}
+
+/** Until the text stored under `key` has not changed for half a second: removed checkouts wrote their last. */
+async function quiet(key: string): Promise<void> {
   let before = localStorage.getItem(key);
   await until(`${key} quiet`, async () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const now = localStorage.getItem(key);
     return now === before || ((before = now), false);
   });
-  await until(`${mark} kept`, async () => {
-    if (!localStorage.getItem(key)?.includes(mark)) {
+}
+
+/**
+ * Keeps `place` under `key`, signed with `sessionToken` (`write` signs it another way), once the
+ * checkouts removed before have nothing left to write (the stored text unchanged for half a
+ * second: a write of theirs on its way, through their place store's chunk and Web Crypto, could
+ * land after the test's), then until it holds: the stored place is this one, and still is half a
+ * second later (under load, a write of theirs can come later still). The whole place is compared,
+ * not a part of it: a real payment id (`pay_` and hex) once held a test's "pay_a".
+ */
+async function kept(key: string, sessionToken: string, place: Remembered, write = () => writePlace(key, sessionToken, place)) {
+  const wanted = JSON.stringify(place);
+  await quiet(key);
+  await until(`the test's place kept: ${wanted.slice(0, 200)}`, async () => {
+    if (storedPlace(key) !== wanted) {
       write();
       return false;
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
-    return localStorage.getItem(key)?.includes(mark) ?? false;
+    return storedPlace(key) === wanted;
   });
 }
 
@@ -238,9 +254,7 @@ describe("the payer's place", () => {
   it('a wait read back after a reload, whose payment never comes: "Back to the payment details" returns to the same address', async () => {
     const {s, key, place, address} = await shownAnAddress();
     // The payment Pepay saw failed while the page was closed: polling will never say so.
-    await kept(key, 'pay_failed_meanwhile', () =>
-      writePlace(key, s.session_token, {...place, detected: {paymentId: 'pay_failed_meanwhile', txHash: null}}),
-    );
+    await kept(key, s.session_token, {...place, detected: {paymentId: 'pay_failed_meanwhile', txHash: null}});
     const reloaded = mount(s);
     await stepIs(reloaded, 'confirming');
     (await deepReady<HTMLButtonElement>(reloaded.shadowRoot!, '[data-stop-waiting]')).click();
@@ -259,7 +273,7 @@ describe("the payer's place", () => {
       address: {...place.address!, network: 'ethereum', tokenId: 104},
       detected: {paymentId: 'pay_on_its_way', txHash: null},
     };
-    await kept(key, 'pay_on_its_way', () => writePlace(key, s.session_token, onStale));
+    await kept(key, s.session_token, onStale);
     const reloaded = mount(s);
     await stepIs(reloaded, 'confirming');
     expect(reloaded.state.address).to.equal(null);
@@ -281,26 +295,23 @@ describe("the payer's place", () => {
   it('a kept wait that is not a payment id and a hash is not restored: the token list comes back', async () => {
     // Signed with the session, as the checkout would: first as it would write it, then with a wait of the wrong shape.
     const {s, key, place, address} = await shownAnAddress();
-    await kept(key, '\\"detected\\":null', () => writePlace(key, s.session_token, {...place, detected: null}));
+    await kept(key, s.session_token, {...place, detected: null});
     const restored = mount(s);
     await stepIs(restored, 'awaiting-payment');
     expect(restored.state.address?.address).to.equal(address);
     restored.remove();
-    await kept(key, 'img src', () =>
-      writePlace(key, s.session_token, {...place, detected: {paymentId: 'x'.repeat(500), txHash: '<img src=x>'}}),
-    );
+    await kept(key, s.session_token, {...place, detected: {paymentId: 'x'.repeat(500), txHash: '<img src=x>'}});
     const reloaded = mount(s);
     await stepIs(reloaded, 'select-token');
     expect(reloaded.state.detected).to.equal(null);
     reloaded.remove();
     // Siblings (found in review): a wait with neither id nor hash that no job found is nothing to
     // wait for, and `found` is true or absent; either was shown as a wallet's wait with no transaction.
-    const shapes: [Record<string, unknown>, string][] = [
-      [{paymentId: null, txHash: null}, '\\"txHash\\":null}'],
-      [{paymentId: null, txHash: null, found: 'yes'}, '\\"found\\":\\"yes\\"'],
-    ];
-    for (const [detected, mark] of shapes) {
-      await kept(key, mark, () => writePlace(key, s.session_token, {...place, detected} as unknown as Remembered));
+    for (const detected of [
+      {paymentId: null, txHash: null},
+      {paymentId: null, txHash: null, found: 'yes'},
+    ]) {
+      await kept(key, s.session_token, {...place, detected} as unknown as Remembered);
       const again = mount(s);
       await stepIs(again, 'select-token');
       expect(again.state.detected).to.equal(null);
@@ -310,6 +321,7 @@ describe("the payer's place", () => {
 
   it('two checkouts on one page writing at once keep both places', async () => {
     const [a, b] = await Promise.all([shownAnAddress(), shownAnAddress()]);
+    await Promise.all([quiet(a.key), quiet(b.key)]);
     writePlace(a.key, a.s.session_token, {...a.place, emailDone: false});
     writePlace(b.key, b.s.session_token, {...b.place, emailDone: false});
     await until('both written', () => [a.key, b.key].every((key) => localStorage.getItem(key)?.includes('\\"emailDone\\":false')));
@@ -327,10 +339,9 @@ describe("the payer's place", () => {
     // the token list's place (no address either) still on its way under load.
     await until('ended kept', () => localStorage.getItem(key)?.includes('\\"invoiceStatus\\":\\"paid\\"'));
     el.remove();
-    const keep = (mark: string, figures: Record<string, unknown>) =>
-      kept(key, mark, () => writePlace(key, s.session_token, {...ended, ...figures} as unknown as Remembered));
+    const keep = (figures: Record<string, unknown>) => kept(key, s.session_token, {...ended, ...figures} as unknown as Remembered);
     // As the checkout writes it: 5 USD more than due, said after a reload.
-    await keep('pay_a', {paidAt: 1_700_000_000_000, payments: {pay_a: 45}});
+    await keep({paidAt: 1_700_000_000_000, payments: {pay_a: 45}});
     const honest = mount(s);
     await stepIs(honest, 'paid');
     await until('said', () => deepText(honest.shadowRoot!).includes('more than was due'));
@@ -338,14 +349,14 @@ describe("the payer's place", () => {
     honest.remove();
     // Of the wrong shape, each dropped on its own: payments not USD, too many, markup for an id;
     // a time no Date can hold (the paid screen once rendered nothing with it).
-    const cases: [string, Record<string, unknown>, boolean][] = [
-      ['pay_b', {paidAt: 1_700_000_000_000, payments: {pay_b: '<img src=x>'}}, true],
-      ['pay_c', {paidAt: 1_700_000_000_000, payments: {pay_c: 1e308}}, true],
-      ['p59', {paidAt: 1_700_000_000_000, payments: Object.fromEntries(Array.from({length: 60}, (_, i) => [`p${i}`, 1]))}, true],
-      ['pay_d', {paidAt: 9_000_000_000_000_000, payments: {pay_d: 45}}, false],
+    const cases: [Record<string, unknown>, boolean][] = [
+      [{paidAt: 1_700_000_000_000, payments: {pay_b: '<img src=x>'}}, true],
+      [{paidAt: 1_700_000_000_000, payments: {pay_c: 1e308}}, true],
+      [{paidAt: 1_700_000_000_000, payments: Object.fromEntries(Array.from({length: 60}, (_, i) => [`p${i}`, 1]))}, true],
+      [{paidAt: 9_000_000_000_000_000, payments: {pay_d: 45}}, false],
     ];
-    for (const [mark, figures, dated] of cases) {
-      await keep(mark, figures);
+    for (const [figures, dated] of cases) {
+      await keep(figures);
       const reloaded = mount(s);
       await stepIs(reloaded, 'paid');
       const shown = deepText(reloaded.shadowRoot!);
@@ -361,9 +372,7 @@ describe("the payer's place", () => {
     const old = JSON.stringify({savedAt: Date.now() - 8 * 24 * 3600_000, place: {}});
     localStorage.setItem(stale, JSON.stringify({text: old, mac: 'x'}));
     // As news may give them: an id longer than kept ids, a time before 1970.
-    await kept(key, 'yyyy', () =>
-      writePlace(key, s.session_token, {...place, payments: {['y'.repeat(140)]: 5}, paidAt: -62_135_596_800_000.5}),
-    );
+    await kept(key, s.session_token, {...place, payments: {['y'.repeat(140)]: 5}, paidAt: -62_135_596_800_000.5});
     const reloaded = mount(s);
     await stepIs(reloaded, 'awaiting-payment');
     expect(reloaded.state.address?.address).to.equal(address);
@@ -382,10 +391,11 @@ describe("the payer's place", () => {
       const realNow = Date.now;
       // Kept by a clock 10 minutes ahead; the reload reads it after the clock was put right.
       const ahead = realNow() + 600_000;
-      await kept(key, String(ahead + leftAtSave), () => {
+      const early = {...place, quotedRemainingUsd: due, quoteExpiresAt: ahead + leftAtSave};
+      await kept(key, s.session_token, early, () => {
         Date.now = () => ahead;
         try {
-          writePlace(key, s.session_token, {...place, quotedRemainingUsd: due, quoteExpiresAt: ahead + leftAtSave});
+          writePlace(key, s.session_token, early);
         } finally {
           Date.now = realNow;
         }
@@ -412,7 +422,7 @@ describe("the payer's place", () => {
     ] as const) {
       const {s, key, place, address, due} = await shownAnAddress();
       const quoteExpiresAt = Date.now() + keptFor;
-      await kept(key, String(quoteExpiresAt), () => writePlace(key, s.session_token, {...place, quotedRemainingUsd: due, quoteExpiresAt}));
+      await kept(key, s.session_token, {...place, quotedRemainingUsd: due, quoteExpiresAt});
       const reloaded = mount(s);
       await stepIs(reloaded, 'awaiting-payment');
       expect(reloaded.state.address?.address).to.equal(address);
