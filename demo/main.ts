@@ -129,7 +129,7 @@ for (const button of controls) {
     button.disabled = true;
     const {ok, said} = await runAction(sandboxUrl, chain.invoiceId, button);
     if (ok && button.dataset.pending) chain.pending = true;
-    if (ok && button.dataset.action === 'confirm') chain.pending = false;
+    if (ok && (button.dataset.action === 'confirm' || button.dataset.action === 'fail')) chain.pending = false;
     $('#sim-status').textContent = said;
     syncControls();
     // On a phone the checkout is above this panel: show what the chain's move did to it.

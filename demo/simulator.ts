@@ -26,6 +26,7 @@ export function enabled(action: string, pending: boolean, chain: ChainState): bo
       // A payment needs an address to go to, and one pending payment at a time.
       return PAYING.has(step) && !(pending && chain.pending);
     case 'confirm':
+    case 'fail':
       return chain.pending && OPEN.has(step);
     case 'expire':
     case 'cancel':

@@ -74,6 +74,14 @@ describe('the hosted demo as a merchant meets it (issue 17)', () => {
     await until('payment', () => checkout.state.step === 'awaiting-payment');
     await until('pay enabled', () => !sim('pay').disabled);
     expect(noSideScroll(doc), 'no horizontal scroll on the payment step').to.equal(true);
+    // Seen, then dropped from the chain: the checkout waits, then asks for the payment again.
+    expect(sim('fail').disabled, 'nothing to drop yet').to.equal(true);
+    doc.querySelector<HTMLButtonElement>('#controls button[data-pending]')!.click();
+    await until('waiting', () => checkout.state.step === 'confirming');
+    await until('drop enabled', () => !sim('fail').disabled);
+    sim('fail').click();
+    await until('back to paying', () => checkout.state.step === 'awaiting-payment');
+    await until('drop disabled again', () => sim('fail').disabled && !sim('pay').disabled);
     sim('pay').click();
     await until('paid', () => checkout.state.step === 'paid');
     await until('chain buttons follow', () => sim('pay').disabled && sim('expire').disabled && sim('cancel').disabled);

@@ -176,6 +176,20 @@ describe('sandbox: payor endpoints', () => {
 });
 
 describe('sandbox: simulator transitions', () => {
+  it('a payment only seen can be dropped: "failed" on the stream with its hash, nothing counted, nothing left to confirm', async () => {
+    const s = await createSession({amount_usd: 40});
+    await clientFor(s).allocateAddress({network: 'base', tokenId: 201});
+    expect((await simulate(s.invoice_id, 'fail')).status).to.equal(400);
+    const txHash = `0x${'ef'.repeat(32)}`;
+    await simulate(s.invoice_id, 'pay', {amount: 'full', pending: true, tx_hash: txHash});
+    expect((await simulate(s.invoice_id, 'fail')).status).to.equal(200);
+    const view = await inspect(s.invoice_id);
+    const [seen, dropped] = view.events.slice(-2).map((e) => [e.type, e.data.object.id, e.data.object.status, e.data.object.tx_hash]);
+    expect(dropped).to.deep.equal(['invoice_payment.updated', seen![1], 'failed', txHash]);
+    expect([view.invoice.status, view.invoice.amount_paid]).to.deep.equal(['unpaid', 0]);
+    expect((await simulate(s.invoice_id, 'confirm')).status).to.equal(400);
+  });
+
   it('partial payment -> underpaid with locked rails and remainder; then the rest -> paid', async () => {
     const s = await createSession({amount_usd: 40});
     const client = clientFor(s);

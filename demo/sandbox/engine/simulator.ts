@@ -1,7 +1,8 @@
 /**
  * The sandbox-only simulator API under /sandbox/… for the demo and the tests: create invoices
  * (standing in for the merchant's server, so no API key ever reaches a browser), pay them in full,
- * partially or over (or only "seen", pending until `confirm`), expire, cancel, switch faults, drop sockets, and read what happened.
+ * partially or over (or only "seen", pending until `confirm` or `fail`), expire, cancel, switch
+ * faults, drop sockets, and read what happened.
  */
 import * as z from 'zod/mini';
 import {applyFaultPatch, faultPatchSchema} from './faults.ts';
@@ -70,6 +71,10 @@ export function simulatorAction(state: SandboxState, invoice: Invoice, action: s
     case 'confirm':
       if (!invoice.pending) throw new HttpError(400, 'NO_PENDING_PAYMENT', 'No payment is waiting for confirmation');
       state.confirmPayment(invoice);
+      return ok(describe(state, invoice, log));
+    case 'fail':
+      if (!invoice.pending) throw new HttpError(400, 'NO_PENDING_PAYMENT', 'No payment is waiting for confirmation');
+      state.failPayment(invoice);
       return ok(describe(state, invoice, log));
     case 'expire':
       if (!state.isOpen(invoice)) throw new HttpError(400, 'INVOICE_NOT_OPEN', `Invoice is ${invoice.status}`);

@@ -142,10 +142,10 @@ export class SandboxState {
 
   /**
    * A payment of `usd` seen on the chain and not confirmed: only `invoice_payment.created` with
-   * status `pending` (and `tx_hash` when given); `confirm` settles it.
+   * status `pending` (and `tx_hash` when given); `confirm` settles it, `fail` drops it.
    */
   detectPayment(invoice: Invoice, usd: number, txHash: string | null): void {
-    const allocation = invoice.allocation ?? this.allocate(invoice, this.tokensFor(invoice).find(isSelectable)!);
+    const allocation = this.paidTo(invoice);
     const amount = millis(usd) / 1000;
     const paymentId = `pay_${hex(`${invoice.id}:pending:${invoice.paidUsd}:${this.now()}`, 12)}`;
     invoice.pending = {paymentId, usd: amount, txHash};
@@ -161,6 +161,26 @@ export class SandboxState {
     if (!pending) return;
     invoice.pending = null;
     this.pay(invoice, pending.usd, pending.paymentId);
+  }
+
+  /**
+   * The pending payment is dropped from the chain: `invoice_payment.updated` with status `failed`
+   * (undocumented: the documented receipt statuses name no failure), and nothing is counted.
+   */
+  failPayment(invoice: Invoice): void {
+    const pending = invoice.pending;
+    if (!pending) return;
+    invoice.pending = null;
+    const allocation = this.paidTo(invoice);
+    this.events.append(invoice.id, 'invoice_payment.updated', {
+      ...this.paymentObject(invoice, allocation, pending.paymentId, pending.usd, 'failed'),
+      ...(pending.txHash ? {tx_hash: pending.txHash} : {}),
+    });
+  }
+
+  /** Where a payment lands: the current address, or one allocated for it (a payment with none shown yet). */
+  private paidTo(invoice: Invoice): Allocation {
+    return invoice.allocation ?? this.allocate(invoice, this.tokensFor(invoice).find(isSelectable)!);
   }
 
   private paymentObject(invoice: Invoice, allocation: Allocation, id: string, amount: number, status: string): Record<string, unknown> {
@@ -180,7 +200,7 @@ export class SandboxState {
    * seen before (`seenId`) is updated to `confirmed` instead of created as `pending`.
    */
   pay(invoice: Invoice, usd: number, seenId?: string): void {
-    const allocation = invoice.allocation ?? this.allocate(invoice, this.tokensFor(invoice).find(isSelectable)!);
+    const allocation = this.paidTo(invoice);
     const amount = millis(usd) / 1000;
     invoice.paidUsd = (millis(invoice.paidUsd) + millis(usd)) / 1000;
     const paymentId = seenId ?? `pay_${hex(`${invoice.id}:${invoice.paidUsd}:${this.now()}`, 12)}`;
