@@ -30,10 +30,11 @@ export function paymentNews(state: CheckoutState, payment: Payment): Transition 
       : state.payments;
   const next = {...state, payments};
   const waited = state.detected;
-  const same = waited && (waited.paymentId === payment.paymentId || (waited.txHash !== null && waited.txHash === payment.txHash));
-  if (failed && same) {
-    // What was on its way will not arrive: the payer is back where they pay.
-    return advance({...next, detected: null});
+  if (failed && waited && isWaitedFor(waited, payment)) {
+    // What was on its way will not arrive: the payer is back where they pay. A job's find may have
+    // been counted meanwhile instead: what is due is read again.
+    const back = advance({...next, detected: null});
+    return waited.found ? {...back, effects: [...back.effects, {type: 'refresh-session'}]} : back;
   }
   // A late or replayed "pending" for a payment already counted is not waited for again.
   const counted = state.settled.includes(payment.paymentId);
@@ -41,6 +42,17 @@ export function paymentNews(state: CheckoutState, payment: Payment): Transition 
   // The payer's own transaction is the one most likely seen: its hash stays when Pepay gives none.
   const txHash = payment.txHash ?? waited?.txHash ?? null;
   return advance({...next, detected: {paymentId: payment.paymentId, txHash}});
+}
+
+/**
+ * The payment a wait is for: by its id or its hash. A verification job's find names no payment:
+ * any of this invoice's is taken for it (this page heard of none since, or the wait would carry
+ * its id), unless both hashes are known and differ.
+ */
+function isWaitedFor(waited: NonNullable<CheckoutState['detected']>, payment: Payment): boolean {
+  if (waited.paymentId === payment.paymentId) return true;
+  if (waited.txHash !== null && payment.txHash !== null) return waited.txHash === payment.txHash;
+  return waited.paymentId === null && waited.found === true;
 }
 
 /** A wait only the payer's wallet reported: sent, not yet seen by Pepay (nor found by a job). */

@@ -616,6 +616,49 @@ describe('checkout machine', () => {
     }
   });
 
+  it('a wait for what a job found ends when a payment of this invoice fails, unless that failure is known to be another transaction (phone probe)', () => {
+    const paying: Input[] = [...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, answer(address(), 0)];
+    const found: Input = {type: 'verification', job: job({status: 'completed', paymentFound: true, invoiceStatus: 'unpaid'}), at: 2000};
+    const failed = (txHash?: string): Input => ({
+      type: 'event',
+      event: parseEvent({
+        id: `evt_11-${txHash ?? 'none'}`,
+        object: 'event',
+        type: 'invoice_payment.updated',
+        data: {
+          object: {object: 'invoice_payment', id: 'pay_11', invoice_id: 'inv_1', status: 'failed', ...(txHash ? {tx_hash: txHash} : {})},
+        },
+      })!,
+    });
+    const waiting = run([...paying, {type: 'verify-requested'}, found]).state;
+    expect(waiting.step).to.equal('confirming');
+    // The job named no payment, and this page heard of no other since: the one that failed is taken for it.
+    const back = run([failed()], waiting);
+    expect([back.state.step, back.state.detected, back.state.address?.address, back.effects]).to.deep.equal([
+      'awaiting-payment',
+      null,
+      '0xabc',
+      ['refresh-session'],
+    ]);
+    // …with a hash too, when the wait knows none.
+    expect(run([failed('0x' + 'cd'.repeat(32))], waiting).state.step).to.equal('awaiting-payment');
+    // Sibling: the payer's wallet sent one (the wait carries its hash); another transaction failed: still waited for.
+    const tx = '0x' + 'ab'.repeat(32);
+    const sent = run(
+      [
+        {type: 'wallet-sent', invoiceId: 'inv_1', wallet: 'W', chainId: 8453, txHash: tx},
+        {type: 'stop-waiting'},
+        {type: 'verify-requested'},
+        found,
+      ],
+      run(paying).state,
+    ).state;
+    expect(run([failed('0x' + 'cd'.repeat(32))], sent).state.step).to.equal('confirming');
+    // A wait only the wallet reported is not ended by a failure that names no transaction.
+    const walletOnly = run([{type: 'wallet-sent', invoiceId: 'inv_1', wallet: 'W', chainId: 8453, txHash: tx}], run(paying).state).state;
+    expect(run([failed()], walletOnly).state.step).to.equal('confirming');
+  });
+
   it('fires each contract event once per change', () => {
     const a = initialState();
     const b = run(toTokens).state;

@@ -329,6 +329,32 @@ describe('<pepay-checkout> against the sandbox', () => {
     el.remove();
   });
 
+  it('a payment "I already paid" found, then dropped from the chain: the payer is back at the same address, not left waiting (phone probe)', async function () {
+    this.timeout(40_000);
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = await mount(s);
+    await stepIs(el, 'select-token');
+    const {address} = await chooseBaseUsdc(el);
+    await waitUntil(() => el.state.connection === 'live', 'the stream live');
+    // Seen on the chain while the stream says nothing: only "I already paid" finds it.
+    await simulate(s.invoice_id, 'faults', {ws: {silent: true}});
+    await simulate(s.invoice_id, 'pay', {amount: 'full', pending: true});
+    buttonNamed(el.shadowRoot!, 'I already paid').click();
+    await stepIs(el, 'confirming');
+    expect(deep(el.shadowRoot!, '[data-confirming-body]')?.textContent).to.include('We found your payment');
+    // The stream speaks again, and says the payment failed.
+    await simulate(s.invoice_id, 'faults', {ws: {silent: false}});
+    await simulate(s.invoice_id, 'fail');
+    await stepIs(el, 'awaiting-payment');
+    expect(deep(el.shadowRoot!, '[data-copy-button=address]')).to.not.equal(null);
+    expect(el.state.address?.address).to.equal(address);
+    // Nothing was counted: the whole amount is still asked for, and a payment then still lands.
+    expect(el.state.amountRemainingUsd).to.equal(49.99);
+    await simulate(s.invoice_id, 'pay', {amount: 'full'});
+    await stepIs(el, 'paid');
+    el.remove();
+  });
+
   it('copy: "Copied" in the button itself, or, where the browser refuses, says so and selects the address; nothing moves', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
     const el = await mount(s);
