@@ -268,16 +268,16 @@ describe("the payer's place", () => {
   it('a payment on its way to a token whose price went stale meanwhile is still waited for, not asked for again (review)', async () => {
     const {s, key, place} = await shownAnAddress();
     // Kept on ETH, whose price the sandbox reports older than 5 minutes: its address cannot come back.
-    const onStale = {
-      ...place,
-      address: {...place.address!, network: 'ethereum', tokenId: 104},
+    const onStale = (was: Remembered): Remembered => ({
+      ...was,
+      address: {...was.address!, network: 'ethereum', tokenId: 104},
       detected: {paymentId: 'pay_on_its_way', txHash: null},
-    };
-    await kept(key, s.session_token, onStale);
+    });
+    await kept(key, s.session_token, onStale(place));
     const reloaded = mount(s);
     await stepIs(reloaded, 'confirming');
     expect(reloaded.state.address).to.equal(null);
-    expect(deepText(reloaded.shadowRoot!)).to.not.include('Choose how to pay');
+    expect(deep(reloaded.shadowRoot!, 'button[data-token]')).to.equal(null);
     // Kept as it is waited for, without its address: a second reload waits for it too (review).
     await until('the wait kept without its address', () => {
       const stored = localStorage.getItem(key) ?? '';
@@ -290,6 +290,16 @@ describe("the payer's place", () => {
     await simulate(s.invoice_id, 'pay');
     await stepIs(again, 'paid');
     again.remove();
+    // Its way back leads where it says: to the token list, not to payment details it no longer has (review).
+    const {s: other, key: otherKey, place: otherPlace} = await shownAnAddress();
+    await kept(otherKey, other.session_token, onStale(otherPlace));
+    const waiting = mount(other);
+    await stepIs(waiting, 'confirming');
+    const back = await deepReady<HTMLButtonElement>(waiting.shadowRoot!, '[data-stop-waiting]');
+    expect(back.textContent?.trim()).to.equal('Choose how to pay');
+    back.click();
+    await stepIs(waiting, 'select-token');
+    waiting.remove();
   });
 
   it('a kept wait that is not a payment id and a hash is not restored: the token list comes back', async () => {

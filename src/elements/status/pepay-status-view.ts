@@ -64,7 +64,12 @@ export class PepayStatusView extends PepayViewLeaf {
             // Unheard by this page (the wallet's, a job's, read back after a reload): it may fail unheard.
             mayStopWaiting(d)
               ? html`<div class="row">
-                  <button data-stop-waiting @click=${() => this.act({type: 'stop-waiting'})}>${v.backToPayment}</button>
+                  <button data-stop-waiting @click=${() => this.act({type: 'stop-waiting'})}>
+                    ${
+                      // A wait read back without its address (its price went stale) goes back to the token list.
+                      state.address ? v.backToPayment : m.selectTokenTitle
+                    }
+                  </button>
                 </div>`
               : nothing
           }
