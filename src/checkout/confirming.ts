@@ -39,6 +39,9 @@ export function paymentNews(state: CheckoutState, payment: Payment): Transition 
   // A late or replayed "pending" for a payment already counted is not waited for again.
   const counted = state.settled.includes(payment.paymentId);
   if (!NOT_FINAL.test(payment.status ?? '') || counted || !PAYING.has(state.step)) return {state: next, effects: []};
+  // Replayed for money a session read counted while the stream was down: counted, not waited for.
+  const unheard = state.unheardMillis - Math.round((payment.amountUsd ?? Infinity) * 1000);
+  if (unheard >= 0) return {state: {...next, unheardMillis: unheard}, effects: []};
   // The payer's own transaction is the one most likely seen: its hash stays when Pepay gives none.
   const txHash = payment.txHash ?? waited?.txHash ?? null;
   return advance({...next, detected: {paymentId: payment.paymentId, txHash}});

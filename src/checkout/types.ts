@@ -85,6 +85,12 @@ export interface CheckoutState {
   detected: {paymentId: string | null; txHash: string | null; restored?: true; found?: true} | null;
   /** Ids of payments waited for and then counted (the last ten): a late "pending" for one is not waited for again. */
   settled: string[];
+  /**
+   * USD in thousandths that session reads counted while the stream was not live, whose payment
+   * events this page has not heard: a "pending" the stream replays for it once back is no new
+   * payment (confirming.ts). Zero again once the stream tells what is still due.
+   */
+  unheardMillis: number;
   /** The transaction a browser wallet sent from this checkout (EIP-1193 `eth_sendTransaction`). */
   walletTx: WalletTransaction | null;
   /**

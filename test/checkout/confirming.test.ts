@@ -327,6 +327,38 @@ describe('the confirming step', () => {
 });
 
 describe('what belongs to a step', () => {
+  it('a "pending" replayed for money a session read counted while the stream was down is not waited for; any other is', () => {
+    const underpaid = (remaining: number) => ({
+      ...session,
+      status: 'underpaid' as const,
+      amountRemainingUsd: remaining,
+      locked: {network: 'base', tokenId: 1, address: null},
+    });
+    const read = (remaining: number, at: number): Input => ({type: 'session-refreshed', sentAt: at, session: underpaid(remaining), at});
+    const quote = event('payment_quote.updated', {object: 'payment_quote', invoice_id: 'inv_1', amount_remaining: 10_000});
+    const twenty = (id: string) => payment('pending', {id, amount_usd: 20});
+    // 20 of 40 counted by a read while polling: its replayed "pending" is counted, not waited for.
+    const polled = run([{type: 'connection', connection: 'reconnecting'}, read(20, 1)], paying()).state;
+    expect(polled.unheardMillis).to.equal(20_000);
+    const replayed = run([twenty('pay_2')], polled).state;
+    expect([replayed.step, replayed.detected, replayed.payments, replayed.unheardMillis]).to.deep.equal([
+      'underpaid',
+      null,
+      {pay_2: 20},
+      0,
+    ]);
+    // Another payment of the same amount then is new: waited for.
+    expect(run([{type: 'connection', connection: 'live'}, twenty('pay_3')], replayed).state.step).to.equal('confirming');
+    // More than was counted unheard: a new payment too.
+    expect(run([payment('pending', {id: 'pay_4', amount_usd: 25})], polled).state.step).to.equal('confirming');
+    // Counted while the stream was live: it tells its own payments.
+    const live = run([{type: 'connection', connection: 'live'}, read(20, 1)], paying()).state;
+    expect([live.unheardMillis, run([twenty('pay_2')], live).state.step]).to.deep.equal([0, 'confirming']);
+    // The stream telling what is still due has caught up: a "pending" after it is new.
+    const caughtUp = run([quote], polled).state;
+    expect([caughtUp.unheardMillis, run([twenty('pay_5')], caughtUp).state.step]).to.deep.equal([0, 'confirming']);
+  });
+
   it('a notice from the payment step does not follow the payer into confirming', () => {
     const refused = {...paying(), notice: {code: 'invalid-response' as const, message: 'no', retryable: true}};
     const seen = run([payment('pending')], refused);

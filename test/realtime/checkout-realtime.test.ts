@@ -336,6 +336,35 @@ describe('realtime: what the payer is told of the connection', () => {
     expect([el.state.connection, header(el)]).to.deep.equal(['reconnecting', 'Reconnecting…']);
     el.remove();
   });
+
+  it('a payment counted by polls while the socket was down is not waited for when the stream replays it; a new one still is', async function () {
+    this.timeout(90_000);
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = await mount(s);
+    await toPayment(el);
+    await until('live', () => el.state.connection === 'live');
+    // Heard live: the stream has an event to resume from (`since=`).
+    await simulate(s.invoice_id, 'pay', {amount: 10});
+    await until('the first part', () => el.state.step === 'underpaid' && el.state.amountRemainingUsd === 39.99, 15_000);
+    await until('live', () => el.state.connection === 'live');
+    await faults(s, {ws: {refuse: true}});
+    await simulate(s.invoice_id, 'drop-sockets');
+    await until('down', () => el.state.connection !== 'live');
+    await simulate(s.invoice_id, 'pay', {amount: 20});
+    await until('counted by polling', () => el.state.amountRemainingUsd === 19.99, 20_000);
+    await faults(s, {ws: {refuse: false}});
+    // Back: the replay brings the second part's "pending", then what is still due.
+    await until('replayed', () => Object.keys(el.state.payments).length === 2, 60_000);
+    await el.updateComplete;
+    expect([el.state.step, el.state.detected, el.state.amountRemainingUsd]).to.deep.equal(['underpaid', null, 19.99]);
+    expect(deep(el.shadowRoot!, '[data-copy-button=address]')).to.not.equal(null);
+    // Sibling: a payment seen after that is new, and waited for.
+    await simulate(s.invoice_id, 'pay', {amount: 'full', pending: true});
+    await stepIs(el, 'confirming');
+    await simulate(s.invoice_id, 'confirm');
+    await stepIs(el, 'paid');
+    el.remove();
+  });
 });
 
 describe('realtime: switching streams is not an outage', () => {
