@@ -41,7 +41,8 @@ export const enViews = {
     found: 'We found your payment. It is being confirmed; this page updates by itself.',
     foundCounting: 'We found a payment. Working out what is still due…',
     unknown: 'The check finished without saying whether a payment arrived. This page updates by itself as soon as it does.',
-    foundShort: (paid: string, due: string) => `We found a payment of ${paid}, but ${due} is still due. Send the rest to the same address.`,
+    foundShort: (paid: string, due: string) =>
+      `We found a payment of ${paid}, but ${due} is still due. If you just sent the rest, wait: this page updates once it is counted. If not, send the rest to the same address.`,
     notFound: (amount: string, network: string) =>
       `No payment has arrived yet. Check that you sent exactly ${amount} on ${network}, to the address above. A payment can take a few minutes to show: try again in 5 minutes.`,
     failed: (invoice: string) =>

@@ -312,6 +312,8 @@ describe('<pepay-checkout> against the sandbox', () => {
     await simulate(s.invoice_id, 'pay', {amount: 20});
     const part = await ask(`We found a payment of ${isolated('$20.00')}, but ${isolated('$29.99')} is still due`);
     expect(el.state.step).to.equal('underpaid');
+    // The job cannot tell the rest just sent from the payment already counted: "send it" is not all it says.
+    expect(part).to.include('If you just sent the rest, wait: this page updates once it is counted. If not, send the rest');
     // Seen on chain, not yet confirmed: the session does not say paid yet.
     await simulate(s.invoice_id, 'faults', {http: [{kind: 'server-error', path: 'session-details', count: 1000}]});
     await simulate(s.invoice_id, 'pay', {amount: 'full'});

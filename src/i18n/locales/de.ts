@@ -103,7 +103,7 @@ export default {
       unknown:
         'Die Prüfung ist beendet, ohne zu sagen, ob eine Zahlung eingegangen ist. Diese Seite aktualisiert sich von selbst, sobald das passiert.',
       foundShort: (paid, due) =>
-        `Wir haben eine Zahlung über ${paid} gefunden, aber ${due} sind noch offen. Sende den Rest an dieselbe Adresse.`,
+        `Wir haben eine Zahlung über ${paid} gefunden, aber ${due} sind noch offen. Hast du den Rest gerade gesendet, warte: Diese Seite aktualisiert sich, sobald er verbucht ist. Sonst sende den Rest an dieselbe Adresse.`,
       notFound: (amount, network) =>
         `Es ist noch keine Zahlung eingegangen. Prüfe, ob du genau ${amount} über ${network} an die Adresse oben gesendet hast. Eine Zahlung kann einige Minuten brauchen: Versuche es in 5 Minuten erneut.`,
       failed: (invoice) =>

@@ -98,7 +98,8 @@ export default {
       found: 'Encontramos tu pago. Se está confirmando; esta página se actualiza sola.',
       foundCounting: 'Encontramos un pago. Calculando cuánto queda pendiente…',
       unknown: 'La comprobación terminó sin indicar si llegó un pago. Esta página se actualiza sola en cuanto llegue.',
-      foundShort: (paid, due) => `Encontramos un pago de ${paid}, pero aún quedan ${due} pendientes. Envía el resto a la misma dirección.`,
+      foundShort: (paid, due) =>
+        `Encontramos un pago de ${paid}, pero aún quedan ${due} pendientes. Si acabas de enviar el resto, espera: esta página se actualiza en cuanto se registre. Si no, envía el resto a la misma dirección.`,
       notFound: (amount, network) =>
         `Todavía no ha llegado ningún pago. Comprueba que enviaste exactamente ${amount} en la red ${network} a la dirección de arriba. Un pago puede tardar unos minutos en aparecer: vuelve a intentarlo en 5 minutos.`,
       failed: (invoice) =>

@@ -107,7 +107,7 @@ export default {
       unknown:
         'La vérification s’est terminée sans indiquer si un paiement est arrivé. Cette page se met à jour automatiquement dès qu’il arrive.',
       foundShort: (paid, due) =>
-        `Nous avons trouvé un paiement de ${paid}, mais il reste ${due} à payer. Envoyez le reste à la même adresse.`,
+        `Nous avons trouvé un paiement de ${paid}, mais il reste ${due} à payer. Si vous venez d’envoyer le reste, patientez\u00a0: cette page se met à jour dès qu’il est comptabilisé. Sinon, envoyez le reste à la même adresse.`,
       notFound: (amount, network) =>
         `Aucun paiement n’est encore arrivé. Vérifiez que vous avez envoyé exactement ${amount} sur le réseau ${network}, à l’adresse ci-dessus. Un paiement peut mettre quelques minutes à apparaître\u00a0: réessayez dans 5 minutes.`,
       failed: (invoice) =>

@@ -99,7 +99,7 @@ export default {
       unknown:
         'Pemeriksaan selesai tanpa kepastian apakah ada pembayaran yang masuk. Halaman ini akan diperbarui otomatis begitu pembayaran masuk.',
       foundShort: (paid, due) =>
-        `Kami menemukan pembayaran sebesar ${paid}, tetapi masih kurang ${due}. Kirim sisanya ke alamat yang sama.`,
+        `Kami menemukan pembayaran sebesar ${paid}, tetapi masih kurang ${due}. Jika Anda baru saja mengirim sisanya, tunggu: halaman ini diperbarui setelah pembayaran itu tercatat. Jika belum, kirim sisanya ke alamat yang sama.`,
       notFound: (amount, network) =>
         `Belum ada pembayaran yang masuk. Pastikan Anda mengirim tepat ${amount} di jaringan ${network} ke alamat di atas. Pembayaran bisa butuh beberapa menit untuk muncul: coba lagi dalam 5 menit.`,
       failed: (invoice) =>

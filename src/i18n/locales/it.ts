@@ -99,7 +99,7 @@ export default {
       foundCounting: 'Abbiamo trovato un pagamento. Stiamo calcolando quanto resta da pagare…',
       unknown: 'La verifica è terminata senza indicare se è arrivato un pagamento. Questa pagina si aggiorna da sola appena arriva.',
       foundShort: (paid, due) =>
-        `Abbiamo trovato un pagamento di ${paid}, ma restano da pagare ${due}. Invia il resto allo stesso indirizzo.`,
+        `Abbiamo trovato un pagamento di ${paid}, ma restano da pagare ${due}. Se hai appena inviato il resto, attendi: questa pagina si aggiorna non appena viene conteggiato. Altrimenti, invia il resto allo stesso indirizzo.`,
       notFound: (amount, network) =>
         `Non è ancora arrivato nessun pagamento. Controlla di aver inviato esattamente ${amount} sulla rete ${network}, all’indirizzo qui sopra. Un pagamento può impiegare qualche minuto a comparire: riprova tra 5 minuti.`,
       failed: (invoice) =>

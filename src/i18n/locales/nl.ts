@@ -102,7 +102,7 @@ export default {
       unknown:
         'De controle is afgerond zonder te melden of er een betaling is binnengekomen. Deze pagina wordt vanzelf bijgewerkt zodra dat gebeurt.',
       foundShort: (paid, due) =>
-        `We hebben een betaling van ${paid} gevonden, maar er staat nog ${due} open. Stuur de rest naar hetzelfde adres.`,
+        `We hebben een betaling van ${paid} gevonden, maar er staat nog ${due} open. Heb je de rest net verstuurd, wacht dan: deze pagina werkt zich bij zodra die is verwerkt. Zo niet, stuur de rest naar hetzelfde adres.`,
       notFound: (amount, network) =>
         `Er is nog geen betaling binnengekomen. Controleer of je precies ${amount} via ${network} naar het adres hierboven hebt gestuurd. Het kan een paar minuten duren voordat een betaling zichtbaar is: probeer het over 5 minuten opnieuw.`,
       failed: (invoice) =>

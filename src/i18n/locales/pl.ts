@@ -104,7 +104,7 @@ export default {
       foundCounting: 'Znaleźliśmy płatność. Obliczamy, ile pozostało do zapłaty…',
       unknown: 'Sprawdzanie zakończyło się bez informacji, czy płatność dotarła. Ta strona zaktualizuje się sama, gdy tylko to nastąpi.',
       foundShort: (paid, due) =>
-        `Znaleźliśmy płatność na kwotę ${paid}, ale do zapłaty pozostało jeszcze ${due}. Wyślij resztę na ten sam adres.`,
+        `Znaleźliśmy płatność na kwotę ${paid}, ale do zapłaty pozostało jeszcze ${due}. Jeśli reszta została właśnie wysłana, poczekaj: ta strona zaktualizuje się, gdy zostanie zaksięgowana. Jeśli nie, wyślij resztę na ten sam adres.`,
       notFound: (amount, network) =>
         `Żadna płatność jeszcze nie dotarła. Sprawdź, czy wysłano dokładnie ${amount} w sieci ${network} na adres powyżej. Płatność może pojawić się dopiero po kilku minutach: spróbuj ponownie za 5 minut.`,
       failed: (invoice) =>

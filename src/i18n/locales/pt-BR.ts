@@ -98,7 +98,8 @@ export default {
       found: 'Encontramos seu pagamento. Ele está sendo confirmado; esta página é atualizada automaticamente.',
       foundCounting: 'Encontramos um pagamento. Calculando quanto ainda falta…',
       unknown: 'A verificação terminou sem indicar se um pagamento chegou. Esta página é atualizada automaticamente assim que ele chegar.',
-      foundShort: (paid, due) => `Encontramos um pagamento de ${paid}, mas ainda faltam ${due}. Envie o restante para o mesmo endereço.`,
+      foundShort: (paid, due) =>
+        `Encontramos um pagamento de ${paid}, mas ainda faltam ${due}. Se você acabou de enviar o restante, aguarde: esta página se atualiza assim que ele for contabilizado. Se não, envie o restante para o mesmo endereço.`,
       notFound: (amount, network) =>
         `Nenhum pagamento chegou ainda. Confira se você enviou exatamente ${amount} na rede ${network}, para o endereço acima. Um pagamento pode levar alguns minutos para aparecer: tente novamente em 5 minutos.`,
       failed: (invoice) =>

@@ -98,7 +98,7 @@ export default {
       foundCounting: 'Bir ödeme bulduk. Kalan tutar hesaplanıyor…',
       unknown: 'Kontrol, ödemenin ulaşıp ulaşmadığını belirtmeden tamamlandı. Ödeme ulaşır ulaşmaz bu sayfa kendiliğinden güncellenir.',
       foundShort: (paid, due) =>
-        `${paid} tutarında bir ödeme bulduk, ancak hâlâ ${due} ödenmesi gerekiyor. Kalan tutarı aynı adrese gönderin.`,
+        `${paid} tutarında bir ödeme bulduk, ancak hâlâ ${due} ödenmesi gerekiyor. Kalan tutarı az önce gönderdiyseniz bekleyin: işlendiğinde bu sayfa kendiliğinden güncellenir. Göndermediyseniz kalan tutarı aynı adrese gönderin.`,
       notFound: (amount, network) =>
         `Henüz ödeme ulaşmadı. ${network} ağında, yukarıdaki adrese tam olarak ${amount} gönderdiğinizi kontrol edin. Ödemenin görünmesi birkaç dakika sürebilir: 5 dakika sonra tekrar deneyin.`,
       failed: (invoice) =>

@@ -99,7 +99,7 @@ export default {
       unknown:
         'Quá trình kiểm tra đã kết thúc nhưng không cho biết khoản thanh toán đã đến hay chưa. Trang này sẽ tự cập nhật ngay khi khoản thanh toán đến.',
       foundShort: (paid, due) =>
-        `Chúng tôi đã tìm thấy khoản thanh toán ${paid}, nhưng vẫn còn phải trả ${due}. Hãy gửi phần còn lại đến cùng địa chỉ.`,
+        `Chúng tôi đã tìm thấy khoản thanh toán ${paid}, nhưng vẫn còn phải trả ${due}. Nếu bạn vừa gửi phần còn lại, hãy chờ: trang này sẽ tự cập nhật khi khoản đó được ghi nhận. Nếu chưa, hãy gửi phần còn lại đến cùng địa chỉ.`,
       notFound: (amount, network) =>
         `Chưa có khoản thanh toán nào đến. Hãy kiểm tra xem bạn đã gửi chính xác ${amount} trên mạng ${network} đến địa chỉ ở trên chưa. Khoản thanh toán có thể mất vài phút mới hiển thị: hãy thử lại sau 5 phút.`,
       failed: (invoice) =>
