@@ -39,12 +39,19 @@ export function paymentNews(state: CheckoutState, payment: Payment): Transition 
   // A late or replayed "pending" for a payment already counted is not waited for again.
   const counted = state.settled.includes(payment.paymentId);
   if (!NOT_FINAL.test(payment.status ?? '') || counted || !PAYING.has(state.step)) return {state: next, effects: []};
-  // Replayed for money a session read counted while the stream was down: counted, not waited for.
-  const unheard = state.unheardMillis - Math.round((payment.amountUsd ?? Infinity) * 1000);
-  if (unheard >= 0) return {state: {...next, unheardMillis: unheard}, effects: []};
   // The payer's own transaction is the one most likely seen: its hash stays when Pepay gives none.
   const txHash = payment.txHash ?? waited?.txHash ?? null;
-  return advance({...next, detected: {paymentId: payment.paymentId, txHash}});
+  return advance({...next, detected: {paymentId: payment.paymentId, txHash, ...(countedUnheard(state) && {unsure: true})}});
+}
+
+/**
+ * A session read counted more than the payments this page heard (polling tells no payments): a
+ * "pending" heard now may be the replay of one counted already, whose end would never come.
+ */
+function countedUnheard(state: CheckoutState): boolean {
+  const [total, due] = [state.session?.amountUsd, state.amountRemainingUsd];
+  const heard = Object.values(state.payments).reduce((sum, usd) => sum + Math.round(usd * 1000), 0);
+  return total != null && due !== null && Math.round(total * 1000) - Math.round(due * 1000) > heard;
 }
 
 /**
@@ -64,11 +71,12 @@ export function sentFromWalletOnly(d: CheckoutState['detected']): boolean {
 }
 
 /**
- * A wait this page did not hear (the wallet's, a verification job's, one read back after a
- * reload): it may fail unheard, so the payer may go back to paying. One it heard ends by the news.
+ * A wait this page did not hear (the wallet's, a verification job's), or may not hear the end of
+ * (`unsure`: read back after a reload, or perhaps counted already): the payer may go back to
+ * paying. One it heard ends by the news.
  */
 export function mayStopWaiting(d: CheckoutState['detected']): boolean {
-  return d !== null && (d.paymentId === null || d.restored === true);
+  return d !== null && (d.paymentId === null || d.unsure === true);
 }
 
 type WalletInput = Extract<Input, {type: 'wallet-started' | 'wallet-ended' | 'wallet-left-open' | 'wallet-sent' | 'stop-waiting'}>;
@@ -131,7 +139,7 @@ function stopWaiting(state: CheckoutState): Transition {
   if (!d || !mayStopWaiting(d)) return {state, effects: []};
   const back = advance({...state, detected: null});
   // What is due may have moved unheard (while the page was closed, or as the job found it), and polling does not say: read it.
-  return d.restored || d.found ? {...back, effects: [...back.effects, {type: 'refresh-session'}]} : back;
+  return d.unsure || d.found ? {...back, effects: [...back.effects, {type: 'refresh-session'}]} : back;
 }
 
 /**

@@ -182,9 +182,6 @@ function transition(state: CheckoutState, input: Input): Transition {
         // Another total needs another quote: the one shown was priced for the old total.
         quoteExpiresAtMono: payeeOrTotal && before.amountUsd !== s.amountUsd && state.address ? input.at : state.quoteExpiresAtMono,
       };
-      // Counted while the stream was down (polling tells no payments): the "pending" it replays once back is no new payment.
-      const drop = Math.round(((state.amountRemainingUsd ?? 0) - (next.amountRemainingUsd ?? 0)) * 1000);
-      if (state.connection !== 'live' && drop > 0) next.unheardMillis += drop;
       // A session read saying paid is a confirmed end, shown at once (`paidAt` stays as known).
       return applyStatus(state, next, s.status);
     }
@@ -195,12 +192,10 @@ function transition(state: CheckoutState, input: Input): Transition {
       if (!concernsThisInvoice(state, subject)) return {state, effects: []};
       if (subject.kind === 'order') return orderNews(state, subject);
       if (subject.kind === 'payment') return paymentNews(state, subject);
-      // What is still due, told by the stream: what session reads counted unheard is heard now.
-      const heard = subject.kind !== 'other' && subject.amountRemainingUsd !== null ? {...state, unheardMillis: 0} : state;
-      if (subject.kind === 'quote' && subject.amountRemainingUsd !== null) return remainderNews(heard, subject.amountRemainingUsd);
+      if (subject.kind === 'quote' && subject.amountRemainingUsd !== null) return remainderNews(state, subject.amountRemainingUsd);
       if (subject.kind === 'invoice' && subject.status) {
         const next = {
-          ...heard,
+          ...state,
           amountRemainingUsd: lowerRemaining(state.amountRemainingUsd, subject.amountRemainingUsd),
           paidAt: subject.paidAt ?? state.paidAt,
           commerceOrderId: subject.commerceOrderId ?? state.commerceOrderId,

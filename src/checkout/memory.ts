@@ -157,7 +157,7 @@ function keptWait(state: CheckoutState, remembered: Remembered): Partial<Checkou
       ? {
           paymentId: d.paymentId,
           txHash: d.txHash,
-          restored: true as const,
+          unsure: true as const,
           // Found by a job: said as found again (a kept value other than `true` is not).
           ...(d.found === true && {found: true as const}),
         }

@@ -30,7 +30,6 @@ export function initialState(): CheckoutState {
     verificationChecks: 0,
     detected: null,
     settled: [],
-    unheardMillis: 0,
     walletTx: null,
     walletLeftOpen: 0,
     chosen: null,

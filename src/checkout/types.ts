@@ -76,21 +76,17 @@ export interface CheckoutState {
   /**
    * A payment seen and not final yet (`invoice_payment` with status `pending`), or the
    * transaction the payer's wallet just sent (`paymentId` null until Pepay reports it). Cleared
-   * when the invoice's status or what is still due moves: the payment was counted. `restored`:
-   * read back with the payer's place after a reload, not heard by this page, which cannot hear
-   * that it failed (polling says nothing of payments), so the payer may go back to paying.
+   * when the invoice's status or what is still due moves: the payment was counted. `unsure`: this
+   * page may never hear how it ends, so the payer may go back to paying. It was read back with the
+   * payer's place after a reload (polling says nothing of failed payments), or heard when a session
+   * read had counted more than the payments this page heard (a stream back from an outage replays
+   * the "pending" of a payment counted meanwhile, and nothing moves after it).
    * `found`: found by a verification job ("I already paid", or the check after a reload), not
    * heard either; the payer may go back the same way.
    */
-  detected: {paymentId: string | null; txHash: string | null; restored?: true; found?: true} | null;
+  detected: {paymentId: string | null; txHash: string | null; unsure?: true; found?: true} | null;
   /** Ids of payments waited for and then counted (the last ten): a late "pending" for one is not waited for again. */
   settled: string[];
-  /**
-   * USD in thousandths that session reads counted while the stream was not live, whose payment
-   * events this page has not heard: a "pending" the stream replays for it once back is no new
-   * payment (confirming.ts). Zero again once the stream tells what is still due.
-   */
-  unheardMillis: number;
   /** The transaction a browser wallet sent from this checkout (EIP-1193 `eth_sendTransaction`). */
   walletTx: WalletTransaction | null;
   /**

@@ -196,7 +196,7 @@ describe("the payer's place", () => {
     el.remove();
     const reloaded = mount(s);
     await stepIs(reloaded, 'confirming');
-    expect(reloaded.state.detected).to.deep.equal({...seen, restored: true});
+    expect(reloaded.state.detected).to.deep.equal({...seen, unsure: true});
     // Read back, not heard: if it failed while the page was closed, nothing would say so.
     expect(deep(reloaded.shadowRoot!, '[data-stop-waiting]')).to.not.equal(null);
     await simulate(s.invoice_id, 'confirm');
