@@ -28,7 +28,9 @@ export function paymentNews(state: CheckoutState, payment: Payment): Transition 
     : payment.amountUsd !== null
       ? {...state.payments, [payment.paymentId]: payment.amountUsd}
       : state.payments;
-  const next = {...state, payments};
+  // The payer's wallet's transaction failed: no receipt to show, nor a hash for a later wait to be matched by.
+  const walletFailed = failed && payment.txHash !== null && payment.txHash === state.walletTx?.txHash;
+  const next = {...state, payments, walletTx: walletFailed ? null : state.walletTx};
   const waited = state.detected;
   if (failed && waited && isWaitedFor(waited, payment)) {
     // What was on its way will not arrive: the payer is back where they pay. A job's find may have

@@ -654,6 +654,29 @@ describe('checkout machine', () => {
       run(paying).state,
     ).state;
     expect(run([failed('0x' + 'cd'.repeat(32))], sent).state.step).to.equal('confirming');
+    // The wallet's transaction failed before the payer asked: the job's find is not tied to its hash (review).
+    const dropped = run(
+      [
+        {type: 'wallet-sent', invoiceId: 'inv_1', wallet: 'W', chainId: 8453, txHash: tx},
+        {
+          type: 'event',
+          event: parseEvent({
+            id: 'evt_12-1',
+            type: 'invoice_payment.updated',
+            data: {object: {object: 'invoice_payment', id: 'pay_12', invoice_id: 'inv_1', status: 'failed', tx_hash: tx}},
+          })!,
+        },
+        {type: 'verify-requested'},
+        found,
+      ],
+      run(paying).state,
+    ).state;
+    expect([dropped.step, dropped.walletTx, dropped.detected]).to.deep.equal([
+      'confirming',
+      null,
+      {paymentId: null, txHash: null, found: true},
+    ]);
+    expect(run([failed('0x' + 'cd'.repeat(32))], dropped).state.step).to.equal('awaiting-payment');
     // A wait only the wallet reported is not ended by a failure that names no transaction.
     const walletOnly = run([{type: 'wallet-sent', invoiceId: 'inv_1', wallet: 'W', chainId: 8453, txHash: tx}], run(paying).state).state;
     expect(run([failed()], walletOnly).state.step).to.equal('confirming');
