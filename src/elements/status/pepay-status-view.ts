@@ -61,7 +61,7 @@ export class PepayStatusView extends PepayViewLeaf {
           <p data-confirming-body>${d?.found ? v.verification.found : sentFromWalletOnly(d) ? v.sentBody : v.confirmingBody}</p>
           ${walletLeftOpenNote(state, v)} ${this.transaction(state)}
           ${
-            // Unheard by this page (the wallet's, a job's, read back after a reload): it may fail unheard.
+            // Unheard by this page (the wallet's, a job's), or one it may not hear the end of (mayStopWaiting).
             mayStopWaiting(d)
               ? html`<div class="row">
                   <button data-stop-waiting @click=${() => this.act({type: 'stop-waiting'})}>
