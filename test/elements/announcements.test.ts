@@ -163,25 +163,6 @@ describe('what a screen reader hears', () => {
     el.remove();
   });
 
-  it("a payer on the heading of a wait hears that the payment failed: the payment view is said, its heading already focused (the last note's list)", async () => {
-    const {s, el} = await payingCheckout();
-    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-copy-button=address]')).focus();
-    const region = el.shadowRoot!.querySelector('[role=status][aria-live=polite]')!;
-    const focused = () => el.shadowRoot!.activeElement;
-    await simulate(s.invoice_id, 'pay', {pending: true});
-    await stepIs(el, 'confirming');
-    await until('heading focused', () => focused()?.matches('[data-step-heading]'));
-    const back = await heard(region, async () => {
-      await simulate(s.invoice_id, 'fail');
-      await stepIs(el, 'awaiting-payment');
-      await el.updateComplete;
-    });
-    const heading = focused()?.textContent ?? '';
-    expect(heading).to.not.equal('');
-    expect([back, focused()?.matches('[data-step-heading]')]).to.deep.equal([[heading], true]);
-    el.remove();
-  });
-
   it("another partial payment, counted where the payer is (no wait in between), is heard: what is still due is a status region (found by a screen-reader payer's probe)", async () => {
     // Polls alone: the payment is not seen on its way (no `confirming`, whose own words would be heard), only counted.
     const s = await createSession({customer_email: 'a@example.com'});

@@ -5,10 +5,9 @@ import type {Messages} from '../../i18n/en.js';
 /**
  * The steps a screen reader is told of (politely) by the live region, in the words of their
  * heading (so a wait only the wallet reported is "Sent from your wallet", as on screen); the
- * others are said by their heading when it takes focus. The payment view is among them for a
- * wait that ends without the payment (it failed): the payer is asked to pay again.
+ * others are said by their heading when it takes focus.
  */
-const SAID: ReadonlySet<CheckoutState['step']> = new Set(['awaiting-payment', 'confirming', 'underpaid', 'paid', 'expired', 'canceled']);
+const SAID: ReadonlySet<CheckoutState['step']> = new Set(['confirming', 'underpaid', 'paid', 'expired', 'canceled']);
 
 /**
  * The live region's words, in the checkout's language: the browser offline, else the step last
