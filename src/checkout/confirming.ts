@@ -43,17 +43,10 @@ export function paymentNews(state: CheckoutState, payment: Payment): Transition 
   if (!NOT_FINAL.test(payment.status ?? '') || counted || !PAYING.has(state.step)) return {state: next, effects: []};
   // The payer's own transaction is the one most likely seen: its hash stays when Pepay gives none.
   const txHash = payment.txHash ?? waited?.txHash ?? null;
-  return advance({...next, detected: {paymentId: payment.paymentId, txHash, ...(countedUnheard(state) && {unsure: true})}});
-}
-
-/**
- * A session read counted more than the payments this page heard (polling tells no payments): a
- * "pending" heard now may be the replay of one counted already, whose end would never come.
- */
-function countedUnheard(state: CheckoutState): boolean {
-  const [total, due] = [state.session?.amountUsd, state.amountRemainingUsd];
-  const heard = Object.values(state.payments).reduce((sum, usd) => sum + Math.round(usd * 1000), 0);
-  return total != null && due !== null && Math.round(total * 1000) - Math.round(due * 1000) > heard;
+  // Perhaps the replay of one counted already (its wait would never end): the payer may go back, as
+  // from a wait heard so before (a second status of the same payment).
+  const unsure = state.countedUnheard || (waited?.paymentId === payment.paymentId && waited.unsure);
+  return advance({...next, detected: {paymentId: payment.paymentId, txHash, ...(unsure && {unsure: true})}});
 }
 
 /**
@@ -139,7 +132,8 @@ function answered(state: CheckoutState): CheckoutState {
 function stopWaiting(state: CheckoutState): Transition {
   const d = state.detected;
   if (!d || !mayStopWaiting(d)) return {state, effects: []};
-  const back = advance({...state, detected: null});
+  // Left by the payer: a later status of the same payment does not start its wait again.
+  const back = advance({...state, detected: null, settled: d.paymentId ? [...state.settled.slice(-9), d.paymentId] : state.settled});
   // What is due may have moved unheard (while the page was closed, or as the job found it), and polling does not say: read it.
   return d.unsure || d.found ? {...back, effects: [...back.effects, {type: 'refresh-session'}]} : back;
 }

@@ -183,7 +183,12 @@ function transition(state: CheckoutState, input: Input): Transition {
         quoteExpiresAtMono: payeeOrTotal && before.amountUsd !== s.amountUsd && state.address ? input.at : state.quoteExpiresAtMono,
       };
       // A session read saying paid is a confirmed end, shown at once (`paidAt` stays as known).
-      return applyStatus(state, next, s.status);
+      const read = applyStatus(state, next, s.status);
+      // Money counted that no wait accounts for (the read did not end one): its event may come later.
+      const moved =
+        state.amountRemainingUsd !== null && next.amountRemainingUsd !== state.amountRemainingUsd && before?.amountUsd === s.amountUsd;
+      const unheard = moved && !(state.detected && !read.state.detected);
+      return unheard ? {...read, state: {...read.state, countedUnheard: true}} : read;
     }
 
     case 'event': {
@@ -192,10 +197,12 @@ function transition(state: CheckoutState, input: Input): Transition {
       if (!concernsThisInvoice(state, subject)) return {state, effects: []};
       if (subject.kind === 'order') return orderNews(state, subject);
       if (subject.kind === 'payment') return paymentNews(state, subject);
-      if (subject.kind === 'quote' && subject.amountRemainingUsd !== null) return remainderNews(state, subject.amountRemainingUsd);
+      // The stream tells what is still due: what reads counted unheard, it has told by now.
+      const heard = subject.kind !== 'other' && subject.amountRemainingUsd !== null ? {...state, countedUnheard: false} : state;
+      if (subject.kind === 'quote' && subject.amountRemainingUsd !== null) return remainderNews(heard, subject.amountRemainingUsd);
       if (subject.kind === 'invoice' && subject.status) {
         const next = {
-          ...state,
+          ...heard,
           amountRemainingUsd: lowerRemaining(state.amountRemainingUsd, subject.amountRemainingUsd),
           paidAt: subject.paidAt ?? state.paidAt,
           commerceOrderId: subject.commerceOrderId ?? state.commerceOrderId,

@@ -30,6 +30,7 @@ export function initialState(): CheckoutState {
     verificationChecks: 0,
     detected: null,
     settled: [],
+    countedUnheard: false,
     walletTx: null,
     walletLeftOpen: 0,
     chosen: null,

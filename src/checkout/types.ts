@@ -78,15 +78,20 @@ export interface CheckoutState {
    * transaction the payer's wallet just sent (`paymentId` null until Pepay reports it). Cleared
    * when the invoice's status or what is still due moves: the payment was counted. `unsure`: this
    * page may never hear how it ends, so the payer may go back to paying. It was read back with the
-   * payer's place after a reload (polling says nothing of failed payments), or heard when a session
-   * read had counted more than the payments this page heard (a stream back from an outage replays
-   * the "pending" of a payment counted meanwhile, and nothing moves after it).
+   * payer's place after a reload (polling says nothing of failed payments), or heard while
+   * `countedUnheard` (it may be the replay of a payment counted already, after which nothing moves).
    * `found`: found by a verification job ("I already paid", or the check after a reload), not
    * heard either; the payer may go back the same way.
    */
   detected: {paymentId: string | null; txHash: string | null; unsure?: true; found?: true} | null;
-  /** Ids of payments waited for and then counted (the last ten): a late "pending" for one is not waited for again. */
+  /** Ids of payments waited for and then counted, or left by the payer (the last ten): a late "pending" for one is not waited for again. */
   settled: string[];
+  /**
+   * A session read counted money that no payment event this page heard accounts for (a stream
+   * down, or behind the read): its "pending" may come later, replayed. Cleared when the stream
+   * tells what is still due. Not set by the load: money paid before the page is no replay to come.
+   */
+  countedUnheard: boolean;
   /** The transaction a browser wallet sent from this checkout (EIP-1193 `eth_sendTransaction`). */
   walletTx: WalletTransaction | null;
   /**

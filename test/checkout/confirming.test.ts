@@ -328,7 +328,7 @@ describe('the confirming step', () => {
 });
 
 describe('what belongs to a step', () => {
-  it('a "pending" heard after a session read counted more than the payments heard is waited for with a way back (a replay after an outage; review)', () => {
+  it('a "pending" heard after a session read counted money no event told is waited for with a way back (a replay after an outage; reviews)', () => {
     const underpaid = (remaining: number): SessionDetails => ({
       ...session,
       status: 'underpaid',
@@ -336,27 +336,48 @@ describe('what belongs to a step', () => {
       locked: {network: 'base', tokenId: 1, address: null},
     });
     const read = (remaining: number, at: number): Input => ({type: 'session-refreshed', sentAt: at, session: underpaid(remaining), at});
-    const pending = (id: string, usd: number | null) =>
-      payment('pending', {id, ...(usd === null ? {amount_usd: undefined} : {amount_usd: usd})});
+    const pending = (id: string, usd: number | null, status = 'pending') =>
+      payment(status, {id, ...(usd === null ? {amount_usd: undefined} : {amount_usd: usd})});
     const wayBack = (s: CheckoutState) => [s.step, s.detected?.paymentId ?? null, mayStopWaiting(s.detected)];
     // 20 of 40 counted by a read (polling: no payment heard); the stream then replays its "pending".
     const polled = run([read(20, 1)], paying()).state;
+    expect(polled.countedUnheard).to.equal(true);
     for (const usd of [20, 20.0006, null, 5]) {
       const replayed = run([pending('pay_2', usd)], polled).state;
       expect(wayBack(replayed), `${usd}`).to.deep.equal(['confirming', 'pay_2', true]);
       // Nothing moves after it: the payer goes back to the rest, and what is due is read again.
       const back = run([{type: 'stop-waiting'}], replayed);
       expect([back.state.step, back.effects]).to.deep.equal(['underpaid', ['refresh-session']]);
+      // …and a later status of that payment does not start its wait again (review).
+      expect(run([read(20, 2), pending('pay_2', usd, 'confirming')], back.state).state.step).to.equal('underpaid');
     }
-    // Every payment counted was heard: a new "pending" is the stream's to end, no way back needed.
+    // Heard twice (a second status), once the stream has told what is due: the way back stays (review).
+    const quote = event('payment_quote.updated', {object: 'payment_quote', invoice_id: 'inv_1', amount_remaining: 20_000});
+    const twice = run([pending('pay_2', 20), quote, pending('pay_2', 20, 'confirming')], polled).state;
+    expect(wayBack(twice)).to.deep.equal(['confirming', 'pay_2', true]);
+    // The stream told what is due: a "pending" after it is its to end.
+    expect(run([quote, pending('pay_5', 20)], polled).state.detected).to.deep.equal({paymentId: 'pay_5', txHash: null});
+    // A read that ends the wait it counted: nothing unheard.
     const heard = run([payment('pending', {id: 'pay_1', amount_usd: 20}), read(20, 1)], paying()).state;
-    expect(run([pending('pay_3', 20)], heard).state.detected).to.deep.equal({paymentId: 'pay_3', txHash: null});
-    // A total lowered (40 to 30) is not money counted unheard.
-    const lowered = run(
-      [{type: 'session-refreshed', sentAt: 1, at: 1, session: {...session, amountUsd: 30, amountRemainingUsd: 30}}],
-      paying(),
-    );
-    expect(run([pending('pay_4', 10)], lowered.state).state.detected).to.deep.equal({paymentId: 'pay_4', txHash: null});
+    expect([heard.countedUnheard, run([pending('pay_3', 20)], heard).state.detected]).to.deep.equal([
+      false,
+      {paymentId: 'pay_3', txHash: null},
+    ]);
+    // Money paid before the page loaded is no replay to come: the rest sent is the stream's to end (review).
+    const loaded = run([
+      {type: 'start', at: 0},
+      {type: 'loaded', session: underpaid(20), tokens: [token], questions: [], email: 'a@x.org', at: 0, remembered: null, wallAt: 0},
+      {type: 'address-allocated', address: address('20.000000'), requested: {network: 'base', tokenId: 1}, at: 0},
+    ]).state;
+    expect(wayBack(run([pending('pay_9', 20)], loaded).state)).to.deep.equal(['confirming', 'pay_9', false]);
+    // A total lowered (40 to 30) or raised is not money counted.
+    for (const amountUsd of [30, 50]) {
+      const changed = run(
+        [{type: 'session-refreshed', sentAt: 1, at: 1, session: {...session, amountUsd, amountRemainingUsd: amountUsd}}],
+        paying(),
+      );
+      expect(changed.state.countedUnheard, `${amountUsd}`).to.equal(false);
+    }
   });
 
   it('a notice from the payment step does not follow the payer into confirming', () => {
