@@ -47,11 +47,15 @@ async function firefox() {
       browser: 'firefox',
       executablePath: FIREFOX,
       headless: true,
-      // Test pages run in background tabs; Firefox would clamp their timers to 1 s.
+      // Test pages run in background tabs; Firefox would clamp their timers to 1 s. It would also
+      // delay every WebSocket handshake to the sandbox after failed ones, in all tabs, for a minute
+      // after the last failure: one fault test's refused sockets held later tests' sockets past
+      // their waits. A payer's Firefox keeps that delay; the checkout polls meanwhile.
       extraPrefsFirefox: {
         'dom.min_background_timeout_value': 0,
         'dom.min_background_timeout_value_without_budget_throttling': 0,
         'dom.timeout.enable_budget_timer_throttling': false,
+        'network.websocket.delay-failed-reconnects': false,
       },
     },
   });
