@@ -163,6 +163,56 @@ describe('what a screen reader hears', () => {
     el.remove();
   });
 
+  it("a payer on the heading of a wait hears that the payment failed, once: the payment view's heading at the change, not again at each price refresh (the last note's list)", async function () {
+    this.timeout(40_000);
+    // The price's end is warned 3 s after each quote, so "Get a new price" is there to press.
+    const {s, el} = await payingCheckout({}, {variants: {quoteTtlSeconds: 33}});
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-copy-button=address]')).focus();
+    const region = el.shadowRoot!.querySelector('[role=status][aria-live=polite]')!;
+    const focused = () => el.shadowRoot!.activeElement;
+    await simulate(s.invoice_id, 'pay', {pending: true});
+    await stepIs(el, 'confirming');
+    await until('heading focused', () => focused()?.matches('[data-step-heading]'));
+    const back = await heard(region, async () => {
+      await simulate(s.invoice_id, 'fail');
+      await stepIs(el, 'awaiting-payment');
+      await el.updateComplete;
+    });
+    const heading = focused()?.textContent ?? '';
+    expect(heading).to.match(/^Send exactly 49\.99 USDC on Base/);
+    expect([back, focused()?.matches('[data-step-heading]')]).to.deep.equal([[heading], true]);
+    const allocations = async () => (await inspect(s.invoice_id)).requests.filter((r) => r.path.includes('payment-addresses')).length;
+    const before = await allocations();
+    const refreshed = await heard(region, async () => {
+      await until('warned', () => deep(el.shadowRoot!, 'button[data-refresh-quote]'), 15_000);
+      deep<HTMLButtonElement>(el.shadowRoot!, 'button[data-refresh-quote]')!.click();
+      await until('renewed', async () => (await allocations()) === before + 1);
+      await until(
+        'shown',
+        () => el.state.busy === null && deep(el.shadowRoot!, '[data-step-heading]')?.textContent?.startsWith('Send exactly'),
+      );
+      await el.updateComplete;
+    });
+    expect(refreshed).to.deep.equal([]);
+    el.remove();
+  });
+
+  it('a payer whose focus is elsewhere on the page hears a wait fail back to the payment view', async () => {
+    const {s, el, elsewhere, region} = await payingWithFocusElsewhere();
+    const said = await heard(region, async () => {
+      await simulate(s.invoice_id, 'pay', {pending: true});
+      await until('seen said', () => region.textContent!.trim() === 'Payment seen, waiting for confirmation');
+      await simulate(s.invoice_id, 'fail');
+      await stepIs(el, 'awaiting-payment');
+      await el.updateComplete;
+    });
+    expect(said).to.deep.equal(['Payment seen, waiting for confirmation', deep(el.shadowRoot!, '[data-step-heading]')?.textContent]);
+    expect(said[1]).to.match(/^Send exactly 49\.99 USDC on Base/);
+    expect(document.activeElement, 'focus stays where the payer is').to.equal(elsewhere);
+    elsewhere.remove();
+    el.remove();
+  });
+
   it("another partial payment, counted where the payer is (no wait in between), is heard: what is still due is a status region (found by a screen-reader payer's probe)", async () => {
     // Polls alone: the payment is not seen on its way (no `confirming`, whose own words would be heard), only counted.
     const s = await createSession({customer_email: 'a@example.com'});

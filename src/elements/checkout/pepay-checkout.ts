@@ -18,7 +18,7 @@ import {EmailField} from './email-field.js';
 import {FirstScreenWait, firstScreenNow} from './first-screen-loader.js';
 import {priceAgain, skeleton, unavailable} from './placeholders.js';
 import {OutageController} from './outage.js';
-import {liveText} from './step-announcement.js';
+import {announce, liveText, type Announced} from './step-announcement.js';
 import {checkoutStyles} from './styles.js';
 import {ViewLoader, viewOf} from './views.js';
 import {nextFrame} from './next-frame.js';
@@ -67,7 +67,7 @@ export class PepayCheckout extends PepaySessionElement {
   private readonly firstScreen = new FirstScreenWait(this, (state, events) => this.committed(state, events));
   private readonly stepFocus = new StepFocus(this);
   /** The step the live region speaks of (null: its heading took focus and said it). */
-  private announced: CheckoutState['step'] | null = null;
+  private announced: Announced | null = null;
   private readonly internals: ElementInternals | null = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
   private readonly outage = new OutageController(this);
   private readonly views = new ViewLoader(this);
@@ -234,7 +234,8 @@ export class PepayCheckout extends PepaySessionElement {
       this.dispatchEvent(createPepayEvent(event.name, event.detail));
       if (event.name !== 'pepay-step-change') continue;
       // Decided once, as the step changes: said here unless the new heading takes focus (and is read there).
-      this.announced = this.stepFocus.headingSpeaks() ? null : state.step;
+      const title = () => firstScreenNow()?.stepTitle(state, this.language.resolve(this.locale)) ?? null;
+      this.announced = this.stepFocus.headingSpeaks() ? null : announce(state.step, event.detail.previous, title);
       this.stepFocus.follow();
     }
   }
