@@ -37,8 +37,8 @@ async function heard(region: Element, during: () => Promise<void>): Promise<stri
  * A paying checkout whose payer went back to the page (another tab of the shop, a form beside the
  * checkout): focus on a control outside it, and the checkout's polite live region.
  */
-async function payingWithFocusElsewhere() {
-  const {s, el} = await payingCheckout();
+async function payingWithFocusElsewhere(faults: Record<string, unknown> | null = null) {
+  const {s, el} = await payingCheckout({}, faults);
   const elsewhere = document.createElement('button');
   document.body.append(elsewhere);
   elsewhere.focus();
@@ -209,6 +209,33 @@ describe('what a screen reader hears', () => {
     expect(said).to.deep.equal(['Payment seen, waiting for confirmation', deep(el.shadowRoot!, '[data-step-heading]')?.textContent]);
     expect(said[1]).to.match(/^Send exactly 49\.99 USDC on Base/);
     expect(document.activeElement, 'focus stays where the payer is').to.equal(elsewhere);
+    // The page switches the checkout to German: the words follow, as the heading does (review).
+    el.locale = 'de';
+    const heading = () => deep(el.shadowRoot!, '[data-step-heading]')?.textContent ?? '';
+    await until('German', () => region.getAttribute('lang') === 'de' && /^Sende genau 49[.,]99 USDC/.test(heading()));
+    await el.updateComplete;
+    expect(region.textContent!.trim()).to.equal(heading());
+    elsewhere.remove();
+    el.remove();
+  });
+
+  it('a wait that fails back while the payment view has no price yet is said at its price, not as "Refreshing the price…" (review)', async function () {
+    this.timeout(60_000);
+    const {s, el, elsewhere, region} = await payingWithFocusElsewhere({variants: {quoteTtlSeconds: 12}});
+    // The next price is refused three times: the view shows no amount when the payment comes.
+    await simulate(s.invoice_id, 'faults', {http: [{kind: 'server-error', path: 'payment-addresses', count: 3}]});
+    await until('no price', () => el.state.address && !el.state.address.tokenAmount && el.state.busy === null, 30_000);
+    await simulate(s.invoice_id, 'pay', {pending: true});
+    await stepIs(el, 'confirming');
+    await simulate(s.invoice_id, 'faults', {clearHttp: true});
+    const heading = () => deep(el.shadowRoot!, '[data-step-heading]')?.textContent ?? '';
+    const said = await heard(region, async () => {
+      await simulate(s.invoice_id, 'fail');
+      await stepIs(el, 'awaiting-payment');
+      await until('priced again', () => el.state.busy === null && heading().startsWith('Send exactly'), 30_000);
+      await el.updateComplete;
+    });
+    expect(said).to.deep.equal([heading()]);
     elsewhere.remove();
     el.remove();
   });

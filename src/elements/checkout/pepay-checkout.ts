@@ -18,7 +18,7 @@ import {EmailField} from './email-field.js';
 import {FirstScreenWait, firstScreenNow} from './first-screen-loader.js';
 import {priceAgain, skeleton, unavailable} from './placeholders.js';
 import {OutageController} from './outage.js';
-import {announce, liveText, type Announced} from './step-announcement.js';
+import {announce, liveText, pin, type Announced} from './step-announcement.js';
 import {checkoutStyles} from './styles.js';
 import {ViewLoader, viewOf} from './views.js';
 import {nextFrame} from './next-frame.js';
@@ -148,7 +148,7 @@ export class PepayCheckout extends PepaySessionElement {
         }
       </section>
       <p class="visually-hidden" role="status" aria-live="polite" lang=${this.language.language}>
-        ${liveText(state.connection, this.outage.active, this.announced, title, m)}
+        ${liveText(state.connection, this.outage.active, this.announced, state, (at) => firstScreen?.stepTitle(at, m) ?? null, m)}
       </p>`;
   }
 
@@ -234,10 +234,10 @@ export class PepayCheckout extends PepaySessionElement {
       this.dispatchEvent(createPepayEvent(event.name, event.detail));
       if (event.name !== 'pepay-step-change') continue;
       // Decided once, as the step changes: said here unless the new heading takes focus (and is read there).
-      const title = () => firstScreenNow()?.stepTitle(state, this.language.resolve(this.locale)) ?? null;
-      this.announced = this.stepFocus.headingSpeaks() ? null : announce(state.step, event.detail.previous, title);
+      this.announced = this.stepFocus.headingSpeaks() ? null : announce(state.step, event.detail.previous);
       this.stepFocus.follow();
     }
+    pin(this.announced, state);
   }
 }
 

@@ -9,30 +9,50 @@ import type {Messages} from '../../i18n/en.js';
  */
 const SAID: ReadonlySet<CheckoutState['step']> = new Set(['confirming', 'underpaid', 'paid', 'expired', 'canceled']);
 
-/** What the live region speaks of: a step, and the words it was said in when they were fixed at the change. */
+/**
+ * What the live region speaks of: a step and, for a wait that failed back to the payment view,
+ * the state whose heading it says (`pinned`: null until the view shows a price).
+ */
 export interface Announced {
   step: CheckoutState['step'];
-  words: string | null;
+  pinned?: CheckoutState | null;
 }
+
+/** The payment view shows an amount to send, not "Refreshing the price…" or "Preparing…" (step-title.ts). */
+export const priced = (state: CheckoutState): boolean => Boolean(state.address?.tokenAmount) && state.busy !== 'address';
 
 /**
  * A step change the live region speaks of. A wait that fails back to the payment view (the
- * payment failed, or the wallet's transaction did) is said in the heading's words at the change,
- * once: that heading then follows every price refresh, which is no news, and the view coming back
- * on a reload or a token chosen is not said either.
+ * payment failed, or the wallet's transaction did) is said in that view's heading as it reads at
+ * its first price (`pin`), in the checkout's language now: the heading then follows every price
+ * refresh, which is no news, and the view coming back on a reload or a token chosen is not said.
  */
-export function announce(step: CheckoutState['step'], previous: CheckoutState['step'], title: () => string | null): Announced {
-  return {step, words: step === 'awaiting-payment' && previous === 'confirming' ? title() : null};
+export const announce = (step: CheckoutState['step'], previous: CheckoutState['step']): Announced =>
+  step === 'awaiting-payment' && previous === 'confirming' ? {step, pinned: null} : {step};
+
+/** Pins a failed-back announcement to the first state of the payment view that shows a price. */
+export function pin(announced: Announced | null, state: CheckoutState): void {
+  if (announced?.pinned === null && state.step === announced.step && priced(state)) announced.pinned = state;
 }
 
 /**
  * The live region's words, in the checkout's language: the browser offline, else the step last
- * announced (its fixed words, else its heading now: `title`), else an outage ("Reconnecting…",
- * once per outage). A step comes first: `announced` is cleared as an outage begins, so one said
- * meanwhile is news newer than the outage (a partial payment counted by polls is not held back
- * until the stream has been healthy for 10 s).
+ * announced (in its heading's words: `titleOf`), else an outage ("Reconnecting…", once per
+ * outage). A step comes first: `announced` is cleared as an outage begins, so one said meanwhile
+ * is news newer than the outage (a partial payment counted by polls is not held back until the
+ * stream has been healthy for 10 s).
  */
-export function liveText(connection: Connection, outage: boolean, announced: Announced | null, title: string | null, m: Messages): string {
+export function liveText(
+  connection: Connection,
+  outage: boolean,
+  announced: Announced | null,
+  state: CheckoutState,
+  titleOf: (state: CheckoutState) => string | null,
+  m: Messages,
+): string {
   if (connection === 'offline') return m.offline;
-  return announced?.words || (announced && SAID.has(announced.step) && title) || (outage ? m.reconnecting : '');
+  const said =
+    announced &&
+    (announced.pinned !== undefined ? announced.pinned && titleOf(announced.pinned) : SAID.has(announced.step) && titleOf(state));
+  return said || (outage ? m.reconnecting : '');
 }
