@@ -2,6 +2,7 @@ import {Backoff} from '../realtime/backoff.js';
 import {PepayError, codeForStatus} from './errors.js';
 import {parseErrorBody} from './schemas/error-body.js';
 import {unwrapEnvelope} from './schemas/primitives.js';
+import {stringifyJson} from './json.js';
 
 export interface Parser<T> {
   safeParse(value: unknown): {success: true; data: T} | {success: false; error: unknown};
@@ -104,7 +105,7 @@ function send(options: HttpOptions, signal: AbortSignal): Promise<Response> {
     redirect: 'error',
   };
   if (options.body !== undefined) {
-    init.body = JSON.stringify(options.body);
+    init.body = stringifyJson(options.body);
     (init.headers as Record<string, string>)['content-type'] = 'application/json';
   }
   return options.fetch.call(globalThis, options.url, init);

@@ -15,6 +15,7 @@ export {rememberedOf} from '../checkout/remembered.js';
 import {adoptShared, recallEnding, restore} from '../checkout/memory.js';
 import type {Recollection, WalletTransaction} from '../checkout/types.js';
 import {sessionKey} from '../realtime/session-key.js';
+import {stringifyJson} from '../api/json.js';
 
 const PREFIX = 'pepay-checkout:v1:';
 /** A place older than this is not restored (no invoice stays open that long). */
@@ -86,7 +87,7 @@ function sweep(store: Storage): void {
 
 /** Stores a place (signed, so asynchronously); a later write always wins over an earlier one. */
 export function writePlace(key: string, sessionToken: string, place: Remembered): void {
-  const text = JSON.stringify({savedAt: Date.now(), place});
+  const text = stringifyJson({savedAt: Date.now(), place});
   const write = ++written;
   writes.set(key, write);
   mac(sessionToken, text)
@@ -94,7 +95,7 @@ export function writePlace(key: string, sessionToken: string, place: Remembered)
       const store = storage();
       if (!signature || write !== writes.get(key) || !store) return;
       sweep(store);
-      store.setItem(key, JSON.stringify({text, mac: signature}));
+      store.setItem(key, stringifyJson({text, mac: signature}));
     })
     .catch(() => {
       // Full or refused storage, or no Web Crypto: nothing is remembered, the checkout goes on.

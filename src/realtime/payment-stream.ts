@@ -180,7 +180,9 @@ export class PaymentStream {
   private closeSocket(): void {
     const socket = this.socket;
     this.socket = null;
-    if (socket && socket.readyState <= WebSocket.OPEN) socket.close(1000);
+    // CONNECTING or OPEN, by the socket's own constant: a page may replace `WebSocket` with a
+    // wrapper function that has no statics, and `WebSocket.OPEN` would be undefined (never closed).
+    if (socket && socket.readyState <= socket.OPEN) socket.close(1000);
   }
 
   private setStatus(status: StreamStatus): void {

@@ -97,6 +97,84 @@ describe('the script-tag bundles on a plain page', () => {
     }
   });
 
+  it("a page with Prototype.js's Array.prototype.toJSON: the merchant's question answered goes out as an array, and the payer pays", async () => {
+    const s = await createSession({
+      customer_email: 'a@example.com',
+      questions: {questions: [{id: 'q1', question: 'Company', type: 'text', validation: {required: true}}]},
+    });
+    const {win, frame} = await storefront(
+      `<pepay-checkout session-token="${s.session_token}" signature="${s.signature}" api-base="${sandboxUrl}"></pepay-checkout>`,
+      // Prototype.js 1.6 (Magento 1 storefronts): JSON.stringify calls it, and an array becomes a string.
+      `<script>Array.prototype.toJSON = function () { return '[' + this.map((x) => JSON.stringify(x)).join(',') + ']'; };</script>`,
+    );
+    const checkout = win.document.querySelector('pepay-checkout') as PepayCheckout;
+    try {
+      await until('the questions', () => checkout.state?.step === 'questions');
+      (await deepReady<HTMLInputElement>(checkout.shadowRoot!, 'input[name=q0]')).value = 'Acme';
+      (await deepReady<HTMLFormElement>(checkout.shadowRoot!, 'form')).requestSubmit();
+      await until('the token list', () => checkout.state.step === 'select-token');
+      const bodies = (await inspect(s.invoice_id)).requests.filter((r) => r.path.endsWith('/submit-form')).map((r) => r.body);
+      expect(bodies).to.deep.equal(['{"responses":[{"question_id":"q1","response":"Acme"}]}']);
+      await pay(checkout, s.invoice_id);
+      // The page's own method is where it was.
+      expect(Object.getOwnPropertyDescriptor((win as unknown as {Array: ArrayConstructor}).Array.prototype, 'toJSON')?.value).to.be.a(
+        'function',
+      );
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('a page with a non-enumerable Object.prototype.toJSON: the token chosen reaches the server as sent, and the place kept comes back', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const tag = `<pepay-checkout session-token="${s.session_token}" signature="${s.signature}" api-base="${sandboxUrl}"></pepay-checkout>`;
+    const {win, frame} = await storefront(
+      `<div id="first">${tag}</div><div id="second"></div>`,
+      `<script>Object.defineProperty(Object.prototype, 'toJSON', {value() { return 'page'; }, configurable: true, writable: true});</script>`,
+    );
+    const checkout = win.document.querySelector('pepay-checkout') as PepayCheckout;
+    try {
+      await until('the token list', () => checkout.state?.step === 'select-token');
+      (await deepReady<HTMLButtonElement>(checkout.shadowRoot!, 'button[data-token="201"]')).click();
+      await until('the address', () => checkout.state.step === 'awaiting-payment' && checkout.state.address?.address);
+      const address = checkout.state.address!.address;
+      const allocations = async () => (await inspect(s.invoice_id)).requests.filter((r) => r.path.endsWith('/payment-addresses'));
+      expect(JSON.parse((await allocations())[0]!.body!)).to.include({network: 'base'});
+      // Kept: the storage holds it, in the checkout's format.
+      await until('kept', () => Object.keys(win.localStorage).some((key) => win.localStorage.getItem(key)!.includes(address)));
+      checkout.remove();
+      win.document.getElementById('second')!.innerHTML = tag;
+      const again = win.document.querySelector('pepay-checkout') as PepayCheckout;
+      await until('the same address back', () => again.state?.step === 'awaiting-payment' && again.state.address?.address === address);
+      expect(await allocations()).to.have.length(1);
+      expect(Object.getOwnPropertyDescriptor((win as unknown as {Object: ObjectConstructor}).Object.prototype, 'toJSON')).to.include({
+        enumerable: false,
+      });
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('a page that wraps WebSocket in a plain function (no OPEN constant): the stream is closed when the checkout leaves the page', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const {win, frame} = await storefront(
+      `<pepay-checkout session-token="${s.session_token}" signature="${s.signature}" api-base="${sandboxUrl}"></pepay-checkout>`,
+      `<script>const Native = WebSocket; window.__sockets = []; window.WebSocket = function (url) { const socket = new Native(url); window.__sockets.push(socket); return socket; };</script>`,
+    );
+    const checkout = win.document.querySelector('pepay-checkout') as PepayCheckout;
+    try {
+      await until('the token list', () => checkout.state?.step === 'select-token');
+      (await deepReady<HTMLButtonElement>(checkout.shadowRoot!, 'button[data-token="201"]')).click();
+      const sockets = (win as unknown as {__sockets: WebSocket[]}).__sockets;
+      await until('the stream open', () => sockets.some((socket) => socket.readyState === socket.OPEN));
+      checkout.remove();
+      await until('the stream closed', async () => (await inspect(s.invoice_id)).open_streams === 0);
+      expect(sockets.map((socket) => socket.readyState >= socket.CLOSING)).to.not.include(false);
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('the modal on a 320 px phone with text at 200 %: as wide as the card inside it, no sideways scroll', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
     const {win, frame} = await storefront(
