@@ -240,6 +240,31 @@ describe('what a screen reader hears', () => {
     el.remove();
   });
 
+  it('a wait that fails back after its price ran out is said at the new price, not at the one that ran out (review)', async function () {
+    this.timeout(60_000);
+    const {s, el, elsewhere, region} = await payingWithFocusElsewhere({variants: {quoteTtlSeconds: 12}});
+    await simulate(s.invoice_id, 'pay', {pending: true});
+    await stepIs(el, 'confirming');
+    // A wait keeps the price it was sent at: it runs out meanwhile, and is refreshed once the wait ends.
+    const ranOut = el.state.quoteExpiresAtMono!;
+    await until('the price ran out', () => performance.now() > ranOut, 20_000);
+    const saidAtNewPrice: boolean[] = [];
+    const observer = new MutationObserver(() => {
+      if (region.textContent!.trim().startsWith('Send exactly')) saidAtNewPrice.push((el.state.quoteExpiresAtMono ?? 0) > ranOut);
+    });
+    observer.observe(region, {childList: true, characterData: true, subtree: true});
+    try {
+      await simulate(s.invoice_id, 'fail');
+      await stepIs(el, 'awaiting-payment');
+      await until('said', () => saidAtNewPrice.length > 0, 20_000);
+    } finally {
+      observer.disconnect();
+    }
+    expect(saidAtNewPrice[0]).to.equal(true);
+    elsewhere.remove();
+    el.remove();
+  });
+
   it("another partial payment, counted where the payer is (no wait in between), is heard: what is still due is a status region (found by a screen-reader payer's probe)", async () => {
     // Polls alone: the payment is not seen on its way (no `confirming`, whose own words would be heard), only counted.
     const s = await createSession({customer_email: 'a@example.com'});

@@ -18,8 +18,13 @@ export interface Announced {
   pinned?: CheckoutState | null;
 }
 
-/** The payment view shows an amount to send, not "Refreshing the price…" or "Preparing…" (step-title.ts). */
-export const priced = (state: CheckoutState): boolean => Boolean(state.address?.tokenAmount) && state.busy !== 'address';
+/**
+ * The payment view shows an amount to send (not "Refreshing the price…" or "Preparing…", as in
+ * step-title.ts) at a price that has not run out: a wait can outlast its price, which the next
+ * tick then refreshes.
+ */
+const priced = (state: CheckoutState): boolean =>
+  Boolean(state.address?.tokenAmount) && state.busy !== 'address' && (state.quoteExpiresAtMono ?? Infinity) > performance.now();
 
 /**
  * A step change the live region speaks of. A wait that fails back to the payment view (the
