@@ -18,6 +18,7 @@ import {CONNECTION_FIELDS, type SessionOptions} from '../session.js';
 import {DeferredRealtimeLink} from './deferred-link.js';
 import {keepPlace} from './keep-place.js';
 import {LoadFailure, OPERATION, runRequest, type RequestEffect} from './requests.js';
+import {stringifyJson} from '../api/json.js';
 
 /** The longest delay setTimeout honours (2^31 - 1 ms). */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
@@ -98,7 +99,7 @@ export class CheckoutController implements ReactiveController {
 
   private configKey(): string {
     const config = this.config();
-    return JSON.stringify(CONNECTION_FIELDS.map((field) => config[field]));
+    return stringifyJson(CONNECTION_FIELDS.map((field) => config[field]));
   }
 
   /** Credentials or endpoints changed, or the payer asked to try again: start over. */

@@ -180,9 +180,9 @@ export class PaymentStream {
   private closeSocket(): void {
     const socket = this.socket;
     this.socket = null;
-    // CONNECTING or OPEN, by the socket's own constant: a page may replace `WebSocket` with a
-    // wrapper function that has no statics, and `WebSocket.OPEN` would be undefined (never closed).
-    if (socket && socket.readyState <= socket.OPEN) socket.close(1000);
+    // CONNECTING (0) or OPEN (1), by number: a page may replace `WebSocket` with a wrapper that has
+    // the constants only as statics, or only on instances, or not at all (it was never closed).
+    if (socket && socket.readyState <= 1) socket.close(1000);
   }
 
   private setStatus(status: StreamStatus): void {

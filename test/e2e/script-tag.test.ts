@@ -147,6 +147,10 @@ describe('the script-tag bundles on a plain page', () => {
       const again = win.document.querySelector('pepay-checkout') as PepayCheckout;
       await until('the same address back', () => again.state?.step === 'awaiting-payment' && again.state.address?.address === address);
       expect(await allocations()).to.have.length(1);
+      // The merchant's page hands the element another session: it is the one shown (review).
+      const other = await createSession({customer_email: 'b@example.com'});
+      Object.assign(again, {sessionToken: other.session_token, signature: other.signature});
+      await until('the other session', () => again.state.invoiceId === other.invoice_id && again.state.step === 'select-token');
       expect(Object.getOwnPropertyDescriptor((win as unknown as {Object: ObjectConstructor}).Object.prototype, 'toJSON')).to.include({
         enumerable: false,
       });
@@ -155,25 +159,37 @@ describe('the script-tag bundles on a plain page', () => {
     }
   });
 
-  it('a page that wraps WebSocket in a plain function (no OPEN constant): the stream is closed when the checkout leaves the page', async () => {
-    const s = await createSession({customer_email: 'a@example.com'});
-    const {win, frame} = await storefront(
-      `<pepay-checkout session-token="${s.session_token}" signature="${s.signature}" api-base="${sandboxUrl}"></pepay-checkout>`,
-      `<script>const Native = WebSocket; window.__sockets = []; window.WebSocket = function (url) { const socket = new Native(url); window.__sockets.push(socket); return socket; };</script>`,
-    );
-    const checkout = win.document.querySelector('pepay-checkout') as PepayCheckout;
-    try {
-      await until('the token list', () => checkout.state?.step === 'select-token');
-      (await deepReady<HTMLButtonElement>(checkout.shadowRoot!, 'button[data-token="201"]')).click();
-      const sockets = (win as unknown as {__sockets: WebSocket[]}).__sockets;
-      await until('the stream open', () => sockets.some((socket) => socket.readyState === socket.OPEN));
-      checkout.remove();
-      await until('the stream closed', async () => (await inspect(s.invoice_id)).open_streams === 0);
-      expect(sockets.map((socket) => socket.readyState >= socket.CLOSING)).to.not.include(false);
-    } finally {
-      frame.remove();
-    }
-  });
+  const wrappers = {
+    'a plain function (no constants)': `window.WebSocket = function (url) { const socket = new Native(url); window.__sockets.push(socket); return socket; };`,
+    'a class with the constants as statics only (as ReconnectingWebSocket does)': `window.WebSocket = class {
+      static CONNECTING = 0; static OPEN = 1; static CLOSING = 2; static CLOSED = 3;
+      constructor(url) { this.socket = new Native(url); window.__sockets.push(this.socket); }
+      get readyState() { return this.socket.readyState; }
+      addEventListener(type, listener) { this.socket.addEventListener(type, listener); }
+      close(code) { this.socket.close(code); }
+    };`,
+  };
+  for (const [name, wrapper] of Object.entries(wrappers)) {
+    it(`a page that wraps WebSocket in ${name}: the stream is closed when the checkout leaves the page`, async () => {
+      const s = await createSession({customer_email: 'a@example.com'});
+      const {win, frame} = await storefront(
+        `<pepay-checkout session-token="${s.session_token}" signature="${s.signature}" api-base="${sandboxUrl}"></pepay-checkout>`,
+        `<script>const Native = WebSocket; window.__sockets = []; ${wrapper}</script>`,
+      );
+      const checkout = win.document.querySelector('pepay-checkout') as PepayCheckout;
+      try {
+        await until('the token list', () => checkout.state?.step === 'select-token');
+        (await deepReady<HTMLButtonElement>(checkout.shadowRoot!, 'button[data-token="201"]')).click();
+        const sockets = (win as unknown as {__sockets: WebSocket[]}).__sockets;
+        await until('the stream open', () => sockets.some((socket) => socket.readyState === socket.OPEN));
+        checkout.remove();
+        await until('the stream closed', async () => (await inspect(s.invoice_id)).open_streams === 0);
+        expect(sockets.map((socket) => socket.readyState >= socket.CLOSING)).to.not.include(false);
+      } finally {
+        frame.remove();
+      }
+    });
+  }
 
   it('the modal on a 320 px phone with text at 200 %: as wide as the card inside it, no sideways scroll', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
