@@ -265,6 +265,28 @@ describe('what a screen reader hears', () => {
     el.remove();
   });
 
+  it('a language change after the price moved says the price shown now, not the one the failure was said at (review)', async function () {
+    this.timeout(60_000);
+    const {s, el, elsewhere, region} = await payingWithFocusElsewhere({variants: {quoteTtlSeconds: 12}});
+    const heading = () => deep(el.shadowRoot!, '[data-step-heading]')?.textContent ?? '';
+    await simulate(s.invoice_id, 'pay', {pending: true});
+    await stepIs(el, 'confirming');
+    await simulate(s.invoice_id, 'fail');
+    await until('the failure said', () => region.textContent!.trim().startsWith('Send exactly 49.99'), 15_000);
+    // The next price is another amount: shown, and (no news) not said.
+    await simulate(s.invoice_id, 'faults', {variants: {quoteTtlSeconds: 12, tokenAmount: '50.5'}});
+    await until('the new price shown', () => el.state.busy === null && heading().startsWith('Send exactly 50.5'), 30_000);
+    await el.updateComplete;
+    expect(region.textContent!.trim()).to.match(/^Send exactly 49\.99/);
+    el.locale = 'de';
+    await until('German', () => region.getAttribute('lang') === 'de' && heading().startsWith('Sende genau'));
+    await el.updateComplete;
+    expect(region.textContent!.trim()).to.equal(heading());
+    expect(heading()).to.match(/^Sende genau 50[.,]5/);
+    elsewhere.remove();
+    el.remove();
+  });
+
   it("another partial payment, counted where the payer is (no wait in between), is heard: what is still due is a status region (found by a screen-reader payer's probe)", async () => {
     // Polls alone: the payment is not seen on its way (no `confirming`, whose own words would be heard), only counted.
     const s = await createSession({customer_email: 'a@example.com'});

@@ -148,7 +148,7 @@ export class PepayCheckout extends PepaySessionElement {
         }
       </section>
       <p class="visually-hidden" role="status" aria-live="polite" lang=${this.language.language}>
-        ${liveText(state.connection, this.outage.active, this.announced, state, (at) => firstScreen?.stepTitle(at, m) ?? null, m)}
+        ${liveText(state.connection, this.outage.active, this.announced, state, (at) => firstScreen?.stepTitle(at, m) ?? null, this.language.language, m)}
       </p>`;
   }
 
@@ -237,7 +237,7 @@ export class PepayCheckout extends PepaySessionElement {
       this.announced = this.stepFocus.headingSpeaks() ? null : announce(state.step, event.detail.previous);
       this.stepFocus.follow();
     }
-    pin(this.announced, state);
+    pin(this.announced, state, this.language.language);
   }
 }
 

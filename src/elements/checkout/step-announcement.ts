@@ -11,17 +11,20 @@ const SAID: ReadonlySet<CheckoutState['step']> = new Set(['confirming', 'underpa
 
 /**
  * What the live region speaks of: a step and, for a wait that failed back to the payment view,
- * the state whose heading it says (`pinned`: null until the view shows a price).
+ * the state whose heading it says (`pinned`: null until the view shows a price) and the language
+ * it was pinned in (`lang`).
  */
 export interface Announced {
   step: CheckoutState['step'];
   pinned?: CheckoutState | null;
+  lang?: string;
 }
 
 /**
  * The payment view shows an amount to send (not "Refreshing the price…" or "Preparing…", as in
  * step-title.ts) at a price that has not run out: a wait can outlast its price, which the next
- * tick then refreshes.
+ * tick then refreshes. A price with no end (the checkout stopped refreshing one that kept running
+ * out, and says so) is the one shown.
  */
 const priced = (state: CheckoutState): boolean =>
   Boolean(state.address?.tokenAmount) && state.busy !== 'address' && (state.quoteExpiresAtMono ?? Infinity) > performance.now();
@@ -35,9 +38,14 @@ const priced = (state: CheckoutState): boolean =>
 export const announce = (step: CheckoutState['step'], previous: CheckoutState['step']): Announced =>
   step === 'awaiting-payment' && previous === 'confirming' ? {step, pinned: null} : {step};
 
-/** Pins a failed-back announcement to the first state of the payment view that shows a price. */
-export function pin(announced: Announced | null, state: CheckoutState): void {
-  if (announced?.pinned === null && state.step === announced.step && priced(state)) announced.pinned = state;
+/**
+ * Pins a failed-back announcement to the first state of the payment view that shows a price, and
+ * again at the first one after the checkout's language changed: in between, the heading is said
+ * as it is now (as every announced step is), not the pinned state's amount in the new words.
+ */
+export function pin(announced: Announced | null, state: CheckoutState, lang: string): void {
+  if (announced?.pinned === undefined || (announced.pinned && announced.lang === lang)) return;
+  if (state.step === announced.step && priced(state)) Object.assign(announced, {pinned: state, lang});
 }
 
 /**
@@ -53,11 +61,13 @@ export function liveText(
   announced: Announced | null,
   state: CheckoutState,
   titleOf: (state: CheckoutState) => string | null,
+  lang: string,
   m: Messages,
 ): string {
   if (connection === 'offline') return m.offline;
+  const {pinned} = announced ?? {};
   const said =
     announced &&
-    (announced.pinned !== undefined ? announced.pinned && titleOf(announced.pinned) : SAID.has(announced.step) && titleOf(state));
+    (pinned !== undefined ? pinned && titleOf(announced.lang === lang ? pinned : state) : SAID.has(announced.step) && titleOf(state));
   return said || (outage ? m.reconnecting : '');
 }
