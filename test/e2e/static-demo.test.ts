@@ -74,6 +74,9 @@ describe('the hosted demo as a merchant meets it (issue 17)', () => {
     await until('payment', () => checkout.state.step === 'awaiting-payment');
     await until('pay enabled', () => !sim('pay').disabled);
     expect(noSideScroll(doc), 'no horizontal scroll on the payment step').to.equal(true);
+    // A payment still on its way is heard only on the stream (no read reports one): the chain
+    // waits for the stream to be up, as the walk above does (it failed here once in WebKit).
+    await until('in-page stream live', () => checkout.state.connection === 'live');
     // Seen, then dropped from the chain: the checkout waits, then asks for the payment again.
     expect(sim('fail').disabled, 'nothing to drop yet').to.equal(true);
     doc.querySelector<HTMLButtonElement>('#controls button[data-pending]')!.click();
