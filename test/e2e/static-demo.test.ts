@@ -5,7 +5,8 @@ import {deepReady} from '../support/deep.js';
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000});
 
 describe('the static hosted demo (npm run build:demo)', () => {
-  it('walks a payment end to end with no backend: the sandbox runs inside the page', async () => {
+  it('walks a payment end to end with no backend: the sandbox runs inside the page', async function () {
+    this.timeout(60_000);
     const frame = document.createElement('iframe');
     frame.style.cssText = 'width: 1000px; height: 900px';
     frame.src = new URL('/dist-demo/index.html', location.origin).href;
@@ -57,7 +58,8 @@ async function skipEmail(checkout: PepayCheckout): Promise<void> {
 const noSideScroll = (doc: Document) => doc.documentElement.scrollWidth <= doc.documentElement.clientWidth;
 
 describe('the hosted demo as a merchant meets it (issue 17)', () => {
-  it('at 360 px: no horizontal scroll, the checkout right after the order, and a payment completes from the store button', async () => {
+  it('at 360 px: no horizontal scroll, the checkout right after the order, and a payment completes from the store button', async function () {
+    this.timeout(60_000);
     const {frame, doc} = await demoAt(360);
     expect(noSideScroll(doc), 'no horizontal scroll before').to.equal(true);
     const sim = (action: string) => doc.querySelector<HTMLButtonElement>(`#controls button[data-action="${action}"]:not([data-pending])`)!;

@@ -47,14 +47,17 @@ async function payingWithFocusElsewhere(faults: Record<string, unknown> | null =
 }
 
 describe('what a screen reader hears', () => {
-  it("the invoice's time is said at 5 minutes, once, and not every second", async () => {
-    const s = await createSession({customer_email: 'a@example.com', expires_in: 5 * 60_000 + 2500});
+  it("the invoice's time is said at 5 minutes, once, and not every second", async function () {
+    this.timeout(40_000);
+    // A milestone already past when the countdown is first shown is not said: the invoice has 5
+    // minutes and 10 s left at creation, margin enough for a slow start under load.
+    const s = await createSession({customer_email: 'a@example.com', expires_in: 5 * 60_000 + 10_000});
     const el = mount(s);
     await stepIs(el, 'select-token');
     const countdown = await deepReady(el.shadowRoot!, 'pepay-countdown[data-countdown]');
     const region = () => countdown.shadowRoot!.querySelector('[role=status]')!;
     expect(region().textContent).to.equal('');
-    const said = await heard(region(), () => until('5 minutes said', () => region().textContent === '5 minutes left to pay'));
+    const said = await heard(region(), () => until('5 minutes said', () => region().textContent === '5 minutes left to pay', 20_000));
     expect(said).to.deep.equal(['5 minutes left to pay']);
     // The visible time goes on changing every second; the live region does not.
     expect(await heard(region(), () => new Promise((resolve) => setTimeout(resolve, 2200)))).to.deep.equal([]);

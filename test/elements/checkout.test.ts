@@ -19,7 +19,7 @@ const text = (el: PepayCheckout) => deepText(el.shadowRoot!);
 const $ = <T extends Element = HTMLElement>(el: PepayCheckout, selector: string) => deep<T>(el.shadowRoot!, selector);
 /** Waits for a leaf to render what the payer acts on. */
 const ready = <T extends Element = HTMLElement>(el: PepayCheckout, selector: string) => deepReady<T>(el.shadowRoot!, selector);
-const stepIs = (el: PepayCheckout, step: string, timeout = 6000) => walkStepIs(el, step, timeout);
+const stepIs = (el: PepayCheckout, step: string, timeout = 10_000) => walkStepIs(el, step, timeout);
 
 async function toTokenStep(el: PepayCheckout) {
   await stepIs(el, 'email');
@@ -106,8 +106,9 @@ describe('<pepay-checkout> against the sandbox', () => {
 
   it('asks for everything the first screen needs in one round of requests', async () => {
     const s = await createSession({questions: {questions: [{id: 'q1', question: 'Company', type: 'text'}]}});
-    // Each answer takes 400 ms: a request sent after another's answer would arrive 400 ms later.
-    await simulate(s.invoice_id, 'faults', {latencyMs: 400});
+    // Each answer takes 1.5 s: a request sent after another's answer would arrive 1.5 s later, and
+    // one round's own spread (preflights, a loaded machine) stays well under that.
+    await simulate(s.invoice_id, 'faults', {latencyMs: 1500});
     const el = await mount(s);
     await stepIs(el, 'questions');
     const first = (await inspect(s.invoice_id)).requests.filter((r) => r.method === 'GET');
@@ -118,7 +119,7 @@ describe('<pepay-checkout> against the sandbox', () => {
       '/api/v1/payments/session-details',
     ]);
     const arrivals = first.map((r) => r.at);
-    expect(Math.max(...arrivals) - Math.min(...arrivals)).to.be.below(300);
+    expect(Math.max(...arrivals) - Math.min(...arrivals)).to.be.below(1000);
     el.remove();
   });
 
@@ -472,7 +473,8 @@ describe('<pepay-checkout> errors', () => {
     const heard: string[] = [];
     for (const name of ['pepay-ready', 'pepay-address', 'pepay-error']) el.addEventListener(name, () => heard.push(name));
     el.addEventListener('pepay-step-change', (e) => heard.push(e.detail.step));
-    const requests = (await inspect(s.invoice_id)).requests.length;
+    // A poll sent just before the stream went live lands first: counted from there.
+    const requests = await requestsOnceQuiet(s.invoice_id);
     // As frameworks do: into another container, then back in front of its siblings.
     const other = document.createElement('section');
     document.body.append(other);

@@ -8,6 +8,7 @@ import type {PepayCheckout} from '../../src/index.js';
 import {buttonNamed, deep, deepReady, deepText} from '../support/deep.js';
 import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
 import {stepIs, toPayment} from '../support/walk.js';
+import {placeKept} from '../support/kept-place.js';
 import {placeKey, writePlace} from '../../src/controllers/place-store.js';
 import type {Remembered} from '../../src/checkout/remembered.js';
 
@@ -100,6 +101,7 @@ describe("the payer's place", () => {
     const first = mount(s);
     await toPayment(first);
     const address = first.state.address!;
+    await placeKept(s, 'the address', (place) => place.address?.address === address.address);
     const second = mount(s);
     await stepIs(second, 'awaiting-payment');
     expect([second.state.address?.address, second.state.address?.network, second.state.address?.tokenId]).to.deep.equal([
@@ -129,6 +131,7 @@ describe("the payer's place", () => {
     await stepIs(el, 'email');
     (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'form button[type=button]')).click();
     await stepIs(el, 'select-token');
+    await placeKept(s, 'both steps done', (place) => place.questionsAnswered && place.emailDone);
     el.remove();
     const reloaded = mount(s);
     await stepIs(reloaded, 'select-token');

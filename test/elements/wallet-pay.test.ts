@@ -13,6 +13,7 @@ import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.j
 import {captured, payingCheckout, stepIs, toPayment} from '../support/walk.js';
 import {announceWallet, WALLET_ACCOUNT, WALLET_TX_HASH, type FakeWallet} from '../support/wallet.js';
 import {placeKey} from '../../src/controllers/place-store.js';
+import {placeKept} from '../support/kept-place.js';
 
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000, interval: 50});
 /** Devnet USDC on Base Sepolia (the sandbox's token 201): chain 84532. */
@@ -127,6 +128,7 @@ describe('paying from the wallet', () => {
     await until('hash shown', () => text(el, '[data-tx-hash]') === WALLET_TX_HASH);
     expect(inView<HTMLAnchorElement>(el, 'a[data-explorer]')!.href).to.equal(`https://sepolia.basescan.org/tx/${WALLET_TX_HASH}`);
     // A reload while it confirms waits for the same transaction: it does not ask for the payment again.
+    await placeKept(s, 'the wallet transaction', (place) => place.walletTx?.txHash === WALLET_TX_HASH);
     el.remove();
     const again = document.createElement('pepay-checkout');
     Object.assign(again, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});

@@ -439,7 +439,7 @@ describe('property: every server string a payer sees is rendered as text', () =>
   });
 
   it('over the real sandbox and its socket: merchant name, description and a commerce order status (3 runs)', async function () {
-    this.timeout(20_000);
+    this.timeout(60_000);
     // The sandbox caps merchant names at 100 characters.
     const short = xss.filter((p) => p.length <= 100);
     await fc.assert(

@@ -1,8 +1,9 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
-import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
+import {createSession, inspect, requestsOnceQuiet, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
 import {stepIs, toPayment} from '../support/walk.js';
+import {placeKept} from '../support/kept-place.js';
 import {deep, deepReady, deepText} from '../support/deep.js';
 import {isolated} from '../support/formatted.js';
 
@@ -50,6 +51,8 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     const el = await mount(s);
     await toPayment(el);
     await until('live', () => el.state.connection === 'live');
+    // A poll sent just before the stream went live lands first: counted from there.
+    await requestsOnceQuiet(s.invoice_id);
     const polled = (await requestsTo(s, '/api/v1/payments/payment-status')).length;
     await sleep(2500);
     expect((await requestsTo(s, '/api/v1/payments/payment-status')).length).to.equal(polled);
@@ -59,7 +62,9 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     const started = performance.now();
     await simulate(s.invoice_id, 'pay');
     await paid;
-    expect(performance.now() - started).to.be.below(1500);
+    // By the stream, not by a read after a silent socket is replaced (45 s); frame-to-DOM time is
+    // the benchmark's figure, not a timed test's.
+    expect(performance.now() - started).to.be.below(10_000);
     await until('streams closed', async () => (await inspect(s.invoice_id)).open_streams === 0);
     expect(el.state.connection).to.equal('idle');
   });
@@ -167,7 +172,7 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     await until('paid', () => el.state.step === 'paid');
     await until('processing', () => orders.includes('processing'));
     // A request already in flight when "paid" showed may still land; count from after it.
-    await sleep(500);
+    await requestsOnceQuiet(s.invoice_id);
     const httpRequests = async () => (await inspect(s.invoice_id)).requests.filter((r) => r.method !== 'WS').length;
     return {s, el, orders, httpRequests, before: await httpRequests()};
   }
@@ -239,6 +244,7 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     const s = await refusedSocketSession();
     const a = await mount(s);
     await toPayment(a);
+    await placeKept(s, 'the address', (place) => place.address?.address === a.state.address?.address);
     // The second tab opens on the address the first was given.
     const b = await mount(s);
     await stepIs(b, 'awaiting-payment');
@@ -256,6 +262,7 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     const s = await refusedSocketSession();
     const a = await mount(s);
     await toPayment(a);
+    await placeKept(s, 'the address', (place) => place.address?.address === a.state.address?.address);
     const b = await mount(s);
     await stepIs(b, 'awaiting-payment');
     await seeTwoPartialPayments(s, [a, b]);
@@ -267,6 +274,7 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     const s = await refusedSocketSession();
     const a = await mount(s);
     await toPayment(a);
+    await placeKept(s, 'the address', (place) => place.address?.address === a.state.address?.address);
     // The second tab comes back to the address the first was given.
     const b = await mount(s);
     await stepIs(b, 'awaiting-payment');

@@ -16,7 +16,8 @@ async function streamFixture() {
     onEvent: (e) => seen.events.push(e),
     onStatus: (status) => seen.statuses.push(status),
     onResync: () => seen.resyncs++,
-    backoff: {baseMs: 50},
+    // Waits short and capped: a test that refuses for a while is not left behind a long one.
+    backoff: {baseMs: 50, maxMs: 1000},
   });
   return {s, stream, seen, dedupe, token: address.wsToken!};
 }

@@ -7,7 +7,7 @@ import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
 import {PayorClient, type PepayCheckout} from '../../src/index.js';
 import {deepText} from '../support/deep.js';
-import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
+import {createSession, inspect, requestsOnceQuiet, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
 import {scriptedApi} from '../support/script.js';
 import {stepIs, toPayment} from '../support/walk.js';
 
@@ -82,7 +82,7 @@ describe('hostile network: events about someone else (kind 1)', () => {
 
 describe('hostile network: reconnect storms (kind 2)', () => {
   it('a socket closed 100 ms after every upgrade: waits grow, one "Reconnecting…", re-reads bounded', async function () {
-    this.timeout(30_000);
+    this.timeout(60_000);
     const {s, el} = await paying(false);
     await until('live', () => el.state.connection === 'live');
     const announced = announcements(el);
@@ -102,7 +102,7 @@ describe('hostile network: reconnect storms (kind 2)', () => {
   });
 
   it('sockets that live 1.5 s each: one "Reconnecting…" for the whole outage, not one per socket', async function () {
-    this.timeout(30_000);
+    this.timeout(60_000);
     const {s, el} = await paying(false);
     await until('live', () => el.state.connection === 'live');
     const announced = announcements(el);
@@ -128,8 +128,9 @@ describe('hostile network: reconnect storms (kind 2)', () => {
     await sleep(1000);
     const opens = (await requestsTo(s, '/api/v1/payments/session-details')).filter((r) => r.at >= from).length;
     const sockets = (await requestsTo(s, '/ws/payment')).filter((r) => r.at >= from).length;
-    // 3 s of flapping signals: at most one re-read per 2 s from them, plus one per socket opened.
-    expect(sockets).to.be.at.most(3);
+    // About 3 s of flapping signals (longer on a loaded machine: bounded by the time it took): at
+    // most one open per 2 s from them, plus one re-read per socket opened.
+    expect(sockets).to.be.at.most(Math.ceil((Date.now() - from) / 2000) + 1);
     expect(opens).to.be.at.most(sockets + 2);
     el.remove();
   });
@@ -266,8 +267,11 @@ describe('hostile network: polling with nothing to wait for (kind 7)', () => {
     for (const s of sessions) expect(await requestsTo(s, '/api/v1/payments/payment-status')).to.deep.equal([]);
     const before = await Promise.all(sessions.map(async (s) => (await requestsTo(s, '/api/v1/payments/session-details')).length));
     window.dispatchEvent(new Event('focus'));
-    await sleep(500);
-    const after = await Promise.all(sessions.map(async (s) => (await requestsTo(s, '/api/v1/payments/session-details')).length));
+    const reads = () => Promise.all(sessions.map(async (s) => (await requestsTo(s, '/api/v1/payments/session-details')).length));
+    await until('each re-read', async () => (await reads()).every((n, i) => n > before[i]!));
+    // Then no second one: counted once every request on its way has landed.
+    await Promise.all(sessions.map((s) => requestsOnceQuiet(s.invoice_id)));
+    const after = await reads();
     expect(after.map((n, i) => n - before[i]!)).to.deep.equal([1, 1, 1]);
     for (const el of els) el.remove();
   });

@@ -72,7 +72,7 @@ describe('sandbox: /ws/payment', () => {
   it('sends a heartbeat on an idle stream', async () => {
     const s = await createSession();
     const ws = openSocket((await streamFor(s)).url);
-    await ws.waitFor((frames) => frames.some((f) => f['type'] === 'heartbeat'), 3000);
+    await ws.waitFor((frames) => frames.some((f) => f['type'] === 'heartbeat'));
     ws.socket.close();
   });
 
@@ -209,7 +209,7 @@ describe("test browsers: one test's refused sockets do not slow the next", () =>
       });
     const waits: number[] = [];
     for (let i = 0; i < 10; i++) waits.push(await refused());
-    // With the delay: 0.3 s on the second, about 8 s on the tenth.
-    expect(Math.max(...waits.slice(1)), `waits ${waits.map(Math.round).join(', ')} ms`).to.be.below(2000);
+    // With the delay: 0.3 s on the second, about 8 s on the tenth (3.5 s on the eighth).
+    expect(Math.max(...waits.slice(1)), `waits ${waits.map(Math.round).join(', ')} ms`).to.be.below(4000);
   });
 });

@@ -77,7 +77,7 @@ export function openSocket(url: string) {
     frames.push(JSON.parse(event.data) as Record<string, unknown>);
     for (const wake of waiters.splice(0)) wake();
   });
-  async function waitFor(predicate: (frames: Record<string, unknown>[]) => boolean, timeoutMs = 4000): Promise<void> {
+  async function waitFor(predicate: (frames: Record<string, unknown>[]) => boolean, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(frames)) {
       if (Date.now() > deadline) throw new Error(`timed out waiting for frames; got ${JSON.stringify(frames.map((f) => f['type']))}`);

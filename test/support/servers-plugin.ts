@@ -15,8 +15,10 @@ export function testServersPlugin() {
     async serverStart() {
       const script = await startScriptServer();
       servers.push(script.server);
-      // Fast clock ticks and heartbeats keep realtime tests short.
-      sandbox = await startSandbox({tickMs: 100, heartbeatMs: 1000, retention: 200});
+      // Fast clock ticks and heartbeats keep realtime tests short. The replay window is shared by
+      // every invoice of the three browsers: kept large, so that one browser's burst of payments
+      // cannot push another test's events out of `since=` replay while its socket is down.
+      sandbox = await startSandbox({tickMs: 100, heartbeatMs: 1000, retention: 100_000});
       config = {scriptUrl: script.url, sandboxUrl: sandbox.url};
     },
     async serverStop() {
