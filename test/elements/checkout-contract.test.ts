@@ -193,7 +193,7 @@ describe('<pepay-checkout> state contract', () => {
 describe('<pepay-checkout> timers, focus and removal', () => {
   it('near expiry, while the server still says "0 s left", session-details is asked at most once a second', async () => {
     // remaining_seconds is rounded down: the last second of this invoice reads as 0 s left.
-    // 5.7 s: the first read comes well before the end, however loaded the machine.
+    // 5.7 s: the first read comes well before the end, even on a loaded machine.
     const s = await createSession({customer_email: 'a@example.com', expires_in: 5700});
     const el = await fixture<PepayCheckout>(
       html`<pepay-checkout session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}></pepay-checkout>`,

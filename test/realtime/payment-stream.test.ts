@@ -16,7 +16,8 @@ async function streamFixture() {
     onEvent: (e) => seen.events.push(e),
     onStatus: (status) => seen.statuses.push(status),
     onResync: () => seen.resyncs++,
-    // Waits short and capped: a test that refuses for a while is not left behind a long one.
+    // Capped at 1 s: a nudge within 2 s of the last open is ignored, so the backoff alone brings
+    // back a stream that was refused for a while, within a test's wait.
     backoff: {baseMs: 50, maxMs: 1000},
   });
   return {s, stream, seen, dedupe, token: address.wsToken!};

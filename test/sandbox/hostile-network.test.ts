@@ -126,12 +126,12 @@ describe('hostile network: reconnect storms (kind 2)', () => {
       await sleep(100);
     }
     await sleep(1000);
-    const opens = (await requestsTo(s, '/api/v1/payments/session-details')).filter((r) => r.at >= from).length;
+    const reads = (await requestsTo(s, '/api/v1/payments/session-details')).filter((r) => r.at >= from).length;
     const sockets = (await requestsTo(s, '/ws/payment')).filter((r) => r.at >= from).length;
     // About 3 s of flapping signals (longer on a loaded machine: bounded by the time it took): at
     // most one open per 2 s from them, plus one re-read per socket opened.
     expect(sockets).to.be.at.most(Math.ceil((Date.now() - from) / 2000) + 1);
-    expect(opens).to.be.at.most(sockets + 2);
+    expect(reads).to.be.at.most(sockets + 2);
     el.remove();
   });
 
