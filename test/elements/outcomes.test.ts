@@ -9,6 +9,7 @@ import {deep, deepText} from '../support/deep.js';
 import {sandboxUrl, simulate} from '../support/sandbox.js';
 import {payingCheckout, stepIs} from '../support/walk.js';
 import {isolated} from '../support/formatted.js';
+import {placeKept} from '../support/kept-place.js';
 
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000, interval: 50});
 
@@ -39,11 +40,7 @@ describe('what happened to the money', () => {
     expect(paidLine).to.not.equal(undefined);
     // Kept with the payer's place (signed, so a moment later), then the page reloads. The paid
     // screen's place: every place names its payments, the payment step's too.
-    await until('kept', () =>
-      Object.keys(localStorage).some(
-        (k) => k.includes(s.invoice_id) && localStorage.getItem(k)!.includes('\\"invoiceStatus\\":\\"paid\\"'),
-      ),
-    );
+    await placeKept(s, 'the paid screen', (place) => place.invoiceStatus === 'paid');
     el.remove();
     const reloaded = document.createElement('pepay-checkout');
     Object.assign(reloaded, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});

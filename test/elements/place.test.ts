@@ -74,7 +74,7 @@ async function shownAnAddress() {
   const key = placeKey(s.invoice_id, s.session_token);
   // The checkout's own place is written a moment later (its chunk, then Web Crypto): a test's write
   // made before that one even starts would be overwritten by it.
-  await until('its own place kept', () => localStorage.getItem(key)?.includes(address));
+  await placeKept(s, 'its own place', (place) => place.address?.address === address);
   el.remove();
   const place: Remembered = {
     questionsAnswered: true,
@@ -146,7 +146,7 @@ describe("the payer's place", () => {
     // Other test files share this origin's storage: only this invoice's keys count. Places are
     // signed (Web Crypto), so written a moment later.
     const mine = () => Object.keys(localStorage).filter((key) => key.includes(s.invoice_id));
-    await until('place kept', () => mine().some((key) => localStorage.getItem(key)!.includes(el.state.address!.address)));
+    await placeKept(s, 'the address', (place) => place.address?.address === el.state.address!.address);
     const stored = mine().map((key) => `${key}=${localStorage.getItem(key)}`);
     expect(stored).to.have.length(1);
     const address = el.state.address!.address;
@@ -156,7 +156,8 @@ describe("the payer's place", () => {
     await simulate(s.invoice_id, 'pay');
     await stepIs(el, 'paid');
     // Storage work is asynchronous (the store is a chunk, places are signed): waited for, not assumed.
-    await until('the address forgotten', () => mine().length === 1 && !localStorage.getItem(mine()[0]!)!.includes(address));
+    await placeKept(s, 'the address forgotten', (place) => place.address === null);
+    expect(mine()).to.have.length(1);
     const ended = localStorage.getItem(mine()[0]!)!;
     expect(ended).to.include('paidAt');
     for (const secret of [s.session_token, s.signature]) expect(ended).not.to.include(secret);
@@ -168,10 +169,8 @@ describe("the payer's place", () => {
     const el = mount(s);
     await toPayment(el);
     const address = el.state.address!.address;
-    await until('place kept', () =>
-      Object.keys(localStorage).some((k) => k.includes(s.invoice_id) && localStorage.getItem(k)!.includes(address)),
-    );
-    const key = Object.keys(localStorage).find((k) => k.includes(s.invoice_id))!;
+    await placeKept(s, 'the address', (place) => place.address?.address === address);
+    const key = placeKey(s.invoice_id, s.session_token);
     el.remove();
     // Another page of the site, without the session, rewrites the address and amount: its
     // signature no longer holds, and nothing is restored.
@@ -193,9 +192,7 @@ describe("the payer's place", () => {
     const seen = el.state.detected!;
     // Heard by this page: the stream will say how it ends, so there is no way back to paying twice.
     expect(deep(el.shadowRoot!, '[data-stop-waiting]')).to.equal(null);
-    await until('the wait kept', () =>
-      Object.keys(localStorage).some((k) => k.includes(s.invoice_id) && localStorage.getItem(k)!.includes(seen.paymentId!)),
-    );
+    await placeKept(s, 'the wait', (place) => place.detected?.paymentId === seen.paymentId);
     el.remove();
     const reloaded = mount(s);
     await stepIs(reloaded, 'confirming');
@@ -224,9 +221,7 @@ describe("the payer's place", () => {
     expect(deepText(reloaded.shadowRoot!)).to.not.include('Choose another token');
     expect(await verifyJobs(s)).to.equal(1);
     // Reloaded again: the same wait, said the same way, and no second job.
-    await until('the wait kept', () =>
-      Object.keys(localStorage).some((k) => k.includes(s.invoice_id) && localStorage.getItem(k)!.includes('\\"found\\":true')),
-    );
+    await placeKept(s, 'the wait, found', (place) => place.detected?.found === true);
     reloaded.remove();
     const again = mount(s);
     await stepIs(again, 'confirming');
@@ -337,7 +332,7 @@ describe("the payer's place", () => {
     await Promise.all([quiet(a.key), quiet(b.key)]);
     writePlace(a.key, a.s.session_token, {...a.place, emailDone: false});
     writePlace(b.key, b.s.session_token, {...b.place, emailDone: false});
-    await until('both written', () => [a.key, b.key].every((key) => localStorage.getItem(key)?.includes('\\"emailDone\\":false')));
+    await Promise.all([a.s, b.s].map((s) => placeKept(s, 'the variant written', (place) => !place.emailDone)));
   });
 
   it('kept figures of an ended invoice that cannot be read are not shown, each on its own', async () => {
@@ -350,7 +345,7 @@ describe("the payer's place", () => {
     await stepIs(el, 'paid');
     // The checkout's own last write (the ended invoice's figures) lands first: the paid status, not
     // the token list's place (no address either) still on its way under load.
-    await until('ended kept', () => localStorage.getItem(key)?.includes('\\"invoiceStatus\\":\\"paid\\"'));
+    await placeKept(s, 'the ended invoice', (place) => place.invoiceStatus === 'paid');
     el.remove();
     const keep = (figures: Record<string, unknown>) => kept(key, s.session_token, {...ended, ...figures} as unknown as Remembered);
     // As the checkout writes it: 5 USD more than due, said after a reload.

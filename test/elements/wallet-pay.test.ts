@@ -12,7 +12,6 @@ import {decodeQr} from '../support/qr.js';
 import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
 import {captured, payingCheckout, stepIs, toPayment} from '../support/walk.js';
 import {announceWallet, WALLET_ACCOUNT, WALLET_TX_HASH, type FakeWallet} from '../support/wallet.js';
-import {placeKey} from '../../src/controllers/place-store.js';
 import {placeKept} from '../support/kept-place.js';
 
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000, interval: 50});
@@ -139,14 +138,13 @@ describe('paying from the wallet', () => {
     // the merchant stays shown (found by a reload probe: it was lost on the paid screen).
     again.remove();
     await simulate(s.invoice_id, 'pay');
-    const key = placeKey(s.invoice_id, s.session_token);
     for (const reload of ['paid while closed', 'reloaded on the paid screen']) {
       const back = document.createElement('pepay-checkout');
       Object.assign(back, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
       document.body.append(back);
       await stepIs(back, 'paid');
       await until(`hash on the paid screen, ${reload}`, () => text(back, '[data-tx-hash]') === WALLET_TX_HASH);
-      await until('its end kept', () => localStorage.getItem(key)?.includes('\\"invoiceStatus\\":\\"paid\\"'));
+      await placeKept(s, 'its end', (place) => place.invoiceStatus === 'paid');
       back.remove();
     }
   });

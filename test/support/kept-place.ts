@@ -5,7 +5,7 @@ import type {Remembered} from '../../src/checkout/remembered.js';
 import type {Session} from './sandbox.js';
 
 /** The place kept for session `s` (its signed text, unchecked), or null when none is stored. */
-export function keptPlace(s: Session): Remembered | null {
+function keptPlace(s: Session): Remembered | null {
   const raw = localStorage.getItem(placeKey(s.invoice_id, s.session_token));
   if (!raw) return null;
   return (JSON.parse((JSON.parse(raw) as {text: string}).text) as {place: Remembered}).place;
