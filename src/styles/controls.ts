@@ -79,6 +79,9 @@ export const controlStyles = css`
     border: 1px solid var(--_border);
     background: var(--_bg);
     color: var(--_fg);
+    /* Its label's width, not its own 20 characters: at 200 % text those are wider than a phone (WCAG 1.4.10). */
+    width: 100%;
+    min-width: 0;
   }
   input[aria-invalid='true'] {
     border-color: var(--_danger);

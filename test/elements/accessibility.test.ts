@@ -98,39 +98,67 @@ describe("a merchant's accent colour", () => {
 });
 
 describe('reflow and targets', () => {
+  /**
+   * What reaches past the checkout's sides on the step shown, and the targets under 24 px (WCAG
+   * 2.5.8 Target Size (Minimum): links and buttons, not text inside a sentence), through shadow roots.
+   */
+  async function overflowOn(el: PepayCheckout, step: string, locale: string) {
+    await stepIs(el, step);
+    await waitUntil(() => el.shadowRoot!.querySelector('.card')?.getAttribute('lang') === locale, 'language', {timeout: 10_000});
+    await el.updateComplete;
+    const box = el.getBoundingClientRect();
+    const all = deepAllOf(el.shadowRoot!);
+    const wider = all.filter((node) => {
+      const r = node.getBoundingClientRect();
+      return r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5);
+    });
+    const small = all
+      .filter((node) => node.matches('button, a[href]') && node.getBoundingClientRect().width > 0)
+      .filter((node) => node.getBoundingClientRect().width < 24 || node.getBoundingClientRect().height < 24);
+    return {step, wider: wider.map((node) => node.outerHTML.slice(0, 60)), small: small.map((node) => node.outerHTML.slice(0, 60))};
+  }
+  const fits = (step: string) => ({step, wider: [], small: []});
+
+  /** A checkout 320 px wide in `locale`, the page's root text at `text` (the payer's larger text reaches it there: WCAG 1.4.4). */
+  async function narrow(options: Record<string, unknown>, locale: string, text: string, walk: (el: PepayCheckout) => Promise<void>) {
+    document.documentElement.style.fontSize = text;
+    const el = mount(await createSession(options), 'light', locale);
+    try {
+      el.style.width = '320px';
+      expect(getComputedStyle(el).fontSize).to.equal(text === '200%' ? '30px' : '15px');
+      await walk(el);
+    } finally {
+      el.remove();
+      document.documentElement.style.removeProperty('font-size');
+    }
+  }
+
   for (const [locale, text] of [
     ['de', '100%'],
     ['ar', '100%'],
     ['de', '200%'],
   ] as const) {
     it(`at 320 px in ${locale}, text at ${text} (400 % zoom of a 1280 px window): nothing wider than the checkout, every target 24 px at least`, async () => {
-      // The payer's larger text reaches the checkout through the page's root (WCAG 1.4.4): 15 px becomes 30 px.
-      document.documentElement.style.fontSize = text;
-      const el = mount(await createSession({customer_email: 'a@example.com'}), 'light', locale);
-      try {
-        el.style.width = '320px';
-        expect(getComputedStyle(el).fontSize).to.equal(text === '200%' ? '30px' : '15px');
+      await narrow({customer_email: 'a@example.com'}, locale, text, async (el) => {
         await toPayment(el);
-        await waitUntil(() => el.shadowRoot!.querySelector('.card')?.getAttribute('lang') === locale, 'language', {timeout: 10_000});
-        await el.updateComplete;
-        const box = el.getBoundingClientRect();
-        const all = deepAllOf(el.shadowRoot!);
-        const wider = all.filter((node) => {
-          const r = node.getBoundingClientRect();
-          return r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5);
-        });
-        expect(wider.map((node) => node.outerHTML.slice(0, 60))).to.deep.equal([]);
-        // WCAG 2.5.8 Target Size (Minimum): links and buttons, not text inside a sentence.
-        const small = all
-          .filter((node) => node.matches('button, a[href]') && node.getBoundingClientRect().width > 0)
-          .filter((node) => node.getBoundingClientRect().width < 24 || node.getBoundingClientRect().height < 24);
-        expect(small.map((node) => node.outerHTML.slice(0, 60))).to.deep.equal([]);
-      } finally {
-        el.remove();
-        document.documentElement.style.removeProperty('font-size');
-      }
+        expect(await overflowOn(el, 'awaiting-payment', locale)).to.deep.equal(fits('awaiting-payment'));
+      });
     });
   }
+
+  it("at 320 px, text at 200 %: the question's field, the e-mail's and the long token list's filter fit as well", async () => {
+    // Found by a phone probe: a text field keeps its default width (20 characters) unless told to
+    // fill its label, and at 30 px that is wider than the card.
+    await narrow({questions: QUESTIONS, environment: 'mainnet'}, 'en', '200%', async (el) => {
+      expect(await overflowOn(el, 'questions', 'en')).to.deep.equal(fits('questions'));
+      (await deepReady<HTMLInputElement>(el.shadowRoot!, 'input[name=q0]')).value = 'Acme';
+      (await deepReady<HTMLFormElement>(el.shadowRoot!, 'form')).requestSubmit();
+      expect(await overflowOn(el, 'email', 'en')).to.deep.equal(fits('email'));
+      (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'form button[type=button]')).click();
+      await deepReady(el.shadowRoot!, 'input[type=search]');
+      expect(await overflowOn(el, 'select-token', 'en')).to.deep.equal(fits('select-token'));
+    });
+  });
 
   it('a page that shrinks its root (62.5 %) does not shrink the checkout below 15 px', async () => {
     document.documentElement.style.fontSize = '62.5%';

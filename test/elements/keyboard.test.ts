@@ -217,3 +217,60 @@ describe("the keyboard's place within a step (WCAG 2.4.3)", () => {
     el.remove();
   });
 });
+
+describe('where the keyboard lands is on screen (WCAG 2.4.11 Focus Not Obscured)', () => {
+  /**
+   * A checkout above a long page, on the payment step, with the keyboard on the button `name` and
+   * the page scrolled down to it: the step's heading is above the window (found by a phone probe).
+   */
+  async function scrolledDownTo(name: string) {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = document.createElement('pepay-checkout') as PepayCheckout;
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    const below = document.createElement('div');
+    below.style.height = '3000px';
+    document.body.append(el, below);
+    await toPayment(el);
+    const details = el.shadowRoot!.querySelector('pepay-payment-details')!.shadowRoot!;
+    const button = [...details.querySelectorAll('button')].find((b) => label(b) === name)!;
+    button.focus();
+    button.scrollIntoView({block: 'start'});
+    const heading = el.shadowRoot!.querySelector('[data-step-heading]')!;
+    expect(heading.getBoundingClientRect().bottom, 'the heading is above the window').to.be.below(0);
+    const done = () => {
+      el.remove();
+      below.remove();
+      window.scrollTo(0, 0);
+    };
+    return {s, el, done};
+  }
+  const onScreen = (node: Element) => {
+    const r = node.getBoundingClientRect();
+    return [r.top >= 0, r.bottom <= window.innerHeight];
+  };
+
+  it('the paid heading, when the invoice is paid while the keyboard is on "I already paid"', async () => {
+    const {s, el, done} = await scrolledDownTo('I already paid');
+    try {
+      await simulate(s.invoice_id, 'pay');
+      await stepIs(el, 'paid');
+      await waitUntil(() => focused()?.matches('[data-step-heading]'), `heading focused, not ${focused()?.localName}`);
+      expect(label(focused()!)).to.equal('Payment received');
+      expect(onScreen(focused()!)).to.deep.equal([true, true]);
+    } finally {
+      done();
+    }
+  });
+
+  it('the token list\'s heading, when the payer presses "Choose another token"', async () => {
+    const {el, done} = await scrolledDownTo('Choose another token');
+    try {
+      await sendKeys({press: 'Enter'});
+      await stepIs(el, 'select-token');
+      await waitUntil(() => focused()?.matches('[data-step-heading]'), `heading focused, not ${focused()?.localName}`);
+      expect(onScreen(focused()!)).to.deep.equal([true, true]);
+    } finally {
+      done();
+    }
+  });
+});

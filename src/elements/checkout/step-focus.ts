@@ -58,7 +58,7 @@ export class StepFocus implements ReactiveController {
   /** After the next render: the heading, if it takes focus. */
   follow(): void {
     void this.host.updateComplete.then(() => {
-      if (this.headingSpeaks()) this.host.renderRoot.querySelector<HTMLElement>('[data-step-heading]')?.focus({preventScroll: true});
+      if (this.headingSpeaks()) land(this.host.renderRoot.querySelector<HTMLElement>('[data-step-heading]'));
     });
   }
 
@@ -66,7 +66,7 @@ export class StepFocus implements ReactiveController {
   private rescue(): void {
     const last = this.lastFocused;
     if (!last || !this.lost(last) || !onBody()) return;
-    this.host.renderRoot.querySelector<HTMLElement>(LANDING)?.focus({preventScroll: true});
+    land(this.host.renderRoot.querySelector<HTMLElement>(LANDING));
   }
 
   /**
@@ -77,6 +77,16 @@ export class StepFocus implements ReactiveController {
   private lost(control: Element): boolean {
     return !control.isConnected;
   }
+}
+
+/**
+ * Focuses `target` and scrolls it into view by the least distance, so a payer who scrolled down to
+ * a control does not lose sight of where the keyboard went (WCAG 2.4.3, 2.4.11 Focus Not Obscured).
+ * Not the browser's own scroll on focus: Chromium centres the element, the others vary.
+ */
+function land(target: HTMLElement | null): void {
+  target?.focus({preventScroll: true});
+  if (target?.matches(':focus')) target.scrollIntoView({block: 'nearest', inline: 'nearest'});
 }
 
 /** Focus fell to the top of the page (or nowhere). */
