@@ -1,4 +1,5 @@
 import {expect, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
 import type {PepayCheckout} from '../../src/index.js';
 import type {} from '../../src/cdn/module.js';
 import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
@@ -9,8 +10,13 @@ const until = (what: string, predicate: () => unknown) => waitUntil(predicate, w
 const bundle = (name: string) => new URL(`/dist/cdn/${name}`, location.origin).href;
 
 /** A plain merchant page, in its own window, that loads the built bundles the way a storefront would. */
-async function storefront(body: string, before = ''): Promise<{win: Window; warnings: string[]; frame: HTMLIFrameElement}> {
+async function storefront(
+  body: string,
+  before = '',
+  sandbox?: string,
+): Promise<{win: Window; warnings: string[]; frame: HTMLIFrameElement}> {
   const frame = document.createElement('iframe');
+  if (sandbox !== undefined) frame.setAttribute('sandbox', sandbox);
   frame.style.cssText = 'width: 520px; height: 800px';
   frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
     <script>window.__warnings = []; const warn = console.warn; console.warn = (...a) => { window.__warnings.push(a.join(' ')); warn(...a); };</script>
@@ -78,6 +84,40 @@ describe('the script-tag bundles on a plain page', () => {
     expect(warnings).to.have.length(1);
     for (const warning of warnings) expect(warning).to.include('<pepay-checkout> is already defined by version 0.0.1');
     frame.remove();
+  });
+
+  it('in a frame sandboxed without allow-forms: Enter answers the question, Continue and Enter check and save the e-mail', async () => {
+    // Found by a host-page probe: the browser drops a form's submission there before its submit
+    // event, and Continue did nothing. allow-same-origin only lets this test reach into the frame.
+    const questions = [{id: 'size', question: 'Shirt size?', type: 'text', validation: {required: true}}];
+    const s = await createSession({questions: {questions}});
+    const {win, frame} = await storefront(
+      `<pepay-checkout session-token="${s.session_token}" signature="${s.signature}" api-base="${sandboxUrl}"></pepay-checkout>`,
+      '',
+      'allow-scripts allow-same-origin',
+    );
+    const checkout = win.document.querySelector('pepay-checkout') as PepayCheckout;
+    try {
+      await until('the question', () => checkout.state?.step === 'questions');
+      const answer = await deepReady<HTMLInputElement>(checkout.shadowRoot!, 'input[name=q0]');
+      answer.focus();
+      await sendKeys({type: 'XL'});
+      await sendKeys({press: 'Enter'});
+      await until('the e-mail step', () => checkout.state.step === 'email');
+      await until('the e-mail field', () => checkout.querySelector('input[name=email]'));
+      const email = checkout.querySelector<HTMLInputElement>('input[name=email]')!;
+      email.value = 'not an address';
+      buttonNamed(checkout.shadowRoot!.querySelector('pepay-email-form')!.shadowRoot!, 'Continue').click();
+      await until('the e-mail refused, said', () => email.getAttribute('aria-invalid') === 'true');
+      email.value = 'payer@example.com';
+      email.focus();
+      await sendKeys({press: 'Enter'});
+      await until('the token list', () => checkout.state.step === 'select-token');
+      const sent = (await inspect(s.invoice_id)).requests.filter((r) => r.method === 'POST').map((r) => r.path.split('/').pop());
+      expect(sent).to.deep.equal(['submit-form', 'customer-email']);
+    } finally {
+      frame.remove();
+    }
   });
 
   it('a page that adds enumerable properties to Object.prototype gets the error card, and its console says why', async () => {

@@ -67,9 +67,18 @@ export class PepayEmailForm extends PepayLeaf {
 
   @queryAssignedElements({slot: 'email', selector: 'input', flatten: true}) private slotted!: HTMLInputElement[];
 
-  /** Submits as the form's own button would (the light-DOM input's Enter key comes here). */
+  /**
+   * Checks the e-mail and sends it, as "Continue" does (the light-DOM input's Enter key comes here).
+   * Not through the form's submission: a frame sandboxed without `allow-forms` drops it before its
+   * `submit` event.
+   */
   submit(): void {
-    this.renderRoot.querySelector('form')?.requestSubmit();
+    const input = this.slotted[0];
+    // Enter in the field submits too, even while the first answer is on its way.
+    if (!input || this.busy) return;
+    this.problem = fieldProblem(input, this.messages);
+    if (this.problem) input.focus();
+    else this.act({type: 'email-submitted', email: input.value.trim()});
   }
 
   override render() {
@@ -79,7 +88,9 @@ export class PepayEmailForm extends PepayLeaf {
       <div class="field"><span aria-hidden="true">${m.emailLabel}</span> <slot name="email"></slot></div>
       <p class="field-error" id="err-email" role="alert">${this.problem}</p>
       <div class="row">
-        <button class="primary" part="pay-button" aria-disabled=${this.busy ? 'true' : nothing}>${m.continue}</button>
+        <button class="primary" part="pay-button" aria-disabled=${this.busy ? 'true' : nothing} @click=${this.onSubmit}>
+          ${m.continue}
+        </button>
         <button type="button" aria-disabled=${this.busy ? 'true' : nothing} @click=${() => this.busy || this.act({type: 'email-skipped'})}>
           ${m.skip}
         </button>
@@ -96,14 +107,10 @@ export class PepayEmailForm extends PepayLeaf {
     else input?.removeAttribute('aria-description');
   }
 
-  private readonly onSubmit = (event: SubmitEvent) => {
+  /** "Continue" and `requestSubmit()`; the form's own submission is cancelled at the click (see `submit`). */
+  private readonly onSubmit = (event: Event) => {
     event.preventDefault();
-    const input = this.slotted[0];
-    // Enter in the field submits too, even while the first answer is on its way.
-    if (!input || this.busy) return;
-    this.problem = fieldProblem(input, this.messages);
-    if (this.problem) input.focus();
-    else this.act({type: 'email-submitted', email: input.value.trim()});
+    this.submit();
   };
 }
 

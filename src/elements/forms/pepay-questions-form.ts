@@ -45,14 +45,19 @@ export class PepayQuestionsForm extends PepayLeaf {
           </label>
           <p class="field-error" id="err-q${index}">${problem}</p>`;
       })}
-      <button class="primary" part="pay-button" aria-disabled=${this.busy ? 'true' : nothing}>${m.continue}</button>
+      <button class="primary" part="pay-button" aria-disabled=${this.busy ? 'true' : nothing} @click=${this.onSubmit}>${m.continue}</button>
     </form>`;
   }
 
-  private readonly onSubmit = async (event: SubmitEvent) => {
+  /**
+   * "Continue", Enter in a field (the browser clicks the form's button for it) and `requestSubmit()`.
+   * The form's own submission is cancelled at the click: a frame sandboxed without `allow-forms`
+   * drops it before its `submit` event, and Continue would do nothing.
+   */
+  private readonly onSubmit = async (event: Event) => {
     event.preventDefault();
     if (this.busy) return;
-    const form = event.currentTarget as HTMLFormElement;
+    const form = this.renderRoot.querySelector('form')!;
     const inputs = [...form.querySelectorAll('input')];
     this.problems = inputs.map((input) => fieldProblem(input, this.messages));
     if (this.problems.every((problem) => !problem)) {
