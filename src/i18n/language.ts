@@ -1,8 +1,9 @@
 /**
  * An element's language, as a Lit controller: which catalogue it speaks now (English until the
- * chunk of its own language is here, then it renders again), and `dir="rtl"` on the element for
- * Arabic and Hebrew from the first render (their words may still be on the way), dropped when
- * they could not be fetched and English stands in. Each element resolves its own: two checkouts may speak two languages.
+ * chunk of its own language is here, then it renders again), and the element's `dir`: `rtl` for
+ * Arabic and Hebrew from the first render (their words may still be on the way), `ltr` otherwise,
+ * and when their words could not be fetched and English stands in, whatever the page's direction.
+ * Each element resolves its own: two checkouts may speak two languages.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {RIGHT_TO_LEFT, type Catalogue, type Locale} from './catalogue.js';
@@ -85,7 +86,7 @@ export class LanguageController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.rightToLeft) this.host.setAttribute('dir', 'rtl');
-    else if (this.host.getAttribute('dir') === 'rtl') this.host.removeAttribute('dir');
+    // Set either way: English (or any left-to-right language) on a right-to-left page is still read left to right.
+    this.host.setAttribute('dir', this.rightToLeft ? 'rtl' : 'ltr');
   }
 }

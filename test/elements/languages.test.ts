@@ -328,9 +328,34 @@ describe('languages', () => {
     const shown = deep(el.shadowRoot!, '[data-copy="address"]')!;
     expect([shown.textContent, getComputedStyle(shown).direction]).to.deep.equal([address, 'ltr']);
     el.locale = 'en';
-    await until('English again', () => !el.hasAttribute('dir') && deepText(el.shadowRoot!).includes('Send exactly'));
+    await until('English again', () => el.getAttribute('dir') === 'ltr' && deepText(el.shadowRoot!).includes('Send exactly'));
     el.remove();
   });
+
+  for (const [lang, locale] of [
+    ['fa', undefined],
+    ['he', 'en'],
+  ] as const) {
+    it(`in English inside a right-to-left page (lang="${lang}", locale ${locale ?? 'unset'}): read left to right`, async () => {
+      // Found by a host-page probe: Persian has no catalogue, English stood in, and the card took
+      // the page's direction ("?Where should we send the receipt").
+      const s = await createSession();
+      const page = document.createElement('div');
+      Object.assign(page, {dir: 'rtl', lang});
+      const el = document.createElement('pepay-checkout');
+      Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+      if (locale) el.locale = locale;
+      page.append(el);
+      document.body.append(page);
+      try {
+        await stepIs(el, 'email');
+        expect(el.shadowRoot!.querySelector('.card')!.getAttribute('lang')).to.equal('en');
+        expect([el.getAttribute('dir'), getComputedStyle(el).direction]).to.deep.equal(['ltr', 'ltr']);
+      } finally {
+        page.remove();
+      }
+    });
+  }
 
   it('without a locale, the nearest lang across shadow roots decides; two checkouts on one page speak two languages', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
