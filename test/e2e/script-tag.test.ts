@@ -86,7 +86,8 @@ describe('the script-tag bundles on a plain page', () => {
     frame.remove();
   });
 
-  it('in a frame sandboxed without allow-forms: Enter answers the question, Continue and Enter check and save the e-mail', async () => {
+  it('in a frame sandboxed without allow-forms: Enter answers the question, Continue and Enter check and save the e-mail', async function () {
+    this.timeout(90_000);
     // Found by a host-page probe: the browser drops a form's submission there before its submit
     // event, and Continue did nothing. allow-same-origin only lets this test reach into the frame.
     const questions = [{id: 'size', question: 'Shirt size?', type: 'text', validation: {required: true}}];

@@ -146,7 +146,8 @@ describe('reflow and targets', () => {
     });
   }
 
-  it("at 320 px, text at 200 %: the question's field, the e-mail's and the long token list's filter fit as well", async () => {
+  it("at 320 px, text at 200 %: the question's field, the e-mail's and the long token list's filter fit as well", async function () {
+    this.timeout(90_000);
     // Found by a phone probe: a text field keeps its default width (20 characters) unless told to
     // fill its label, and at 30 px that is wider than the card.
     await narrow({questions: QUESTIONS, environment: 'mainnet'}, 'en', '200%', async (el) => {

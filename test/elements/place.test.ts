@@ -332,7 +332,7 @@ describe("the payer's place", () => {
     await Promise.all([quiet(a.key), quiet(b.key)]);
     writePlace(a.key, a.s.session_token, {...a.place, emailDone: false});
     writePlace(b.key, b.s.session_token, {...b.place, emailDone: false});
-    await Promise.all([a.s, b.s].map((s) => placeKept(s, 'the variant written', (place) => !place.emailDone)));
+    await Promise.all([a.s, b.s].map((s) => placeKept(s, 'the variant written', (place) => place.emailDone === false)));
   });
 
   it('kept figures of an ended invoice that cannot be read are not shown, each on its own', async () => {

@@ -58,7 +58,10 @@ export class StepFocus implements ReactiveController {
   /** After the next render: the heading, if it takes focus. */
   follow(): void {
     void this.host.updateComplete.then(() => {
-      if (this.headingSpeaks()) land(this.host.renderRoot.querySelector<HTMLElement>('[data-step-heading]'));
+      if (!this.headingSpeaks()) return;
+      // Brought into view only for a payer whose keyboard was in the checkout, not one who clicked the page and scrolled away.
+      const inside = this.host.matches(':focus-within') || this.lastFocused !== null;
+      land(this.host.renderRoot.querySelector<HTMLElement>('[data-step-heading]'), inside);
     });
   }
 
@@ -66,7 +69,7 @@ export class StepFocus implements ReactiveController {
   private rescue(): void {
     const last = this.lastFocused;
     if (!last || !this.lost(last) || !onBody()) return;
-    land(this.host.renderRoot.querySelector<HTMLElement>(LANDING));
+    land(this.host.renderRoot.querySelector<HTMLElement>(LANDING), true);
   }
 
   /**
@@ -80,13 +83,16 @@ export class StepFocus implements ReactiveController {
 }
 
 /**
- * Focuses `target` and scrolls it into view by the least distance, so a payer who scrolled down to
- * a control does not lose sight of where the keyboard went (WCAG 2.4.3, 2.4.11 Focus Not Obscured).
- * Not the browser's own scroll on focus: Chromium centres the element, the others vary.
+ * Focuses `target` and, with `inView`, scrolls it into view by the least distance, so a payer who
+ * scrolled down to a control does not lose sight of where the keyboard went (WCAG 2.4.3, 2.4.11
+ * Focus Not Obscured). Not the browser's own scroll on focus: Chromium centres the element, the
+ * others vary. Focus is read from its root, not `:focus`, which a window in the background does
+ * not match (the payer is often in their wallet when the payment lands).
  */
-function land(target: HTMLElement | null): void {
-  target?.focus({preventScroll: true});
-  if (target?.matches(':focus')) target.scrollIntoView({block: 'nearest', inline: 'nearest'});
+function land(target: HTMLElement | null, inView: boolean): void {
+  if (!target) return;
+  target.focus({preventScroll: true});
+  if (inView && (target.getRootNode() as ShadowRoot).activeElement === target) target.scrollIntoView({block: 'nearest', inline: 'nearest'});
 }
 
 /** Focus fell to the top of the page (or nowhere). */
