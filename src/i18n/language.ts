@@ -1,8 +1,8 @@
 /**
  * An element's language, as a Lit controller: which catalogue it speaks now (English until the
- * chunk of its own language is here, then it renders again), and the element's `dir`: `rtl` for
- * Arabic and Hebrew from the first render (their words may still be on the way), `ltr` otherwise,
- * and when their words could not be fetched and English stands in, whatever the page's direction.
+ * chunk of its own language is here, then it renders again), and the element's `dir`, whatever
+ * the page's: `rtl` for Arabic and Hebrew from the first render (their words may still be on the
+ * way), `ltr` for every other language and for English standing in for theirs.
  * Each element resolves its own: two checkouts may speak two languages.
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
@@ -86,7 +86,9 @@ export class LanguageController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    // Set either way: English (or any left-to-right language) on a right-to-left page is still read left to right.
-    this.host.setAttribute('dir', this.rightToLeft ? 'rtl' : 'ltr');
+    // Set either way: English (or any left-to-right language) on a right-to-left page is still read
+    // left to right. Written only when it changes: a page's observers hear nothing at each render.
+    const dir = this.rightToLeft ? 'rtl' : 'ltr';
+    if (this.host.getAttribute('dir') !== dir) this.host.setAttribute('dir', dir);
   }
 }
