@@ -63,6 +63,26 @@ describe('<pepay-checkout-button> and the modal dialog', () => {
     expect(el.shadowRoot!.querySelector('pepay-checkout-dialog')).to.equal(null);
   });
 
+  it("the modal's first step is said to a screen reader (the payer asked for it); an inline checkout's first load is not", async () => {
+    // Found by a screen-reader payer's probe: focus starts on the modal's Close button, and the
+    // token list came after "Loading checkout…" unsaid.
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = await launcher(s);
+    el.shadowRoot!.querySelector('button')!.click();
+    const {checkout} = await parts(el);
+    await until('the token list', () => checkout()?.state.step === 'select-token');
+    const said = (c: PepayCheckout) => c.shadowRoot!.querySelector('[role=status][aria-live=polite]')!.textContent!.trim();
+    await until(`said, not "${said(checkout()!)}"`, () => said(checkout()!) === 'Choose how to pay');
+    el.remove();
+    // On the page, nobody asked: its first step is not news (the payer reads it in place).
+    const inline = await fixture<PepayCheckout>(
+      html`<pepay-checkout session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}></pepay-checkout>`,
+    );
+    await until('the token list inline', () => inline.state?.step === 'select-token');
+    await inline.updateComplete;
+    expect(said(inline)).to.equal('');
+  });
+
   it('asks the host before closing while a payment is in progress', async () => {
     const {s, el, dialog, close} = await payingInModal();
     const keepOpen = (e: Event) => e.preventDefault();

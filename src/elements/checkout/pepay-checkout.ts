@@ -212,7 +212,7 @@ export class PepayCheckout extends PepaySessionElement {
           .locale=${locale}
           .state=${state}
           .chainIds=${this.chainIds}
-          ?closable=${(this.getRootNode() as Partial<ShadowRoot>).host?.localName === 'pepay-checkout-dialog'}
+          ?closable=${this.stepFocus.inModal}
         ></pepay-status-view>`;
     }
   }
@@ -234,7 +234,7 @@ export class PepayCheckout extends PepaySessionElement {
       this.dispatchEvent(createPepayEvent(event.name, event.detail));
       if (event.name !== 'pepay-step-change') continue;
       // Decided once, as the step changes: said here unless the new heading takes focus (and is read there).
-      this.announced = this.stepFocus.headingSpeaks() ? null : announce(state.step, event.detail.previous);
+      this.announced = this.stepFocus.headingSpeaks() ? null : announce(state.step, event.detail.previous, this.stepFocus.inModal);
       this.stepFocus.follow();
     }
     pin(this.announced, state, this.language.language);

@@ -16,6 +16,8 @@ const SAID: ReadonlySet<CheckoutState['step']> = new Set(['confirming', 'underpa
  */
 export interface Announced {
   step: CheckoutState['step'];
+  /** A first step in a modal the payer opened (its Close button has the focus): said, whichever step. */
+  asked?: true;
   pinned?: CheckoutState | null;
   lang?: string;
 }
@@ -34,9 +36,15 @@ const priced = (state: CheckoutState): boolean =>
  * payment failed, or the wallet's transaction did) is said in that view's heading as it reads at
  * its first price (`pin`), in the checkout's language now: the heading then follows every price
  * refresh, which is no news, and the view coming back on a reload or a token chosen is not said.
+ * The first step of a checkout `inModal` is said too (not an error's, which its alert says): the
+ * payer opened it, and the modal's Close button, not the heading, has the focus.
  */
-export const announce = (step: CheckoutState['step'], previous: CheckoutState['step']): Announced =>
-  step === 'awaiting-payment' && previous === 'confirming' ? {step, pinned: null} : {step};
+export const announce = (step: CheckoutState['step'], previous: CheckoutState['step'], inModal: boolean): Announced =>
+  step === 'awaiting-payment' && previous === 'confirming'
+    ? {step, pinned: null}
+    : inModal && previous === 'loading' && step !== 'error'
+      ? {step, asked: true}
+      : {step};
 
 /**
  * Pins a failed-back announcement to the first state of the payment view that shows a price, and
@@ -68,6 +76,8 @@ export function liveText(
   const {pinned} = announced ?? {};
   const said =
     announced &&
-    (pinned !== undefined ? pinned && titleOf(announced.lang === lang ? pinned : state) : SAID.has(announced.step) && titleOf(state));
+    (pinned !== undefined
+      ? pinned && titleOf(announced.lang === lang ? pinned : state)
+      : (SAID.has(announced.step) || announced.asked) && titleOf(state));
   return said || (outage ? m.reconnecting : '');
 }

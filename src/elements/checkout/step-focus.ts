@@ -55,6 +55,11 @@ export class StepFocus implements ReactiveController {
     return !onHeading && (this.host.matches(':focus-within') || (this.engaged && onBody()));
   }
 
+  /** In the modal (`<pepay-checkout-dialog>` renders it in its shadow root), where the Close button has the focus first. */
+  get inModal(): boolean {
+    return (this.host.getRootNode() as Partial<ShadowRoot>).host?.localName === 'pepay-checkout-dialog';
+  }
+
   /** After the next render: the heading, if it takes focus. */
   follow(): void {
     void this.host.updateComplete.then(() => {
