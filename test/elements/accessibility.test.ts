@@ -148,9 +148,11 @@ describe('reflow and targets', () => {
 
   it("at 320 px, text at 200 %: the question's field, the e-mail's and the long token list's filter fit as well", async function () {
     this.timeout(90_000);
-    // Found by a phone probe: a text field keeps its default width (20 characters) unless told to
-    // fill its label, and at 30 px that is wider than the card.
-    await narrow({questions: QUESTIONS, environment: 'mainnet'}, 'en', '200%', async (el) => {
+    // Found by phone probes: a text field keeps its default width (20 characters) unless told to
+    // fill its label, and at 30 px that is wider than the card; a merchant's question in one long
+    // word did not break either.
+    const question = {id: 'q1', question: 'Umsatzsteueridentifikationsnummer', type: 'text', validation: {required: true}};
+    await narrow({questions: {questions: [question]}, environment: 'mainnet'}, 'en', '200%', async (el) => {
       expect(await overflowOn(el, 'questions', 'en')).to.deep.equal(fits('questions'));
       (await deepReady<HTMLInputElement>(el.shadowRoot!, 'input[name=q0]')).value = 'Acme';
       (await deepReady<HTMLFormElement>(el.shadowRoot!, 'form')).requestSubmit();
@@ -158,6 +160,16 @@ describe('reflow and targets', () => {
       (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'form button[type=button]')).click();
       await deepReady(el.shadowRoot!, 'input[type=search]');
       expect(await overflowOn(el, 'select-token', 'en')).to.deep.equal(fits('select-token'));
+    });
+  });
+
+  it('at 320 px in German, text at 200 %: the last screens\' long words ("Zahlungsanforderung") break', async function () {
+    this.timeout(60_000);
+    // Found by a phone probe: the expired heading made the card 385 px wide.
+    await narrow({customer_email: 'a@example.com'}, 'de', '200%', async (el) => {
+      await toPayment(el);
+      await simulate(el.state.invoiceId!, 'expire');
+      expect(await overflowOn(el, 'expired', 'de')).to.deep.equal(fits('expired'));
     });
   });
 

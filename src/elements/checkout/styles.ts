@@ -22,6 +22,12 @@ export const checkoutStyles = css`
     font-variant: normal;
     font-feature-settings: normal;
     -webkit-text-security: none;
+    /*
+     * A word wider than the card breaks rather than widening it, in every view inside (WCAG
+     * 1.4.10): the merchant's name and questions, a German heading at 200 % text
+     * ("Zahlungsanforderung"), a wallet's name, a hash. Only where a line cannot otherwise fit.
+     */
+    overflow-wrap: anywhere;
   }
   /* While loading, about the height of the payment view most payers see next (nothing jumps). */
   .card[aria-busy='true'] {
@@ -37,7 +43,6 @@ export const checkoutStyles = css`
   /* The merchant's name and description are theirs: a long URL or e-mail breaks, never widens the card. */
   header > div {
     min-width: 0;
-    overflow-wrap: anywhere;
   }
   h2 {
     font-size: 1.05em;

@@ -21,8 +21,6 @@ export const paymentDetailsStyles = css`
     justify-items: center;
     max-width: var(--pepay-qr-size, 184px);
     text-align: center;
-    /* Large text in a long-worded language ("Zahlungsanforderung:"): wrapped, never wider than the QR. */
-    overflow-wrap: anywhere;
   }
   .wallet-ways {
     display: grid;

@@ -27,9 +27,6 @@ export class PepayStatusView extends PepayViewLeaf {
       .status-icon {
         font-size: 2em;
       }
-      .hash {
-        overflow-wrap: anywhere;
-      }
       a {
         color: var(--_accent);
       }
@@ -167,7 +164,7 @@ export class PepayStatusView extends PepayViewLeaf {
   /** A hash and its explorer link, which names it (two links of one text are told apart: WCAG 2.4.4). */
   private hashLine(id: string, hash: string, url: string | null) {
     const v = this.viewMessages;
-    return html`<p class="muted">${v.transaction} <code class="hash" id=${id} data-tx-hash dir="ltr">${hash}</code></p>
+    return html`<p class="muted">${v.transaction} <code id=${id} data-tx-hash dir="ltr">${hash}</code></p>
       ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer" aria-describedby=${id} data-explorer>${v.viewTransaction}</a>` : nothing}`;
   }
 

@@ -12,8 +12,8 @@ export const tokenListStyles = css`
     font-size: 0.85em;
     margin: 8px 0 2px;
   }
-  /* A reason too long for the row goes under it, broken anywhere if it must: at 200 % text on a
-     phone, "No settlement route with enough liquidity" beside the name is wider than the card (WCAG 1.4.10). */
+  /* A reason too long for the row goes under it: at 200 % text on a phone, "No settlement route
+     with enough liquidity" beside the name is wider than the card (WCAG 1.4.10). */
   .token {
     display: flex;
     flex-wrap: wrap;
@@ -21,7 +21,6 @@ export const tokenListStyles = css`
     align-items: center;
     gap: 10px;
     text-align: start;
-    overflow-wrap: anywhere;
   }
   .token img {
     width: 24px;

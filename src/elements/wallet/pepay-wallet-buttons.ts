@@ -29,7 +29,6 @@ export class PepayWalletButtons extends PepayViewLeaf {
         min-height: 44px;
         /* A wallet names itself: a long name wraps inside the card, never widens the page. */
         max-inline-size: 100%;
-        overflow-wrap: anywhere;
         text-align: start;
       }
       img {
@@ -38,11 +37,6 @@ export class PepayWalletButtons extends PepayViewLeaf {
       }
       .problem {
         color: var(--_danger);
-      }
-      /* They name the wallet too ("Confirm the payment in …"). */
-      [data-wallet-status],
-      .problem {
-        overflow-wrap: anywhere;
       }
     `,
   ];
