@@ -1,5 +1,5 @@
 /** Display helpers: pure, locale-aware where the platform allows. */
-import {isEpochMs} from '../api/schemas/primitives.js';
+import {isEpochMs, withoutBidiControls} from '../api/schemas/primitives.js';
 
 /**
  * A value formatted for `locale`, isolated (Unicode FSI ... PDI, UAX #9) so that its own
@@ -9,15 +9,6 @@ import {isEpochMs} from '../api/schemas/primitives.js';
  */
 export function isolate(formatted: string): string {
   return formatted ? `\u2068${withoutBidiControls(formatted)}\u2069` : '';
-}
-
-/**
- * `text` without explicit bidi embeddings, overrides and isolates (U+202A to U+202E, U+2066 to
- * U+2069): in a server's text an override shows it reversed (what the payer reads is then not
- * what their wallet shows), and a stray PDI ends the isolate around it early.
- */
-export function withoutBidiControls(text: string): string {
-  return text.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
 /**

@@ -122,6 +122,27 @@ describe('payor schemas accept every documented fixture', () => {
     expect(availableTokensSchema.safeParse({tokens: []}).success).to.equal(false);
   });
 
+  it('every server text the payer reads comes without bidi overrides or isolates: token, reason, question, merchant (found by a phone probe)', () => {
+    const [token] = availableTokensSchema.parse([
+      {
+        id: 1,
+        token_symbol: 'USD\u202eC',
+        token_name: '\u2066USD Coin',
+        network: 'base',
+        unavailable_reason: 'Stale\u202e rate',
+        availability_status: 'STALE',
+      },
+    ]);
+    expect([token?.symbol, token?.name, token?.unavailableReason]).to.deep.equal(['USDC', 'USD Coin', 'Stale rate']);
+    const [question] = invoiceQuestionsSchema.parse({
+      has_questions: true,
+      questions: {questions: [{id: 'q', question: 'Your \u202erevd handle?'}]},
+    });
+    expect(question?.label).to.equal('Your revd handle?');
+    const session = sessionDetailsSchema.parse({invoice_id: 'inv', merchant_name: 'Shop\u202b Evil', description: 'Mug\u2069 & tea'});
+    expect([session.merchantName, session.description]).to.deep.equal(['Shop Evil', 'Mug & tea']);
+  });
+
   it('available-tokens: an unreadable field nobody pays by is dropped, not the checkout (issue 16, kind 7)', async () => {
     const fixture = (await loadFixture('available-tokens.200.json')) as Record<string, unknown>[];
     const [soon] = availableTokensSchema.parse([{...fixture[0], rate_updated_at: 'soon'}]);

@@ -241,6 +241,29 @@ describe('languages', () => {
     }
   });
 
+  it("a merchant's questions read in order and in their own direction on an Arabic card: no override, the '?' at the end (found by a phone probe)", async () => {
+    const questions = [
+      {id: 'q1', question: 'Your \u202erevd handle?', type: 'text'},
+      {id: 'q2', question: 'Your Discord handle?', type: 'text'},
+      {id: 'q3', question: '\u2067Ticket\u2069 number', type: 'text'},
+    ];
+    const s = await createSession({questions: {questions}});
+    const el = document.createElement('pepay-checkout');
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl, locale: 'ar'});
+    document.body.append(el);
+    try {
+      await stepIs(el, 'questions');
+      const form = await deepReady<HTMLElement>(el.shadowRoot!, 'pepay-questions-form');
+      await until('the questions shown', () => form.shadowRoot?.querySelectorAll('label bdi').length === 3);
+      const labels = [...form.shadowRoot!.querySelectorAll('label bdi')];
+      expect(labels.map((bdi) => bdi.textContent)).to.deep.equal(['Your revd handle?', 'Your Discord handle?', 'Ticket number']);
+      // Laid out in its own (left-to-right) direction inside the right-to-left card.
+      expect(labels.map((bdi) => getComputedStyle(bdi).direction)).to.deep.equal(['ltr', 'ltr', 'ltr']);
+    } finally {
+      el.remove();
+    }
+  });
+
   for (const tag of ['es-MX', 'pt-PT']) {
     it(`on a page in ${tag}, the modal's checkout formats money as the inline one does (found by a languages probe)`, async () => {
       const s = await createSession({customer_email: 'a@example.com', amount_usd: 49.99});

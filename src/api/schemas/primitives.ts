@@ -16,6 +16,16 @@ export const timestamp = z.pipe(
   }),
 );
 
+/**
+ * `text` without explicit bidi embeddings, overrides and isolates (U+202A to U+202E, U+2066 to
+ * U+2069): in a server's text an override shows it reversed (what the payer reads is then not
+ * what their wallet shows), and a stray PDI ends the isolate around it early. Every server string
+ * the payer reads (labels, names, the description) is cleaned so as it is read (UAX #9).
+ */
+export function withoutBidiControls(text: string): string {
+  return text.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
 /** Epoch milliseconds a Date can hold (±8.64e15 ms): beyond it, formatting the time throws. */
 export function isEpochMs(ms: unknown): ms is number {
   return typeof ms === 'number' && Number.isFinite(ms) && Math.abs(ms) <= 8.64e15;

@@ -1,6 +1,6 @@
 /** The checkout's header: merchant, amount, badge, countdown and connection, above every step once loaded. */
 import {html, nothing, type TemplateResult} from 'lit';
-import {formatUsd, isolate, withoutBidiControls} from '../../checkout/format.js';
+import {formatUsd, isolate} from '../../checkout/format.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import type {Messages} from '../../i18n/en.js';
 import {pluralize} from '../../i18n/plural.js';
@@ -19,7 +19,7 @@ export function checkoutHeader(state: CheckoutState, m: Messages, locale: string
       <div class="amount" part="amount">${formatUsd(state.session?.amountUsd ?? null, locale)}</div>
       ${
         // Its own direction (an English description on an Arabic card keeps its period at its end).
-        state.session?.description ? html`<p class="muted" dir="auto">${withoutBidiControls(state.session.description)}</p>` : nothing
+        state.session?.description ? html`<p class="muted" dir="auto">${state.session.description}</p>` : nothing
       }
     </div>
     <div class="stack">

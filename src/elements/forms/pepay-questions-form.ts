@@ -30,8 +30,9 @@ export class PepayQuestionsForm extends PepayLeaf {
         // Ids and names come from the question's position, never from its server-given id: that
         // may hold any character (`q:2`) or repeat, and must not reach a selector or an IDREF.
         const problem = this.problems[index] ?? '';
+        // The label in its own direction (an English question on an Arabic card keeps its "?" at its end).
         return html`<label
-            >${q.label}${q.required ? html` <span class="muted">(${m.required})</span>` : nothing}
+            ><bdi>${q.label}</bdi>${q.required ? html` <span class="muted">(${m.required})</span>` : nothing}
             <input
               name="q${index}"
               type=${q.type}
