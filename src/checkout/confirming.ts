@@ -35,7 +35,7 @@ export function paymentNews(state: CheckoutState, payment: Payment): Transition 
   if (failed && waited && isWaitedFor(waited, payment)) {
     // What was on its way will not arrive: the payer is back where they pay. A job's find may have
     // been counted meanwhile instead: what is due is read again.
-    const back = advance({...next, detected: null});
+    const back = advance({...next, detected: null, changed: 'payment-failed'});
     return waited.found ? {...back, effects: [...back.effects, {type: 'refresh-session'}]} : back;
   }
   // A late or replayed "pending" for a payment already counted is not waited for again.

@@ -118,9 +118,11 @@ export interface CheckoutState {
   notice: CheckoutError | null;
   /**
    * What the server changed under the payer, said before they act on it: `instruction`, another
-   * address or amount to send on the same token; `invoice`, another payee or total.
+   * address or amount to send on the same token; `invoice`, another payee or total;
+   * `payment-failed`, the payment waited for failed (nothing was received: the payer is back where
+   * they pay).
    */
-  changed: 'instruction' | 'invoice' | null;
+  changed: 'instruction' | 'invoice' | 'payment-failed' | null;
 }
 
 /** What a browser wallet returned: its announced name, the chain it sent on, the hash (`0x` + 64 hex). */

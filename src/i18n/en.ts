@@ -38,6 +38,8 @@ export const en = {
   changed: {
     instruction: 'The payment details have changed. Send to the address and amount shown now, not the earlier ones.',
     invoice: 'The merchant has changed this invoice. Check the payee and the total above before you pay.',
+    'payment-failed':
+      'Your payment did not go through, and nothing was received. Check your wallet before you send the amount shown again.',
   },
   preparingAddress: 'Preparing your payment address…',
   underpaidTitle: 'Partial payment received',

@@ -84,7 +84,10 @@ describe('the confirming step', () => {
     expect(seen.state.step).to.equal('confirming');
     const later = run([{type: 'tick', at: 120_000}], seen.state);
     expect(later.effects).to.not.include('allocate');
-    expect(run([payment('failed')], seen.state).state.step).to.equal('awaiting-payment');
+    const failed = run([payment('failed')], seen.state).state;
+    // Said before the payer sends again (found by a phone probe); a failure nobody waited for says nothing.
+    expect([failed.step, failed.changed]).to.deep.equal(['awaiting-payment', 'payment-failed']);
+    expect(run([payment('failed')], paying()).state.changed).to.equal(null);
   });
 
   it('a short payment ends confirming on the underpaid news (the locked rails are read first)', () => {
@@ -190,7 +193,7 @@ describe('the confirming step', () => {
   it('a failure named by the hash ends a wait only the wallet reported; a failed payment is no money received', () => {
     const sent = run([{type: 'wallet-sent', invoiceId: 'inv_1', wallet: 'W', chainId: 84532, txHash: HASH}], paying()).state;
     const failed = run([payment('failed', {tx_hash: HASH})], sent);
-    expect([failed.state.step, failed.state.detected]).to.deep.equal(['awaiting-payment', null]);
+    expect([failed.state.step, failed.state.detected, failed.state.changed]).to.deep.equal(['awaiting-payment', null, 'payment-failed']);
     const counted = run([payment('pending'), payment('failed')], paying()).state;
     expect(counted.payments).to.deep.equal({});
   });

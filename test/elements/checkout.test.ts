@@ -351,10 +351,38 @@ describe('<pepay-checkout> against the sandbox', () => {
     await stepIs(el, 'awaiting-payment');
     expect(deep(el.shadowRoot!, '[data-copy-button=address]')).to.not.equal(null);
     expect(el.state.address?.address).to.equal(address);
+    // Said, above the heading, before the payer sends again (found by a phone probe: the view came back in silence).
+    const said = el.shadowRoot!.querySelector('[data-changed]');
+    expect([said?.getAttribute('role'), said?.textContent]).to.deep.equal([
+      'alert',
+      'Your payment did not go through, and nothing was received. Check your wallet before you send the amount shown again.',
+    ]);
     // Nothing was counted: the whole amount is still asked for, and a payment then still lands.
     expect(el.state.amountRemainingUsd).to.equal(49.99);
     await simulate(s.invoice_id, 'pay', {amount: 'full'});
     await stepIs(el, 'paid');
+    expect(el.shadowRoot!.querySelector('[data-changed]')).to.equal(null);
+    el.remove();
+  });
+
+  it('a payment seen and then dropped from the chain is said in the words of the page, and the note goes once the payer acts (phone probe)', async function () {
+    this.timeout(30_000);
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = await mount(s, {locale: 'de'});
+    await stepIs(el, 'select-token');
+    await chooseBaseUsdc(el);
+    await waitUntil(() => el.state.connection === 'live', 'the stream live');
+    await simulate(s.invoice_id, 'pay', {amount: 'full', pending: true});
+    await stepIs(el, 'confirming');
+    await simulate(s.invoice_id, 'fail');
+    await stepIs(el, 'awaiting-payment');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[data-changed]')?.textContent).to.equal(
+      'Deine Zahlung ist nicht durchgegangen, es ist nichts angekommen. Prüfe deine Wallet, bevor du den angezeigten Betrag erneut sendest.',
+    );
+    // The payer asks whether it arrived after all: read, the note has done its job.
+    buttonNamed(el.shadowRoot!, 'Ich habe schon bezahlt').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[data-changed]') === null, 'the note gone once the payer acted');
     el.remove();
   });
 

@@ -34,6 +34,8 @@ export default {
       instruction:
         'Die Zahlungsdaten haben sich geändert. Sende an die jetzt angezeigte Adresse und den jetzt angezeigten Betrag, nicht an die vorherigen.',
       invoice: 'Der Händler hat diese Rechnung geändert. Prüfe Empfänger und Gesamtbetrag oben, bevor du bezahlst.',
+      'payment-failed':
+        'Deine Zahlung ist nicht durchgegangen, es ist nichts angekommen. Prüfe deine Wallet, bevor du den angezeigten Betrag erneut sendest.',
     },
     preparingAddress: 'Deine Zahlungsadresse wird vorbereitet…',
     underpaidTitle: 'Teilzahlung erhalten',

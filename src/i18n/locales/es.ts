@@ -33,6 +33,7 @@ export default {
     changed: {
       instruction: 'Los datos del pago cambiaron. Para enviar, usa la dirección y el monto que se muestran ahora, no los anteriores.',
       invoice: 'El comercio modificó esta factura. Revisa el beneficiario y el total de arriba antes de pagar.',
+      'payment-failed': 'Tu pago no se completó y no se recibió nada. Revisa tu billetera antes de volver a enviar el importe indicado.',
     },
     preparingAddress: 'Preparando tu dirección de pago…',
     underpaidTitle: 'Pago parcial recibido',

@@ -38,6 +38,8 @@ export default {
       instruction:
         'Les informations de paiement ont changé. Pour votre envoi, utilisez l’adresse et le montant affichés maintenant, et non les précédents.',
       invoice: 'Le commerçant a modifié cette facture. Vérifiez le bénéficiaire et le total ci-dessus avant de payer.',
+      'payment-failed':
+        'Votre paiement n’a pas abouti et rien n’a été reçu. Vérifiez votre portefeuille avant de renvoyer le montant indiqué.',
     },
     preparingAddress: 'Préparation de votre adresse de paiement…',
     underpaidTitle: 'Paiement partiel reçu',

@@ -33,6 +33,8 @@ export default {
     changed: {
       instruction: 'Detail pembayaran telah berubah. Kirim ke alamat dan dengan jumlah yang ditampilkan sekarang, bukan yang sebelumnya.',
       invoice: 'Merchant telah mengubah invoice ini. Periksa penerima dan total di atas sebelum Anda membayar.',
+      'payment-failed':
+        'Pembayaran Anda tidak berhasil, dan tidak ada dana yang diterima. Periksa dompet Anda sebelum mengirim ulang jumlah yang ditampilkan.',
     },
     preparingAddress: 'Menyiapkan alamat pembayaran Anda…',
     underpaidTitle: 'Pembayaran sebagian diterima',

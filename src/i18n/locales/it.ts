@@ -33,6 +33,8 @@ export default {
     changed: {
       instruction: 'I dati di pagamento sono cambiati. Per l’invio usa l’indirizzo e l’importo mostrati ora, non quelli precedenti.',
       invoice: 'L’esercente ha modificato questa fattura. Controlla il beneficiario e il totale qui sopra prima di pagare.',
+      'payment-failed':
+        'Il tuo pagamento non è andato a buon fine e non è stato ricevuto nulla. Controlla il wallet prima di inviare di nuovo l’importo indicato.',
     },
     preparingAddress: 'Preparazione del tuo indirizzo di pagamento…',
     underpaidTitle: 'Pagamento parziale ricevuto',

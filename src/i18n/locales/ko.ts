@@ -33,6 +33,7 @@ export default {
     changed: {
       instruction: '결제 정보가 변경되었습니다. 이전 정보가 아닌 지금 표시된 주소와 금액으로 보내세요.',
       invoice: '가맹점이 이 청구서를 변경했습니다. 결제하기 전에 위의 수취인과 총액을 확인하세요.',
+      'payment-failed': '결제가 완료되지 않았으며 받은 금액이 없습니다. 표시된 금액을 다시 보내기 전에 지갑을 확인하세요.',
     },
     preparingAddress: '결제 주소를 준비하는 중…',
     underpaidTitle: '결제 금액의 일부를 받았습니다',

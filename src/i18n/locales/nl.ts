@@ -34,6 +34,8 @@ export default {
       instruction:
         'De betaalgegevens zijn gewijzigd. Gebruik voor je betaling het adres en het bedrag die nu worden getoond, niet de eerdere.',
       invoice: 'De verkoper heeft deze factuur gewijzigd. Controleer de ontvanger en het totaal hierboven voordat je betaalt.',
+      'payment-failed':
+        'Je betaling is niet gelukt en er is niets ontvangen. Controleer je wallet voordat je het getoonde bedrag opnieuw verstuurt.',
     },
     preparingAddress: 'Je betaaladres wordt voorbereid…',
     underpaidTitle: 'Gedeeltelijke betaling ontvangen',

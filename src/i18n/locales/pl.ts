@@ -38,6 +38,8 @@ export default {
     changed: {
       instruction: 'Dane płatności zmieniły się. Wyślij środki na adres i w kwocie pokazanych teraz, a nie według wcześniejszych danych.',
       invoice: 'Sprzedawca zmienił tę fakturę. Zanim zapłacisz, sprawdź odbiorcę i łączną kwotę powyżej.',
+      'payment-failed':
+        'Twoja płatność nie doszła do skutku i nic nie zostało otrzymane. Zanim ponownie wyślesz podaną kwotę, sprawdź portfel.',
     },
     preparingAddress: 'Przygotowywanie adresu do wpłaty…',
     underpaidTitle: 'Otrzymano częściową płatność',

@@ -33,6 +33,8 @@ export default {
     changed: {
       instruction: 'Os dados do pagamento mudaram. Para enviar, use o endereço e o valor mostrados agora, não os anteriores.',
       invoice: 'A loja alterou esta fatura. Confira o destinatário e o total acima antes de pagar.',
+      'payment-failed':
+        'Seu pagamento não foi concluído e nada foi recebido. Confira sua carteira antes de enviar novamente o valor exibido.',
     },
     preparingAddress: 'Preparando seu endereço de pagamento…',
     underpaidTitle: 'Pagamento parcial recebido',

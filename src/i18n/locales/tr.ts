@@ -33,6 +33,8 @@ export default {
     changed: {
       instruction: 'Ödeme bilgileri değişti. Ödemeyi öncekilere göre değil, şu anda gösterilen adrese ve tutara göre gönderin.',
       invoice: 'Satıcı bu faturayı değiştirdi. Ödeme yapmadan önce yukarıdaki ödeme alıcısını ve toplam tutarı kontrol edin.',
+      'payment-failed':
+        'Ödemeniz gerçekleşmedi ve hiçbir tutar alınmadı. Gösterilen tutarı yeniden göndermeden önce cüzdanınızı kontrol edin.',
     },
     preparingAddress: 'Yatırma adresiniz hazırlanıyor…',
     underpaidTitle: 'Kısmi ödeme alındı',

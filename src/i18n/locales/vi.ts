@@ -33,6 +33,8 @@ export default {
     changed: {
       instruction: 'Thông tin thanh toán đã thay đổi. Hãy gửi đến địa chỉ và số tiền đang hiển thị bây giờ, không phải thông tin trước đó.',
       invoice: 'Người bán đã thay đổi hóa đơn này. Hãy kiểm tra người nhận và tổng tiền ở trên trước khi thanh toán.',
+      'payment-failed':
+        'Khoản thanh toán của bạn không thành công và chưa nhận được khoản tiền nào. Hãy kiểm tra ví trước khi gửi lại số tiền hiển thị.',
     },
     preparingAddress: 'Đang chuẩn bị địa chỉ thanh toán của bạn…',
     underpaidTitle: 'Đã nhận một phần thanh toán',

@@ -33,6 +33,7 @@ export default {
     changed: {
       instruction: '付款信息已更改。请按当前显示的地址和金额发送，而不是之前的地址和金额。',
       invoice: '商家已更改此账单。付款前请核对上方的收款方和总金额。',
+      'payment-failed': '您的付款未成功，未收到任何款项。再次发送所示金额前，请先检查您的钱包。',
     },
     preparingAddress: '正在准备您的付款地址…',
     underpaidTitle: '已收到部分付款',
