@@ -52,7 +52,7 @@ export function adoptShared(state: CheckoutState, place: Remembered, at: number,
 
 /**
  * A fresh load with the payer's place restored (`recall`), shown at its step. A restored address
- * is watched at once (polling: its stream token was not kept). A restored payment view of an
+ * is watched at once (by the stream this tab kept, src/controllers/kept-stream.ts; else by polling). A restored payment view of an
  * unpaid invoice is also checked on the chain once, unasked (`verificationUnasked`): a payment
  * Pepay saw while the page was closed is reported by neither the session nor the status poll, and
  * a payer shown the address again might pay twice. Only a payment found is said; the rest stays
@@ -63,7 +63,7 @@ export function restore(state: CheckoutState, remembered: Remembered, at: number
   const opened = advance(recall(state, remembered, at, wallNow));
   const s = opened.state;
   const a = s.address;
-  // A wait kept without its address is followed too (polling: no stream token is kept).
+  // A wait kept without its address is followed too.
   if (!a && !s.detected) return opened;
   // An underpaid invoice with no locked rails is shown on the payment view too: not checked either.
   const paying = a !== null && s.step === 'awaiting-payment' && s.invoiceStatus === 'unpaid' && s.invoiceId !== null;
@@ -115,7 +115,7 @@ function recall(state: CheckoutState, remembered: Remembered | null, at: number,
     quoteExpiresInMs: null,
     retryable: false,
     retryAfterMs: null,
-    // No stream token is kept: the restored checkout polls until its next quote brings one.
+    // Not kept with the place: the controller opens the stream this tab kept, if any.
     wsToken: null,
     wsPath: '/ws/payment',
   };

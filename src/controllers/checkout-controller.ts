@@ -16,7 +16,7 @@ import {Backoff} from '../realtime/backoff.js';
 import {resolveWsBase} from '../realtime/ws-base.js';
 import {CONNECTION_FIELDS, type SessionOptions} from '../session.js';
 import {DeferredRealtimeLink} from './deferred-link.js';
-import {keepPlace} from './keep-place.js';
+import {keepPlace, watchStream} from './keep-place.js';
 import {LoadFailure, OPERATION, runRequest, type RequestEffect} from './requests.js';
 import {stringifyJson} from '../api/json.js';
 
@@ -38,6 +38,8 @@ export class CheckoutController implements ReactiveController {
   state: CheckoutState = initialState();
   private client: PayorClient | null = null;
   private link: DeferredRealtimeLink | null = null;
+  /** Watch effects run so far: a kept stream read back late does not replace a later one. */
+  private watches = 0;
   private abort = new AbortController();
   private tickTimer: ReturnType<typeof setTimeout> | undefined;
   private tickAt: number | null = null;
@@ -202,13 +204,20 @@ export class CheckoutController implements ReactiveController {
 
   private run(effect: Effect): void {
     if (this.leaving && effect.type !== 'stop') return void this.leaving.push(effect);
-    if (effect.type === 'watch') return this.link?.watch(effect.wsToken, effect.wsPath);
+    if (effect.type === 'watch') return this.watch(effect);
     if (effect.type === 'stop') {
       this.link?.stop(effect.keepStream);
       if (!effect.keepStream) this.dispatch({type: 'connection', connection: 'idle'});
       return;
     }
     this.request(effect);
+  }
+
+  /** The stream a quote brought (kept for a reload of this tab), or the one this tab kept; a later watch wins. */
+  private watch(effect: Extract<Effect, {type: 'watch'}>): void {
+    const [watch, link] = [++this.watches, this.link];
+    const current = () => watch === this.watches && link === this.link;
+    watchStream(effect, this.state.invoiceId, this.client?.credentials.sessionToken, (token, path) => link?.watch(token, path), current);
   }
 
   private request(effect: RequestEffect): void {

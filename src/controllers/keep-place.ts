@@ -4,7 +4,7 @@
  * fetched with the first requests.
  */
 import {isTerminal} from '../checkout/state.js';
-import type {CheckoutState} from '../checkout/types.js';
+import type {CheckoutState, Effect} from '../checkout/types.js';
 
 /** What a kept place is made of: a commit that changes none of it (stream frames, the connection) writes nothing. */
 const kept = (s: CheckoutState) => [
@@ -33,4 +33,35 @@ export function keepPlace(previous: CheckoutState, state: CheckoutState, session
     (store) => store.writePlace(store.placeKey(invoiceId, sessionToken), sessionToken, store.rememberedOf(state, wallNow, monoNow)),
     () => undefined,
   );
+}
+
+/**
+ * Opens the stream a `watch` effect names (`open`), and keeps it for a reload of this tab. With
+ * none (a place a reload restored), opens the one this tab kept, read from the store's chunk
+ * (loaded already: the place came from it), unless `current()` says another watch came meanwhile.
+ */
+export function watchStream(
+  effect: Extract<Effect, {type: 'watch'}>,
+  invoiceId: string | null,
+  sessionToken: string | undefined,
+  open: (wsToken: string | null, wsPath: string) => void,
+  current: () => boolean,
+): void {
+  const {wsToken, wsPath} = effect;
+  if (wsToken || !invoiceId || !sessionToken) {
+    open(wsToken, wsPath);
+    if (wsToken && invoiceId && sessionToken) {
+      import('./place-store.js').then(
+        (store) => store.keepStream(invoiceId, sessionToken, {wsToken, wsPath}),
+        () => undefined,
+      );
+    }
+    return;
+  }
+  import('./place-store.js')
+    .then(
+      (store) => store.keptStream(invoiceId, sessionToken),
+      () => null,
+    )
+    .then((kept) => current() && open(kept?.wsToken ?? null, kept?.wsPath ?? wsPath));
 }

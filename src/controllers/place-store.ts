@@ -12,6 +12,8 @@ import {TX_HASH, isEpochMs, tokenAmount, usdAmount} from '../api/schemas/primiti
 import type {Remembered} from '../checkout/remembered.js';
 // What to keep of a state is worked out here, in this chunk: the first screen need not carry it.
 export {rememberedOf} from '../checkout/remembered.js';
+// The stream token kept for a reload of this tab (sessionStorage), in this chunk too.
+export {keepStream, keptStream} from './kept-stream.js';
 import {adoptShared, recallEnding, restore} from '../checkout/memory.js';
 import type {Recollection, WalletTransaction} from '../checkout/types.js';
 import {sessionKey} from '../realtime/session-key.js';

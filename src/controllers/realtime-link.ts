@@ -94,7 +94,7 @@ export class RealtimeLink {
    * when the page is shown, focused or online.
    */
   watch(wsToken: string | null, wsPath: string): void {
-    // No stream token (an address remembered from an earlier page): poll until one comes.
+    // No stream token (an address remembered from another tab or visit): poll until one comes.
     if (wsToken) this.stream.connect(wsToken, wsPath);
     if (!this.stream.isLive && !this.poller.running) {
       this.poller.start();

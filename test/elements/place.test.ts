@@ -86,6 +86,10 @@ async function shownAnAddress() {
   return {s, key, place, address, due};
 }
 
+/** Where this tab keeps a session's stream (src/controllers/kept-stream.ts). */
+const streamKey = (s: Session) =>
+  Object.keys(sessionStorage).find((key) => key.startsWith(`pepay-checkout:v1:stream:${s.invoice_id}:`)) ?? '';
+
 const allocations = async (s: Session) =>
   (await inspect(s.invoice_id)).requests.filter((r) => r.method === 'POST' && r.path.endsWith('/payment-addresses')).length;
 
@@ -117,8 +121,52 @@ describe("the payer's place", () => {
     await stepIs(reloaded, 'awaiting-payment');
     expect(deep(reloaded.shadowRoot!, '[part=address]')!.textContent).to.equal(address.address);
     expect(await allocations(s)).to.equal(1);
-    // Without its stream token the restored checkout polls, and still sees the payment arrive.
-    expect(reloaded.state.connection).to.equal('polling');
+    // The stream its quote brought was kept for this tab: the reload hears its payments live.
+    await until('the stream live again', () => reloaded.state.connection === 'live');
+    reloaded.remove();
+    // Another tab (nothing kept in its sessionStorage), or a kept stream that is not one: polled, as before.
+    const key = streamKey(s);
+    expect(key).to.not.equal('');
+    const polls = async () =>
+      (await inspect(s.invoice_id)).requests.filter((r) => r.path.startsWith('/api/v1/payments/payment-status')).length;
+    for (const tab of [() => sessionStorage.clear(), () => sessionStorage.setItem(key, '{"wsToken":"a b","wsPath":"//evil"}')]) {
+      tab();
+      await until('the last stream closed', async () => (await inspect(s.invoice_id)).open_streams === 0);
+      const before = await polls();
+      const other = mount(s);
+      await stepIs(other, 'awaiting-payment');
+      // Its first poll answered (a stream would have opened long before): still polling, no stream.
+      await until('polled', async () => (await polls()) > before);
+      expect([other.state.connection, (await inspect(s.invoice_id)).open_streams]).to.deep.equal(['polling', 0]);
+      other.remove();
+    }
+  });
+
+  it('a reload during a wait hears it end: a payment failing then is said, and is not counted as money that arrived (phone probe)', async function () {
+    this.timeout(45_000);
+    const s = await createSession({customer_email: 'a@example.com', amount_usd: 20});
+    const first = mount(s);
+    await toPayment(first);
+    await until('the stream live', () => first.state.connection === 'live');
+    await simulate(s.invoice_id, 'pay', {amount: 'full', pending: true});
+    await stepIs(first, 'confirming');
+    await placeKept(s, 'the wait', (place) => place.detected != null);
+    first.remove();
+    const reloaded = mount(s);
+    await stepIs(reloaded, 'confirming');
+    await until('the stream live again', () => reloaded.state.connection === 'live');
+    await simulate(s.invoice_id, 'fail');
+    await stepIs(reloaded, 'awaiting-payment');
+    await until('the failure said', () =>
+      reloaded.shadowRoot!.querySelector('[data-changed]')?.textContent?.includes('did not go through'),
+    );
+    // Half of it then lands, and the request ends: only what landed is said to have arrived.
+    await simulate(s.invoice_id, 'pay', {amount: 'partial'});
+    await stepIs(reloaded, 'underpaid');
+    await simulate(s.invoice_id, 'expire');
+    await stepIs(reloaded, 'expired');
+    await until('what arrived said', () => deep(reloaded.shadowRoot!, '[data-arrived]'));
+    expect(deep(reloaded.shadowRoot!, '[data-arrived]')!.textContent).to.include('$10.00');
     reloaded.remove();
   });
 

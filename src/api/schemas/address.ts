@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import {isDepositAddress} from './deposit-address.js';
-import {lenient, spanSeconds, timestamp, tokenAmount, usdAmount} from './primitives.js';
+import {STREAM_PATH, lenient, spanSeconds, timestamp, tokenAmount, usdAmount} from './primitives.js';
 
 const raw = z.object({
   // What the payer is told to send decides the payment: address, network, token and amounts are
@@ -31,9 +31,6 @@ const raw = z.object({
     }),
   ),
 });
-
-/** A path such as `/ws/payment`: one leading slash, then path characters only. */
-const STREAM_PATH = /^\/(?!\/)[\w\-./]*$/;
 
 /**
  * POST /api/v1/payments/payment-addresses, normalised. An address not in its network's format

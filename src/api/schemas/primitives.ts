@@ -26,6 +26,9 @@ export function withoutBidiControls(text: string): string {
   return text.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
+/** A path such as `/ws/payment`: one leading slash, then path characters only. */
+export const STREAM_PATH = /^\/(?!\/)[\w\-./]*$/;
+
 /** Epoch milliseconds a Date can hold (±8.64e15 ms): beyond it, formatting the time throws. */
 export function isEpochMs(ms: unknown): ms is number {
   return typeof ms === 'number' && Number.isFinite(ms) && Math.abs(ms) <= 8.64e15;
