@@ -41,6 +41,7 @@ const ALLOWED_ORIGINS = new Set([location.origin, new URL(servers.scriptUrl).ori
 const TEMPLATE_TAGS = new Set([
   'section',
   'header',
+  'bdi',
   'div',
   'p',
   'h2',
