@@ -211,6 +211,42 @@ describe('paying from the wallet', () => {
     expect(el.state.step).to.equal('awaiting-payment');
   });
 
+  it('presses in one task (a host calling click() twice) make one request: the first is not dropped for the second (wallet probe)', async () => {
+    wallet = announceWallet({chainId: 84532});
+    const {el} = await paying();
+    const button = await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]');
+    button.click();
+    button.click();
+    button.click();
+    await stepIs(el, 'confirming');
+    expect(wallet.calls.map((call) => call.method).filter((method) => method !== 'eth_chainId')).to.deep.equal([
+      'eth_requestAccounts',
+      'eth_sendTransaction',
+    ]);
+  });
+
+  it('while the wallet holds the transaction the price line says nothing false: no countdown run out, no inert "Get a new price" (wallet probe)', async function () {
+    this.timeout(30_000);
+    wallet = announceWallet({chainId: 84532, held: 'eth_sendTransaction'});
+    // Each quote holds 33 s: its last 30 s, when the payer is told to get a new price, begin 3 s in.
+    const {el} = await paying({variants: {quoteTtlSeconds: 33}});
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
+    await until('asked to confirm', () => text(el, '[data-wallet-status]') === 'Confirm the payment in Test Wallet…');
+    await until('into its last 30 s', () => el.state.quoteExpiresAtMono! - performance.now() < 29_000);
+    const details = deep<HTMLElement & {updateComplete: Promise<unknown>}>(el.shadowRoot!, 'pepay-payment-details')!;
+    await el.updateComplete;
+    await details.updateComplete;
+    expect([inView(el, '[data-quote]'), inView(el, '[data-quote-ending]'), inView(el, 'button[data-refresh-quote]')]).to.deep.equal([
+      null,
+      null,
+      null,
+    ]);
+    // Refused in the wallet: the price is the payer's to renew again.
+    await wallet.release({code: 4001, message: 'User rejected the request.'});
+    await until('offered a new price', () => inView(el, 'button[data-refresh-quote]'));
+    expect(text(el, '[data-quote-ending]')).to.match(/^This price is about to run out/);
+  });
+
   it('a request left open that the wallet then answers with an error or no hash says it may have sent (review)', async () => {
     for (const answer of [{code: -32603, message: 'Internal error'}, undefined]) {
       // An error past the request, or (the sibling) an answer that is no transaction hash.

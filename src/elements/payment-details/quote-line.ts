@@ -29,6 +29,10 @@ export class QuoteLine implements ReactiveController {
 
   render(state: CheckoutState, m: Messages, v: ViewMessages, locale: string, act: (action: PayerAction) => void) {
     clearTimeout(this.timer);
+    // While the wallet has the request, its price is held for it and nothing refreshes it: a
+    // countdown at 0:00, "refreshed by itself" and a "Get a new price" that cannot act would all be
+    // false. They come back when the wallet answers or the payer stops waiting for it.
+    if (state.busy === 'wallet') return nothing;
     const busy = state.busy === 'address';
     this.pressed &&= busy;
     const stalled = !busy && quoteStalled(state);

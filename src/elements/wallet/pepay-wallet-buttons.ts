@@ -162,8 +162,9 @@ export class PepayWalletButtons extends PepayViewLeaf {
 
   private async pay(wallet: WalletChoice): Promise<void> {
     const transfer = this.transfer;
-    if (!transfer || this.busy) return;
-    this.attempt?.abort();
+    // One press at a time: a second one in the same task (a host's two click() calls) comes before
+    // `busy` does, and must not abort the first (a wallet that keeps its prompt would then send nothing).
+    if (!transfer || this.busy || this.attempt) return;
     const attempt = (this.attempt = new AbortController());
     const invoiceId = this.invoiceId;
     this.attempted = {...transfer, invoiceId};
