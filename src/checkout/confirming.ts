@@ -111,6 +111,8 @@ function released(state: CheckoutState): Transition {
  * is only shown: the payer gives it to the merchant.
  */
 function walletSent(state: CheckoutState, tx: Extract<WalletInput, {type: 'wallet-sent'}>): Transition {
+  // Another invoice's transaction, left open when the session changed (payer-guard.ts): only answered.
+  if (tx.invoiceId !== state.invoiceId) return {state: answered(state), effects: []};
   const next = {...(tx.leftOpen ? answered(state) : state), walletTx: {wallet: tx.wallet, chainId: tx.chainId, txHash: tx.txHash}};
   // The invoice ended, or the checkout cannot go on: nothing is waited for any more.
   if (isTerminal(state.step) || state.step === 'error') return {state: next, effects: []};

@@ -54,7 +54,8 @@ function transition(state: CheckoutState, input: Input): Transition {
   }
   switch (input.type) {
     case 'start':
-      return {state: initialState(), effects: [{type: 'load'}]};
+      // A transaction the payer's wallet still holds stays theirs to reject, whatever session comes next.
+      return {state: {...initialState(), walletLeftOpen: state.walletLeftOpen}, effects: [{type: 'load'}]};
 
     case 'loaded': {
       const s = input.session;

@@ -11,7 +11,8 @@ type WalletFact = Extract<MachineAction, {invoiceId: string}>;
  * or after the invoice ended: every step from the token list on (types.ts lists them in order).
  * Never before it, where no wallet was pressed for this session (such an answer is for the
  * session before a restart), nor for another invoice (the merchant gave the element a new session
- * while the wallet held the old one's transaction).
+ * while the wallet held the old one's transaction), except that such a transaction is left open in
+ * the wallet, and its answer ends the note that says so (`elsewhereLeftOpen`).
  */
 const WALLET_FACT: readonly Step[] = STEPS_IN_ORDER.slice(STEPS_IN_ORDER.indexOf('select-token'));
 
@@ -42,14 +43,24 @@ export function isPayerAction(input: {type: string}): input is MachineAction {
  * view already left), nor for a token the list does not offer.
  */
 export function acceptsPayerAction(state: CheckoutState, action: MachineAction): boolean {
+  if (isWalletFact(action) && action.invoiceId !== state.invoiceId) return elsewhereLeftOpen(action);
   if (!STEPS[action.type].includes(state.step)) return false;
-  if (isWalletFact(action)) return action.invoiceId === state.invoiceId;
+  if (isWalletFact(action)) return true;
   // A wait is left at once: what is in flight under it is a price refresh, not the payer's action.
   if (state.busy !== null && action.type !== 'stop-waiting') return false;
   if (action.type === 'token-chosen') {
     return tokenOn(state.tokens, action)?.selectable === true;
   }
   return true;
+}
+
+/**
+ * A transaction the wallet holds for an invoice this checkout no longer shows (the merchant gave it
+ * a new session meanwhile), or the wallet's answer to one: the payer is told to reject it there,
+ * on every view that follows, until the wallet answers (what it then sends is not this invoice's).
+ */
+function elsewhereLeftOpen(action: WalletFact): boolean {
+  return action.type === 'wallet-left-open' || action.leftOpen === true;
 }
 
 /** What the payer's wallet did, not something the payer did in the checkout (it reads no note, it asks for nothing). */

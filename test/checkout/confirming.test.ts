@@ -260,18 +260,29 @@ describe('the confirming step', () => {
   });
 
   it("a wallet's answer for another invoice (the element was given a new session meanwhile) is not this invoice's (found in review)", () => {
-    const held = run([{type: 'wallet-started'}, {type: 'wallet-left-open', invoiceId: 'inv_1'}], paying()).state;
+    // The session before's transaction, left open in the wallet when the session changed (wallet probe), then this one's.
+    const held = run(
+      [{type: 'wallet-left-open', invoiceId: 'inv_0'}, {type: 'wallet-started'}, {type: 'wallet-left-open', invoiceId: 'inv_1'}],
+      paying(),
+    ).state;
+    expect(held.walletLeftOpen).to.equal(2);
     const other = {invoiceId: 'inv_0', wallet: 'W', chainId: 84532, txHash: HASH};
     for (const answer of [
       {type: 'wallet-sent', leftOpen: true, ...other},
       {type: 'wallet-ended', invoiceId: 'inv_0', leftOpen: true},
     ] as const) {
+      // Answered: one left open fewer, and nothing recorded or waited for here.
       const late = run([answer], held);
-      expect([late.state, late.events, late.effects], answer.type).to.deep.equal([held, [], []]);
+      expect([late.state, late.events, late.effects], answer.type).to.deep.equal([{...held, walletLeftOpen: 1}, [], []]);
     }
+    // Another invoice's answer to a request never left open (its hold ended with its view) is nothing here.
+    const plain = run([{type: 'wallet-sent', ...other}], held);
+    expect([plain.state, plain.effects]).to.deep.equal([held, []]);
+    // Nor is a restart the end of it: the payer's wallet still holds it.
+    expect(run([{type: 'start', at: 0}], held).state.walletLeftOpen).to.equal(2);
     // Its own invoice's answer is taken: recorded and waited for.
     const own = run([{type: 'wallet-sent', leftOpen: true, ...other, invoiceId: 'inv_1'}], held);
-    expect([own.state.step, own.state.walletTx?.txHash, own.state.walletLeftOpen]).to.deep.equal(['confirming', HASH, 0]);
+    expect([own.state.step, own.state.walletTx?.txHash, own.state.walletLeftOpen]).to.deep.equal(['confirming', HASH, 1]);
   });
 
   it('"Back to the payment details" leaves a wait only the wallet reported, not one Pepay reported', () => {

@@ -247,6 +247,24 @@ describe('paying from the wallet', () => {
     expect(text(el, '[data-quote-ending]')).to.match(/^This price is about to run out/);
   });
 
+  it("a new session given while the wallet holds the old one's transaction: the payer is told to reject it there, and what it sends is not the new invoice's (wallet probe)", async function () {
+    this.timeout(30_000);
+    wallet = announceWallet({chainId: 84532, held: 'eth_sendTransaction'});
+    const {el} = await paying();
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
+    await until('asked to confirm', () => text(el, '[data-wallet-status]') === 'Confirm the payment in Test Wallet…');
+    const next = await createSession({customer_email: 'a@example.com'});
+    Object.assign(el, {sessionToken: next.session_token, signature: next.signature});
+    await until('the new invoice', () => el.state.invoiceId === next.invoice_id);
+    await toPayment(el);
+    const told = 'If your wallet still shows the payment request, reject it there.';
+    await until('told to reject it', () => text(el, '[data-wallet-left-open]') === told);
+    // Approved anyway: it paid the old invoice's address. The note goes; the new invoice waits for nothing.
+    await wallet.release();
+    await until('no longer told', () => !inView(el, '[data-wallet-left-open]'));
+    expect([el.state.step, el.state.walletTx, el.state.detected]).to.deep.equal(['awaiting-payment', null, null]);
+  });
+
   it('a request left open that the wallet then answers with an error or no hash says it may have sent (review)', async () => {
     for (const answer of [{code: -32603, message: 'Internal error'}, undefined]) {
       // An error past the request, or (the sibling) an answer that is no transaction hash.
