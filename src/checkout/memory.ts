@@ -52,7 +52,7 @@ export function adoptShared(state: CheckoutState, place: Remembered, at: number,
 
 /**
  * A fresh load with the payer's place restored (`recall`), shown at its step. A restored address
- * is watched at once (by the stream this tab kept, src/controllers/kept-stream.ts; else by
+ * is watched at once (by the stream this tab kept, src/controllers/place-store.ts; else by
  * polling). A restored payment view of an unpaid invoice is also checked on the chain once,
  * unasked (`verificationUnasked`): a payment Pepay saw while the page was closed is reported by
  * neither the session nor the status poll, and a payer shown the address again might pay twice. Only a payment found is said; the rest stays

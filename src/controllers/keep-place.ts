@@ -52,7 +52,7 @@ export function watchStream(
     open(wsToken, wsPath);
     if (wsToken && invoiceId && sessionToken) {
       import('./place-store.js').then(
-        (store) => store.keepStream(invoiceId, sessionToken, {wsToken, wsPath}),
+        (store) => store.keepStream(store.placeKey(invoiceId, sessionToken), {wsToken, wsPath}),
         () => undefined,
       );
     }
@@ -60,7 +60,7 @@ export function watchStream(
   }
   import('./place-store.js')
     .then(
-      (store) => store.keptStream(invoiceId, sessionToken),
+      (store) => store.keptStream(store.placeKey(invoiceId, sessionToken)),
       () => null,
     )
     .then((kept) => current() && open(kept?.wsToken ?? null, kept?.wsPath ?? wsPath));

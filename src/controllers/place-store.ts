@@ -1,6 +1,6 @@
 /**
  * Keeps each invoice's `Remembered` place in the page's own localStorage (same origin only; shared
- * by its tabs), under `pepay-checkout:v1:<invoice id>:<hash of the session token>`. The token itself
+ * by its tabs), and its latest stream token in the tab's sessionStorage (`keepStream`), under `pepay-checkout:v1:<invoice id>:<hash of the session token>`. The token itself
  * is never stored; it keys an HMAC-SHA-256 over what is stored (Web Crypto), so a script on
  * another page of the same site, which does not hold the session, cannot forge a place. What is
  * read back is checked like a response and ignored when it does not fit. Storage or Web Crypto
@@ -8,12 +8,10 @@
  * nothing is remembered.
  */
 import {isDepositAddress} from '../api/schemas/deposit-address.js';
-import {TX_HASH, isEpochMs, tokenAmount, usdAmount} from '../api/schemas/primitives.js';
+import {STREAM_PATH, TX_HASH, isEpochMs, tokenAmount, usdAmount} from '../api/schemas/primitives.js';
 import type {Remembered} from '../checkout/remembered.js';
 // What to keep of a state is worked out here, in this chunk: the first screen need not carry it.
 export {rememberedOf} from '../checkout/remembered.js';
-// The stream token kept for a reload of this tab (sessionStorage), in this chunk too.
-export {keepStream, keptStream} from './kept-stream.js';
 import {adoptShared, recallEnding, restore} from '../checkout/memory.js';
 import type {Recollection, WalletTransaction} from '../checkout/types.js';
 import {sessionKey} from '../realtime/session-key.js';
@@ -23,9 +21,10 @@ const PREFIX = 'pepay-checkout:v1:';
 /** A place older than this is not restored (no invoice stays open that long). */
 const KEEP_MS = 7 * 24 * 3600_000;
 
-function storage(): Storage | null {
+/** The page's `localStorage` (places), or this tab's `sessionStorage` (streams); null where missing or refused. */
+function storage(kind: 'localStorage' | 'sessionStorage' = 'localStorage'): Storage | null {
   try {
-    return globalThis.localStorage ?? null;
+    return globalThis[kind] ?? null;
   } catch {
     // A sandboxed frame or a blocked origin throws on access.
     return null;
@@ -35,6 +34,42 @@ function storage(): Storage | null {
 /** Where a session's place on an invoice is kept. */
 export function placeKey(invoiceId: string, sessionToken: string): string {
   return `${PREFIX}${invoiceId}:${sessionKey(sessionToken)}`;
+}
+
+/**
+ * The stream token of the latest quote, kept for a reload of the same tab: a wait the reload
+ * restores then hears its payment live (confirmed, or failed: polling never says a payment failed,
+ * and the payer would be told to wait for money that will not come). In the tab's own
+ * `sessionStorage` (gone with the tab, never read by other tabs or later visits, unlike the place),
+ * under the place's key. Read back, it is checked like a response; one that expired meanwhile is
+ * refused by the server, and the checkout polls as before.
+ */
+export interface KeptStream {
+  wsToken: string;
+  wsPath: string;
+}
+
+/** A token a URL query carries as it came: printable ASCII, no spaces, of a plausible length. */
+const STREAM_TOKEN = /^[\x21-\x7e]{1,4096}$/;
+
+/** Keeps the stream a quote brought (the latest wins); full or refused storage keeps nothing. */
+export function keepStream(key: string, stream: KeptStream): void {
+  try {
+    storage('sessionStorage')?.setItem(key, stringifyJson(stream));
+  } catch {
+    // A reload polls until its next quote.
+  }
+}
+
+/** The stream this tab kept under `key`, or null (none, unreadable, or not a token and a stream path). */
+export function keptStream(key: string): KeptStream | null {
+  try {
+    const {wsToken, wsPath} = (JSON.parse(storage('sessionStorage')?.getItem(key) ?? 'null') ?? {}) as Partial<KeptStream>;
+    const valid = typeof wsToken === 'string' && STREAM_TOKEN.test(wsToken) && typeof wsPath === 'string' && STREAM_PATH.test(wsPath);
+    return valid ? {wsToken, wsPath} : null;
+  } catch {
+    return null;
+  }
 }
 
 /** HMAC-SHA-256 of `text` keyed by the session token, as hex; null without Web Crypto. */

@@ -86,9 +86,8 @@ async function shownAnAddress() {
   return {s, key, place, address, due};
 }
 
-/** Where this tab keeps a session's stream (src/controllers/kept-stream.ts). */
-const streamKey = (s: Session) =>
-  Object.keys(sessionStorage).find((key) => key.startsWith(`pepay-checkout:v1:stream:${s.invoice_id}:`)) ?? '';
+/** Where this tab keeps a session's stream: the place's key, in sessionStorage (src/controllers/place-store.ts). */
+const streamKey = (s: Session) => Object.keys(sessionStorage).find((key) => key.startsWith(`pepay-checkout:v1:${s.invoice_id}:`)) ?? '';
 
 const allocations = async (s: Session) =>
   (await inspect(s.invoice_id)).requests.filter((r) => r.method === 'POST' && r.path.endsWith('/payment-addresses')).length;
