@@ -212,7 +212,12 @@ describe('payor schemas accept every documented fixture', () => {
         ws_connection: {token: 'jwt', endpoint: value},
       }).wsPath;
     expect(endpoint('/ws/payment/v2')).to.equal('/ws/payment/v2');
+    expect(endpoint('/ws/payment.v2/')).to.equal('/ws/payment.v2/');
     for (const hostile of [
+      // Dot segments: another path of the same host (found by a payer probe, in a kept stream).
+      '/ws/../../evil',
+      '/ws/./payment',
+      '/..',
       'https://evil.example/ws',
       '//evil.example/ws',
       'wss://evil.example',

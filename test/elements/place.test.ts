@@ -128,16 +128,30 @@ describe("the payer's place", () => {
     expect(key).to.not.equal('');
     const polls = async () =>
       (await inspect(s.invoice_id)).requests.filter((r) => r.path.startsWith('/api/v1/payments/payment-status')).length;
-    for (const tab of [() => sessionStorage.clear(), () => sessionStorage.setItem(key, '{"wsToken":"a b","wsPath":"//evil"}')]) {
+    const kept = (wsToken: string, wsPath: string) => () => sessionStorage.setItem(key, JSON.stringify({wsToken, wsPath}));
+    for (const tab of [() => sessionStorage.clear(), kept('a b', '/ws/payment'), kept('abc', '//evil'), kept('abc', '/ws/../../evil')]) {
       tab();
       await until('the last stream closed', async () => (await inspect(s.invoice_id)).open_streams === 0);
       const before = await polls();
-      const other = mount(s);
-      await stepIs(other, 'awaiting-payment');
-      // Its first poll answered (a stream would have opened long before): still polling, no stream.
-      await until('polled', async () => (await polls()) > before);
-      expect([other.state.connection, (await inspect(s.invoice_id)).open_streams]).to.deep.equal(['polling', 0]);
-      other.remove();
+      // Every socket the page asks for, wherever it would go (a kept value that is not a stream must open none).
+      const opened: string[] = [];
+      const RealWebSocket = window.WebSocket;
+      window.WebSocket = class extends RealWebSocket {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          opened.push(String(url));
+          super(url, protocols);
+        }
+      };
+      try {
+        const other = mount(s);
+        await stepIs(other, 'awaiting-payment');
+        // Its first poll answered (a stream would have opened long before): still polling, no socket asked for.
+        await until('polled', async () => (await polls()) > before);
+        expect([other.state.connection, opened]).to.deep.equal(['polling', []]);
+        other.remove();
+      } finally {
+        window.WebSocket = RealWebSocket;
+      }
     }
   });
 

@@ -26,8 +26,11 @@ export function withoutBidiControls(text: string): string {
   return text.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
-/** A path such as `/ws/payment`: one leading slash, then path characters only. */
-export const STREAM_PATH = /^\/(?!\/)[\w\-./]*$/;
+/**
+ * A path such as `/ws/payment`: segments of path characters, none empty and none a dot segment
+ * (`/ws/../evil` would reach another path of the API's host; RFC 3986 §5.2.4).
+ */
+export const STREAM_PATH = /^(?:\/[\w-][\w.-]*)+\/?$/;
 
 /** Epoch milliseconds a Date can hold (±8.64e15 ms): beyond it, formatting the time throws. */
 export function isEpochMs(ms: unknown): ms is number {
