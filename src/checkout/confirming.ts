@@ -19,18 +19,12 @@ const NOT_RECEIVED = /fail|revers|reject|cancel/i;
 /** Payment statuses of a payment seen and not final (`pending` is documented; the others are its likely kin). */
 const NOT_FINAL = /^(pending|unconfirmed|confirming|detected)/i;
 
-/** An `invoice_payment` event: counted (its USD), and while it is pending, waited for. */
+/** An `invoice_payment` event: its USD tallied, and while it is pending, waited for. */
 export function paymentNews(state: CheckoutState, payment: Payment): Transition {
   const failed = NOT_RECEIVED.test(payment.status ?? '');
-  // A payment that failed is no money received, even if it was counted while pending.
-  const payments = failed
-    ? Object.fromEntries(Object.entries(state.payments).filter(([id]) => id !== payment.paymentId))
-    : payment.amountUsd !== null
-      ? {...state.payments, [payment.paymentId]: payment.amountUsd}
-      : state.payments;
   // The payer's wallet's transaction failed: no receipt to show, nor a hash for a later wait to be matched by.
   const walletFailed = failed && payment.txHash !== null && payment.txHash === state.walletTx?.txHash;
-  const next = {...state, payments, walletTx: walletFailed ? null : state.walletTx};
+  const next = {...state, ...tallied(state, payment, failed), walletTx: walletFailed ? null : state.walletTx};
   const waited = state.detected;
   if (failed && waited && isWaitedFor(waited, payment)) {
     // What was on its way will not arrive: the payer is back where they pay. A job's find may have
@@ -47,6 +41,26 @@ export function paymentNews(state: CheckoutState, payment: Payment): Transition 
   // from a wait heard so before (a second status of the same payment).
   const unsure = state.countedUnheard || (waited?.paymentId === payment.paymentId && waited.unsure);
   return advance({...next, detected: {paymentId: payment.paymentId, txHash, ...(unsure && {unsure: true})}});
+}
+
+/**
+ * Where a payment's USD now belongs: counted (a status that says received), on its way (not
+ * final, and not counted already: a late "pending" changes nothing), or nowhere (it failed, even
+ * if it was counted before). On its way is no money received until Pepay counts it.
+ */
+function tallied(state: CheckoutState, payment: Payment, failed: boolean): Pick<CheckoutState, 'payments' | 'pendingPayments'> {
+  const [id, usd] = [payment.paymentId, payment.amountUsd];
+  const {payments, pendingPayments} = state;
+  const onItsWay = NOT_FINAL.test(payment.status ?? '');
+  if (failed) return {payments: without(payments, id), pendingPayments: without(pendingPayments, id)};
+  if (usd === null || (onItsWay && Object.hasOwn(payments, id))) return {payments, pendingPayments};
+  if (onItsWay) return {payments, pendingPayments: {...pendingPayments, [id]: usd}};
+  return {payments: {...payments, [id]: usd}, pendingPayments: without(pendingPayments, id)};
+}
+
+/** `record` without the entry `id` (an id from the network is only ever a key: never looked up on the prototype). */
+function without(record: Record<string, number>, id: string): Record<string, number> {
+  return Object.hasOwn(record, id) ? Object.fromEntries(Object.entries(record).filter(([key]) => key !== id)) : record;
 }
 
 /**
@@ -152,7 +166,14 @@ export function settleDetected(before: CheckoutState, next: CheckoutState): Chec
   if (!counted) return next;
   const id = next.detected.paymentId;
   // The last few payments counted: a late "pending" for one of them is not a new payment.
-  return {...next, detected: null, settled: id ? [...next.settled.slice(-9), id] : next.settled};
+  const settled = {...next, detected: null, settled: id ? [...next.settled.slice(-9), id] : next.settled};
+  return id !== null && Object.hasOwn(next.pendingPayments, id) ? countedNow(settled, id) : settled;
+}
+
+/** The payment `id`, seen on its way, is money received: Pepay counted it. */
+function countedNow(state: CheckoutState, id: string): CheckoutState {
+  const payments = {...state.payments, [id]: state.pendingPayments[id]!};
+  return {...state, payments, pendingPayments: without(state.pendingPayments, id)};
 }
 
 /**

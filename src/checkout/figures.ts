@@ -36,7 +36,10 @@ export function paidSoFar(state: CheckoutState): number | null {
   return (Math.round(total * 1000) - Math.round(due * 1000)) / 1000;
 }
 
-/** USD that arrived in payments this checkout heard of (thousandths, so no binary fraction leaks in). */
+/**
+ * USD of the payments this checkout heard Pepay count (thousandths, so no binary fraction leaks in).
+ * One only seen on its way is not in it: it may have failed where the page could not hear.
+ */
 export function paymentsUsd(state: CheckoutState): number {
   return Object.values(state.payments).reduce((sum, usd) => sum + Math.round(usd * 1000), 0) / 1000;
 }

@@ -42,7 +42,7 @@ export function adoptShared(state: CheckoutState, place: Remembered, at: number,
   // A place without an amount is a tab whose price is being made again: its answer will follow.
   if (!a?.tokenAmount || !shown || !paying || state.busy !== null || place.quoteExpiresAt === null) return {state, effects: []};
   const later = at + place.quoteExpiresAt - wallNow > (state.quoteExpiresAtMono ?? -Infinity) + 1000;
-  const next = recall({...state, address: null}, {...place, payments: state.payments}, at, wallNow);
+  const next = recall({...state, address: null}, {...place, payments: state.payments, pendingPayments: state.pendingPayments}, at, wallNow);
   if (!later || !next.address?.tokenAmount) return {state, effects: []};
   const same = (['address', 'network', 'tokenId', 'tokenAmount'] as const).every((field) => a[field] === shown[field]);
   if (same) return {state: {...state, quoteExpiresAtMono: next.quoteExpiresAtMono}, effects: []};
@@ -88,8 +88,9 @@ function recall(state: CheckoutState, remembered: Remembered | null, at: number,
     ...state,
     questionsAnswered: state.questionsAnswered || remembered.questionsAnswered,
     emailDone: state.emailDone || remembered.emailDone,
-    // What was sent before the reload still counts on the last screen ("you sent more").
+    // What was sent before the reload still counts on the last screen ("you sent more"); what was on its way, once counted.
     payments: remembered.payments ?? {},
+    pendingPayments: remembered.pendingPayments ?? {},
   };
   const a = remembered.address;
   const token = a && tokenOn(state.tokens, a);

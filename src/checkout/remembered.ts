@@ -38,6 +38,8 @@ export interface Remembered {
    */
   paidAt?: number | null;
   payments?: Record<string, number>;
+  /** The payments seen on their way and not counted yet (USD by payment id): counted if the wait for one settles. */
+  pendingPayments?: Record<string, number>;
   /** The invoice's status and what was still due (USD) when kept: a wait for a payment counted since is not restored. */
   invoiceStatus?: string | null;
   dueUsd?: number | null;
@@ -70,6 +72,7 @@ export function rememberedOf(state: CheckoutState, wallNow: number, monoNow: num
     detected: state.detected,
     paidAt: state.paidAt,
     payments: state.payments,
+    pendingPayments: state.pendingPayments,
     invoiceStatus: state.invoiceStatus,
     dueUsd: state.amountRemainingUsd,
   };

@@ -24,6 +24,7 @@ export function initialState(): CheckoutState {
     paidAt: null,
     order: null,
     payments: {},
+    pendingPayments: {},
     commerceOrderId: null,
     verification: null,
     verificationCheckAt: null,

@@ -58,8 +58,10 @@ export interface CheckoutState {
   shortQuotes: number;
   paidAt: number | null;
   order: {orderId: string; status: string; tracking: {carrier: string | null; number: string} | null} | null;
-  /** USD per payment id, from `invoice_payment` events (what arrived, overpayment included). */
+  /** USD per payment id of the payments Pepay counted (what arrived, overpayment included: confirming.ts). */
   payments: Record<string, number>;
+  /** USD per payment id of those seen on their way, not counted yet: one may fail where this page cannot hear it. */
+  pendingPayments: Record<string, number>;
   /** Set when an invoice event names its commerce order: the stream then outlives "paid". */
   commerceOrderId: string | null;
   verification: Verification | null;

@@ -18,6 +18,7 @@ const kept = (s: CheckoutState) => [
   s.detected,
   s.paidAt,
   s.payments,
+  s.pendingPayments,
   s.invoiceStatus,
   s.amountRemainingUsd,
 ];

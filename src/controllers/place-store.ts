@@ -192,7 +192,12 @@ function isPayments(payments: unknown): payments is Record<string, number> {
  * time, no payments: a sum of some of them would be false), and the place is kept.
  */
 function withShownFigures(place: Remembered): Remembered {
-  return {...place, paidAt: isEpochMs(place.paidAt) ? place.paidAt : null, payments: isPayments(place.payments) ? place.payments : {}};
+  return {
+    ...place,
+    paidAt: isEpochMs(place.paidAt) ? place.paidAt : null,
+    payments: isPayments(place.payments) ? place.payments : {},
+    pendingPayments: isPayments(place.pendingPayments) ? place.pendingPayments : {},
+  };
 }
 
 function isPlace(value: unknown): value is Remembered {

@@ -7,9 +7,10 @@ import type {SessionDetails} from '../../src/api/index.js';
 import {parseEvent} from '../../src/api/schemas/events.js';
 import {eventsBetween} from '../../src/checkout/emitted.js';
 import {mayStopWaiting} from '../../src/checkout/confirming.js';
+import {arrivedUsd, overpaidUsd, paymentsUsd} from '../../src/checkout/figures.js';
 import {reduce} from '../../src/checkout/machine.js';
 import * as memory from '../../src/checkout/memory.js';
-import type {Remembered} from '../../src/checkout/remembered.js';
+import {rememberedOf, type Remembered} from '../../src/checkout/remembered.js';
 import {initialState} from '../../src/checkout/state.js';
 import type {CheckoutState, Input} from '../../src/checkout/types.js';
 import {paymentAddress, sessionDetails, usdcOnBase} from '../support/checkout-data.js';
@@ -196,6 +197,36 @@ describe('the confirming step', () => {
     expect([failed.state.step, failed.state.detected, failed.state.changed]).to.deep.equal(['awaiting-payment', null, 'payment-failed']);
     const counted = run([payment('pending'), payment('failed')], paying()).state;
     expect(counted.payments).to.deep.equal({});
+  });
+
+  it('a payment seen on its way is money received only once Pepay counts it: by its status, or by the invoice it moves', () => {
+    const seen = run([payment('pending', {amount_usd: 45})], paying()).state;
+    expect([paymentsUsd(seen), arrivedUsd(seen)]).to.deep.equal([0, 0]);
+    // Counted by the invoice it paid: 5 USD more than due.
+    expect(overpaidUsd(run([invoice('paid', 0)], seen).state)).to.equal(5);
+    // Counted by its own status, with no wait for it.
+    const confirmed = run([payment('confirmed', {amount_usd: 43})], paying()).state;
+    expect([confirmed.step, paymentsUsd(confirmed)]).to.deep.equal(['awaiting-payment', 43]);
+    expect(overpaidUsd(run([invoice('paid', 0)], confirmed).state)).to.equal(3);
+  });
+
+  it('a wait read back after a reload whose payment failed unheard is never counted: what arrived is what Pepay counted (phone probe)', () => {
+    // The place kept while pay_1 (40 USD) was on its way, read back by a page that polls: pay_1 fails unheard.
+    const kept = rememberedOf(run([payment('pending')], paying()).state, 0, 0);
+    const reloaded = () =>
+      run([
+        {type: 'start', at: 0},
+        {type: 'loaded', session, tokens: [token], questions: [], email: 'a@x.org', at: 0, remembered: {place: kept, memory}, wallAt: 0},
+      ]).state;
+    expect(reloaded().step).to.equal('confirming');
+    // The payer goes back, 10 USD of another payment lands, then the request ends.
+    const back = run([{type: 'stop-waiting'}], reloaded()).state;
+    const partial = run([payment('pending', {id: 'pay_2', amount_usd: 10}), invoice('underpaid', 30_000)], back).state;
+    const ended = run([invoice('expired', 30_000)], partial).state;
+    expect([ended.step, arrivedUsd(ended), overpaidUsd(ended)]).to.deep.equal(['expired', 10, 0]);
+    // Or pays it all again, heard: nothing was sent beyond what was due.
+    const again = run([payment('pending', {id: 'pay_2'}), invoice('paid', 0)], reloaded()).state;
+    expect([again.step, overpaidUsd(again)]).to.deep.equal(['paid', 0]);
   });
 
   it('a late or replayed "pending" for a payment already counted is not waited for again', () => {

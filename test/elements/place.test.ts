@@ -183,6 +183,35 @@ describe("the payer's place", () => {
     reloaded.remove();
   });
 
+  it('a payment seen on its way that fails unheard (another tab, which polls) is not counted as money that arrived (phone probe)', async function () {
+    this.timeout(45_000);
+    const s = await createSession({customer_email: 'a@example.com', amount_usd: 20});
+    const first = mount(s);
+    await toPayment(first);
+    await until('the stream live', () => first.state.connection === 'live');
+    await simulate(s.invoice_id, 'pay', {amount: 'full', pending: true});
+    await stepIs(first, 'confirming');
+    await placeKept(s, 'the wait', (place) => place.detected != null);
+    first.remove();
+    // Another tab: no stream kept in its sessionStorage, so it polls, and polling never tells a failure.
+    sessionStorage.clear();
+    await until('the last stream closed', async () => (await inspect(s.invoice_id)).open_streams === 0);
+    const other = mount(s);
+    await stepIs(other, 'confirming');
+    expect(other.state.connection).to.equal('polling');
+    await simulate(s.invoice_id, 'fail');
+    // The payer, told the page may not hear how it ends, goes back and pays half of it.
+    (await deepReady<HTMLButtonElement>(other.shadowRoot!, '[data-stop-waiting]')).click();
+    await stepIs(other, 'awaiting-payment');
+    await simulate(s.invoice_id, 'pay', {amount: 'partial'});
+    await stepIs(other, 'underpaid');
+    await simulate(s.invoice_id, 'expire');
+    await stepIs(other, 'expired');
+    await until('what arrived said', () => deep(other.shadowRoot!, '[data-arrived]'));
+    expect(deep(other.shadowRoot!, '[data-arrived]')!.textContent).to.include('$10.00');
+    other.remove();
+  });
+
   it('answered questions and a skipped e-mail are not asked again after a reload', async () => {
     const s = await createSession({questions: {questions: [{id: 'q1', question: 'Company', type: 'text', validation: {required: true}}]}});
     const el = mount(s);
