@@ -359,7 +359,8 @@ describe('realtime: what the payer is told of the connection', () => {
     // Heard live: the stream has an event to resume from (`since=`).
     await simulate(s.invoice_id, 'pay', {amount: 10});
     await until('the first part', () => el.state.step === 'underpaid' && el.state.amountRemainingUsd === 39.99, 15_000);
-    await until('live', () => el.state.connection === 'live');
+    // The rest's quote brings a stream of its own: as generous as the switch's own test (a full run once took more than 10 s).
+    await until('live on the rest', () => el.state.connection === 'live', 20_000);
     await faults(s, {ws: {refuse: true}});
     await simulate(s.invoice_id, 'drop-sockets');
     await until('down', () => el.state.connection !== 'live');
