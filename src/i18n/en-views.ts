@@ -94,6 +94,9 @@ export const enViews = {
     stillOpen: 'If your wallet still shows the payment request, reject it there.',
   },
   confirmingBody: 'Your payment is on its way. This page updates by itself once the network confirms it; you can close it.',
+  /** A wait this page may not hear the end of (read back after a reload): the payer may go back. */
+  unsureBody:
+    'Your payment is on its way. This page updates by itself once the network confirms it, but it may not learn if the payment fails: if your wallet shows it failed, go back to the payment details.',
   sentBody:
     'Your wallet sent this transaction. This page updates by itself once the network sees it. If it never arrives (a wallet can drop a transaction), go back to the payment details.',
   backToPayment: 'Back to the payment details',

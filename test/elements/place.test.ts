@@ -191,7 +191,14 @@ describe("the payer's place", () => {
     await until('the stream live', () => first.state.connection === 'live');
     await simulate(s.invoice_id, 'pay', {amount: 'full', pending: true});
     await stepIs(first, 'confirming');
-    await placeKept(s, 'the wait', (place) => place.detected != null);
+    const body = (el: PepayCheckout) => deep(el.shadowRoot!, '[data-confirming-body]')?.textContent ?? '';
+    // Heard by this page, which will hear how it ends.
+    expect(body(first)).to.include('you can close it');
+    await placeKept(
+      s,
+      'the wait, and its payment on its way',
+      (place) => place.detected != null && place.pendingPayments?.[first.state.detected!.paymentId!] === 20,
+    );
     first.remove();
     // Another tab: no stream kept in its sessionStorage, so it polls, and polling never tells a failure.
     sessionStorage.clear();
@@ -199,6 +206,9 @@ describe("the payer's place", () => {
     const other = mount(s);
     await stepIs(other, 'confirming');
     expect(other.state.connection).to.equal('polling');
+    // Never "you can close it": this page may not hear it fail, and says what to do then.
+    expect(body(other)).to.include('it may not learn if the payment fails: if your wallet shows it failed, go back to the payment details');
+    expect(body(other)).to.not.include('close it');
     await simulate(s.invoice_id, 'fail');
     // The payer, told the page may not hear how it ends, goes back and pays half of it.
     (await deepReady<HTMLButtonElement>(other.shadowRoot!, '[data-stop-waiting]')).click();

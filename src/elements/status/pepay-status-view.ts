@@ -55,7 +55,7 @@ export class PepayStatusView extends PepayViewLeaf {
       case 'confirming': {
         const d = state.detected;
         return html`<div class="stack" part="status">
-          <p data-confirming-body>${d?.found ? v.verification.found : sentFromWalletOnly(d) ? v.sentBody : v.confirmingBody}</p>
+          <p data-confirming-body>${confirmingBody(d, v)}</p>
           ${walletLeftOpenNote(state, v)} ${this.transaction(state)}
           ${
             // Unheard by this page (the wallet's, a job's), or one it may not hear the end of (mayStopWaiting).
@@ -188,4 +188,11 @@ declare global {
   interface HTMLElementTagNameMap {
     'pepay-status-view': PepayStatusView;
   }
+}
+
+/** What the wait is said to be: found by a job, sent by the wallet, one this page may not hear end (never "you can close it"), or heard. */
+function confirmingBody(d: CheckoutState['detected'], v: PepayStatusView['viewMessages']): string {
+  if (d?.found) return v.verification.found;
+  if (sentFromWalletOnly(d)) return v.sentBody;
+  return d?.unsure ? v.unsureBody : v.confirmingBody;
 }

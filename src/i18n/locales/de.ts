@@ -158,6 +158,8 @@ export default {
     },
     confirmingBody:
       'Deine Zahlung ist unterwegs. Diese Seite aktualisiert sich von selbst, sobald das Netzwerk sie bestätigt; du kannst sie schließen.',
+    unsureBody:
+      'Deine Zahlung ist unterwegs. Diese Seite aktualisiert sich von selbst, sobald das Netzwerk sie bestätigt, erfährt aber vielleicht nicht, wenn sie fehlschlägt: Zeigt deine Wallet sie als fehlgeschlagen an, geh zurück zu den Zahlungsdaten.',
     sentBody:
       'Deine Wallet hat diese Transaktion gesendet. Diese Seite aktualisiert sich von selbst, sobald das Netzwerk sie sieht. Kommt sie nie an (eine Wallet kann eine Transaktion verwerfen), geh zurück zu den Zahlungsdaten.',
     backToPayment: 'Zurück zu den Zahlungsdaten',

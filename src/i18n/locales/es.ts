@@ -152,6 +152,8 @@ export default {
       stillOpen: 'Si tu billetera aún muestra la solicitud de pago, recházala allí.',
     },
     confirmingBody: 'Tu pago está en camino. Esta página se actualiza sola cuando la red lo confirme; puedes cerrarla.',
+    unsureBody:
+      'Tu pago está en camino. Esta página se actualiza sola cuando la red lo confirme, pero puede no enterarse si el pago falla: si tu billetera muestra que falló, vuelve a los datos del pago.',
     sentBody:
       'Tu billetera envió esta transacción. Esta página se actualiza sola cuando la red la detecte. Si nunca llega (una billetera puede descartar una transacción), vuelve a los datos del pago.',
     backToPayment: 'Volver a los datos del pago',

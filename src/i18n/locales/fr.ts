@@ -162,6 +162,8 @@ export default {
     },
     confirmingBody:
       'Votre paiement est en route. Cette page se met à jour automatiquement dès que le réseau l’a confirmé\u00a0; vous pouvez la fermer.',
+    unsureBody:
+      'Votre paiement est en route. Cette page se met à jour automatiquement dès que le réseau l’a confirmé, mais elle peut ne pas savoir si le paiement échoue\u00a0: si votre portefeuille indique qu’il a échoué, revenez aux informations de paiement.',
     sentBody:
       'Votre portefeuille a envoyé cette transaction. Cette page se met à jour automatiquement dès que le réseau la détecte. Si elle n’arrive jamais (un portefeuille peut abandonner une transaction), revenez aux informations de paiement.',
     backToPayment: 'Revenir aux informations de paiement',

@@ -153,6 +153,8 @@ export default {
     },
     confirmingBody:
       'Pembayaran Anda sedang dalam proses. Halaman ini akan diperbarui otomatis setelah jaringan mengonfirmasinya; Anda dapat menutup halaman ini.',
+    unsureBody:
+      'Pembayaran Anda sedang dalam proses. Halaman ini akan diperbarui otomatis setelah jaringan mengonfirmasinya, tetapi mungkin tidak tahu jika pembayaran gagal: jika dompet Anda menunjukkan pembayaran gagal, kembali ke detail pembayaran.',
     sentBody:
       'Dompet Anda telah mengirim transaksi ini. Halaman ini akan diperbarui otomatis setelah jaringan melihatnya. Jika transaksi tidak pernah sampai (dompet bisa saja membuang transaksi), kembali ke detail pembayaran.',
     backToPayment: 'Kembali ke detail pembayaran',

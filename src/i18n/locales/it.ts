@@ -152,6 +152,8 @@ export default {
       stillOpen: 'Se il tuo wallet mostra ancora la richiesta di pagamento, rifiutala lì.',
     },
     confirmingBody: 'Il tuo pagamento è in arrivo. Questa pagina si aggiorna da sola quando la rete lo conferma; puoi chiuderla.',
+    unsureBody:
+      'Il tuo pagamento è in arrivo. Questa pagina si aggiorna da sola quando la rete lo conferma, ma potrebbe non accorgersi se il pagamento non va a buon fine: se il tuo wallet indica che non è riuscito, torna ai dati di pagamento.',
     sentBody:
       'Il tuo wallet ha inviato questa transazione. Questa pagina si aggiorna da sola quando la rete la rileva. Se non arriva mai (un wallet può scartare una transazione), torna ai dati di pagamento.',
     backToPayment: 'Torna ai dati di pagamento',

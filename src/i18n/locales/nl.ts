@@ -158,6 +158,8 @@ export default {
     },
     confirmingBody:
       'Je betaling is onderweg. Deze pagina wordt vanzelf bijgewerkt zodra het netwerk de betaling bevestigt; je kunt deze pagina sluiten.',
+    unsureBody:
+      'Je betaling is onderweg. Deze pagina wordt vanzelf bijgewerkt zodra het netwerk de betaling bevestigt, maar merkt het misschien niet als de betaling mislukt: toont je wallet dat ze mislukt is, ga dan terug naar de betaalgegevens.',
     sentBody:
       'Je wallet heeft deze transactie verstuurd. Deze pagina wordt vanzelf bijgewerkt zodra het netwerk de transactie ziet. Komt die nooit aan (een wallet kan een transactie laten vallen), ga dan terug naar de betaalgegevens.',
     backToPayment: 'Terug naar de betaalgegevens',

@@ -157,6 +157,8 @@ export default {
       stillOpen: 'Jeśli portfel nadal pokazuje żądanie płatności, odrzuć je w portfelu.',
     },
     confirmingBody: 'Twoja płatność jest w drodze. Ta strona zaktualizuje się sama, gdy sieć ją potwierdzi; możesz zamknąć tę stronę.',
+    unsureBody:
+      'Twoja płatność jest w drodze. Ta strona zaktualizuje się sama, gdy sieć ją potwierdzi, ale może się nie dowiedzieć, jeśli płatność się nie powiedzie: jeśli portfel pokazuje, że się nie powiodła, wróć do danych płatności.',
     sentBody:
       'Twój portfel wysłał tę transakcję. Ta strona zaktualizuje się sama, gdy sieć ją wykryje. Jeśli transakcja nigdy nie dotrze (portfel może porzucić transakcję), wróć do danych płatności.',
     backToPayment: 'Wróć do danych płatności',

@@ -153,6 +153,8 @@ export default {
       stillOpen: 'Se a sua carteira ainda mostrar a solicitação de pagamento, recuse-a na carteira.',
     },
     confirmingBody: 'Seu pagamento está a caminho. Esta página é atualizada automaticamente quando a rede o confirmar; você pode fechá-la.',
+    unsureBody:
+      'Seu pagamento está a caminho. Esta página é atualizada automaticamente quando a rede o confirmar, mas pode não saber se o pagamento falhar: se sua carteira mostrar que ele falhou, volte aos dados do pagamento.',
     sentBody:
       'Sua carteira enviou esta transação. Esta página é atualizada automaticamente quando a rede a detectar. Se ela nunca chegar (uma carteira pode descartar uma transação), volte aos dados do pagamento.',
     backToPayment: 'Voltar aos dados do pagamento',

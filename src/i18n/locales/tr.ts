@@ -151,6 +151,8 @@ export default {
       stillOpen: 'Cüzdanınız ödeme talebini hâlâ gösteriyorsa talebi cüzdanda reddedin.',
     },
     confirmingBody: 'Ödemeniz yolda. Ağ onayladığında bu sayfa kendiliğinden güncellenir; sayfayı kapatabilirsiniz.',
+    unsureBody:
+      'Ödemeniz yolda. Ağ onayladığında bu sayfa kendiliğinden güncellenir, ancak ödeme başarısız olursa bunu öğrenemeyebilir: cüzdanınız başarısız olduğunu gösteriyorsa ödeme bilgilerine geri dönün.',
     sentBody:
       'Cüzdanınız bu işlemi gönderdi. Ağ işlemi gördüğünde bu sayfa kendiliğinden güncellenir. İşlem hiç ulaşmazsa (bir cüzdan işlemi düşürebilir), ödeme bilgilerine geri dönün.',
     backToPayment: 'Ödeme bilgilerine dön',

@@ -151,6 +151,8 @@ export default {
       stillOpen: 'Nếu ví vẫn hiển thị yêu cầu thanh toán, hãy từ chối yêu cầu đó trong ví.',
     },
     confirmingBody: 'Khoản thanh toán của bạn đang được xử lý. Trang này sẽ tự cập nhật khi mạng xác nhận; bạn có thể đóng trang này.',
+    unsureBody:
+      'Khoản thanh toán của bạn đang được xử lý. Trang này sẽ tự cập nhật khi mạng xác nhận, nhưng có thể không biết nếu thanh toán thất bại: nếu ví của bạn cho thấy thanh toán thất bại, hãy quay lại thông tin thanh toán.',
     sentBody:
       'Ví của bạn đã gửi giao dịch này. Trang này sẽ tự cập nhật khi mạng ghi nhận giao dịch. Nếu giao dịch không bao giờ đến (ví có thể hủy bỏ giao dịch), hãy quay lại thông tin thanh toán.',
     backToPayment: 'Quay lại thông tin thanh toán',
