@@ -50,15 +50,14 @@ export function paymentNews(state: CheckoutState, payment: Payment): Transition 
  */
 function tallied(state: CheckoutState, payment: Payment, failed: boolean): Pick<CheckoutState, 'payments' | 'pendingPayments'> {
   const [id, usd] = [payment.paymentId, payment.amountUsd];
-  const {payments, pendingPayments} = state;
-  const onItsWay = NOT_FINAL.test(payment.status ?? '');
-  if (failed) return {payments: without(payments, id), pendingPayments: without(pendingPayments, id)};
-  if (usd === null || (onItsWay && Object.hasOwn(payments, id))) return {payments, pendingPayments};
-  if (onItsWay) return {payments, pendingPayments: {...pendingPayments, [id]: usd}};
-  return {payments: {...payments, [id]: usd}, pendingPayments: without(pendingPayments, id)};
+  const [payments, pendingPayments] = [without(state.payments, id), without(state.pendingPayments, id)];
+  if (failed) return {payments, pendingPayments};
+  const [onItsWay, countedAlready] = [NOT_FINAL.test(payment.status ?? ''), payments !== state.payments];
+  if (usd === null || (onItsWay && countedAlready)) return state;
+  return onItsWay ? {payments, pendingPayments: {...pendingPayments, [id]: usd}} : {payments: {...payments, [id]: usd}, pendingPayments};
 }
 
-/** `record` without the entry `id` (an id from the network is only ever a key: never looked up on the prototype). */
+/** `record` without the entry `id` (`record` itself when it has none; an id from the network is never looked up on the prototype). */
 function without(record: Record<string, number>, id: string): Record<string, number> {
   return Object.hasOwn(record, id) ? Object.fromEntries(Object.entries(record).filter(([key]) => key !== id)) : record;
 }
@@ -167,13 +166,10 @@ export function settleDetected(before: CheckoutState, next: CheckoutState): Chec
   const id = next.detected.paymentId;
   // The last few payments counted: a late "pending" for one of them is not a new payment.
   const settled = {...next, detected: null, settled: id ? [...next.settled.slice(-9), id] : next.settled};
-  return id !== null && Object.hasOwn(next.pendingPayments, id) ? countedNow(settled, id) : settled;
-}
-
-/** The payment `id`, seen on its way, is money received: Pepay counted it. */
-function countedNow(state: CheckoutState, id: string): CheckoutState {
-  const payments = {...state.payments, [id]: state.pendingPayments[id]!};
-  return {...state, payments, pendingPayments: without(state.pendingPayments, id)};
+  // Seen on its way, it is money received now.
+  const pendingPayments = id === null ? next.pendingPayments : without(next.pendingPayments, id);
+  if (pendingPayments === next.pendingPayments) return settled;
+  return {...settled, payments: {...next.payments, [id!]: next.pendingPayments[id!]!}, pendingPayments};
 }
 
 /**
