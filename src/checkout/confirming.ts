@@ -49,10 +49,12 @@ export function paymentNews(state: CheckoutState, payment: Payment): Transition 
  * if it was counted before). On its way is no money received until Pepay counts it.
  */
 function tallied(state: CheckoutState, payment: Payment, failed: boolean): Pick<CheckoutState, 'payments' | 'pendingPayments'> {
-  const [id, usd] = [payment.paymentId, payment.amountUsd];
+  const id = payment.paymentId;
   const [payments, pendingPayments] = [without(state.payments, id), without(state.pendingPayments, id)];
   if (failed) return {payments, pendingPayments};
   const [onItsWay, countedAlready] = [NOT_FINAL.test(payment.status ?? ''), payments !== state.payments];
+  // A status that says received without an amount (`amount_usd` is optional) is of the amount seen on its way.
+  const usd = payment.amountUsd ?? (pendingPayments !== state.pendingPayments ? state.pendingPayments[id]! : null);
   if (usd === null || (onItsWay && countedAlready)) return state;
   return onItsWay ? {payments, pendingPayments: {...pendingPayments, [id]: usd}} : {payments: {...payments, [id]: usd}, pendingPayments};
 }
@@ -154,20 +156,22 @@ function stopWaiting(state: CheckoutState): Transition {
 }
 
 /**
- * A payment waited for is settled once the invoice's status moves or what is still due drops:
- * Pepay counted it. The step then follows the invoice (the caller applies the status).
+ * A payment waited for is settled once the invoice's status moves or what is still due drops.
+ * Seen on its way, it is money received when the move counts money (paid, underpaid, less due):
+ * Pepay counted it. An end by expiry or cancelation counts none. The step then follows the
+ * invoice (the caller applies the status).
  */
 export function settleDetected(before: CheckoutState, next: CheckoutState): CheckoutState {
   if (!next.detected) return next;
-  const counted =
-    next.invoiceStatus !== before.invoiceStatus ||
-    (next.amountRemainingUsd !== null && (before.amountRemainingUsd === null || next.amountRemainingUsd < before.amountRemainingUsd));
-  if (!counted) return next;
+  const due = next.amountRemainingUsd;
+  const dropped = due !== null && (before.amountRemainingUsd === null || due < before.amountRemainingUsd);
+  const moved = next.invoiceStatus !== before.invoiceStatus;
+  if (!moved && !dropped) return next;
   const id = next.detected.paymentId;
   // The last few payments counted: a late "pending" for one of them is not a new payment.
   const settled = {...next, detected: null, settled: id ? [...next.settled.slice(-9), id] : next.settled};
-  // Seen on its way, it is money received now.
-  const pendingPayments = id === null ? next.pendingPayments : without(next.pendingPayments, id);
+  const received = dropped || next.invoiceStatus === 'paid' || next.invoiceStatus === 'underpaid';
+  const pendingPayments = id === null || !received ? next.pendingPayments : without(next.pendingPayments, id);
   if (pendingPayments === next.pendingPayments) return settled;
   return {...settled, payments: {...next.payments, [id!]: next.pendingPayments[id!]!}, pendingPayments};
 }

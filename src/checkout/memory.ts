@@ -8,6 +8,7 @@ import {implausibleAmount, tokenOn} from './allocation.js';
 import {payableAmount} from './amount.js';
 import type {Remembered} from './remembered.js';
 import {advance} from './advance.js';
+import {settleDetected} from './confirming.js';
 import type {CheckoutState, Transition} from './types.js';
 
 /**
@@ -24,7 +25,24 @@ const QUOTE_LIFETIME_MAX_MS = 30 * 60_000;
  */
 export function recallEnding(state: CheckoutState, remembered: Remembered | null): CheckoutState {
   if (!remembered) return state;
-  return {...state, paidAt: remembered.paidAt ?? null, payments: remembered.payments ?? {}, walletTx: remembered.walletTx ?? null};
+  return {...state, paidAt: remembered.paidAt ?? null, ...countedWhileClosed(state, remembered), walletTx: remembered.walletTx ?? null};
+}
+
+/**
+ * The payments kept with the place. The one its kept wait was for, seen on its way, is money
+ * received when the invoice moved as a payment counted moves it (settleDetected) while the page
+ * was closed: the fresh load's status and what is due, against those kept.
+ */
+function countedWhileClosed(state: CheckoutState, remembered: Remembered): Pick<CheckoutState, 'payments' | 'pendingPayments'> {
+  const tallies = {payments: remembered.payments ?? {}, pendingPayments: remembered.pendingPayments ?? {}};
+  if (!remembered.detected || remembered.invoiceStatus === undefined) return tallies;
+  const kept = {
+    ...state,
+    invoiceStatus: remembered.invoiceStatus as CheckoutState['invoiceStatus'],
+    amountRemainingUsd: remembered.dueUsd ?? null,
+  };
+  const settled = settleDetected(kept, {...state, ...tallies, detected: remembered.detected});
+  return {payments: settled.payments, pendingPayments: settled.pendingPayments};
 }
 
 /**
@@ -88,9 +106,8 @@ function recall(state: CheckoutState, remembered: Remembered | null, at: number,
     ...state,
     questionsAnswered: state.questionsAnswered || remembered.questionsAnswered,
     emailDone: state.emailDone || remembered.emailDone,
-    // What was sent before the reload still counts on the last screen ("you sent more"); what was on its way, once counted.
-    payments: remembered.payments ?? {},
-    pendingPayments: remembered.pendingPayments ?? {},
+    // What was sent before the reload still counts on the last screen ("you sent more").
+    ...countedWhileClosed(state, remembered),
   };
   const a = remembered.address;
   const token = a && tokenOn(state.tokens, a);

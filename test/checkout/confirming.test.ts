@@ -210,6 +210,32 @@ describe('the confirming step', () => {
     expect(overpaidUsd(run([invoice('paid', 0)], confirmed).state)).to.equal(3);
   });
 
+  it('an end by expiry or cancelation counts no payment seen on its way; a status that says received without an amount counts the one seen (review)', () => {
+    for (const end of ['expired', 'canceled']) {
+      const ended = run([payment('pending', {amount_usd: 10}), invoice(end, 40_000)], paying()).state;
+      expect([ended.step, arrivedUsd(ended), paymentsUsd(ended)]).to.deep.equal([end, 0, 0]);
+    }
+    const confirmed = run([payment('pending', {amount_usd: 10}), payment('confirmed', {amount_usd: undefined})], paying()).state;
+    expect([paymentsUsd(confirmed), confirmed.pendingPayments]).to.deep.equal([10, {}]);
+  });
+
+  it('a wait kept with the place, counted while the page was closed, is money received on the reload (review: an overpayment said)', () => {
+    const keptFrom = (usd: number) => rememberedOf(run([payment('pending', {amount_usd: usd})], paying()).state, 0, 0);
+    const reload = (kept: Remembered, s: SessionDetails) =>
+      run([
+        {type: 'start', at: 0},
+        {type: 'loaded', session: s, tokens: [token], questions: [], email: 'a@x.org', at: 0, remembered: {place: kept, memory}, wallAt: 0},
+      ]).state;
+    const paid = reload(keptFrom(45), {...session, status: 'paid', amountRemainingUsd: 0});
+    expect([paid.step, overpaidUsd(paid)]).to.deep.equal(['paid', 5]);
+    const locked = {...session, status: 'underpaid' as const, amountRemainingUsd: 30, locked: {network: 'base', tokenId: 1, address: null}};
+    const short = reload(keptFrom(10), locked);
+    expect([short.step, paymentsUsd(short)]).to.deep.equal(['underpaid', 10]);
+    // Ended unpaid while it was closed: nothing of it was counted.
+    const expired = reload(keptFrom(10), {...session, status: 'expired'});
+    expect([expired.step, paymentsUsd(expired)]).to.deep.equal(['expired', 0]);
+  });
+
   it('a wait read back after a reload whose payment failed unheard is never counted: what arrived is what Pepay counted (phone probe)', () => {
     // The place kept while pay_1 (40 USD) was on its way, read back by a page that polls: pay_1 fails unheard.
     const kept = rememberedOf(run([payment('pending')], paying()).state, 0, 0);

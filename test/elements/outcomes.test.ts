@@ -51,6 +51,22 @@ describe('what happened to the money', () => {
     reloaded.remove();
   });
 
+  it('an overpayment seen on its way, confirmed while the page was closed, is said on the reload (review)', async () => {
+    const {s, el} = await paying();
+    await simulate(s.invoice_id, 'pay', {amount: 'over', pending: true});
+    await stepIs(el, 'confirming');
+    await placeKept(s, 'the wait, and its payment on its way', (place) => Object.keys(place.pendingPayments ?? {}).length === 1);
+    el.remove();
+    await simulate(s.invoice_id, 'confirm');
+    const reloaded = document.createElement('pepay-checkout');
+    Object.assign(reloaded, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    document.body.append(reloaded);
+    await stepIs(reloaded, 'paid');
+    await until('overpayment said', () => shown(reloaded, '[data-overpaid]'));
+    expect(shown(reloaded, '[data-overpaid]')).to.include(`You sent ${isolated('$5.00')} more than was due.`);
+    reloaded.remove();
+  });
+
   it('an exact payment says nothing of the kind', async () => {
     const {s, el} = await paying();
     await simulate(s.invoice_id, 'pay');
