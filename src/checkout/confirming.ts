@@ -13,8 +13,14 @@ type Payment = Extract<EventSubject, {kind: 'payment'}>;
 
 /** Steps on which a payment may arrive (a terminal screen stays as it is). */
 const PAYING = new Set(['awaiting-payment', 'underpaid', 'confirming']);
-/** Payment statuses that mean the payment did not happen (the rest count as money received). */
+/** Payment statuses that mean the payment did not happen. */
 const NOT_RECEIVED = /fail|revers|reject|cancel/i;
+/**
+ * Payment statuses that say Pepay received the money (`confirmed`, `underpaid` and `manual_retry`
+ * are documented; the others are their likely kin). Any other is money on its way, until the
+ * invoice shows it counted.
+ */
+const RECEIVED = /^(confirmed|underpaid|manual_retry|completed?|settled|succeeded|success|paid)$/i;
 
 /** Payment statuses of a payment seen and not final (`pending` is documented; the others are its likely kin). */
 const NOT_FINAL = /^(pending|unconfirmed|confirming|detected)/i;
@@ -52,7 +58,7 @@ function tallied(state: CheckoutState, payment: Payment, failed: boolean): Pick<
   const id = payment.paymentId;
   const [payments, pendingPayments] = [without(state.payments, id), without(state.pendingPayments, id)];
   if (failed) return {payments, pendingPayments};
-  const [onItsWay, countedAlready] = [NOT_FINAL.test(payment.status ?? ''), payments !== state.payments];
+  const [onItsWay, countedAlready] = [!RECEIVED.test(payment.status ?? ''), payments !== state.payments];
   // A status that says received without an amount (`amount_usd` is optional) is of the amount seen on its way.
   const usd = payment.amountUsd ?? (pendingPayments !== state.pendingPayments ? state.pendingPayments[id]! : null);
   if (usd === null || (onItsWay && countedAlready)) return state;
@@ -157,23 +163,33 @@ function stopWaiting(state: CheckoutState): Transition {
 
 /**
  * A payment waited for is settled once the invoice's status moves or what is still due drops.
- * Seen on its way, it is money received when the move counts money (paid, underpaid, less due):
- * Pepay counted it. An end by expiry or cancelation counts none. The step then follows the
- * invoice (the caller applies the status).
+ * Seen on its way, it is money received as far as the move shows Pepay counted it (`creditOf`).
+ * The step then follows the invoice (the caller applies the status).
  */
 export function settleDetected(before: CheckoutState, next: CheckoutState): CheckoutState {
   if (!next.detected) return next;
   const due = next.amountRemainingUsd;
   const dropped = due !== null && (before.amountRemainingUsd === null || due < before.amountRemainingUsd);
-  const moved = next.invoiceStatus !== before.invoiceStatus;
-  if (!moved && !dropped) return next;
+  if (next.invoiceStatus === before.invoiceStatus && !dropped) return next;
   const id = next.detected.paymentId;
   // The last few payments counted: a late "pending" for one of them is not a new payment.
   const settled = {...next, detected: null, settled: id ? [...next.settled.slice(-9), id] : next.settled};
-  const received = dropped || next.invoiceStatus === 'paid' || next.invoiceStatus === 'underpaid';
-  const pendingPayments = id === null || !received ? next.pendingPayments : without(next.pendingPayments, id);
-  if (pendingPayments === next.pendingPayments) return settled;
-  return {...settled, payments: {...next.payments, [id!]: next.pendingPayments[id!]!}, pendingPayments};
+  const pendingPayments = id === null ? next.pendingPayments : without(next.pendingPayments, id);
+  const credit = pendingPayments === next.pendingPayments ? 0 : creditOf(before, next, next.pendingPayments[id!]!);
+  return credit > 0 ? {...settled, payments: {...next.payments, [id!]: credit}, pendingPayments} : settled;
+}
+
+/**
+ * How much of a payment seen on its way (`usd`) the invoice's move shows counted, in USD: all of
+ * it when the invoice is paid (more than was due included), else no more than what is due dropped
+ * by (another payment may have moved it, this one having failed unheard), and nothing on an end
+ * by expiry or cancelation. Computed in thousandths, so no binary fraction leaks in.
+ */
+function creditOf(before: CheckoutState, next: CheckoutState, usd: number): number {
+  if (next.invoiceStatus === 'paid') return usd;
+  const [was, is] = [before.amountRemainingUsd ?? before.session?.amountUsd ?? null, next.amountRemainingUsd];
+  if (was === null || is === null) return 0;
+  return Math.max(0, Math.min(Math.round(usd * 1000), Math.round(was * 1000) - Math.round(is * 1000))) / 1000;
 }
 
 /**

@@ -215,6 +215,12 @@ describe('the confirming step', () => {
       const ended = run([payment('pending', {amount_usd: 10}), invoice(end, 40_000)], paying()).state;
       expect([ended.step, arrivedUsd(ended), paymentsUsd(ended)]).to.deep.equal([end, 0, 0]);
     }
+    // Statuses no document names are money on its way, not received (re-probe: "$11.00 arrived" where none had).
+    const unnamed = run(
+      [payment('processing', {amount_usd: 7}), payment('awaiting_confirmations', {id: 'pay_2', amount_usd: 4})],
+      paying(),
+    ).state;
+    expect(arrivedUsd(run([invoice('expired', 40_000)], unnamed).state)).to.equal(0);
     const confirmed = run([payment('pending', {amount_usd: 10}), payment('confirmed', {amount_usd: undefined})], paying()).state;
     expect([paymentsUsd(confirmed), confirmed.pendingPayments]).to.deep.equal([10, {}]);
   });
@@ -231,6 +237,13 @@ describe('the confirming step', () => {
     const locked = {...session, status: 'underpaid' as const, amountRemainingUsd: 30, locked: {network: 'base', tokenId: 1, address: null}};
     const short = reload(keptFrom(10), locked);
     expect([short.step, paymentsUsd(short)]).to.deep.equal(['underpaid', 10]);
+    // 45 USD seen, and only 10 counted since (it failed unheard, and another payment landed): 10 received, never 45 (re-probe).
+    const other = reload(keptFrom(45), locked);
+    expect([other.step, paymentsUsd(other), arrivedUsd(run([invoice('expired', 30_000)], other).state)]).to.deep.equal([
+      'underpaid',
+      10,
+      10,
+    ]);
     // Ended unpaid while it was closed: nothing of it was counted.
     const expired = reload(keptFrom(10), {...session, status: 'expired'});
     expect([expired.step, paymentsUsd(expired)]).to.deep.equal(['expired', 0]);
@@ -246,6 +259,10 @@ describe('the confirming step', () => {
       ]).state;
     expect(reloaded().step).to.equal('confirming');
     // The payer goes back, 10 USD of another payment lands, then the request ends.
+    // Not going back: 10 USD of another payment is counted by a session read, under the wait (re-probe).
+    const locked = {...session, status: 'underpaid' as const, amountRemainingUsd: 30, locked: {network: 'base', tokenId: 1, address: null}};
+    const read = run([{type: 'session-refreshed', sentAt: 0, session: locked, at: 1000}, invoice('expired', 30_000)], reloaded()).state;
+    expect([read.step, arrivedUsd(read)]).to.deep.equal(['expired', 10]);
     const back = run([{type: 'stop-waiting'}], reloaded()).state;
     const partial = run([payment('pending', {id: 'pay_2', amount_usd: 10}), invoice('underpaid', 30_000)], back).state;
     const ended = run([invoice('expired', 30_000)], partial).state;

@@ -222,6 +222,31 @@ describe("the payer's place", () => {
     other.remove();
   });
 
+  it('a wait restored in another tab whose payment fails unheard, then another payment lands under it: only what landed arrived (re-probe)', async function () {
+    this.timeout(45_000);
+    const s = await createSession({customer_email: 'a@example.com', amount_usd: 20});
+    const first = mount(s);
+    await toPayment(first);
+    await until('the stream live', () => first.state.connection === 'live');
+    await simulate(s.invoice_id, 'pay', {amount: 'full', pending: true});
+    await stepIs(first, 'confirming');
+    await placeKept(s, 'the wait, and its payment on its way', (place) => Object.keys(place.pendingPayments ?? {}).length === 1);
+    first.remove();
+    sessionStorage.clear();
+    await until('the last stream closed', async () => (await inspect(s.invoice_id)).open_streams === 0);
+    const other = mount(s);
+    await stepIs(other, 'confirming');
+    await simulate(s.invoice_id, 'fail');
+    // Half of it is sent again from the wallet while the page still waits, and the request ends.
+    await simulate(s.invoice_id, 'pay', {amount: 'partial'});
+    await stepIs(other, 'underpaid');
+    await simulate(s.invoice_id, 'expire');
+    await stepIs(other, 'expired');
+    await until('what arrived said', () => deep(other.shadowRoot!, '[data-arrived]'));
+    expect(deep(other.shadowRoot!, '[data-arrived]')!.textContent).to.include('$10.00');
+    other.remove();
+  });
+
   it('answered questions and a skipped e-mail are not asked again after a reload', async () => {
     const s = await createSession({questions: {questions: [{id: 'q1', question: 'Company', type: 'text', validation: {required: true}}]}});
     const el = mount(s);
