@@ -86,6 +86,45 @@ async function shownAnAddress() {
   return {s, key, place, address, due};
 }
 
+/**
+ * A 20 USD session whose whole payment was seen on its way by a checkout, kept with its place
+ * (the wait and the payment's USD), then taken off the page: the session, and what that page said.
+ */
+async function waitKept() {
+  const s = await createSession({customer_email: 'a@example.com', amount_usd: 20});
+  const first = mount(s);
+  await toPayment(first);
+  await until('the stream live', () => first.state.connection === 'live');
+  await simulate(s.invoice_id, 'pay', {amount: 'full', pending: true});
+  await stepIs(first, 'confirming');
+  const heardBody = deep(first.shadowRoot!, '[data-confirming-body]')?.textContent ?? '';
+  const id = first.state.detected!.paymentId!;
+  await placeKept(s, 'the wait, and its payment on its way', (place) => place.detected != null && place.pendingPayments?.[id] === 20);
+  first.remove();
+  return {s, heardBody};
+}
+
+/** The session opened in another tab: no stream kept in its sessionStorage, so it polls, and polling never tells a failure. */
+async function anotherTab(s: Session): Promise<PepayCheckout> {
+  sessionStorage.clear();
+  await until('the last stream closed', async () => (await inspect(s.invoice_id)).open_streams === 0);
+  const other = mount(s);
+  await stepIs(other, 'confirming');
+  expect(other.state.connection).to.equal('polling');
+  return other;
+}
+
+/** Half of the 20 USD lands, and the request ends: only what landed is said to have arrived. */
+async function halfLandsAndEnds(s: Session, el: PepayCheckout): Promise<void> {
+  await simulate(s.invoice_id, 'pay', {amount: 'partial'});
+  await stepIs(el, 'underpaid');
+  await simulate(s.invoice_id, 'expire');
+  await stepIs(el, 'expired');
+  await until('what arrived said', () => deep(el.shadowRoot!, '[data-arrived]'));
+  expect(deep(el.shadowRoot!, '[data-arrived]')!.textContent).to.include('$10.00');
+  el.remove();
+}
+
 /** Where this tab keeps a session's stream: the place's key, in sessionStorage (src/controllers/place-store.ts). */
 const streamKey = (s: Session) => Object.keys(sessionStorage).find((key) => key.startsWith(`pepay-checkout:v1:${s.invoice_id}:`)) ?? '';
 
@@ -157,14 +196,7 @@ describe("the payer's place", () => {
 
   it('a reload during a wait hears it end: a payment failing then is said, and is not counted as money that arrived (phone probe)', async function () {
     this.timeout(45_000);
-    const s = await createSession({customer_email: 'a@example.com', amount_usd: 20});
-    const first = mount(s);
-    await toPayment(first);
-    await until('the stream live', () => first.state.connection === 'live');
-    await simulate(s.invoice_id, 'pay', {amount: 'full', pending: true});
-    await stepIs(first, 'confirming');
-    await placeKept(s, 'the wait', (place) => place.detected != null);
-    first.remove();
+    const {s} = await waitKept();
     const reloaded = mount(s);
     await stepIs(reloaded, 'confirming');
     await until('the stream live again', () => reloaded.state.connection === 'live');
@@ -173,78 +205,33 @@ describe("the payer's place", () => {
     await until('the failure said', () =>
       reloaded.shadowRoot!.querySelector('[data-changed]')?.textContent?.includes('did not go through'),
     );
-    // Half of it then lands, and the request ends: only what landed is said to have arrived.
-    await simulate(s.invoice_id, 'pay', {amount: 'partial'});
-    await stepIs(reloaded, 'underpaid');
-    await simulate(s.invoice_id, 'expire');
-    await stepIs(reloaded, 'expired');
-    await until('what arrived said', () => deep(reloaded.shadowRoot!, '[data-arrived]'));
-    expect(deep(reloaded.shadowRoot!, '[data-arrived]')!.textContent).to.include('$10.00');
-    reloaded.remove();
+    await halfLandsAndEnds(s, reloaded);
   });
 
   it('a payment seen on its way that fails unheard (another tab, which polls) is not counted as money that arrived (phone probe)', async function () {
     this.timeout(45_000);
-    const s = await createSession({customer_email: 'a@example.com', amount_usd: 20});
-    const first = mount(s);
-    await toPayment(first);
-    await until('the stream live', () => first.state.connection === 'live');
-    await simulate(s.invoice_id, 'pay', {amount: 'full', pending: true});
-    await stepIs(first, 'confirming');
-    const body = (el: PepayCheckout) => deep(el.shadowRoot!, '[data-confirming-body]')?.textContent ?? '';
+    const {s, heardBody} = await waitKept();
     // Heard by this page, which will hear how it ends.
-    expect(body(first)).to.include('you can close it');
-    await placeKept(
-      s,
-      'the wait, and its payment on its way',
-      (place) => place.detected != null && place.pendingPayments?.[first.state.detected!.paymentId!] === 20,
-    );
-    first.remove();
-    // Another tab: no stream kept in its sessionStorage, so it polls, and polling never tells a failure.
-    sessionStorage.clear();
-    await until('the last stream closed', async () => (await inspect(s.invoice_id)).open_streams === 0);
-    const other = mount(s);
-    await stepIs(other, 'confirming');
-    expect(other.state.connection).to.equal('polling');
+    expect(heardBody).to.include('you can close it');
+    const other = await anotherTab(s);
     // Never "you can close it": this page may not hear it fail, and says what to do then.
-    expect(body(other)).to.include('it may not learn if the payment fails: if your wallet shows it failed, go back to the payment details');
-    expect(body(other)).to.not.include('close it');
+    const body = deep(other.shadowRoot!, '[data-confirming-body]')?.textContent ?? '';
+    expect(body).to.include('it may not learn if the payment fails: if your wallet shows it failed, go back to the payment details');
+    expect(body).to.not.include('close it');
     await simulate(s.invoice_id, 'fail');
     // The payer, told the page may not hear how it ends, goes back and pays half of it.
     (await deepReady<HTMLButtonElement>(other.shadowRoot!, '[data-stop-waiting]')).click();
     await stepIs(other, 'awaiting-payment');
-    await simulate(s.invoice_id, 'pay', {amount: 'partial'});
-    await stepIs(other, 'underpaid');
-    await simulate(s.invoice_id, 'expire');
-    await stepIs(other, 'expired');
-    await until('what arrived said', () => deep(other.shadowRoot!, '[data-arrived]'));
-    expect(deep(other.shadowRoot!, '[data-arrived]')!.textContent).to.include('$10.00');
-    other.remove();
+    await halfLandsAndEnds(s, other);
   });
 
   it('a wait restored in another tab whose payment fails unheard, then another payment lands under it: only what landed arrived (re-probe)', async function () {
     this.timeout(45_000);
-    const s = await createSession({customer_email: 'a@example.com', amount_usd: 20});
-    const first = mount(s);
-    await toPayment(first);
-    await until('the stream live', () => first.state.connection === 'live');
-    await simulate(s.invoice_id, 'pay', {amount: 'full', pending: true});
-    await stepIs(first, 'confirming');
-    await placeKept(s, 'the wait, and its payment on its way', (place) => Object.keys(place.pendingPayments ?? {}).length === 1);
-    first.remove();
-    sessionStorage.clear();
-    await until('the last stream closed', async () => (await inspect(s.invoice_id)).open_streams === 0);
-    const other = mount(s);
-    await stepIs(other, 'confirming');
+    const {s} = await waitKept();
+    const other = await anotherTab(s);
     await simulate(s.invoice_id, 'fail');
-    // Half of it is sent again from the wallet while the page still waits, and the request ends.
-    await simulate(s.invoice_id, 'pay', {amount: 'partial'});
-    await stepIs(other, 'underpaid');
-    await simulate(s.invoice_id, 'expire');
-    await stepIs(other, 'expired');
-    await until('what arrived said', () => deep(other.shadowRoot!, '[data-arrived]'));
-    expect(deep(other.shadowRoot!, '[data-arrived]')!.textContent).to.include('$10.00');
-    other.remove();
+    // Half of it is sent again from the wallet while the page still waits.
+    await halfLandsAndEnds(s, other);
   });
 
   it('answered questions and a skipped e-mail are not asked again after a reload', async () => {
