@@ -33,11 +33,15 @@ export function fromBaseUnits(units: bigint, decimals: number): string {
 }
 
 /**
- * What the payer is asked to send: the server's amount rounded up to the token's precision (the
- * same string when it already fits), or unchanged when the precision is unknown (`null`).
+ * What the payer is asked to send: the server's amount rounded up to the token's precision (its
+ * own fraction when it already fits, or when the precision is unknown: `null`), and without
+ * leading zeros ("0049.990000" -> "49.990000"): the shown, copied and encoded amount is written
+ * one way. Anything but a plain decimal is returned as it is.
  */
 export function payableAmount(amount: string, decimals: number | null): string {
-  const fraction = DECIMAL.exec(amount)?.[2] ?? '';
-  if (decimals === null || !DECIMAL.test(amount) || fraction.length <= decimals) return amount;
-  return fromBaseUnits(toBaseUnits(amount, decimals), decimals);
+  const match = DECIMAL.exec(amount);
+  if (!match) return amount;
+  const [, whole = '', fraction = ''] = match;
+  if (decimals !== null && fraction.length > decimals) return fromBaseUnits(toBaseUnits(amount, decimals), decimals);
+  return whole.replace(/^0+(?=\d)/, '') + (fraction ? `.${fraction}` : '');
 }

@@ -74,6 +74,22 @@ describe('paying from the wallet', () => {
     expect(await qrText(el)).to.match(/&uint256=20000000$/);
   });
 
+  // A server amount with leading zeros (the schema takes any plain decimal) is one amount written
+  // one way: the heading and the copy button said "0049.99" while the QR and the wallet link
+  // carried 49990000 (found by a money probe).
+  for (const [served, shown, units, usd] of [
+    ['0049.990000', '49.99', '49990000', 49.99],
+    ['020', '20.00', '20000000', 20],
+  ] as const) {
+    it(`a served amount of ${served} is shown, copied and encoded as ${shown} (${units} base units)`, async () => {
+      const {el} = await paying({variants: {tokenAmount: served}}, usd);
+      expect(text(el, '[data-copy="amount"]')).to.equal(shown);
+      expect(deepText(el.shadowRoot!)).not.to.contain(`0${shown}`);
+      expect(el.state.address!.tokenAmount).not.to.match(/^0\d/);
+      expect(await qrText(el)).to.match(new RegExp(`&uint256=${units}$`));
+    });
+  }
+
   it('qr-content="address" fixes the QR to the address, with no switch', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
     const el = document.createElement('pepay-checkout');

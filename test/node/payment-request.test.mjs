@@ -52,6 +52,18 @@ test('ERC-20 with 6 decimals (USDC on Base): the issue input 49.9900004 is asked
   );
 });
 
+test('leading zeros from the server are dropped once, the fraction kept: one amount, written one way', () => {
+  assert.deepEqual(
+    [payableAmount('0049.990000', 6), payableAmount('020', 6), payableAmount('000.5', null), payableAmount('00.00000019', 6)],
+    ['49.990000', '20', '0.5', '0.000001'],
+  );
+  const usdc = token({network: 'base', decimals: 6, contractAddress: '0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913'});
+  assert.equal(
+    parseEip681(paymentRequest(address('base', EVM_TO, payableAmount('0049.990000', 6)), usdc, context).uri).parameters.uint256,
+    '49990000',
+  );
+});
+
 test('ERC-20 with 18 decimals on a devnet (USDT on BSC testnet): 18 digits kept, one more rounds up', () => {
   const usdt = token({network: 'bsc', decimals: 18, contractAddress: '0x337610d27c682E347C9cD60BD4b3b107C9d34dDd'});
   const amount = payableAmount('20.0000000000000000001', 18);
