@@ -8,16 +8,18 @@
  */
 import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {APT_PACKAGES, findChromium, INSTALL_HINT} from '../test/support/browsers.mjs';
+import {APT_PACKAGES, FIREFOX_MIN_MAJOR, findChromium, firefoxMajor, INSTALL_HINT} from '../test/support/browsers.mjs';
 
 const wanted = (process.env.BROWSERS ?? 'chrome').split(',');
 const installed = {
   chrome: () => Boolean(findChromium()),
-  firefox: () => existsSync('/usr/bin/firefox-esr'),
+  // An older Firefox ESR counts as missing: apt-get installs the current one over it.
+  firefox: () => firefoxMajor() >= FIREFOX_MIN_MAJOR,
   webkit: () => existsSync('/usr/bin/WebKitWebDriver'),
 };
 const missing = wanted.filter((name) => installed[name] && !installed[name]());
-if (missing.length && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+if (missing.length && canInstall) {
   const packages = missing.flatMap((name) => APT_PACKAGES[name]);
   console.log(`== installing ${packages.join(' ')} (apt-get, as root)`);
   const apt = (args) => spawnSync('apt-get', args, {stdio: 'inherit', env: {...process.env, DEBIAN_FRONTEND: 'noninteractive'}});
@@ -26,7 +28,10 @@ if (missing.length && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')
 }
 for (const name of missing) {
   if (installed[name]()) continue;
-  console.error(`No ${name} browser found, and this is not a root shell with apt-get. Install it with:\n  ${INSTALL_HINT[name]}`);
+  const found =
+    name === 'firefox' && firefoxMajor() ? `Firefox ESR ${firefoxMajor()} is older than ${FIREFOX_MIN_MAJOR}` : `No ${name} browser found`;
+  const why = canInstall ? 'apt-get could not install it' : 'this is not a root shell with apt-get';
+  console.error(`${found}, and ${why}. Install it with:\n  ${INSTALL_HINT[name]}`);
   process.exit(1);
 }
 

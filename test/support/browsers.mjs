@@ -2,7 +2,7 @@
  * Browser launchers for web-test-runner, all from Debian packages (nothing downloads a browser).
  * `BROWSERS=chrome,firefox,webkit` picks them; the daily loop defaults to Chromium alone.
  */
-import {spawn} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {createServer} from 'node:net';
 import {chromeLauncher} from '@web/test-runner-chrome';
@@ -10,6 +10,20 @@ import {chromeLauncher} from '@web/test-runner-chrome';
 const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 const FIREFOX = '/usr/bin/firefox-esr';
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+
+/**
+ * The oldest Firefox ESR the tests drive: puppeteer-core sends WebDriver BiDi commands (such as
+ * `emulation.setScreenOrientationOverride`) that ESR 140 does not know, and every Firefox test
+ * file stops on them. 153 is the ESR Debian ships now, and the one these tests pass on.
+ */
+export const FIREFOX_MIN_MAJOR = 153;
+
+/** The major version of the installed Firefox ESR (`Mozilla Firefox 153.8.0esr` -> 153), or 0 when there is none. */
+export function firefoxMajor() {
+  if (!existsSync(FIREFOX)) return 0;
+  const version = spawnSync(FIREFOX, ['--version'], {encoding: 'utf8'}).stdout ?? '';
+  return Number(/Firefox (\d+)\./.exec(version)?.[1] ?? 0);
+}
 
 export function findChromium() {
   const candidates = [process.env.CHROME_PATH, ...CHROMIUM_PATHS].filter(Boolean);
