@@ -400,3 +400,26 @@ describe('payment instructions are refused unless they can be right (issue 16)',
     expect(allocation({network: 'constructor', temp_address: 'nc1qexampleaddress0000'})).to.equal(true);
   });
 });
+
+describe('USD figures are counted in thousandths where they arrive (the review input and its kind)', () => {
+  const event = (object: Record<string, unknown>) => parseEvent({id: 'evt_1', type: 'x', data: {object}})?.subject;
+
+  it('session, address and event figures finer than $0.001 are rounded half up as written, once', () => {
+    // The input: $4.0005 still due is $4.001 (its binary value is a hair below 4.0005).
+    const s = sessionDetailsSchema.parse({invoice_id: 'i', amount_usd: 20.0005, amount_remaining_usd: 4.0005});
+    expect([s.amountUsd, s.amountRemainingUsd]).to.deep.equal([20.001, 4.001]);
+    // Siblings: every other way a USD figure comes in.
+    const address = paymentAddressSchema.parse({temp_address: EVM_ADDRESS, network: 'base', supported_token_id: 1, usd_amount: 49.9905});
+    expect(address.usdAmount).to.equal(49.991);
+    expect(event({object: 'invoice_payment', id: 'p', amount_usd: 10.0005})).to.deep.include({amountUsd: 10.001});
+    expect(event({object: 'invoice', id: 'i', amount_remaining_decimal: '4.0005'})).to.deep.include({amountRemainingUsd: 4.001});
+    expect(event({object: 'payment_quote', amount_remaining_decimal: '0.1'})).to.deep.include({amountRemainingUsd: 0.1});
+    expect(sessionDetailsSchema.parse({invoice_id: 'i', amount_usd: 0.1 + 0.2}).amountUsd).to.equal(0.3);
+  });
+
+  it('an amount to pay that rounds to $0.000 is refused; one still due that does is nothing due', () => {
+    expect(sessionDetailsSchema.safeParse({invoice_id: 'i', amount_usd: 0.0004}).success).to.equal(false);
+    expect(sessionDetailsSchema.parse({invoice_id: 'i', amount_usd: 0.0005}).amountUsd).to.equal(0.001);
+    expect(sessionDetailsSchema.parse({invoice_id: 'i', amount_usd: 1, amount_remaining_usd: 0.0004}).amountRemainingUsd).to.equal(0);
+  });
+});

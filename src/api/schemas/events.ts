@@ -1,17 +1,18 @@
 import * as z from 'zod/mini';
-import {MAX_USD, TX_HASH, invoiceStatus, lenient, timestamp, usdAmount, wholeNumber} from './primitives.js';
+import {MAX_USD, TX_HASH, invoiceStatus, lenient, timestamp, toThousandths, usdAmount, wholeNumber} from './primitives.js';
 
 /** Integer thousandths of a USD (`usd_millis`), from zero to MAX_USD: a still-due figure. */
 const usdMillis = wholeNumber(0, MAX_USD * 1000);
 
 /**
- * Amounts in events are integer thousandths of a USD (`usd_millis`), with a decimal companion.
- * A decimal out of range is no figure at all (the event still counts for its status).
+ * Amounts in events are integer thousandths of a USD (`usd_millis`), with a decimal companion
+ * (rounded to thousandths when it is finer). A decimal out of range is no figure at all (the event
+ * still counts for its status).
  */
 function usdFromMillis(millis: number | null | undefined, decimal: string | null | undefined): number | null {
   if (millis != null) return millis / 1000;
   if (decimal == null || !/^\d{1,10}(\.\d{1,6})?$/.test(decimal)) return null;
-  const usd = Number(decimal);
+  const usd = toThousandths(Number(decimal));
   return usd <= MAX_USD ? usd : null;
 }
 

@@ -86,11 +86,22 @@ export const MAX_USD = 1_000_000_000;
 // Range checks are plain refinements: zod's number checks would each add their own code to the
 // script-tag bundle, which is weighed against a budget.
 
-/** A USD amount to pay: finite, above zero, at most MAX_USD. */
-export const usdAmount = z.number().check(z.refine((usd) => usd > 0 && usd <= MAX_USD));
+/**
+ * A USD figure in Pepay's own unit, whole thousandths (the events' `usd_millis`), rounded half up
+ * as the figure is written: 4.0005 is 4.001, though its binary value is a hair below. Every figure
+ * from the network goes through here once, so sums, comparisons and what Intl shows (at most three
+ * decimals) work on one number: "Received" and "Still due" add up to the invoice.
+ */
+export function toThousandths(usd: number): number {
+  // 15 significant digits drop the binary noise of the product (4000.4999999999995 -> 4000.5).
+  return Math.round(Number((usd * 1000).toPrecision(15))) / 1000;
+}
 
-/** A USD amount still due: finite, zero or more, at most MAX_USD. */
-export const usdRemaining = z.number().check(z.refine((usd) => usd >= 0 && usd <= MAX_USD));
+/** A USD amount to pay, in thousandths: finite, at least $0.001 once rounded, at most MAX_USD. */
+export const usdAmount = z.pipe(z.number().check(z.refine((usd) => toThousandths(usd) > 0 && usd <= MAX_USD)), z.transform(toThousandths));
+
+/** A USD amount still due, in thousandths: finite, zero or more, at most MAX_USD. */
+export const usdRemaining = z.pipe(z.number().check(z.refine((usd) => usd >= 0 && usd <= MAX_USD)), z.transform(toThousandths));
 
 /**
  * A token amount as the API prints it: a plain decimal above zero (no sign, exponent or spaces),
