@@ -9,7 +9,7 @@ import {startScriptServer} from './script-server.ts';
 export function testServersPlugin() {
   const servers: Server[] = [];
   let sandbox: RunningSandbox | undefined;
-  let config = {scriptUrl: '', sandboxUrl: ''};
+  let config = {scriptUrl: '', sandboxUrl: '', sandboxSecondUrl: ''};
   return {
     name: 'pepay-test-servers',
     async serverStart() {
@@ -18,8 +18,9 @@ export function testServersPlugin() {
       // Fast clock ticks and heartbeats keep realtime tests short. The replay window is shared by
       // every invoice of the three browsers: kept large, so that one browser's burst of payments
       // cannot push another test's events out of `since=` replay while its socket is down.
-      sandbox = await startSandbox({tickMs: 100, heartbeatMs: 1000, retention: 100_000});
-      config = {scriptUrl: script.url, sandboxUrl: sandbox.url};
+      // The second door is for a test that holds a WebSocket handshake (see RunningSandbox).
+      sandbox = await startSandbox({tickMs: 100, heartbeatMs: 1000, retention: 100_000, secondDoor: true});
+      config = {scriptUrl: script.url, sandboxUrl: sandbox.url, sandboxSecondUrl: sandbox.secondUrl!};
     },
     async serverStop() {
       await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));

@@ -2,6 +2,8 @@
 export interface TestServers {
   scriptUrl: string;
   sandboxUrl: string;
+  /** The same sandbox on a port of its own (demo/sandbox/node/server.ts `secondUrl`). */
+  sandboxSecondUrl: string;
 }
 
 // A virtual module served by the test-runner plugin; a variable keeps bundlers from resolving it.

@@ -18,10 +18,18 @@ export interface SandboxServerOptions extends EngineOptions {
   port?: number;
   host?: string;
   tickMs?: number;
+  /** Also listen on a second port (`secondUrl`), the same sandbox behind it. */
+  secondDoor?: boolean;
 }
 
 export interface RunningSandbox {
   url: string;
+  /**
+   * The same sandbox on a port of its own, when asked for. A browser lets one WebSocket handshake
+   * at a time go to an address and port (RFC 6455 §4.1): a handshake held on purpose holds up
+   * every other page's, so a test that holds one goes through this door.
+   */
+  secondUrl?: string;
   engine: SandboxEngine;
   close(): Promise<void>;
 }
@@ -29,10 +37,9 @@ export interface RunningSandbox {
 export async function startSandbox(options: SandboxServerOptions = {}): Promise<RunningSandbox> {
   const engine = new SandboxEngine(options);
   const wss = new WebSocketServer({noServer: true, maxPayload: 16 * 1024});
-  const server = createServer((req, res) => void serveHttp(engine, req, res));
   const stalled = new Set<Duplex>();
 
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = req.url ?? '/';
     if (!url.startsWith('/ws/payment')) return reject(socket, 404, 'Not found');
     const auth = engine.authorizeStream(url);
@@ -56,26 +63,35 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
       ws.on('error', detach);
       // Client frames are not part of the protocol: ignored.
     });
-  });
+  };
 
   const ticker = setInterval(() => engine.tick(), options.tickMs ?? 1000);
   ticker.unref();
 
-  await new Promise<void>((resolve, rejectListen) => {
-    server.once('error', rejectListen);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const door = async (port: number) => {
+    const server = createServer((req, res) => void serveHttp(engine, req, res)).on('upgrade', upgrade);
+    await new Promise<void>((resolve, rejectListen) => {
+      server.once('error', rejectListen);
+      server.listen(port, options.host ?? '127.0.0.1', resolve);
+    });
+    const address = server.address();
+    return {server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`};
+  };
+  const doors = [await door(options.port ?? 0), ...(options.secondDoor ? [await door(0)] : [])];
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: doors[0]!.url,
+    secondUrl: doors[1]?.url,
     engine,
     close: async () => {
       clearInterval(ticker);
       for (const client of wss.clients) client.terminate();
       for (const socket of stalled) socket.destroy();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all(
+        doors.map(({server}) => {
+          server.closeAllConnections();
+          return new Promise<void>((resolve) => server.close(() => resolve()));
+        }),
+      );
     },
   };
 }
