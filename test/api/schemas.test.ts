@@ -415,6 +415,9 @@ describe('USD figures are counted in thousandths where they arrive (the review i
     expect(event({object: 'invoice', id: 'i', amount_remaining_decimal: '4.0005'})).to.deep.include({amountRemainingUsd: 4.001});
     expect(event({object: 'payment_quote', amount_remaining_decimal: '0.1'})).to.deep.include({amountRemainingUsd: 0.1});
     expect(sessionDetailsSchema.parse({invoice_id: 'i', amount_usd: 0.1 + 0.2}).amountUsd).to.equal(0.3);
+    // Float noise in the 16th and 17th digits is read as the figure it came from.
+    const noisy = sessionDetailsSchema.parse({invoice_id: 'i', amount_usd: 20.000000000000004, amount_remaining_usd: 4.000499999999999});
+    expect([noisy.amountUsd, noisy.amountRemainingUsd]).to.deep.equal([20, 4.001]);
   });
 
   it('an amount to pay that rounds to $0.000 is refused; one still due that does is nothing due', () => {

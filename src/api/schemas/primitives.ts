@@ -88,9 +88,10 @@ export const MAX_USD = 1_000_000_000;
 
 /**
  * A USD figure in Pepay's own unit, whole thousandths (the events' `usd_millis`), rounded half up
- * as the figure is written: 4.0005 is 4.001, though its binary value is a hair below. Every figure
- * from the network goes through here once, so sums, comparisons and what Intl shows (at most three
- * decimals) work on one number: "Received" and "Still due" add up to the invoice.
+ * as the figure is written, to 15 significant digits: 4.0005 is 4.001, though its binary value is
+ * a hair below, and so is 4.000499999999999, the same figure after a server's float arithmetic.
+ * Every figure from the network goes through here once, so sums, comparisons and what Intl shows
+ * (at most three decimals) work on one number: "Received" and "Still due" add up to the invoice.
  */
 export function toThousandths(usd: number): number {
   // 15 significant digits drop the binary noise of the product (4000.4999999999995 -> 4000.5).
