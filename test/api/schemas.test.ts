@@ -420,6 +420,20 @@ describe('USD figures are counted in thousandths where they arrive (the review i
     expect([noisy.amountUsd, noisy.amountRemainingUsd]).to.deep.equal([20, 4.001]);
   });
 
+  it('a payment event whose amount is under half a thousandth, or out of range, keeps its status without a figure', () => {
+    // The review's input: $0.0004 made the whole event unknown, so a "failed" under a wait was lost.
+    expect(event({object: 'invoice_payment', id: 'p', status: 'failed', amount_usd: 0.0004})).to.deep.include({
+      kind: 'payment',
+      status: 'failed',
+      amountUsd: null,
+    });
+    // Sibling: a negative amount.
+    expect(event({object: 'invoice_payment', id: 'p', status: 'failed', amount_usd: -5})).to.deep.include({
+      kind: 'payment',
+      amountUsd: null,
+    });
+  });
+
   it('an amount to pay that rounds to $0.000 is refused; one still due that does is nothing due', () => {
     expect(sessionDetailsSchema.safeParse({invoice_id: 'i', amount_usd: 0.0004}).success).to.equal(false);
     expect(sessionDetailsSchema.parse({invoice_id: 'i', amount_usd: 0.0005}).amountUsd).to.equal(0.001);

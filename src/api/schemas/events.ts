@@ -43,7 +43,9 @@ const paymentObject = z.pipe(
     id: z.string(),
     invoice_id: z.nullish(z.string()),
     status: z.nullish(z.string()),
-    amount_usd: z.nullish(usdAmount),
+    // A figure out of range (or under half a thousandth) is no figure; the event still counts for
+    // its status (a failure under a wait is not lost).
+    amount_usd: lenient(usdAmount),
     // Undocumented on the payor side; read when present, and only as a hash (shown and linked).
     tx_hash: lenient(z.string().check(z.refine((hash) => TX_HASH.test(hash)))),
   }),
