@@ -25,9 +25,9 @@ export interface SandboxServerOptions extends EngineOptions {
 export interface RunningSandbox {
   url: string;
   /**
-   * The same sandbox on a port of its own, when asked for. A browser lets one WebSocket handshake
-   * at a time go to an address and port (RFC 6455 §4.1): a handshake held on purpose holds up
-   * every other page's, so a test that holds one goes through this door.
+   * The same sandbox on a port of its own, when asked for. Chromium lets one WebSocket handshake at
+   * a time go to an address and port (RFC 6455 §4.1; Firefox, to an address whatever the port): a
+   * handshake held on purpose holds up every other page's, so a test that holds one comes here.
    */
   secondUrl?: string;
   engine: SandboxEngine;
