@@ -9,7 +9,7 @@ import type {PepayCheckout} from '../../src/index.js';
 import {deep, deepReady, deepText} from '../support/deep.js';
 import {loadFixture} from '../support/fixtures.js';
 import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
-import {scriptedApi} from '../support/script.js';
+import {queueFirstScreen, scriptedApi} from '../support/script.js';
 import {stepIs} from '../support/walk.js';
 
 const until = (what: string, predicate: () => unknown, timeout = 10_000) => waitUntil(predicate, what, {timeout, interval: 50});
@@ -30,12 +30,7 @@ async function allocation(fields: Body = {}): Promise<Body> {
 /** A checkout on a scripted server that answers the documented load; `tokens` replaces the token list. */
 async function scriptedCheckout(tokens?: unknown[]) {
   const api = scriptedApi();
-  const session = (await loadFixture('session-details.200.json')) as Body;
-  // Re-reads (a focus or visibility change) find the same session.
-  await api.queue('/api/v1/payments/session-details', ...Array.from({length: 5}, () => ({body: session})));
-  await api.queue('/api/v1/payments/available-tokens', {body: tokens ?? (await loadFixture('available-tokens.200.json'))});
-  await api.queue('/api/v1/payments/invoice-questions', {body: {has_questions: false}});
-  await api.queue('/api/v1/payments/customer-email', {body: await loadFixture('customer-email.get.200.json')});
+  await queueFirstScreen(api, {}, tokens);
   // An address without a stream is polled for: the invoice stays unpaid throughout.
   await api.queue('/api/v1/payments/payment-status', ...Array.from({length: 30}, () => ({body: {status: 'unpaid', paid_at: null}})));
   const el = document.createElement('pepay-checkout');
@@ -90,17 +85,7 @@ describe('hostile data: the answer does not match the question (kind 1)', () => 
 
   it('underpaid on locked rails, the new price refused: the heading says what happened, "Get a new price" asks again', async () => {
     const api = scriptedApi();
-    const session = {
-      ...((await loadFixture('session-details.200.json')) as Body),
-      invoice_status: 'underpaid',
-      amount_remaining_usd: 20,
-      locked_network: 'base',
-      locked_token_id: 123,
-    };
-    await api.queue('/api/v1/payments/session-details', ...Array.from({length: 5}, () => ({body: session})));
-    await api.queue('/api/v1/payments/available-tokens', {body: await loadFixture('available-tokens.200.json')});
-    await api.queue('/api/v1/payments/invoice-questions', {body: {has_questions: false}});
-    await api.queue('/api/v1/payments/customer-email', {body: await loadFixture('customer-email.get.200.json')});
+    await queueFirstScreen(api, {invoice_status: 'underpaid', amount_remaining_usd: 20, locked_network: 'base', locked_token_id: 123});
     await api.queue(PAYMENT_ADDRESSES, {body: await allocation({network: 'ethereum', supported_token_id: 7})});
     const el = document.createElement('pepay-checkout');
     Object.assign(el, {sessionToken: `pst_hostile_${sessions++}`, signature: 'sig.1', apiBase: api.base});

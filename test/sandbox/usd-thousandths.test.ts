@@ -9,7 +9,7 @@ import type {PepayCheckout} from '../../src/index.js';
 import {deep, deepReady} from '../support/deep.js';
 import {loadFixture} from '../support/fixtures.js';
 import {isolated} from '../support/formatted.js';
-import {scriptedApi} from '../support/script.js';
+import {queueFirstScreen, scriptedApi} from '../support/script.js';
 import {stepIs} from '../support/walk.js';
 
 type Body = Record<string, unknown>;
@@ -18,18 +18,8 @@ let sessions = 0;
 /** An underpaid checkout on USDC on Base, for an invoice of `amountUsd` with `remainingUsd` still due. */
 async function underpaidCheckout(amountUsd: number, remainingUsd: number): Promise<PepayCheckout> {
   const api = scriptedApi();
-  const session = {
-    ...((await loadFixture('session-details.200.json')) as Body),
-    amount_usd: amountUsd,
-    amount_remaining_usd: remainingUsd,
-    invoice_status: 'underpaid',
-    locked_network: 'base',
-    locked_token_id: 123,
-  };
-  await api.queue('/api/v1/payments/session-details', ...Array.from({length: 5}, () => ({body: session})));
-  await api.queue('/api/v1/payments/available-tokens', {body: await loadFixture('available-tokens.200.json')});
-  await api.queue('/api/v1/payments/invoice-questions', {body: {has_questions: false}});
-  await api.queue('/api/v1/payments/customer-email', {body: await loadFixture('customer-email.get.200.json')});
+  const underpaid = {invoice_status: 'underpaid', locked_network: 'base', locked_token_id: 123};
+  await queueFirstScreen(api, {...underpaid, amount_usd: amountUsd, amount_remaining_usd: remainingUsd});
   await api.queue('/api/v1/payments/payment-addresses', {
     body: {
       ...((await loadFixture('payment-addresses.200.json')) as Body),
