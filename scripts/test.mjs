@@ -28,8 +28,8 @@ if (missing.length && canInstall) {
 }
 for (const name of missing) {
   if (installed[name]()) continue;
-  const found =
-    name === 'firefox' && firefoxMajor() ? `Firefox ESR ${firefoxMajor()} is older than ${FIREFOX_MIN_MAJOR}` : `No ${name} browser found`;
+  const major = name === 'firefox' ? firefoxMajor() : 0;
+  const found = major ? `Firefox ESR ${major} is older than ${FIREFOX_MIN_MAJOR}` : `No ${name} browser found`;
   const why = canInstall ? 'apt-get could not install it' : 'this is not a root shell with apt-get';
   console.error(`${found}, and ${why}. Install it with:\n  ${INSTALL_HINT[name]}`);
   process.exit(1);
