@@ -43,8 +43,10 @@ export function eventsBetween(prev: CheckoutState, next: CheckoutState): Emitted
   if (next.order && (next.order.status !== prev.order?.status || next.order.orderId !== prev.order?.orderId)) {
     out.push({name: 'pepay-order', detail: {...next.order}});
   }
+  // Once Pepay has seen the payment (the contract's detail has its id; a wait only the payer's
+  // wallet or a verification job reported is told by the step and pepay-wallet-transaction).
   const seen = next.detected;
-  if (seen && (!prev.detected || seen.paymentId !== prev.detected.paymentId)) {
+  if (seen?.paymentId && seen.paymentId !== prev.detected?.paymentId) {
     out.push({name: 'pepay-payment-detected', detail: {invoiceId, paymentId: seen.paymentId, txHash: seen.txHash}});
   }
   if (next.walletTx && next.walletTx !== prev.walletTx) out.push({name: 'pepay-wallet-transaction', detail: {invoiceId, ...next.walletTx}});

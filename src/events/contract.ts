@@ -40,11 +40,12 @@ export interface PepayCheckoutEventDetails {
   /** An error the payer sees. */
   'pepay-error': {code: PepayErrorCode; message: string; retryable: boolean};
   /**
-   * A payment for this invoice was seen and is not final yet (the step is `confirming`).
-   * `paymentId` is null while only the payer's wallet has reported it (fired again with the id
-   * once Pepay sees it); `txHash` is null when unknown. Not a reason to fulfil: only `pepay-paid` is.
+   * Pepay has seen a payment for this invoice that is not final yet (the step is `confirming`):
+   * its id, and its transaction hash (null when unknown). A wait only the payer's wallet or a
+   * verification job reported fires it once Pepay sees the payment. Not a reason to fulfil: only
+   * `pepay-paid` is.
    */
-  'pepay-payment-detected': {invoiceId: string; paymentId: string | null; txHash: string | null};
+  'pepay-payment-detected': {invoiceId: string; paymentId: string; txHash: string | null};
   /** A browser wallet returned a transaction: its announced name, the EIP-155 chain id, the hash. */
   'pepay-wallet-transaction': {invoiceId: string; wallet: string; chainId: number; txHash: string};
   /**

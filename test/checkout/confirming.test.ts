@@ -182,13 +182,22 @@ describe('the confirming step', () => {
   it("the payer's wallet transaction: confirming at once, pepay-wallet-transaction, and the payment it becomes keeps its hash", () => {
     const sent = run([{type: 'wallet-sent', invoiceId: 'inv_1', wallet: 'Test Wallet', chainId: 84532, txHash: HASH}], paying());
     expect(sent.state.step).to.equal('confirming');
+    // pepay-payment-detected carries Pepay's payment id (the widget contract): not before Pepay sees it.
     expect(sent.events.filter((e) => e.name !== 'pepay-step-change')).to.deep.equal([
-      {name: 'pepay-payment-detected', detail: {invoiceId: 'inv_1', paymentId: null, txHash: HASH}},
       {name: 'pepay-wallet-transaction', detail: {invoiceId: 'inv_1', wallet: 'Test Wallet', chainId: 84532, txHash: HASH}},
     ]);
     const seen = run([payment('pending')], sent.state);
     expect(seen.state.detected).to.deep.equal({paymentId: 'pay_1', txHash: HASH});
-    expect(seen.events.map((e) => e.name)).to.deep.equal(['pepay-payment-detected']);
+    expect(seen.events).to.deep.equal([{name: 'pepay-payment-detected', detail: {invoiceId: 'inv_1', paymentId: 'pay_1', txHash: HASH}}]);
+  });
+
+  it('a payment a verification job found is waited for, and pepay-payment-detected fires once Pepay names it, with its id', () => {
+    const job = {id: 'mv_1', invoiceId: 'inv_1', network: 'base', status: 'completed' as const, attemptCount: 1, maxAttempts: 3};
+    const found = {...job, nextAttemptAt: null, completedAt: 1, paymentFound: true, invoiceStatus: 'unpaid' as const, failed: false};
+    const waiting = run([{type: 'verify-requested'}, {type: 'verification', job: found, at: 1}], paying());
+    expect([waiting.state.step, waiting.events.map((e) => e.name)]).to.deep.equal(['confirming', ['pepay-step-change']]);
+    const seen = run([payment('pending', {tx_hash: HASH})], waiting.state);
+    expect(seen.events).to.deep.equal([{name: 'pepay-payment-detected', detail: {invoiceId: 'inv_1', paymentId: 'pay_1', txHash: HASH}}]);
   });
 
   it('a failure named by the hash ends a wait only the wallet reported; a failed payment is no money received', () => {
