@@ -150,6 +150,42 @@ describe('<pepay-checkout-button> and the modal dialog', () => {
   });
 });
 
+describe('the host closing the modal by its open property or attribute (found by a merchant probe)', () => {
+  it('open = false is a close: pepay-close with the step, and openCheckout() settles and removes the modal', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const opened = openCheckout({sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    await customElements.whenDefined('pepay-checkout-dialog');
+    const dialogEl = document.querySelector('pepay-checkout-dialog')!;
+    await dialogEl.updateComplete;
+    const checkout = dialogEl.shadowRoot!.querySelector<PepayCheckout>('pepay-checkout')!;
+    await until('tokens', () => checkout.state.step === 'select-token');
+    const closes: unknown[] = [];
+    dialogEl.addEventListener('pepay-close', (event) => closes.push((event as CustomEvent).detail));
+    dialogEl.open = false;
+    expect(await opened.result).to.equal('closed');
+    await opened.closed;
+    expect(closes).to.deep.equal([{reason: 'api', step: 'select-token'}]);
+    expect(document.querySelector('pepay-checkout-dialog')).to.equal(null);
+  });
+
+  it("the open attribute removed from a button's modal closes it once; close() is still said once", async () => {
+    const {el, dialogEl, dialog} = await payingInModal();
+    const closes: unknown[] = [];
+    el.addEventListener('pepay-close', (event) => closes.push((event as CustomEvent).detail));
+    dialogEl.removeAttribute('open');
+    await until('closed', () => !dialog.open);
+    expect(closes).to.deep.equal([{reason: 'api', step: 'awaiting-payment'}]);
+    // The button heard it: its modal is gone, and it opens a new one.
+    await until('modal gone', () => !el.shadowRoot!.querySelector('pepay-checkout-dialog'));
+    el.show();
+    const again = await parts(el);
+    await until('checkout', () => again.checkout());
+    again.dialogEl.close('api');
+    await again.dialogEl.updateComplete;
+    expect(closes).to.have.length(2);
+  });
+});
+
 describe('the modal fits (issue 14)', () => {
   it('opens at its top with nothing clipped, and the close button covers nothing, the test-mode badge included', async () => {
     const s = await createSession({customer_email: 'a@example.com'});

@@ -119,7 +119,24 @@ export class PepayCheckoutDialog extends PepaySessionElement {
   close(reason: CloseReason = 'api'): void {
     if (!this.open) return;
     this.open = false;
+    this.closeSaid = true;
     this.dispatchEvent(createPepayEvent('pepay-close', {reason, step: this.checkout?.state.step ?? 'loading'}));
+  }
+
+  /** Whether the close this update makes was said by close() already. */
+  private closeSaid = false;
+
+  /**
+   * `open` set false by the host (the property written, the attribute removed) is a close too:
+   * `pepay-close` follows it as it follows close('api'), with the step the checkout was on (it is
+   * still in the page until this update renders).
+   */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('open')) return;
+    if (changed.get('open') === true && !this.open && !this.closeSaid) {
+      this.dispatchEvent(createPepayEvent('pepay-close', {reason: 'api', step: this.checkout?.state.step ?? 'loading'}));
+    }
+    this.closeSaid = false;
   }
 
   /**
