@@ -7,6 +7,7 @@ import type {EventSubject} from '../api/schemas/events.js';
 import {advance} from './advance.js';
 import {lowerRemaining} from './news.js';
 import {isTerminal} from './state.js';
+import {sameTransaction} from './same-transaction.js';
 import type {CheckoutState, Input, Transition} from './types.js';
 
 type Payment = Extract<EventSubject, {kind: 'payment'}>;
@@ -29,7 +30,7 @@ const NOT_FINAL = /^(pending|unconfirmed|confirming|detected)/i;
 export function paymentNews(state: CheckoutState, payment: Payment): Transition {
   const failed = NOT_RECEIVED.test(payment.status ?? '');
   // The payer's wallet's transaction failed: no receipt to show, nor a hash for a later wait to be matched by.
-  const walletFailed = failed && payment.txHash !== null && payment.txHash === state.walletTx?.txHash;
+  const walletFailed = failed && sameTransaction(payment.txHash, state.walletTx?.txHash);
   const next = {...state, ...tallied(state, payment, failed), walletTx: walletFailed ? null : state.walletTx};
   const waited = state.detected;
   if (failed && waited && isWaitedFor(waited, payment)) {
@@ -77,7 +78,7 @@ function without(record: Record<string, number>, id: string): Record<string, num
  */
 function isWaitedFor(waited: NonNullable<CheckoutState['detected']>, payment: Payment): boolean {
   if (waited.paymentId === payment.paymentId) return true;
-  if (waited.txHash !== null && payment.txHash !== null) return waited.txHash === payment.txHash;
+  if (waited.txHash !== null && payment.txHash !== null) return sameTransaction(waited.txHash, payment.txHash);
   return waited.paymentId === null && waited.found === true;
 }
 

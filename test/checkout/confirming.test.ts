@@ -200,6 +200,32 @@ describe('the confirming step', () => {
     expect(seen.events).to.deep.equal([{name: 'pepay-payment-detected', detail: {invoiceId: 'inv_1', paymentId: 'pay_1', txHash: HASH}}]);
   });
 
+  // The wallet answers a hex hash in its own writing; Pepay's events take the `0x` as optional
+  // (found by a wallet probe: the failed transaction stayed on the paid screen as the payer's).
+  for (const [wallet, pepay] of [
+    [`0x${'AB'.repeat(32)}`, 'ab'.repeat(32)],
+    [`0x${'cd'.repeat(32)}`, `0x${'CD'.repeat(32)}`],
+  ] as const) {
+    it(`a failure reported as ${pepay.slice(0, 6)}… is the wallet's ${wallet.slice(0, 6)}…: its wait ends, its receipt goes`, () => {
+      const sent = run([{type: 'wallet-sent', invoiceId: 'inv_1', wallet: 'W', chainId: 84532, txHash: wallet}], paying()).state;
+      const failed = run([payment('failed', {tx_hash: pepay})], sent).state;
+      expect([failed.step, failed.detected, failed.walletTx, failed.changed]).to.deep.equal([
+        'awaiting-payment',
+        null,
+        null,
+        'payment-failed',
+      ]);
+    });
+  }
+
+  it('Solana signatures are case-sensitive: one differing only in case is another transaction', () => {
+    const signature = '5'.repeat(43) + 'aB'.repeat(22);
+    const waiting = run([payment('pending', {tx_hash: signature})], paying()).state;
+    const other = run([payment('failed', {id: 'pay_2', tx_hash: signature.toUpperCase()})], waiting);
+    expect(other.state.step).to.equal('confirming');
+    expect(run([payment('failed', {id: 'pay_2', tx_hash: signature})], waiting).state.step).to.equal('awaiting-payment');
+  });
+
   it('a failure named by the hash ends a wait only the wallet reported; a failed payment is no money received', () => {
     const sent = run([{type: 'wallet-sent', invoiceId: 'inv_1', wallet: 'W', chainId: 84532, txHash: HASH}], paying()).state;
     const failed = run([payment('failed', {tx_hash: HASH})], sent);

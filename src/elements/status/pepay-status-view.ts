@@ -3,6 +3,7 @@ import {property} from 'lit/decorators/property.js';
 import {formatMoment, formatUsd, isolate} from '../../checkout/format.js';
 import {arrivedUsd, overpaidUsd} from '../../checkout/figures.js';
 import {mayStopWaiting, sentFromWalletOnly} from '../../checkout/confirming.js';
+import {sameTransaction} from '../../checkout/same-transaction.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {DONE_EVENT} from '../../events/payer-action.js';
@@ -150,7 +151,7 @@ export class PepayStatusView extends PepayViewLeaf {
     // On the network this checkout asks for; a merchant's own chain id has no explorer here: no
     // link rather than another chain's.
     const reported =
-      seen && seen.toLowerCase() !== sent?.txHash.toLowerCase()
+      seen && !sameTransaction(seen, sent?.txHash)
         ? this.hashLine(
             'tx-seen',
             seen,
