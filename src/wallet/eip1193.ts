@@ -49,8 +49,7 @@ export async function sendTransfer(
     return answer;
   };
   onPhase('connecting');
-  const accounts = await ask('eth_requestAccounts');
-  const from = Array.isArray(accounts) ? accounts[0] : undefined;
+  const from = firstAccount(await ask('eth_requestAccounts'));
   if (typeof from !== 'string' || !ACCOUNT.test(from)) throw new WalletError('failed');
   if ((await chainIdOf(ask)) !== transfer.chainId) {
     onPhase('switching');
@@ -85,12 +84,33 @@ async function chainIdOf(ask: (method: string) => Promise<unknown>): Promise<num
   return Number.parseInt(id, 16);
 }
 
-/** One request; a throw (synchronous or not) becomes a `WalletError` by its EIP-1193 code. */
+/**
+ * One request; a throw (synchronous or not) becomes a `WalletError` by its EIP-1193 code. Only a
+ * `WalletError` leaves: what a wallet throws may throw again when read (a Proxy's traps), and would
+ * then escape every `catch` that asks what it is.
+ */
 async function call(provider: Eip1193Provider, method: string, params?: unknown[]): Promise<unknown> {
   try {
     return await provider.request(params ? {method, params} : {method});
   } catch (error) {
+    throw new WalletError(errorKind(error));
+  }
+}
+
+function errorKind(error: unknown): WalletError['kind'] {
+  try {
     const code = (error as {code?: unknown} | null)?.code;
-    throw new WalletError(code === 4001 ? 'rejected' : code === 4902 ? 'wrong-chain' : code === -32002 ? 'pending' : 'failed');
+    return code === 4001 ? 'rejected' : code === 4902 ? 'wrong-chain' : code === -32002 ? 'pending' : 'failed';
+  } catch {
+    return 'failed';
+  }
+}
+
+/** The first of the accounts a wallet answered; undefined when reading its answer throws (a Proxy). */
+function firstAccount(accounts: unknown): unknown {
+  try {
+    return Array.isArray(accounts) ? (accounts as unknown[])[0] : undefined;
+  } catch {
+    return undefined;
   }
 }
