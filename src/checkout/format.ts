@@ -1,5 +1,5 @@
 /** Display helpers: pure, locale-aware where the platform allows. */
-import {isEpochMs, withoutBidiControls} from '../api/schemas/primitives.js';
+import {isEpochMs, readableText} from '../api/schemas/primitives.js';
 
 /**
  * A value formatted for `locale`, isolated (Unicode FSI ... PDI, UAX #9) so that its own
@@ -8,7 +8,7 @@ import {isEpochMs, withoutBidiControls} from '../api/schemas/primitives.js';
  * name from outside put in a sentence (the merchant's, a wallet's): without explicit bidi controls.
  */
 export function isolate(formatted: string): string {
-  return formatted ? `\u2068${withoutBidiControls(formatted)}\u2069` : '';
+  return formatted ? `\u2068${readableText(formatted)}\u2069` : '';
 }
 
 /**

@@ -16,6 +16,7 @@ import {adoptShared, recallEnding, restore} from '../checkout/memory.js';
 import type {Recollection, WalletTransaction} from '../checkout/types.js';
 import {sessionKey} from '../realtime/session-key.js';
 import {stringifyJson} from '../api/json.js';
+import {MAX_NAME_UNITS} from '../wallet/name-limits.js';
 
 const PREFIX = 'pepay-checkout:v1:';
 /** A place older than this is not restored (no invoice stays open that long). */
@@ -153,7 +154,7 @@ function isWalletTx(tx: WalletTransaction): boolean {
   return (
     typeof tx === 'object' &&
     typeof tx.wallet === 'string' &&
-    tx.wallet.length <= 60 &&
+    tx.wallet.length <= MAX_NAME_UNITS &&
     Number.isSafeInteger(tx.chainId) &&
     tx.chainId > 0 &&
     typeof tx.txHash === 'string' &&

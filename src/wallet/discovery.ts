@@ -8,6 +8,7 @@ import {requestProviders} from 'mipd';
 import type {Eip1193Provider} from './eip1193.js';
 import {graphemes} from './graphemes.js';
 import {plainText} from './plain-text.js';
+import {MAX_NAME_LENGTH, MAX_NAME_UNITS} from './name-limits.js';
 
 export interface WalletChoice {
   /** The announcement's `uuid`, or `injected` for `window.ethereum`. */
@@ -21,8 +22,6 @@ export interface WalletChoice {
 
 const MAX_ICON_LENGTH = 200_000;
 const MAX_WALLETS = 8;
-const MAX_NAME_LENGTH = 60;
-const MAX_NAME_UNITS = 240;
 
 /** Calls `onChange` with the wallets known now and whenever one is announced; returns the stop function. */
 export function watchWallets(onChange: (wallets: WalletChoice[]) => void): () => void {
@@ -73,7 +72,7 @@ function readAnnouncement(detail: unknown): [WalletChoice, object] | null {
 /**
  * A wallet's name as shown: its plain text (`plainText`: no bidi override, zero-width or blank
  * filler character to pose as another or show nothing); at most 60 characters as
- * seen (grapheme clusters) and 240 UTF-16 units (one character may stack any number of marks),
+ * seen (grapheme clusters) and 240 UTF-16 units (one character may join any number of emoji),
  * cut between characters with "…" (a first character too long keeps its first code point). Empty
  * when nothing visible is left.
  */

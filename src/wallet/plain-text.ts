@@ -1,3 +1,5 @@
+import {readableText} from '../api/schemas/primitives.js';
+
 /**
  * `text` as plain words for a wallet's name on a button, or for the `label` and `message` a
  * wallet shows from a payment request: each run of white space (line breaks included) as one
@@ -5,13 +7,14 @@
  * would show a name or a message reversed, zero-width characters) and blank fillers (Hangul
  * fillers, the blank Braille pattern) dropped, as they would let a text pose as another or show
  * nothing; the joiners U+200C and U+200D kept, as emoji sequences and Persian or Indic words are
- * written with them. Trimmed; empty when nothing visible is left (no letter, digit, punctuation
- * or symbol: a joiner, a variation selector or a combining mark alone).
+ * written with them; at most four combining marks in a row (`readableText`). Trimmed; empty when
+ * nothing visible is left (no letter, digit, punctuation or symbol: a joiner, a variation
+ * selector or a combining mark alone).
  */
 export function plainText(text: string): string {
   // White space first (line breaks are Cc too, and would glue words), the rest dropped, then the
   // spaces that met around what was dropped (a zero-width space is no white space) made one.
-  const plain = text
+  const plain = readableText(text)
     .replace(/\s/gu, ' ')
     .replace(/(?![\u200c\u200d])[\p{Cc}\p{Cf}\u115f\u1160\u3164\uffa0\u2800]/gu, '')
     .replace(/ {2,}/g, ' ')

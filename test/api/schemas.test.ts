@@ -143,6 +143,23 @@ describe('payor schemas accept every documented fixture', () => {
     expect([session.merchantName, session.description]).to.deep.equal(['Shop Evil', 'Mug & tea']);
   });
 
+  // A tower of combining marks on one letter paints over the lines around it (found by a wallet
+  // probe: a wallet's name ran up through the QR code). Written scripts keep theirs.
+  it('every server text the payer reads keeps at most four combining marks in a row, joiners between them or not', () => {
+    const tower = 'W' + '\u0301'.repeat(238);
+    const joined = 'X' + '\u0301\u200d'.repeat(50);
+    const session = sessionDetailsSchema.parse({invoice_id: 'inv', merchant_name: tower, description: joined});
+    expect([session.merchantName, session.description]).to.deep.equal([
+      'W' + '\u0301'.repeat(4),
+      'X' + '\u0301\u200d'.repeat(4) + '\u200d'.repeat(46),
+    ]);
+    const [token] = availableTokensSchema.parse([{id: 1, token_symbol: `U${'\u0489'.repeat(99)}SDC`, network: 'base'}]);
+    expect(token?.symbol).to.equal(`U${'\u0489'.repeat(4)}SDC`);
+    for (const written of ['Tiếng Việt', 'ภาษาไทย', 'שָׁלוֹם', '1\ufe0f\u20e3', '👩🏽\u200d❤\ufe0f\u200d💋\u200d👨🏾']) {
+      expect(sessionDetailsSchema.parse({invoice_id: 'inv', merchant_name: written}).merchantName).to.equal(written);
+    }
+  });
+
   it('available-tokens: an unreadable field nobody pays by is dropped, not the checkout (issue 16, kind 7)', async () => {
     const fixture = (await loadFixture('available-tokens.200.json')) as Record<string, unknown>[];
     const [soon] = availableTokensSchema.parse([{...fixture[0], rate_updated_at: 'soon'}]);

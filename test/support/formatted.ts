@@ -1,6 +1,6 @@
 /**
  * Text from the server as the card shows it: without explicit bidi embeddings, overrides and
- * isolates (U+202A to U+202E, U+2066 to U+2069; src/api/schemas/primitives.ts `withoutBidiControls`).
+ * isolates (U+202A to U+202E, U+2066 to U+2069; src/api/schemas/primitives.ts `readableText`).
  */
 export const asShown = (text: string): string => text.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
 

@@ -17,13 +17,22 @@ export const timestamp = z.pipe(
 );
 
 /**
- * `text` without explicit bidi embeddings, overrides and isolates (U+202A to U+202E, U+2066 to
- * U+2069): in a server's text an override shows it reversed (what the payer reads is then not
- * what their wallet shows), and a stray PDI ends the isolate around it early. Every server string
- * the payer reads (labels, names, the description) is cleaned so as it is read (UAX #9).
+ * `text` as the payer may read it, from a server or a wallet. Without explicit bidi embeddings,
+ * overrides and isolates (U+202A to U+202E, U+2066 to U+2069): an override shows it reversed
+ * (what the payer reads is then not what their wallet shows), and a stray PDI ends the isolate
+ * around it early (UAX #9). With at most four combining marks in a row (Unicode M): written
+ * scripts stack two or three, while hundreds on one letter ("Zalgo" text) paint a tower over the
+ * lines around it, the QR code and the amount included. Every such string (labels, names, the
+ * description, a wallet's name) is cleaned so as it is read.
  */
-export function withoutBidiControls(text: string): string {
-  return text.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+export function readableText(text: string): string {
+  let marks = 0;
+  // One character at a time (a pattern for the run as a whole backtracks, for seconds on a long
+  // run of joiners). Control and format characters between marks (a zero-width joiner) do not end
+  // the run: the marks after them still stack on the same letter.
+  return text.replace(/([\u202a-\u202e\u2066-\u2069])|(\p{M})|[^\p{Cc}\p{Cf}]/gu, (c, bidi?: string, mark?: string) =>
+    bidi ? '' : mark ? (++marks > 4 ? '' : c) : ((marks = 0), c),
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import {withoutBidiControls} from './primitives.js';
+import {readableText} from './primitives.js';
 
 const question = z.pipe(
   z.object({
@@ -10,7 +10,7 @@ const question = z.pipe(
   }),
   z.transform((q) => ({
     id: q.id,
-    label: withoutBidiControls(q.question),
+    label: readableText(q.question),
     // Only `email` is documented; anything else is asked as free text.
     type: q.type === 'email' ? ('email' as const) : ('text' as const),
     required: q.validation?.required ?? false,

@@ -1,16 +1,6 @@
 import * as z from 'zod/mini';
 import {isDepositAddress} from './deposit-address.js';
-import {
-  environment,
-  invoiceStatus,
-  lenient,
-  spanMs,
-  spanSeconds,
-  timestamp,
-  usdAmount,
-  usdRemaining,
-  withoutBidiControls,
-} from './primitives.js';
+import {environment, invoiceStatus, lenient, spanMs, spanSeconds, timestamp, usdAmount, usdRemaining, readableText} from './primitives.js';
 
 // Strict: the invoice, its amounts, status and lock (what the payer pays). Lenient: what is only
 // shown (names, description) and the countdown's hints (the server decides expiry).
@@ -44,12 +34,12 @@ export const sessionDetailsSchema = z.pipe(
       r.amount_remaining_usd != null && r.amount_usd != null
         ? Math.min(r.amount_remaining_usd, r.amount_usd)
         : (r.amount_remaining_usd ?? null),
-    description: withoutBidiControls(r.description ?? ''),
+    description: readableText(r.description ?? ''),
     expiresAt: r.expires_at ?? null,
     // The overview's outlier sample has no status; the first status poll or event corrects it.
     status: r.invoice_status ?? 'unpaid',
     remainingMs: remainingMs(r.remaining_seconds, r.remaining_time),
-    merchantName: withoutBidiControls(r.merchant_name ?? ''),
+    merchantName: readableText(r.merchant_name ?? ''),
     merchantEmail: r.merchant_email ?? null,
     environment: r.network_environment ?? r.environment ?? 'mainnet',
     locked:

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import {httpsUrlOrNull, lenient, timestamp, wholeNumber, withoutBidiControls} from './primitives.js';
+import {httpsUrlOrNull, lenient, readableText, timestamp, wholeNumber} from './primitives.js';
 
 export const AVAILABILITY = ['AVAILABLE', 'STALE', 'NO_LIQUIDITY', 'QUOTE_REQUIRED', 'DEVNET'] as const;
 export type Availability = (typeof AVAILABILITY)[number] | 'UNKNOWN';
@@ -33,8 +33,8 @@ const token = z.pipe(
     const availability: Availability = (AVAILABILITY as readonly string[]).includes(status) ? (status as Availability) : 'UNKNOWN';
     return {
       id: t.id,
-      symbol: withoutBidiControls(t.token_symbol),
-      name: withoutBidiControls(t.token_name ?? t.token_symbol),
+      symbol: readableText(t.token_symbol),
+      name: readableText(t.token_name ?? t.token_symbol),
       type: t.token_type ?? null,
       network: t.network.toLowerCase(),
       decimals: t.token_decimals ?? null,
@@ -43,7 +43,7 @@ const token = z.pipe(
       iconUrl: t.photo_uri,
       availability,
       selectable: SELECTABLE.has(availability),
-      unavailableReason: t.unavailable_reason ? withoutBidiControls(t.unavailable_reason) : null,
+      unavailableReason: t.unavailable_reason ? readableText(t.unavailable_reason) : null,
       rateUpdatedAt: t.rate_updated_at ?? null,
     };
   }),
