@@ -35,8 +35,11 @@ export interface PepayCheckoutEventDetails {
   'pepay-expired': {invoiceId: string};
   /** The invoice was canceled. */
   'pepay-canceled': {invoiceId: string};
-  /** A commerce order moved after payment. */
-  'pepay-order': {orderId: string; status: string};
+  /**
+   * A commerce order moved after payment: its status as Pepay spells it, and its shipment's
+   * tracking once it has one (the carrier null when not named).
+   */
+  'pepay-order': {orderId: string; status: string; tracking: {carrier: string | null; number: string} | null};
   /** An error the payer sees. */
   'pepay-error': {code: PepayErrorCode; message: string; retryable: boolean};
   /**

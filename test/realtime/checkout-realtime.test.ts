@@ -183,9 +183,15 @@ describe('realtime: <pepay-checkout> on the payor stream', () => {
     // Said as sentences (issue 14), with the tracking once the order ships.
     await until('order shown', () => deep(el.shadowRoot!, '[data-order]')?.textContent === 'Your order is being processed.');
     // Paid: no new HTTP request, but the stream stays to follow the order.
+    const details: {status: string; tracking: unknown}[] = [];
+    el.addEventListener('pepay-order', (e) => details.push(e.detail));
     for (let i = 0; i < 4; i++) await simulate(s.invoice_id, 'advance-order');
     await until('delivered', () => orders.includes('delivered'));
     expect(orders).to.deep.equal(['processing', 'placed', 'shipped', 'delivered']);
+    // The typed detail carries the tracking once the order ships (README, pepay-order).
+    const shipped = details.find((d) => d.status === 'shipped');
+    expect([details[0]?.tracking, shipped?.tracking]).to.deep.equal([null, {carrier: 'UPS', number: el.state.order!.tracking!.number}]);
+    expect(el.state.order!.tracking!.number).to.match(/^1Z[0-9A-F]{16}$/);
     await el.updateComplete;
     await until('order delivered', () => deep(el.shadowRoot!, '[data-order]')?.textContent === 'Your order has been delivered.');
     // Carrier and number isolated (FSI … PDI): they read left to right inside any language's sentence.
