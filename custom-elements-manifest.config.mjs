@@ -23,6 +23,7 @@ const editorData = {
     'PepayPaymentDetails',
     'PepayStatusView',
     'PepayWalletButtons',
+    'PepayQr',
   ],
   hideMethodDocs: true,
   hideLogs: true,

@@ -6,6 +6,9 @@ import {loadQrEncoder, type QrEncode} from './encoder.js';
 import {hostStyles} from '../../styles/tokens.js';
 import {VERSION} from '../../version.js';
 
+/** Loaded once per page, shared by every QR code. */
+let encoder: QrEncode | null = null;
+
 /**
  * A QR code drawn as SVG by a Lit template (no HTML strings): `value` in, picture out. Its encoder
  * is a chunk of its own; while that cannot be fetched, `unavailable` is said in the square's place
@@ -15,9 +18,6 @@ import {VERSION} from '../../version.js';
  * @summary QR code of a payment address.
  * @csspart svg - The drawing.
  */
-/** Loaded once per page, shared by every QR code. */
-let encoder: QrEncode | null = null;
-
 export class PepayQr extends LitElement {
   static readonly version = VERSION;
   static override styles = [
