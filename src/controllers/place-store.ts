@@ -222,6 +222,7 @@ function isPlace(value: unknown): value is Remembered {
     Number.isInteger(a.tokenId) &&
     (a.tokenAmount === null || tokenAmount.safeParse(a.tokenAmount).success) &&
     (a.usdAmount === null || usdAmount.safeParse(a.usdAmount).success) &&
-    (a.exchangeRate === null || typeof a.exchangeRate === 'string')
+    // Checked as the API's answer was (address.ts): a rate is a plain decimal, or none.
+    (a.exchangeRate === null || tokenAmount.safeParse(a.exchangeRate).success)
   );
 }

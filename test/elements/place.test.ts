@@ -441,6 +441,23 @@ describe("the payer's place", () => {
     }
   });
 
+  it('a kept exchange rate is read back as the API answer was: a rate that is no plain decimal is no place (found by a reload probe)', async () => {
+    const {s, key, place, address} = await shownAnAddress();
+    // "0x10" was read as 16 tokens per USD ("1 USDC = $0.0625"); markup skipped the amount's check.
+    for (const exchangeRate of ['0x10', '<b class=evil>1</b>']) {
+      await kept(key, s.session_token, {...place, address: {...place.address!, exchangeRate}});
+      const reloaded = mount(s);
+      await stepIs(reloaded, 'select-token');
+      expect(reloaded.state.address).to.equal(null);
+      reloaded.remove();
+    }
+    await kept(key, s.session_token, {...place, address: {...place.address!, exchangeRate: '1.0002'}});
+    const restored = mount(s);
+    await stepIs(restored, 'awaiting-payment');
+    expect(restored.state.address?.address).to.equal(address);
+    restored.remove();
+  });
+
   it('two checkouts on one page writing at once keep both places', async () => {
     const [a, b] = await Promise.all([shownAnAddress(), shownAnAddress()]);
     await Promise.all([quiet(a.key), quiet(b.key)]);
