@@ -40,9 +40,11 @@ export function eventsBetween(prev: CheckoutState, next: CheckoutState): Emitted
     if (next.step === 'expired') out.push({name: 'pepay-expired', detail: {invoiceId}});
     if (next.step === 'canceled') out.push({name: 'pepay-canceled', detail: {invoiceId}});
   }
-  if (next.order && (next.order.status !== prev.order?.status || next.order.orderId !== prev.order?.orderId)) {
-    out.push({name: 'pepay-order', detail: {...next.order}});
-  }
+  // Its tracking too: an order may ship first and be given its number later.
+  const [order, before] = [next.order, prev.order];
+  const moved = (['orderId', 'status'] as const).some((field) => order?.[field] !== before?.[field]);
+  const tracked = order?.tracking?.number !== before?.tracking?.number || order?.tracking?.carrier !== before?.tracking?.carrier;
+  if (order && (moved || tracked)) out.push({name: 'pepay-order', detail: {...order}});
   // Once Pepay has seen the payment (the contract's detail has its id; a wait only the payer's
   // wallet or a verification job reported is told by the step and pepay-wallet-transaction).
   const seen = next.detected;

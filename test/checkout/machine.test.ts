@@ -146,6 +146,23 @@ describe('checkout machine', () => {
     const paid = run([...toTokens, paidEvent]).state;
     expect(run([order('o9')], paid).state.order).to.equal(null);
     expect(run([order('o1')], paid).state.order).to.deep.equal({orderId: 'o1', status: 'placed', tracking: null});
+    // An order given its tracking number after it shipped: the host hears it (a review: only status changes fired).
+    const shipped = (id: string, tracking: {carrier: string | null; number: string} | null): Input => ({
+      type: 'event',
+      event: {
+        id,
+        type: 'commerce.order.updated',
+        created: null,
+        subject: {kind: 'order', orderId: 'o1', status: 'shipped', invoiceId: null, tracking},
+      },
+    });
+    const untracked = run([order('o1'), shipped('s1', null)], paid).state;
+    const ups = {carrier: 'UPS', number: '1Z999AA10123456784'};
+    const tracked = run([shipped('s2', ups)], untracked).state;
+    expect(eventsBetween(untracked, tracked)).to.deep.equal([
+      {name: 'pepay-order', detail: {orderId: 'o1', status: 'shipped', tracking: ups}},
+    ]);
+    expect(eventsBetween(tracked, run([shipped('s3', {...ups})], tracked).state)).to.deep.equal([]);
   });
 
   it('an allocation off the locked rails is refused with a notice, never shown, never looped', () => {
