@@ -113,13 +113,13 @@ function transferCallData(to: string, units: bigint): string {
 }
 
 /**
- * `text` as plain words (`plainText`: a wallet shows a bidi override, U+202E, as reversed text) in
- * at most `maxBytes` percent-encoded bytes, cut between characters as seen (a flag or an emoji
- * sequence stays whole) with "…"; a lone surrogate (which `encodeURIComponent` refuses) is dropped.
+ * `text` as plain words (`plainText`: a wallet shows a bidi override, U+202E, as reversed text,
+ * and a lone surrogate, which `encodeURIComponent` refuses, is dropped) in at most `maxBytes`
+ * percent-encoded bytes, cut between characters as seen (a flag or an emoji sequence stays
+ * whole) with "…".
  */
 function shortened(text: string, maxBytes: number): string {
-  // In a `u` pattern a surrogate pair is one code point: only lone surrogates match.
-  const whole = plainText(text).replace(/[\ud800-\udfff]/gu, '');
+  const whole = plainText(text);
   const bytes = (part: string) => encodeURIComponent(part).length;
   if (bytes(whole) <= maxBytes) return whole;
   let kept = '';

@@ -9,7 +9,7 @@ import type {PepayCheckout} from '../../src/index.js';
 import {deep, deepReady} from '../support/deep.js';
 import {placeKept} from '../support/kept-place.js';
 import {sandboxUrl} from '../support/sandbox.js';
-import {payingCheckout, stepIs} from '../support/walk.js';
+import {captured, payingCheckout, stepIs} from '../support/walk.js';
 import {announceWallet, WALLET_TX_HASH, type FakeWallet} from '../support/wallet.js';
 
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000, interval: 50});
@@ -77,10 +77,24 @@ describe('a hostile or careless browser wallet', () => {
     });
   }
 
-  it('a name of one letter under 238 stacked marks is shown with four of them', async () => {
+  it('a name of one letter under 238 stacked marks is shown with eight of them', async () => {
     wallet = announceWallet({name: `W${'\u0301'.repeat(238)}`, chainId: 84532});
     const {el} = await payingCheckout({amount_usd: 49.99});
-    expect((await walletButton(el)).textContent?.replace(/[\u2068\u2069]/g, '').trim()).to.equal(`Pay with W${'\u0301'.repeat(4)}`);
+    expect((await walletButton(el)).textContent?.replace(/[\u2068\u2069]/g, '').trim()).to.equal(`Pay with W${'\u0301'.repeat(8)}`);
+  });
+
+  it('marks parted by blank fillers join once the fillers go: eight of them, on the button and in what the host hears', async () => {
+    // A review: the fillers ended each run of marks, then were dropped, and 160 marks reached the
+    // host's pepay-wallet-transaction and the kept place.
+    wallet = announceWallet({name: `W${'\u0301\u0302\u0303\u0304\u3164'.repeat(40)}`, chainId: 84532});
+    const {el} = await payingCheckout({amount_usd: 49.99});
+    const sent = captured<{wallet: string}>(el, 'pepay-wallet-transaction');
+    const eight = `W${'\u0301\u0302\u0303\u0304'.repeat(2)}`;
+    const button = await walletButton(el);
+    expect(button.textContent?.replace(/[\u2068\u2069]/g, '').trim()).to.equal(`Pay with ${eight}`);
+    button.click();
+    await stepIs(el, 'confirming');
+    expect(sent.map((detail) => detail.wallet)).to.deep.equal([eight]);
   });
 
   // Past eth_sendTransaction the wallet may have sent: said so. Before it, nothing was sent.

@@ -114,6 +114,8 @@ test('a long name and description (243 Chinese characters, 2,181 ASCII, a lone s
     ['Acme\n\tSons', 'Line one\r\nline two\u2067x\u2069\u200b', 'Acme Sons', 'Line one line twox'],
     // What is dropped leaves no double space behind (a zero-width space is no white space).
     ['Acme \u200b Sons', 'Mug \u2066 & \u2069 tea', 'Acme Sons', 'Mug & tea'],
+    // At most eight marks on a letter, also where blank fillers parted them before they were dropped (a review).
+    ['Acme', `a${'\u0301\u0302\u0303\u0304\u3164'.repeat(40)}`, 'Acme', `a${'\u0301\u0302\u0303\u0304'.repeat(2)}`],
   ]) {
     const request = paymentRequest(address('solana', to, '49.99'), usdc, {...context, merchantName, description});
     const parsed = parseSolanaPay(request.uri);

@@ -20,18 +20,19 @@ export const timestamp = z.pipe(
  * `text` as the payer may read it, from a server or a wallet. Without explicit bidi embeddings,
  * overrides and isolates (U+202A to U+202E, U+2066 to U+2069): an override shows it reversed
  * (what the payer reads is then not what their wallet shows), and a stray PDI ends the isolate
- * around it early (UAX #9). With at most four combining marks in a row (Unicode M): written
- * scripts stack two or three, while hundreds on one letter ("Zalgo" text) paint a tower over the
- * lines around it, the QR code and the amount included. Every such string (labels, names, the
- * description, a wallet's name) is cleaned so as it is read.
+ * around it early (UAX #9). With at most eight non-spacing or enclosing marks on a letter (Unicode
+ * Mn, Me): written scripts stack up to five (pointed Hebrew, Sanskrit in Tibetan), while hundreds
+ * on one letter ("Zalgo" text) paint a tower over the lines around it, the QR code and the amount
+ * included. Every such string (labels, names, the description, a wallet's name) is cleaned so as
+ * it is read.
  */
 export function readableText(text: string): string {
   let marks = 0;
   // One character at a time (a pattern for the run as a whole backtracks, for seconds on a long
-  // run of joiners). Control and format characters between marks (a zero-width joiner) do not end
-  // the run: the marks after them still stack on the same letter.
-  return text.replace(/([\u202a-\u202e\u2066-\u2069])|(\p{M})|[^\p{Cc}\p{Cf}]/gu, (c, bidi?: string, mark?: string) =>
-    bidi ? '' : mark ? (++marks > 4 ? '' : c) : ((marks = 0), c),
+  // run of joiners). Spacing marks (Mc), control and format characters between marks (a Burmese
+  // vowel sign, a zero-width joiner) do not end the run: the marks after them stack on the letter.
+  return text.replace(/([\u202a-\u202e\u2066-\u2069])|([\p{Mn}\p{Me}])|[^\p{Mc}\p{Cc}\p{Cf}]/gu, (c, bidi?: string, mark?: string) =>
+    bidi ? '' : mark ? (++marks > 8 ? '' : c) : ((marks = 0), c),
   );
 }
 
