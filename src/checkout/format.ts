@@ -5,7 +5,8 @@ import {isEpochMs, readableText} from '../api/schemas/primitives.js';
  * A value formatted for `locale`, isolated (Unicode FSI ... PDI, UAX #9) so that its own
  * direction (Arabic digits and marks, say) does not reorder the sentence it is put in, nor the
  * sentence it. Every locale-formatted value the checkout shows goes through here, and every
- * name from outside put in a sentence (the merchant's, a wallet's): without explicit bidi controls.
+ * name from outside put in a sentence (the merchant's, a wallet's) as `readableText` leaves it:
+ * without explicit bidi controls, nor a tower of marks.
  */
 export function isolate(formatted: string): string {
   return formatted ? `\u2068${readableText(formatted)}\u2069` : '';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import {isDepositAddress} from './deposit-address.js';
-import {environment, invoiceStatus, lenient, spanMs, spanSeconds, timestamp, usdAmount, usdRemaining, readableText} from './primitives.js';
+import {environment, invoiceStatus, lenient, readableText, spanMs, spanSeconds, timestamp, usdAmount, usdRemaining} from './primitives.js';
 
 // Strict: the invoice, its amounts, status and lock (what the payer pays). Lenient: what is only
 // shown (names, description) and the countdown's hints (the server decides expiry).
