@@ -156,6 +156,9 @@ describe('payor schemas accept every documented fixture', () => {
     ]);
     const [token] = availableTokensSchema.parse([{id: 1, token_symbol: `U${'\u0489'.repeat(99)}SDC`, network: 'base'}]);
     expect(token?.symbol).to.equal(`U${'\u0489'.repeat(8)}SDC`);
+    // An invisible unassigned code point between runs does not end the run either (a review).
+    const parted = sessionDetailsSchema.parse({invoice_id: 'inv', merchant_name: `W${`${'\u0301'.repeat(8)}\u2065`.repeat(30)}`});
+    expect(parted.merchantName).to.equal(`W${'\u0301'.repeat(8)}${'\u2065'.repeat(30)}`);
     for (const written of [
       'Tiếng Việt',
       'ภาษาไทย',

@@ -500,7 +500,7 @@ describe('paying from the wallet', () => {
     const blank = announceWallet({chainId: 84532, name: '\u3164\u3164'});
     const flags = announceWallet({chainId: 84532, name: 'b'.repeat(30) + '🇩🇪'.repeat(40)});
     // One character as seen may join any number of emoji (ZWJ sequences, UAX #29 GB11): cut by
-    // length too, never half of it. (Stacked marks are four at most before: wallet-hostile.test.ts.)
+    // length too, never half of it. (Stacked marks are eight at most before: wallet-hostile.test.ts.)
     const joined = `${'😀\u200d'.repeat(200)}😀`;
     const stacked = announceWallet({chainId: 84532, name: `Safe ${joined}`});
     const alone = announceWallet({chainId: 84532, name: joined});

@@ -116,6 +116,7 @@ test('a long name and description (243 Chinese characters, 2,181 ASCII, a lone s
     ['Acme \u200b Sons', 'Mug \u2066 & \u2069 tea', 'Acme Sons', 'Mug & tea'],
     // At most eight marks on a letter, also where blank fillers parted them before they were dropped (a review).
     ['Acme', `a${'\u0301\u0302\u0303\u0304\u3164'.repeat(40)}`, 'Acme', `a${'\u0301\u0302\u0303\u0304'.repeat(2)}`],
+    ['Acme', `a${'\u0301'.repeat(8)}\u2065${'\u0301'.repeat(6)}`, 'Acme', `a${'\u0301'.repeat(8)}`],
   ]) {
     const request = paymentRequest(address('solana', to, '49.99'), usdc, {...context, merchantName, description});
     const parsed = parseSolanaPay(request.uri);

@@ -29,9 +29,10 @@ export const timestamp = z.pipe(
 export function readableText(text: string): string {
   let marks = 0;
   // One character at a time (a pattern for the run as a whole backtracks, for seconds on a long
-  // run of joiners). Spacing marks (Mc), control and format characters between marks (a Burmese
-  // vowel sign, a zero-width joiner) do not end the run: the marks after them stack on the letter.
-  return text.replace(/([\u202a-\u202e\u2066-\u2069])|([\p{Mn}\p{Me}])|[^\p{Mc}\p{Cc}\p{Cf}]/gu, (c, bidi?: string, mark?: string) =>
+  // run of joiners). Spacing marks (Mc), control, format and unassigned characters between marks
+  // (a Burmese vowel sign, a zero-width joiner, an invisible U+2065) do not end the run: the marks
+  // after them stack on the letter.
+  return text.replace(/([\u202a-\u202e\u2066-\u2069])|([\p{Mn}\p{Me}])|[^\p{Mc}\p{Cc}\p{Cf}\p{Cn}]/gu, (c, bidi?: string, mark?: string) =>
     bidi ? '' : mark ? (++marks > 8 ? '' : c) : ((marks = 0), c),
   );
 }
