@@ -43,6 +43,15 @@ async function payingInModal() {
   return {s, el, ...modal};
 }
 
+/** openCheckout() on session `s`: its handle, its modal (once the chunk is here) and the checkout in it. */
+async function openedModal(s: Session) {
+  const opened = openCheckout({sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+  await customElements.whenDefined('pepay-checkout-dialog');
+  const dialogEl = document.querySelector('pepay-checkout-dialog')!;
+  await dialogEl.updateComplete;
+  return {opened, dialogEl, checkout: dialogEl.shadowRoot!.querySelector<PepayCheckout>('pepay-checkout')!};
+}
+
 describe('<pepay-checkout-button> and the modal dialog', () => {
   it('opens a modal checkout (the platform keeps focus inside a modal dialog), is accessible, and closes with Escape', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
@@ -127,11 +136,7 @@ describe('<pepay-checkout-button> and the modal dialog', () => {
 
   it('openCheckout() resolves with the outcome: paid, or closed', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
-    const opened = openCheckout({sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
-    await customElements.whenDefined('pepay-checkout-dialog');
-    const dialogEl = document.querySelector('pepay-checkout-dialog')!;
-    await dialogEl.updateComplete;
-    const checkout = dialogEl.shadowRoot!.querySelector<PepayCheckout>('pepay-checkout')!;
+    const {opened, dialogEl, checkout} = await openedModal(s);
     await toPayment(checkout);
     await simulate(s.invoice_id, 'pay');
     expect(await opened.result).to.equal('paid');
@@ -153,11 +158,7 @@ describe('<pepay-checkout-button> and the modal dialog', () => {
 describe('the host closing the modal by its open property or attribute (found by a merchant probe)', () => {
   it('open = false is a close: pepay-close with the step, and openCheckout() settles and removes the modal', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
-    const opened = openCheckout({sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
-    await customElements.whenDefined('pepay-checkout-dialog');
-    const dialogEl = document.querySelector('pepay-checkout-dialog')!;
-    await dialogEl.updateComplete;
-    const checkout = dialogEl.shadowRoot!.querySelector<PepayCheckout>('pepay-checkout')!;
+    const {opened, dialogEl, checkout} = await openedModal(s);
     await until('tokens', () => checkout.state.step === 'select-token');
     const closes: unknown[] = [];
     dialogEl.addEventListener('pepay-close', (event) => closes.push((event as CustomEvent).detail));
@@ -189,11 +190,7 @@ describe('the host closing the modal by its open property or attribute (found by
 describe('the modal fits (issue 14)', () => {
   it('opens at its top with nothing clipped, and the close button covers nothing, the test-mode badge included', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
-    const opened = openCheckout({sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
-    await customElements.whenDefined('pepay-checkout-dialog');
-    const dialogEl = document.querySelector('pepay-checkout-dialog')!;
-    await dialogEl.updateComplete;
-    const checkout = dialogEl.shadowRoot!.querySelector<PepayCheckout>('pepay-checkout')!;
+    const {opened, dialogEl, checkout} = await openedModal(s);
     // A modal left open would block the tests after this one: closed whatever happens.
     try {
       await toPayment(checkout);

@@ -8,8 +8,7 @@ import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {deep, deepReady} from '../support/deep.js';
 import {placeKept} from '../support/kept-place.js';
-import {sandboxUrl} from '../support/sandbox.js';
-import {captured, payingCheckout, stepIs} from '../support/walk.js';
+import {captured, mountCheckout, payingCheckout, stepIs} from '../support/walk.js';
 import {announceWallet, WALLET_TX_HASH, type FakeWallet} from '../support/wallet.js';
 
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000, interval: 50});
@@ -68,9 +67,7 @@ describe('a hostile or careless browser wallet', () => {
       await stepIs(el, 'confirming');
       await placeKept(s, 'the wallet transaction', (place) => place.walletTx?.txHash === WALLET_TX_HASH);
       el.remove();
-      const again = document.createElement('pepay-checkout');
-      Object.assign(again, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
-      document.body.append(again);
+      const again = mountCheckout(s);
       await stepIs(again, 'confirming');
       await until('hash after reload', () => text(again, '[data-tx-hash]') === WALLET_TX_HASH);
       expect(again.state.step).to.equal('confirming');

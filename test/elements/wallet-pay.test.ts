@@ -10,7 +10,7 @@ import type {PepayCheckout} from '../../src/index.js';
 import {buttonNamed, deep, deepReady, deepText} from '../support/deep.js';
 import {decodeQr} from '../support/qr.js';
 import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
-import {captured, payingCheckout, stepIs, toPayment} from '../support/walk.js';
+import {captured, mountCheckout, payingCheckout, stepIs, toPayment} from '../support/walk.js';
 import {announceWallet, WALLET_ACCOUNT, WALLET_TX_HASH, type FakeWallet} from '../support/wallet.js';
 import {placeKept} from '../support/kept-place.js';
 
@@ -42,10 +42,7 @@ async function qrText(el: PepayCheckout): Promise<string | null> {
 
 /** A checkout on the address step for Solana USDC (token 203), on a session of `fields`. */
 async function solanaCheckout(fields: Record<string, unknown>): Promise<PepayCheckout> {
-  const s = await createSession({customer_email: 'a@example.com', amount_usd: 12.5, ...fields});
-  const el = document.createElement('pepay-checkout');
-  Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
-  document.body.append(el);
+  const el = mountCheckout(await createSession({customer_email: 'a@example.com', amount_usd: 12.5, ...fields}));
   await stepIs(el, 'select-token');
   (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-token="203"]')).click();
   await stepIs(el, 'awaiting-payment');
@@ -146,9 +143,7 @@ describe('paying from the wallet', () => {
     // A reload while it confirms waits for the same transaction: it does not ask for the payment again.
     await placeKept(s, 'the wallet transaction', (place) => place.walletTx?.txHash === WALLET_TX_HASH);
     el.remove();
-    const again = document.createElement('pepay-checkout');
-    Object.assign(again, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
-    document.body.append(again);
+    const again = mountCheckout(s);
     await stepIs(again, 'confirming');
     await until('hash after reload', () => text(again, '[data-tx-hash]') === WALLET_TX_HASH);
     // Paid while the page was closed, then reloaded on the paid screen: the hash the payer gives
@@ -156,9 +151,7 @@ describe('paying from the wallet', () => {
     again.remove();
     await simulate(s.invoice_id, 'pay');
     for (const reload of ['paid while closed', 'reloaded on the paid screen']) {
-      const back = document.createElement('pepay-checkout');
-      Object.assign(back, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
-      document.body.append(back);
+      const back = mountCheckout(s);
       await stepIs(back, 'paid');
       await until(`hash on the paid screen, ${reload}`, () => text(back, '[data-tx-hash]') === WALLET_TX_HASH);
       await placeKept(s, 'its end', (place) => place.invoiceStatus === 'paid');

@@ -21,6 +21,14 @@ export async function toPayment(el: PepayCheckout): Promise<void> {
   await el.updateComplete;
 }
 
+/** A checkout for session `s` against the sandbox, put on the page (a reload's fresh element, say). */
+export function mountCheckout(s: Session): PepayCheckout {
+  const el = document.createElement('pepay-checkout');
+  Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+  document.body.append(el);
+  return el;
+}
+
 /**
  * A checkout on the payment step of a new session (`options` as the sandbox's create body; an
  * e-mail is already known), with `faults` applied first, and its stream live: payments are told.
@@ -31,9 +39,7 @@ export async function payingCheckout(
 ): Promise<{s: Session; el: PepayCheckout}> {
   const s = await createSession({customer_email: 'a@example.com', ...options});
   if (faults) await simulate(s.invoice_id, 'faults', faults);
-  const el = document.createElement('pepay-checkout');
-  Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
-  document.body.append(el);
+  const el = mountCheckout(s);
   await toPayment(el);
   await waitUntil(() => el.state.connection === 'live', 'stream live', {timeout: 10_000});
   return {s, el};
