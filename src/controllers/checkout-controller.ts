@@ -166,7 +166,7 @@ export class CheckoutController implements ReactiveController {
     }
     this.state = next;
     this.host.requestUpdate();
-    if (this.client) keepPlace(previous, next, this.client.credentials.sessionToken);
+    if (this.client) keepPlace(previous, next, this.client.credentials.sessionToken, (key) => this.link?.placeKept(key));
     this.onCommit(next, eventsBetween(previous, next));
   }
 

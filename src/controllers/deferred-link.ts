@@ -49,6 +49,11 @@ export class DeferredRealtimeLink {
     this.load();
   }
 
+  /** This checkout kept its place: told to the session's other checkouts (none yet while the link's chunk is missing). */
+  placeKept(key: string): void {
+    this.link?.placeKept(key);
+  }
+
   stop(keepStream = false): void {
     this.stopped = true;
     this.pending = null;

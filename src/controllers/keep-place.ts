@@ -7,7 +7,7 @@ import {isTerminal} from '../checkout/state.js';
 import type {CheckoutState, Effect} from '../checkout/types.js';
 
 /** What a kept place is made of: a commit that changes none of it (stream frames, the connection) writes nothing. */
-const kept = (s: CheckoutState) => [
+const keptOf = (s: CheckoutState) => [
   isTerminal(s.step),
   s.questionsAnswered,
   s.emailDone,
@@ -23,15 +23,21 @@ const kept = (s: CheckoutState) => [
   s.amountRemainingUsd,
 ];
 
-/** Writes the place of `state` (just committed after `previous`) under its session, when it changed. */
-export function keepPlace(previous: CheckoutState, state: CheckoutState, sessionToken: string): void {
+/**
+ * Writes the place of `state` (just committed after `previous`) under its session, when it
+ * changed; `kept` is told its key once it is stored.
+ */
+export function keepPlace(previous: CheckoutState, state: CheckoutState, sessionToken: string, kept: (key: string) => void): void {
   if (!state.invoiceId || state.step === 'loading' || state.step === 'error') return;
-  const before = kept(previous);
-  if (previous.invoiceId === state.invoiceId && kept(state).every((value, i) => value === before[i])) return;
+  const before = keptOf(previous);
+  if (previous.invoiceId === state.invoiceId && keptOf(state).every((value, i) => value === before[i])) return;
   const [invoiceId, wallNow, monoNow] = [state.invoiceId, Date.now(), performance.now()];
   // Calls keep their order: the chunk's module runs once, and each write waits for it.
   import('./place-store.js').then(
-    (store) => store.writePlace(store.placeKey(invoiceId, sessionToken), sessionToken, store.rememberedOf(state, wallNow, monoNow)),
+    (store) => {
+      const key = store.placeKey(invoiceId, sessionToken);
+      return store.writePlace(key, sessionToken, store.rememberedOf(state, wallNow, monoNow)).then((stored) => stored && kept(key));
+    },
     () => undefined,
   );
 }

@@ -123,20 +123,25 @@ function sweep(store: Storage): void {
   }
 }
 
-/** Stores a place (signed, so asynchronously); a later write always wins over an earlier one. */
-export function writePlace(key: string, sessionToken: string, place: Remembered): void {
+/**
+ * Stores a place (signed, so asynchronously); a later write always wins over an earlier one.
+ * Resolves true once this one is stored.
+ */
+export function writePlace(key: string, sessionToken: string, place: Remembered): Promise<boolean> {
   const text = stringifyJson({savedAt: Date.now(), place});
   const write = ++written;
   writes.set(key, write);
-  mac(sessionToken, text)
+  return mac(sessionToken, text)
     .then((signature) => {
       const store = storage();
-      if (!signature || write !== writes.get(key) || !store) return;
+      if (!signature || write !== writes.get(key) || !store) return false;
       sweep(store);
       store.setItem(key, stringifyJson({text, mac: signature}));
+      return true;
     })
     .catch(() => {
       // Full or refused storage, or no Web Crypto: nothing is remembered, the checkout goes on.
+      return false;
     });
 }
 

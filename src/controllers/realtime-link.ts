@@ -55,6 +55,7 @@ export class RealtimeLink {
       onEvent: (event) => input({type: 'event', event}),
       // Another tab's poll stands for this tab's own.
       onStatus: (status) => this.answered(status),
+      onPlace: (key) => this.readShared(key),
     });
     this.tabs = tabs;
     this.poller = new StatusPoller({
@@ -159,15 +160,25 @@ export class RealtimeLink {
     this.onFocus();
   };
 
-  /**
-   * Another tab kept a place (place-store.ts): on this session, it may hold an address allocated
-   * since this tab's. Read back as every kept place is (signed with the session, checked), then the
-   * machine decides. Storage events reach other documents only: the writer is not told of itself.
-   */
+  /** This checkout kept its place under `key`: told to the other checkouts of the session, in this document too. */
+  placeKept(key: string): void {
+    this.tabs.sharePlace(key);
+  }
+
+  /** Another tab kept a place: its storage event (`readShared`). */
   private readonly onStorage = (event: StorageEvent) => {
+    if (event.newValue !== null && event.key) this.readShared(event.key);
+  };
+
+  /**
+   * Another checkout kept a place (place-store.ts), in another tab (its storage event) or in this
+   * document (told over the tabs' channel: storage events reach other documents only). On this
+   * session, it may hold an address allocated since this one's. Read back from storage as every
+   * kept place is (signed with the session, checked), then the machine decides.
+   */
+  private readShared(key: string): void {
     const {sessionToken} = this.options.client.credentials;
-    const key = event.key;
-    if (!key?.endsWith(`:${sessionKey(sessionToken)}`) || event.newValue === null) return;
+    if (!key.endsWith(`:${sessionKey(sessionToken)}`)) return;
     import('./place-store.js')
       .then(({recollect}) => recollect(key, sessionToken))
       .then((remembered) => {
@@ -176,7 +187,7 @@ export class RealtimeLink {
         this.options.input({type: 'place-shared', remembered, at: performance.now(), wallAt: Date.now()});
       })
       .catch(() => undefined);
-  };
+  }
 
   private readonly onOffline = () => this.options.input({type: 'connection', connection: 'offline'});
 

@@ -1,7 +1,7 @@
 /**
  * Keeps several tabs (or several checkouts on one page) on one session in step without each one
- * polling: they share what they learn — event envelopes as they came, and polled statuses — over a
- * BroadcastChannel, and only one of them polls. What another tab says is input like any other:
+ * polling: they share what they learn — event envelopes as they came, polled statuses, and that a
+ * place was kept — over a BroadcastChannel, and only one of them polls. What another tab says is input like any other:
  * any script of the origin can post on the channel, so every message is checked before use.
  *
  * The poller is the holder of a Web Lock on the session where the browser has the Web Locks API
@@ -23,7 +23,9 @@ type Payload =
   | {kind: 'hello'; live: boolean; leader: boolean}
   /** The event envelope as the stream delivered it: the receiver parses it with the stream's schema. */
   | {kind: 'event'; envelope: unknown}
-  | {kind: 'status'; status: PaymentStatus};
+  | {kind: 'status'; status: PaymentStatus}
+  /** A place kept under `key` (place-store.ts): read back from storage by the receiver, never taken from the message. */
+  | {kind: 'place'; key: string};
 type Message = Payload & {v: typeof PROTOCOL; from: string};
 
 export interface TabSyncOptions {
@@ -33,6 +35,8 @@ export interface TabSyncOptions {
   onEvent: (event: PepayEvent) => void;
   /** A status another tab polled. */
   onStatus: (status: PaymentStatus) => void;
+  /** Another checkout kept its place under `key`: a storage event tells other documents, this tells this one too. */
+  onPlace?: (key: string) => void;
   /** How long (ms) a silent peer still counts. Default 5000; tabs say hello every `leaseMs / 2.5`. */
   leaseMs?: number;
 }
@@ -100,6 +104,10 @@ export class TabSync {
     this.post({kind: 'status', status});
   }
 
+  sharePlace(key: string): void {
+    this.post({kind: 'place', key});
+  }
+
   close(): void {
     this.release.abort();
     clearInterval(this.timer);
@@ -138,6 +146,7 @@ export class TabSync {
     const event = data.kind === 'event' ? parseEvent(data.envelope) : null;
     if (event && this.options.dedupe.first(event.id)) this.options.onEvent(event);
     if (data.kind === 'status' && isStatus(data.status)) this.options.onStatus(data.status);
+    if (data.kind === 'place' && typeof data.key === 'string') this.options.onPlace?.(data.key);
   }
 }
 

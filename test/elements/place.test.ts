@@ -41,7 +41,12 @@ async function quiet(key: string): Promise<void> {
  * second later (under load, a write of theirs can come later still). The whole place is compared,
  * not a part of it: a real payment id (`pay_` and hex) once held a test's "pay_a".
  */
-async function kept(key: string, sessionToken: string, place: Remembered, write = () => writePlace(key, sessionToken, place)) {
+async function kept(
+  key: string,
+  sessionToken: string,
+  place: Remembered,
+  write: () => unknown = () => writePlace(key, sessionToken, place),
+) {
   const wanted = JSON.stringify(place);
   await quiet(key);
   await until(`the test's place kept: ${wanted.slice(0, 200)}`, async () => {
@@ -456,6 +461,27 @@ describe("the payer's place", () => {
     await stepIs(restored, 'awaiting-payment');
     expect(restored.state.address?.address).to.equal(address);
     restored.remove();
+  });
+
+  // Storage events reach other documents only: two checkouts of one session in one document (an
+  // inline one and a button's modal, say) showed two addresses (found by a reload probe).
+  it('two checkouts of one session in one document: the one whose token was picked later is the address both show', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const [a, b] = [mount(s), mount(s)];
+    await Promise.all([stepIs(a, 'select-token'), stepIs(b, 'select-token')]);
+    // A's quote runs out before B's: B, priced later, holds the server's latest allocation.
+    await simulate(s.invoice_id, 'faults', {variants: {quoteTtlSeconds: 60}});
+    await toPayment(a);
+    await placeKept(s, "A's address", (place) => place.address?.address === a.state.address?.address);
+    // B, still choosing, is not moved by A's place.
+    expect(b.state.step).to.equal('select-token');
+    await simulate(s.invoice_id, 'faults', {variants: {quoteTtlSeconds: 300}});
+    (await deepReady<HTMLButtonElement>(b.shadowRoot!, 'button[data-token="203"]')).click();
+    await stepIs(b, 'awaiting-payment');
+    await until("A shows B's address", () => a.state.address?.address === b.state.address?.address);
+    expect([a.state.address?.network, a.state.changed]).to.deep.equal(['solana', 'instruction']);
+    a.remove();
+    b.remove();
   });
 
   it('two checkouts on one page writing at once keep both places', async () => {

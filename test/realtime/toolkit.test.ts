@@ -1,4 +1,4 @@
-import {expect} from '@open-wc/testing';
+import {expect, waitUntil} from '@open-wc/testing';
 import {parseFrame} from '../../src/api/schemas/frames.js';
 import {Backoff} from '../../src/realtime/backoff.js';
 import {EventDeduper} from '../../src/realtime/dedupe.js';
@@ -70,6 +70,20 @@ describe('realtime toolkit', () => {
         .to.throw()
         .with.property('code', 'bad-request');
     }
+  });
+});
+
+describe('TabSync places', () => {
+  it('a kept place is told to the other checkouts of its session: not to itself, nor to another session', async () => {
+    const heard: Record<'a' | 'b' | 'other', string[]> = {a: [], b: [], other: []};
+    const make = (session: string, who: keyof typeof heard) =>
+      new TabSync(session, {dedupe: new EventDeduper(), onEvent: () => {}, onStatus: () => {}, onPlace: (key) => heard[who].push(key)});
+    const name = `place-${Math.random()}`;
+    const [a, b, other] = [make(name, 'a'), make(name, 'b'), make(`${name}-other`, 'other')];
+    a.sharePlace('pepay-checkout:v1:inv_1:k');
+    await waitUntil(() => heard.b.length > 0, 'b told');
+    expect(heard).to.deep.equal({a: [], b: ['pepay-checkout:v1:inv_1:k'], other: []});
+    for (const sync of [a, b, other]) sync.close();
   });
 });
 
