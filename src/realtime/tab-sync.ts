@@ -2,8 +2,8 @@
  * Keeps several tabs (or several checkouts on one page) on one session in step without each one
  * polling: they share what they learn — event envelopes as they came, polled statuses, and that a
  * place was kept — over a BroadcastChannel, and only one of them polls. What another tab says is
- * input like any other: any script of the origin can post on the channel, so every message is
- * checked before use.
+ * untrusted input: every script of the origin can post on the channel, so each message is checked
+ * before use.
  *
  * The poller is the holder of a Web Lock on the session where the browser has the Web Locks API
  * (released by the platform when a tab closes or crashes); elsewhere, the tab with the lowest id
