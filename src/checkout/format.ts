@@ -65,11 +65,16 @@ export function formatDuration(ms: number, locale = 'en'): string {
  * A token amount as the payer reads it: trailing zeros dropped down to two decimals, like the
  * fiat beside it ("49.990000" -> "49.99", "5.5" -> "5.50", "7" -> "7.00"), and never a digit
  * more dropped ("49.9900004" stays); never more decimals than the token has (`decimals`, null
- * when unknown): "5" for a token of 0, "5.5" of 1, as its wallets write it. String work only.
+ * when unknown): "5" for a token of 0, "5.5" of 1, as its wallets write it. Never three
+ * decimals where a fourth can be written: German, Spanish or Indonesian readers take the dot
+ * before three digits for a thousands separator ("24.995" is 24995 in German), so one zero more
+ * is kept ("24.995000" -> "24.9950"); no locale groups four digits. String work only.
  */
 export function trimAmount(amount: string, decimals: number | null = null): string {
   const [whole, fraction = ''] = amount.split('.');
-  const shown = fraction.replace(/0+$/, '').padEnd(Math.min(2, decimals ?? 2), '0');
+  const places = decimals ?? Math.max(2, fraction.length);
+  let shown = fraction.replace(/0+$/, '').padEnd(Math.min(2, places), '0');
+  if (shown.length === 3 && places > 3) shown += '0';
   return shown ? `${whole}.${shown}` : whole!;
 }
 

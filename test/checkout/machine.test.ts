@@ -1082,9 +1082,20 @@ describe('display formatting', () => {
       '10.00',
       '7.00',
       '5.50',
-      '0.015',
+      '0.0150',
       '49.9900004',
     ]);
+    // Never three decimals where the token has a fourth: a German reader takes "24.995" for 24995
+    // (found by a phone probe, beside "24,995 $"). A token of three decimals, or an amount written
+    // with three when the token is unknown, has no fourth to write.
+    const grouped = [
+      trimAmount('24.995000', 6),
+      trimAmount('1.234', 18),
+      trimAmount('24.995', 3),
+      trimAmount('24.9950', null),
+      trimAmount('24.995', null),
+    ];
+    expect(grouped).to.deep.equal(['24.9950', '1.2340', '24.995', '24.9950', '24.995']);
     // Never more decimals than the token has (found in an audit: "5.00" for a token of 0 decimals).
     const trimmed = [trimAmount('5', 0), trimAmount('5', 1), trimAmount('5.0', 1), trimAmount('12.30', 8), trimAmount('7', null)];
     expect(trimmed).to.deep.equal(['5', '5.0', '5.0', '12.30', '7.00']);

@@ -71,6 +71,23 @@ describe('paying from the wallet', () => {
     expect(await qrText(el)).to.match(/&uint256=20000000$/);
   });
 
+  // In German a dot before three digits groups thousands: "24.995 USDC" beside "24,995 $" read as
+  // 24995 USDC (found by a phone probe). A fourth decimal is kept; the request is the same amount.
+  for (const [usd, shown, units] of [
+    [24.995, '24.9950', '24995000'],
+    [7.125, '7.1250', '7125000'],
+  ] as const) {
+    it(`a German payer owing ${usd} USD reads ${shown} USDC, copies it, and the QR asks ${units} base units`, async () => {
+      const el = mountCheckout(await createSession({customer_email: 'a@example.com', amount_usd: usd}));
+      el.locale = 'de';
+      await toPayment(el);
+      await until('German', () => text(el, 'h2').startsWith('Sende genau'));
+      expect(text(el, 'h2')).to.equal(`Sende genau ${shown} USDC über Base`);
+      expect(text(el, '[data-copy="amount"]')).to.equal(shown);
+      expect(await qrText(el)).to.match(new RegExp(`&uint256=${units}$`));
+    });
+  }
+
   // A server amount with leading zeros (the schema takes any plain decimal) is one amount written
   // one way: the heading and the copy button said "0049.99" while the QR and the wallet link
   // carried 49990000 (found by a money probe).
