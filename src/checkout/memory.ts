@@ -73,9 +73,10 @@ export function adoptShared(state: CheckoutState, place: Remembered, at: number,
  * is watched at once (by the stream this tab kept, src/controllers/place-store.ts; else by
  * polling). A restored payment view of an unpaid invoice is also checked on the chain once,
  * unasked (`verificationUnasked`): a payment Pepay saw while the page was closed is reported by
- * neither the session nor the status poll, and a payer shown the address again might pay twice. Only a payment found is said; the rest stays
- * quiet. Not on an underpaid invoice's remainder: the job finds the payment already counted there,
- * and would say "send the rest" whether the rest was sent or not.
+ * neither the session nor the status poll, and a payer shown the address again might pay twice.
+ * Only a payment found is said; the rest stays quiet. Not on an underpaid invoice's remainder: the
+ * job finds the payment already counted there, and would say "send the rest" whether the rest was
+ * sent or not.
  */
 export function restore(state: CheckoutState, remembered: Remembered, at: number, wallNow: number): Transition {
   const opened = advance(recall(state, remembered, at, wallNow));

@@ -1,11 +1,11 @@
 /**
  * Keeps each invoice's `Remembered` place in the page's own localStorage (same origin only; shared
- * by its tabs), and its latest stream token in the tab's sessionStorage (`keepStream`), under `pepay-checkout:v1:<invoice id>:<hash of the session token>`. The token itself
- * is never stored; it keys an HMAC-SHA-256 over what is stored (Web Crypto), so a script on
- * another page of the same site, which does not hold the session, cannot forge a place. What is
- * read back is checked like a response and ignored when it does not fit. Storage or Web Crypto
- * that is missing or refused (private modes, sandboxed frames, insecure origins) only means
- * nothing is remembered.
+ * by its tabs), and its latest stream token in the tab's sessionStorage (`keepStream`), under
+ * `pepay-checkout:v1:<invoice id>:<hash of the session token>`. The token itself is never stored;
+ * it keys an HMAC-SHA-256 over what is stored (Web Crypto), so a script on another page of the same
+ * site, which does not hold the session, cannot forge a place. What is read back is checked like a
+ * response and ignored when it does not fit. Storage or Web Crypto that is missing or refused
+ * (private modes, sandboxed frames, insecure origins) only means nothing is remembered.
  */
 import {isDepositAddress} from '../api/schemas/deposit-address.js';
 import {STREAM_PATH, TX_HASH, isEpochMs, tokenAmount, usdAmount} from '../api/schemas/primitives.js';

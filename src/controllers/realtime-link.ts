@@ -165,7 +165,12 @@ export class RealtimeLink {
     this.tabs.sharePlace(key);
   }
 
-  /** Another tab kept a place: its storage event (`readShared`). */
+  /**
+   * Another tab kept a place: its storage event (`readShared`). Another tab's place is also told
+   * over the tabs' channel, and read twice (the machine takes the same place once): kept anyway,
+   * as the channel's message may reach this tab before the write does (Chromium passes storage
+   * between processes on its own), where the read finds the place before it.
+   */
   private readonly onStorage = (event: StorageEvent) => {
     if (event.newValue !== null && event.key) this.readShared(event.key);
   };

@@ -13,9 +13,9 @@ import {evmChainId, transactionUrl, walletTransactionUrl} from '../../wallet/cha
 import {walletLeftOpenNote} from '../left-open-note.js';
 
 /**
- * A payment on its way (confirming, with its transaction), how the checkout ended, or why it cannot go on: paid (with the time and any commerce order),
- * expired, canceled — each with a copyable invoice id for support — or the error step, with
- * "Try again" when trying again can work.
+ * A payment on its way (confirming, with its transaction), how the checkout ended, or why it cannot
+ * go on: paid (with the time and any commerce order), expired, canceled — each with a copyable
+ * invoice id for support — or the error step, with "Try again" when trying again can work.
  *
  * @tagname pepay-status-view
  * @summary Paid, expired, canceled and error views.
