@@ -173,6 +173,19 @@ describe('payor schemas accept every documented fixture', () => {
     }
   });
 
+  // A Hangul compatibility filler shows as a blank or a box, and was a new letter for the marks
+  // after it (found by a phone probe): server text loses it, as a wallet's name did.
+  it('server text loses the Hangul compatibility fillers, and marks parted by them stack on one letter', () => {
+    const session = sessionDetailsSchema.parse({
+      invoice_id: 'inv',
+      merchant_name: `\u3164\u3164Acme`,
+      description: `W${`${'\u0301'.repeat(8)}\u3164`.repeat(20)}`,
+    });
+    expect([session.merchantName, session.description]).to.deep.equal(['Acme', `W${'\u0301'.repeat(8)}`]);
+    const [token] = availableTokensSchema.parse([{id: 1, token_symbol: 'USDC', token_name: 'USD\uffa0Coin\uffa0', network: 'base'}]);
+    expect(token?.name).to.equal('USDCoin');
+  });
+
   it('available-tokens: an unreadable field nobody pays by is dropped, not the checkout (issue 16, kind 7)', async () => {
     const fixture = (await loadFixture('available-tokens.200.json')) as Record<string, unknown>[];
     const [soon] = availableTokensSchema.parse([{...fixture[0], rate_updated_at: 'soon'}]);

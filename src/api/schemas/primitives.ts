@@ -23,8 +23,9 @@ export const timestamp = z.pipe(
  * around it early (UAX #9). With at most eight non-spacing or enclosing marks on a letter (Unicode
  * Mn, Me): written scripts stack up to five (pointed Hebrew, Sanskrit in Tibetan), while hundreds
  * on one letter ("Zalgo" text) paint a tower over the lines around it, the QR code and the amount
- * included. Every such string (labels, names, the description, a wallet's name) is cleaned so as
- * it is read.
+ * included. Without the Hangul compatibility fillers (U+3164, U+FFA0): no Korean is written with
+ * them, and they show as a blank or a box. Every such string (labels, names, the description, a
+ * wallet's name) is cleaned so as it is read.
  */
 export function readableText(text: string): string {
   let marks = 0;
@@ -32,8 +33,9 @@ export function readableText(text: string): string {
   // run of joiners). Spacing marks (Mc), control, format and unassigned characters between marks
   // (a Burmese vowel sign, a zero-width joiner, an invisible U+2065) do not end the run: the marks
   // after them stack on the letter.
-  return text.replace(/([\u202a-\u202e\u2066-\u2069])|([\p{Mn}\p{Me}])|[^\p{Mc}\p{Cc}\p{Cf}\p{Cn}]/gu, (c, bidi?: string, mark?: string) =>
-    bidi ? '' : mark ? (++marks > 8 ? '' : c) : ((marks = 0), c),
+  return text.replace(
+    /([\u202a-\u202e\u2066-\u2069\u3164\uffa0])|([\p{Mn}\p{Me}])|[^\p{Mc}\p{Cc}\p{Cf}\p{Cn}]/gu,
+    (c, dropped?: string, mark?: string) => (dropped ? '' : mark ? (++marks > 8 ? '' : c) : ((marks = 0), c)),
   );
 }
 
