@@ -68,11 +68,13 @@ export function formatDuration(ms: number, locale = 'en'): string {
  * when unknown): "5" for a token of 0, "5.5" of 1, as its wallets write it. Never three
  * decimals where a fourth can be written: German, Spanish or Indonesian readers take the dot
  * before three digits for a thousands separator ("24.995" is 24995 in German), so one zero more
- * is kept ("24.995000" -> "24.9950"); no locale groups four digits. String work only.
+ * is written ("24.995000" or "24.995" -> "24.9950"), also for a token of unknown precision; no
+ * locale groups four digits. String work only.
  */
 export function trimAmount(amount: string, decimals: number | null = null): string {
   const [whole, fraction = ''] = amount.split('.');
-  const places = decimals ?? Math.max(2, fraction.length);
+  // A token of unknown precision is written as one of four or more, as most are (USDC 6, SOL 9, ETH 18).
+  const places = decimals ?? Infinity;
   let shown = fraction.replace(/0+$/, '').padEnd(Math.min(2, places), '0');
   if (shown.length === 3 && places > 3) shown += '0';
   return shown ? `${whole}.${shown}` : whole!;

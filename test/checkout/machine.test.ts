@@ -1086,8 +1086,8 @@ describe('display formatting', () => {
       '49.9900004',
     ]);
     // Never three decimals where the token has a fourth: a German reader takes "24.995" for 24995
-    // (found by a phone probe, beside "24,995 $"). A token of three decimals, or an amount written
-    // with three when the token is unknown, has no fourth to write.
+    // (found by a phone probe, beside "24,995 $"). A token of three decimals has no fourth to
+    // write; one of unknown precision is given it, however the server wrote the amount (a money probe).
     const grouped = [
       trimAmount('24.995000', 6),
       trimAmount('1.234', 18),
@@ -1095,7 +1095,7 @@ describe('display formatting', () => {
       trimAmount('24.9950', null),
       trimAmount('24.995', null),
     ];
-    expect(grouped).to.deep.equal(['24.9950', '1.2340', '24.995', '24.9950', '24.995']);
+    expect(grouped).to.deep.equal(['24.9950', '1.2340', '24.995', '24.9950', '24.9950']);
     // Never more decimals than the token has (found in an audit: "5.00" for a token of 0 decimals).
     const trimmed = [trimAmount('5', 0), trimAmount('5', 1), trimAmount('5.0', 1), trimAmount('12.30', 8), trimAmount('7', null)];
     expect(trimmed).to.deep.equal(['5', '5.0', '5.0', '12.30', '7.00']);

@@ -153,7 +153,8 @@ describe('<pepay-checkout> against the sandbox', () => {
     const figures = () => (deep(el.shadowRoot!, '[data-still-due]')?.textContent ?? '').replace(/\s+/g, ' ');
     await waitUntil(() => figures().includes(isolated('$49.989')), figures());
     expect(figures()).to.include(isolated('$0.001'));
-    await waitUntil(() => text(el).includes('Send exactly 49.989 USDC on Base'), text(el));
+    // Written with a fourth decimal: "49.989" reads as 49989 in German (format.ts, trimAmount).
+    await waitUntil(() => text(el).includes('Send exactly 49.9890 USDC on Base'), text(el));
     // Sibling: a payment with a fraction of a cent beside whole dollars, added exactly.
     await simulate(s.invoice_id, 'pay', {amount: 20.005});
     await waitUntil(() => figures().includes(isolated('$29.984')), figures());
