@@ -39,8 +39,9 @@ export function paymentNews(state: CheckoutState, payment: Payment): Transition 
     const back = advance({...next, detected: null, changed: 'payment-failed'});
     return waited.found ? {...back, effects: [...back.effects, {type: 'refresh-session'}]} : back;
   }
-  // A late or replayed "pending" for a payment already counted is not waited for again.
-  const counted = state.settled.includes(payment.paymentId);
+  // A late or replayed "pending" for a payment already counted is not waited for again: one whose
+  // wait ended, or one counted with no wait open (its "pending" came last, or never).
+  const counted = state.settled.includes(payment.paymentId) || Object.hasOwn(state.payments, payment.paymentId);
   if (!NOT_FINAL.test(payment.status ?? '') || counted || !PAYING.has(state.step)) return {state: next, effects: []};
   // The payer's own transaction is the one most likely seen: its hash stays when Pepay gives none.
   const txHash = payment.txHash ?? waited?.txHash ?? null;

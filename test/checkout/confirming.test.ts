@@ -317,6 +317,17 @@ describe('the confirming step', () => {
     expect(run([payment('pending')], short.state).state.step).to.equal('underpaid');
   });
 
+  // Counted with no wait open (its "pending" lost while the socket was silent), then the late
+  // "pending" arrives last: the payer was left waiting for good (a network probe).
+  it('a "pending" arriving after its payment was counted, with no wait between, is not waited for', () => {
+    const counted = run([payment('confirmed', {amount_usd: 15}), invoice('underpaid', 25_000)], paying()).state;
+    expect([counted.step, counted.payments]).to.deep.equal(['awaiting-payment', {pay_1: 15}]);
+    expect(run([payment('pending', {amount_usd: 15})], counted).state.step).to.equal('awaiting-payment');
+    // A sibling: counted on the address step (the invoice's news not here yet), then a late kin of "pending".
+    const first = run([payment('underpaid', {id: 'pay_9', amount_usd: 5})], paying()).state;
+    expect(run([payment('detected', {id: 'pay_9'})], first).state.step).to.equal('awaiting-payment');
+  });
+
   it('while a wallet has the request, no quote refresh or token change moves what it sends; its end releases them', () => {
     const started = run([{type: 'wallet-started'}], paying()).state;
     expect(started.busy).to.equal('wallet');
