@@ -6,6 +6,11 @@ import type {CheckoutError, CheckoutState, Effect, Operation, Transition} from '
 /** Answers that put the session itself in doubt (unauthorised, missing). */
 const DOUBTFUL = new Set(['invalid-session', 'session-not-found', 'insecure-credentials', 'missing-credentials']);
 
+/** Whether `notice` doubts the session itself: a session read that answers says otherwise. */
+export function doubtsSession(notice: CheckoutError | null): boolean {
+  return notice !== null && DOUBTFUL.has(notice.code);
+}
+
 /**
  * A failed request ends the checkout only at load. Later, only a confirmed end (a session read
  * saying expired, canceled or paid) replaces the payer's view: a request refused as unauthorised,

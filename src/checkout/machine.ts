@@ -4,7 +4,7 @@
  * decides what the checkout does next.
  */
 import {initialState, isTerminal} from './state.js';
-import {failed} from './failed.js';
+import {doubtsSession, failed} from './failed.js';
 import {concernsThisInvoice, lowerRemaining} from './news.js';
 import {advance} from './advance.js';
 import {allocated} from './allocation.js';
@@ -180,6 +180,8 @@ function transition(state: CheckoutState, input: Input): Transition {
         amountRemainingUsd: capAt(lowerRemaining(state.amountRemainingUsd, s.amountRemainingUsd), s.amountUsd),
         expiresAtMono: s.remainingMs != null ? input.at + s.remainingMs : state.expiresAtMono,
         changed: payeeOrTotal ? 'invoice' : state.changed,
+        // The session answered: a notice that it is not valid is no longer true.
+        notice: doubtsSession(state.notice) ? null : state.notice,
         // Another total needs another quote: the one shown was priced for the old total.
         quoteExpiresAtMono: payeeOrTotal && before.amountUsd !== s.amountUsd && state.address ? input.at : state.quoteExpiresAtMono,
       };

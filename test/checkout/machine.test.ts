@@ -304,6 +304,13 @@ describe('checkout machine', () => {
     // The session read refused too: the view stays, with a notice; no loop of reads.
     const reread = run([{type: 'failed', at: 0, operation: 'session', error: {...err, code: 'session-not-found'}}], refused.state);
     expect([reread.state.step, reread.state.notice?.code, reread.effects]).to.deep.equal(['select-token', 'session-not-found', []]);
+    // The session then reads fine: the notice that it is not valid goes (it stayed beside a working
+    // address: a network probe), as does one a payer action was refused with; any other stays.
+    const readFine: Input = {type: 'session-refreshed', sentAt: 1, session: onTokens.session!, at: 1};
+    expect(run([readFine], reread.state).state.notice).to.equal(null);
+    const refusedAction = run([{type: 'failed', at: 0, operation: 'email', error: {...err, code: 'invalid-session'}}], onTokens).state;
+    expect(run([readFine], refusedAction).state.notice).to.equal(null);
+    expect(run([readFine], notice).state.notice).to.deep.equal(err);
     expect(run([{type: 'failed', at: 0, operation: 'status', error: err}], onTokens).state).to.equal(onTokens);
     const retried = run([{type: 'start', at: 5}], failedToStart(err));
     expect([retried.state.step, retried.effects]).to.deep.equal(['loading', ['load']]);
