@@ -11,13 +11,14 @@ import {eventsBetween, type Emitted} from '../checkout/emitted.js';
 import {reduce} from '../checkout/machine.js';
 import {crashed, failedToStart, initialState, isTerminal} from '../checkout/state.js';
 import {nextDeadline} from '../checkout/selectors.js';
-import type {CheckoutError, CheckoutState, Effect, Input, PayerAction} from '../checkout/types.js';
+import type {CheckoutState, Effect, Input, PayerAction} from '../checkout/types.js';
 import {Backoff} from '../realtime/backoff.js';
 import {resolveWsBase} from '../realtime/ws-base.js';
 import {CONNECTION_FIELDS, type SessionOptions} from '../session.js';
 import {DeferredRealtimeLink} from './deferred-link.js';
 import {keepPlace, watchStream} from './keep-place.js';
-import {LoadFailure, OPERATION, runRequest, type RequestEffect} from './requests.js';
+import {LoadFailure, OPERATION, runRequest, toCheckoutError, type RequestEffect} from './requests.js';
+import {SessionReads} from './session-reads.js';
 import {stringifyJson} from '../api/json.js';
 
 /** The longest delay setTimeout honours (2^31 - 1 ms). */
@@ -46,6 +47,7 @@ export class CheckoutController implements ReactiveController {
   private readonly retries = new Backoff({baseMs: 4000, maxMs: 30_000});
   private readonly pastDeadlines = new Backoff({baseMs: 2000, maxMs: 60_000});
   private retryNotBefore = 0;
+  private readonly sessionReads = new SessionReads(() => this.send({type: 'refresh-session'}));
   /** The session configuration the running checkout started with; null when not started. */
   private startedWith: string | null = null;
   /** Effects held while the host is off the page, until it is known whether it was moved (see hostDisconnected). */
@@ -200,6 +202,7 @@ export class CheckoutController implements ReactiveController {
     this.link = null;
     this.client = null;
     this.abort.abort();
+    this.sessionReads.reset();
   }
 
   private run(effect: Effect): void {
@@ -210,7 +213,9 @@ export class CheckoutController implements ReactiveController {
       if (!effect.keepStream) this.dispatch({type: 'connection', connection: 'idle'});
       return;
     }
-    this.request(effect);
+    // Session re-reads one at a time (session-reads.ts); every other request as it comes.
+    if (effect.type === 'refresh-session') this.sessionReads.ask();
+    else void this.send(effect);
   }
 
   /** The stream a quote brought (kept for a reload of this tab), or the one this tab kept; a later watch wins. */
@@ -220,26 +225,24 @@ export class CheckoutController implements ReactiveController {
     watchStream(effect, this.state.invoiceId, this.client?.credentials.sessionToken, (token, path) => link?.watch(token, path), current);
   }
 
-  private request(effect: RequestEffect): void {
+  /** Runs `effect` and feeds its answer in; resolves with the Retry-After (ms) a refusal carried, else 0. */
+  private send(effect: RequestEffect): Promise<number> {
     const client = this.client;
-    if (!client) return;
+    if (!client) return Promise.resolve(0);
     const signal = this.abort.signal;
-    runRequest(effect, client, signal).then(
+    return runRequest(effect, client, signal).then(
       (input) => {
         if (!signal.aborted) this.dispatch(input);
+        return 0;
       },
       (thrown: unknown) => {
         const [error, session] = thrown instanceof LoadFailure ? [thrown.reason, thrown.session] : [thrown, null];
-        if (signal.aborted || isAbortError(error)) return;
+        if (signal.aborted || isAbortError(error)) return 0;
         // A session that cannot be loaded is most often a setup to fix: say where it was asked.
         if (effect.type === 'load') console.warn(`Pepay Checkout: the payment session could not be loaded from ${client.apiBase}.`, error);
         this.dispatch({type: 'failed', operation: OPERATION[effect.type], error: toCheckoutError(error), at: performance.now(), session});
+        return error instanceof PepayError ? (error.retryAfterSeconds ?? 0) * 1000 : 0;
       },
     );
   }
-}
-
-function toCheckoutError(error: unknown): CheckoutError {
-  if (error instanceof PepayError) return {code: error.code, message: error.message, retryable: error.retryable};
-  return {code: 'invalid-response', message: 'Something unexpected went wrong.', retryable: true};
 }

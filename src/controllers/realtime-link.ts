@@ -32,7 +32,7 @@ export interface RealtimeLinkOptions {
   ended: () => boolean;
 }
 
-/** The shortest gap between two session re-reads asked for by the browser's signals or by polls. */
+/** The shortest gap between two session re-reads asked for by the browser's signals, polls or the stream. */
 const RESYNC_GAP_MS = 2000;
 
 export class RealtimeLink {
@@ -46,6 +46,9 @@ export class RealtimeLink {
   /** The last poll (here or in another tab): none yet, answered or failed. */
   private lastPoll: 'none' | 'answered' | 'failed' = 'none';
   private stopped = false;
+  /** When the stream last had the session re-read, and its next re-read when one waits out the gap. */
+  private lastStreamResyncAt = -Infinity;
+  private streamResyncTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: RealtimeLinkOptions) {
     const {client, input} = options;
@@ -79,7 +82,7 @@ export class RealtimeLink {
         input({type: 'event', event});
       },
       onStatus: (status) => this.streamChanged(status),
-      onResync: () => input({type: 'resync'}),
+      onResync: () => this.streamAsksResync(),
     });
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
@@ -98,7 +101,7 @@ export class RealtimeLink {
     // No stream token (an address remembered from another tab or visit): poll until one comes.
     if (wsToken) this.stream.connect(wsToken, wsPath);
     if (!this.stream.isLive && !this.poller.running) {
-      this.poller.start();
+      this.polls(true);
       this.options.input({type: 'connection', connection: 'polling'});
     }
   }
@@ -106,6 +109,7 @@ export class RealtimeLink {
   /** Stops everything; `keepStream` leaves the socket open for commerce order news. */
   stop(keepStream = false): void {
     this.stopped = true;
+    clearTimeout(this.streamResyncTimer);
     this.poller.stop();
     if (!keepStream) this.stream.stop();
     this.tabs.close();
@@ -116,14 +120,21 @@ export class RealtimeLink {
     document.removeEventListener('visibilitychange', this.onVisibility);
   }
 
+  /** Starts or stops the poller, and tells the session's other tabs (they leave polling to a tab that polls). */
+  private polls(on: boolean): void {
+    if (on) this.poller.start();
+    else this.poller.stop();
+    this.tabs.setPolling(on);
+  }
+
   private streamChanged(status: StreamStatus): void {
     if (status === 'stopped') return;
     this.streamStatus = status;
     const live = status === 'live';
     this.wasLive ||= live;
     this.tabs.setLive(live);
-    if (live) this.poller.stop();
-    else if (!this.options.ended()) this.poller.start();
+    if (live) this.polls(false);
+    else if (!this.options.ended()) this.polls(true);
     this.report();
   }
 
@@ -212,6 +223,25 @@ export class RealtimeLink {
   private resync(): void {
     if (performance.now() - this.lastResyncAt < RESYNC_GAP_MS) return;
     this.lastResyncAt = performance.now();
+    this.options.input({type: 'resync'});
+  }
+
+  /**
+   * The stream asks for a session re-read (it opened, or its server sent `resync_required`): at
+   * most one per `RESYNC_GAP_MS`, on a gap of its own. One asked too soon is made at the gap's end,
+   * not dropped: it may follow a read that missed what it announces (30 such frames made 30
+   * reads: a network probe).
+   */
+  private streamAsksResync(): void {
+    const wait = this.lastStreamResyncAt + RESYNC_GAP_MS - performance.now();
+    if (wait <= 0) this.streamResyncNow();
+    // Made when the timer fires, not asked again then: the clocks may differ by a fraction of a ms.
+    else if (this.streamResyncTimer === undefined && !this.stopped) this.streamResyncTimer = setTimeout(() => this.streamResyncNow(), wait);
+  }
+
+  private streamResyncNow(): void {
+    this.streamResyncTimer = undefined;
+    this.lastStreamResyncAt = performance.now();
     this.options.input({type: 'resync'});
   }
 }

@@ -4,7 +4,8 @@
  */
 import type {PayorClient} from '../api/client.js';
 import type {SessionDetails} from '../api/schemas/session.js';
-import type {Effect, Input, Operation} from '../checkout/types.js';
+import {PepayError} from '../api/errors.js';
+import type {CheckoutError, Effect, Input, Operation} from '../checkout/types.js';
 
 export type RequestEffect = Exclude<Effect, {type: 'watch'} | {type: 'stop'}>;
 
@@ -75,4 +76,10 @@ export async function runRequest(effect: RequestEffect, client: PayorClient, sig
       return {type: 'session-refreshed', session: await client.sessionDetails(signal), at: at(), sentAt};
     }
   }
+}
+
+/** What the machine is told of a request that failed: the client's error as it is, anything else as an unexpected answer. */
+export function toCheckoutError(error: unknown): CheckoutError {
+  if (error instanceof PepayError) return {code: error.code, message: error.message, retryable: error.retryable};
+  return {code: 'invalid-response', message: 'Something unexpected went wrong.', retryable: true};
 }

@@ -6,10 +6,10 @@
  * before use.
  *
  * The poller is the holder of a Web Lock on the session where the browser has the Web Locks API
- * (released by the platform when a tab closes or crashes); elsewhere, the tab with the lowest id
- * among those heard from within `leaseMs`. Either way, a peer whose stream is live covers the
- * rest, and a tab that hears no peer at all for `leaseMs` (the holder frozen in the background)
- * polls itself.
+ * (released by the platform when a tab closes or crashes) while it polls; else the tab with the
+ * lowest id among those heard polling within `leaseMs`. Either way, a peer whose stream is live
+ * covers the rest, and a tab that hears no peer at all for `leaseMs` (the holder frozen in the
+ * background) polls itself. A holder still on the token list polls nothing, and covers no one.
  */
 import {parseEvent, type PepayEvent} from '../api/schemas/events.js';
 import {INVOICE_STATUSES} from '../api/schemas/primitives.js';
@@ -21,13 +21,15 @@ import {sessionKey} from './session-key.js';
 const PROTOCOL = 2;
 
 type Payload =
-  | {kind: 'hello'; live: boolean; leader: boolean}
+  /** `polling`: its poller runs (a tab of an earlier build does not say: it counts as not polling). */
+  | {kind: 'hello'; live: boolean; leader: boolean; polling?: boolean}
   /** The event envelope as the stream delivered it: the receiver parses it with the stream's schema. */
   | {kind: 'event'; envelope: unknown}
   | {kind: 'status'; status: PaymentStatus}
   /** A place kept under `key` (place-store.ts): read back from storage by the receiver, never taken from the message. */
   | {kind: 'place'; key: string};
 type Message = Payload & {v: typeof PROTOCOL; from: string};
+type Peer = {at: number; live: boolean; leader: boolean; polling: boolean};
 
 export interface TabSyncOptions {
   /** Shared with the stream: an event is applied once, whichever way it came. */
@@ -45,12 +47,13 @@ export interface TabSyncOptions {
 export class TabSync {
   private readonly channel: BroadcastChannel | null;
   private readonly id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-  /** Peer id -> when we last heard from it (epoch ms), whether its stream was live, whether it leads. */
-  private readonly peers = new Map<string, {at: number; live: boolean; leader: boolean}>();
+  /** Peer id -> when we last heard from it (epoch ms), whether its stream was live, whether it leads, whether it polls. */
+  private readonly peers = new Map<string, Peer>();
   private readonly leaseMs: number;
   private readonly release = new AbortController();
   private timer: ReturnType<typeof setInterval> | undefined;
   private live = false;
+  private polling = false;
   private leader = false;
 
   /**
@@ -74,17 +77,18 @@ export class TabSync {
 
   /**
    * Whether another tab covers polling for this one: a peer with a live stream, or the lock holder
-   * heard from within the lease. With no holder heard (none yet, or it is frozen), the lowest id
-   * among the tabs heard polls, as without Web Locks.
+   * polling, heard from within the lease. With no holder heard polling (none yet, it is frozen, or
+   * it follows no payment yet), the lowest id among the tabs heard polling polls, as without Web
+   * Locks.
    */
   get peerCovers(): boolean {
     if (this.leader) return this.alivePeers().some((peer) => peer.live);
     const alive = this.alivePeers();
-    if (alive.some((peer) => peer.live || peer.leader)) return true;
-    return alive.some((peer) => peer.id < this.id);
+    if (alive.some((peer) => peer.live || (peer.leader && peer.polling))) return true;
+    return alive.some((peer) => peer.polling && peer.id < this.id);
   }
 
-  private alivePeers(): {id: string; live: boolean; leader: boolean}[] {
+  private alivePeers(): (Peer & {id: string})[] {
     const now = Date.now();
     for (const [id, peer] of this.peers) if (now - peer.at > this.leaseMs) this.peers.delete(id);
     return [...this.peers].map(([id, peer]) => ({id, ...peer}));
@@ -93,6 +97,13 @@ export class TabSync {
   setLive(live: boolean): void {
     if (live === this.live) return;
     this.live = live;
+    this.hello();
+  }
+
+  /** Whether this tab's poller runs (a peer covers it only while its own does). */
+  setPolling(polling: boolean): void {
+    if (polling === this.polling) return;
+    this.polling = polling;
     this.hello();
   }
 
@@ -132,7 +143,7 @@ export class TabSync {
   }
 
   private hello(): void {
-    this.post({kind: 'hello', live: this.live, leader: this.leader});
+    this.post({kind: 'hello', live: this.live, leader: this.leader, polling: this.polling});
   }
 
   private post(payload: Payload): void {
@@ -141,9 +152,9 @@ export class TabSync {
 
   private receive(data: unknown): void {
     if (!isMessage(data)) return;
-    const known = this.peers.get(data.from) ?? {live: false, leader: false};
-    const said = data.kind === 'hello' ? {live: data.live === true, leader: data.leader === true} : known;
-    this.peers.set(data.from, {at: Date.now(), live: said.live, leader: said.leader});
+    const known = this.peers.get(data.from) ?? {live: false, leader: false, polling: false};
+    const said = data.kind === 'hello' ? {live: data.live === true, leader: data.leader === true, polling: data.polling === true} : known;
+    this.peers.set(data.from, {...said, at: Date.now()});
     const event = data.kind === 'event' ? parseEvent(data.envelope) : null;
     if (event && this.options.dedupe.first(event.id)) this.options.onEvent(event);
     if (data.kind === 'status' && isStatus(data.status)) this.options.onStatus(data.status);

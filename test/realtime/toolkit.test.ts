@@ -89,7 +89,12 @@ describe('TabSync places', () => {
 
 describe('TabSync leadership', () => {
   const noop = () => {};
-  const sync = (name: string) => new TabSync(name, {dedupe: new EventDeduper(), onEvent: noop, onStatus: noop, leaseMs: 500});
+  /** A tab of session `name` whose poller runs (`polling`), or one on the token list. */
+  const sync = (name: string, polling = true) => {
+    const tab = new TabSync(name, {dedupe: new EventDeduper(), onEvent: noop, onStatus: noop, leaseMs: 500});
+    tab.setPolling(polling);
+    return tab;
+  };
   const settle = (ms = 600) => new Promise((r) => setTimeout(r, ms));
 
   it('the lock holder polls and the others skip; when it closes, one of the others takes over', async function () {
@@ -106,6 +111,27 @@ describe('TabSync leadership', () => {
     expect([b.peerCovers, c.peerCovers].filter((covered) => !covered)).to.have.length(1);
     b.close();
     c.close();
+  });
+
+  // The first tab took the lock on the token list, the second picked a token with its socket
+  // refused: nobody polled, and the payment never showed (a network probe).
+  it('a holder that follows no payment yet covers no one: the tab that polls polls, until the holder does', async function () {
+    if (!navigator.locks) this.skip();
+    const name = `idle-${Math.random()}`;
+    const a = sync(name, false);
+    await settle();
+    const b = sync(name);
+    await settle();
+    expect(b.peerCovers).to.equal(false);
+    // Sibling: two tabs polling beside the idle holder: one of them polls.
+    const c = sync(name);
+    await settle();
+    expect([b.peerCovers, c.peerCovers].filter((covered) => !covered)).to.have.length(1);
+    // The holder picks a token: it polls, and covers both.
+    a.setPolling(true);
+    await settle(200);
+    expect([a.peerCovers, b.peerCovers, c.peerCovers]).to.deep.equal([false, true, true]);
+    for (const tab of [a, b, c]) tab.close();
   });
 
   it('a holder that says nothing (frozen) covers no one: the lowest id of the others polls', async function () {
