@@ -4,6 +4,7 @@
  * underpaid, paid, expired, canceled and the error card.
  */
 import {expect, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
 import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {deepReady} from '../support/deep.js';
@@ -95,6 +96,61 @@ describe("a merchant's accent colour", () => {
       el.remove();
     });
   }
+});
+
+// The accent used as a colour of its own (a link, a focus ring) is not chosen to read as text on
+// it is: yellow text on white was 1.43:1 (a screen-reader and keyboard probe). What the accent
+// drew is drawn in the text colour, or in two rings of the theme's colours on the page.
+describe("a merchant's accent colour is never a line, a ring or a link by itself", () => {
+  for (const [accent, theme] of [
+    ['#ffd400', 'light'],
+    ['#7ee8fa', 'light'],
+    ['#3c4cf0', 'dark'],
+  ] as const) {
+    it(`${accent} on the ${theme} card: the e-mail field's focus ring and the transaction link read (3:1 and 4.5:1)`, async () => {
+      const s = await createSession();
+      const el = mount(s, theme, 'en');
+      el.style.setProperty('--pepay-color-accent', accent);
+      await stepIs(el, 'email');
+      const card = getComputedStyle(el.shadowRoot!.querySelector('.card')!).backgroundColor;
+      // The field is the page's own (autofill), slotted into the e-mail form.
+      await waitUntil(() => el.querySelector('input[type=email]'), 'the e-mail field');
+      const input = el.querySelector<HTMLInputElement>('input[type=email]')!;
+      input.focus();
+      const ring = getComputedStyle(input);
+      expect(ring.outlineStyle).to.equal('solid');
+      expect(contrast(ring.outlineColor, card), `ring ${ring.outlineColor} on ${card}`).to.be.at.least(3);
+      el.remove();
+
+      const paying = mount(await createSession({customer_email: 'a@example.com'}), theme, 'en');
+      paying.style.setProperty('--pepay-color-accent', accent);
+      await toPayment(paying);
+      await simulate(paying.state.invoiceId!, 'pay', {pending: true, tx_hash: `0x${'ab'.repeat(32)}`});
+      await stepIs(paying, 'confirming');
+      const link = await deepReady<HTMLAnchorElement>(paying.shadowRoot!, 'a[href]');
+      const text = getComputedStyle(link);
+      expect(contrast(text.color, card), `link ${text.color} on ${card}`).to.be.at.least(4.5);
+      expect(text.textDecorationLine).to.equal('underline');
+      paying.remove();
+    });
+  }
+
+  it("#ffd400: the checkout button's focus ring is two rings, the text colour around the card's, neither the accent", async () => {
+    const button = document.createElement('pepay-checkout-button');
+    button.style.setProperty('--pepay-color-accent', '#ffd400');
+    document.body.append(button);
+    const inner = await deepReady<HTMLButtonElement>(button.shadowRoot!, 'button');
+    inner.focus();
+    await sendKeys({press: 'Shift'});
+    expect(inner.matches(':focus-visible'), 'the ring shows').to.equal(true);
+    const ring = getComputedStyle(inner);
+    const fill = ring.backgroundColor;
+    expect(ring.outlineStyle).to.equal('solid');
+    expect(contrast(ring.outlineColor, fill), `ring ${ring.outlineColor} on the button ${fill}`).to.be.at.least(3);
+    const inside = /rgb\([^)]*\)/.exec(ring.boxShadow)?.[0] ?? '';
+    expect(contrast(ring.outlineColor, inside), `ring ${ring.outlineColor} around ${inside}`).to.be.at.least(3);
+    button.remove();
+  });
 });
 
 describe('reflow and targets', () => {

@@ -47,9 +47,12 @@ export class PepayCheckoutButton extends PepaySessionElement {
         color: var(--_on-accent);
         cursor: pointer;
       }
+      /* Two rings, on a page of any colour: the text colour around the card's (they contrast with
+         each other by the theme), neither of them the accent the button is filled with (WCAG 1.4.11). */
       button:focus-visible {
-        outline: 3px solid var(--_accent);
+        outline: 3px solid var(--_fg);
         outline-offset: 2px;
+        box-shadow: 0 0 0 2px var(--_bg);
       }
     `,
   ];

@@ -73,9 +73,12 @@ export class PepayCheckoutDialog extends PepaySessionElement {
         color: var(--_fg);
         cursor: pointer;
       }
+      /* On the dimmed page: two rings, the text colour around the card's, which contrast with each
+         other whatever shows through the backdrop (WCAG 1.4.11). */
       .close:focus-visible {
-        outline: 3px solid var(--_accent);
+        outline: 3px solid var(--_fg);
         outline-offset: 2px;
+        box-shadow: 0 0 0 2px var(--_bg);
       }
       .frame {
         position: relative;

@@ -52,9 +52,10 @@ export class PepayEmailForm extends PepayLeaf {
       ::slotted(input[aria-invalid='true']) {
         border-color: var(--_danger) !important;
       }
+      /* As every control's ring: the text colour, which reads on the card whatever the accent (WCAG 1.4.11). */
       ::slotted(input:focus-visible) {
-        outline: 2px solid var(--_accent) !important;
-        outline-offset: 1px !important;
+        outline: 3px solid var(--_fg) !important;
+        outline-offset: 2px !important;
       }
     `,
   ];

@@ -28,8 +28,10 @@ export class PepayStatusView extends PepayViewLeaf {
       .status-icon {
         font-size: 2em;
       }
+      /* The text colour, underlined: the merchant's accent as text may not read on the card (WCAG 1.4.3). */
       a {
-        color: var(--_accent);
+        color: var(--_fg);
+        text-decoration: underline;
       }
       .bad {
         color: var(--_danger);

@@ -27,10 +27,11 @@ export const tokenListStyles = css`
     height: 24px;
     border-radius: 50%;
   }
-  /* A ring of the accent, as a border: a forced colour scheme (which recolours borders and drops
-     shadows) keeps it twice as thick as the others' (WCAG 1.4.11). The padding gives back its width. */
+  /* A ring of the text colour (the merchant's accent may not read on the card), as a border: a
+     forced colour scheme (which recolours borders and drops shadows) keeps it twice as thick as the
+     others' (WCAG 1.4.11). The padding gives back its width. */
   .token[aria-selected='true'] {
-    border: 2px solid var(--_accent);
+    border: 2px solid var(--_fg);
     padding: 7px 13px;
   }
   .preparing,
