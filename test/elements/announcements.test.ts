@@ -368,3 +368,43 @@ describe('what a screen reader hears', () => {
     }
   });
 });
+
+// Each switch of language read "Still due …" and the QR's line again, in the new language, though
+// nothing new had happened (a screen-reader probe): the regions' words change while they are off.
+describe('a language switch says nothing new', () => {
+  /** The texts `region` took while it was live (not `aria-live="off"`) during `during`. */
+  async function saidWhileLive(region: Element, during: () => Promise<void>): Promise<string[]> {
+    const said: string[] = [];
+    const observer = new MutationObserver(() => {
+      if (region.getAttribute('aria-live') !== 'off') said.push(region.textContent?.trim() ?? '');
+    });
+    observer.observe(region, {childList: true, characterData: true, subtree: true});
+    try {
+      await during();
+    } finally {
+      observer.disconnect();
+    }
+    return said.filter(Boolean);
+  }
+
+  it('on the underpaid step, "Received … Still due …" and the QR line change language unsaid, and stay live', async function () {
+    this.timeout(30_000);
+    const {s, el} = await payingCheckout();
+    await simulate(s.invoice_id, 'pay', {amount: 10});
+    await stepIs(el, 'underpaid');
+    const [due, holds] = await Promise.all([deepReady(el.shadowRoot!, '[data-still-due]'), deepReady(el.shadowRoot!, '[data-qr-holds]')]);
+    const english = [due.textContent, holds.textContent];
+    const switched = async (locale: string, words: string) => {
+      el.locale = locale;
+      await until(locale, () => due.textContent?.includes(words));
+      await el.updateComplete;
+    };
+    const said = await saidWhileLive(due, () => switched('de', 'Noch offen'));
+    const saidToo = await saidWhileLive(holds, () => switched('en', 'Still due'));
+    expect([said, saidToo]).to.deep.equal([[], []]);
+    expect([due.textContent, holds.textContent]).to.deep.equal(english);
+    // Live again soon after: the next payment is said.
+    await until('live again', () => !due.hasAttribute('aria-live') && !holds.hasAttribute('aria-live'));
+    el.remove();
+  });
+});

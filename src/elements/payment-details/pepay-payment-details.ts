@@ -73,7 +73,7 @@ export class PepayPaymentDetails extends PepayViewLeaf {
       ${
         underpaid
           ? // A status region: another partial payment changes what is still due, and the payer hears it.
-            html`<p role="status" data-still-due>
+            html`<p role="status" aria-live=${this.liveWhileRelabelling} data-still-due>
                 ${v.received(formatUsd(paidSoFar(state), this.locale))} ·
                 <strong>${v.stillDue(formatUsd(amountStillDue(state), this.locale))}</strong>
               </p>
@@ -90,7 +90,7 @@ export class PepayPaymentDetails extends PepayViewLeaf {
             .label=${qrHoldsRequest ? v.qrRequestLabel(network) : v.qrLabel(network)}
             .unavailable=${v.qrUnavailable}
           ></pepay-qr>
-          ${request?.uri ? html`<p class="muted" role="status" data-qr-holds>${qrHoldsRequest ? v.qrHolds.request : v.qrHolds.address}</p>` : nothing}
+          ${request?.uri ? html`<p class="muted" role="status" aria-live=${this.liveWhileRelabelling} data-qr-holds>${qrHoldsRequest ? v.qrHolds.request : v.qrHolds.address}</p>` : nothing}
           ${
             request?.uri && !fixed
               ? html`<button data-qr-switch @click=${() => (this.addressOnly = !this.addressOnly)}>
@@ -131,7 +131,9 @@ export class PepayPaymentDetails extends PepayViewLeaf {
         }
         <button @click=${() => this.act({type: 'verify-requested'})} aria-disabled=${busy}>${v.alreadyPaid}</button>
       </div>
-      <p class="verification" role="status" data-verification>${this.verificationLine(state, symbol, network, amount)}</p>
+      <p class="verification" role="status" aria-live=${this.liveWhileRelabelling} data-verification>
+        ${this.verificationLine(state, symbol, network, amount)}
+      </p>
     </div>`;
   }
 
