@@ -59,11 +59,17 @@ export class CopyController implements ReactiveController {
 
   /**
    * A copy button whose label turns to "Copied" in place: both labels share one grid cell, so the
-   * button keeps the width of the longer and nothing around it moves.
+   * button keeps the width of the longer and nothing around it moves. `text` null: busy (what it
+   * copies is being made again), and it keeps the keyboard's place meanwhile.
    */
-  button(key: CopyKey, label: string, text: string, words: CopyWords): TemplateResult {
+  button(key: CopyKey, label: string, text: string | null, words: CopyWords): TemplateResult {
     const done = this.copied === key;
-    return html`<button class="copy" data-copy-button=${key} @click=${() => this.copy(key, text)}>
+    return html`<button
+      class="copy"
+      data-copy-button=${key}
+      aria-disabled=${text === null ? 'true' : nothing}
+      @click=${() => text !== null && this.copy(key, text)}
+    >
       <span aria-hidden=${done ? 'true' : 'false'}>${label}</span><span aria-hidden=${done ? 'false' : 'true'}>${words.copied}</span>
     </button>`;
   }

@@ -112,7 +112,11 @@ export class PepayPaymentDetails extends PepayViewLeaf {
           ${this.priceLine(a.exchangeRate, symbol)}
           <div class="row">
             ${this.clipboard.button('address', v.copyAddress, a.address, v)}
-            ${amount ? this.clipboard.button('amount', v.copyAmount, amount, v) : nothing}
+            ${
+              // Kept, busy, while the price is made again: the keyboard on it stays there, and is not
+              // put on a heading saying "Refreshing the price…" that says nothing when the price is back.
+              amount || pricing ? this.clipboard.button('amount', v.copyAmount, amount || null, v) : nothing
+            }
           </div>
           ${this.clipboard.status(v)}
           <p class="muted">${v.onlyNetwork(network)}</p>

@@ -1,0 +1,84 @@
+/**
+ * What a screen reader and the keyboard are not put through: a language switch reading every
+ * status line again, a price renewed by itself taking the keyboard to a heading that says it is
+ * refreshing (both found by a screen-reader and keyboard probe).
+ */
+import {expect, waitUntil} from '@open-wc/testing';
+import '../../src/define.js';
+import {deepFocused} from '../../src/elements/deep-focus.js';
+import {deep, deepReady} from '../support/deep.js';
+import {simulate} from '../support/sandbox.js';
+import {payingCheckout, stepIs} from '../support/walk.js';
+
+const until = (what: string, predicate: () => unknown, timeout = 10_000) => waitUntil(predicate, what, {timeout, interval: 50});
+
+// Each switch of language read "Still due …" and the QR's line again, in the new language, though
+// nothing new had happened (a screen-reader probe): the regions' words change while they are off.
+describe('a language switch says nothing new', () => {
+  /** The texts `region` took while it was live (not `aria-live="off"`) during `during`. */
+  async function saidWhileLive(region: Element, during: () => Promise<void>): Promise<string[]> {
+    const said: string[] = [];
+    const observer = new MutationObserver(() => {
+      if (region.getAttribute('aria-live') !== 'off') said.push(region.textContent?.trim() ?? '');
+    });
+    observer.observe(region, {childList: true, characterData: true, subtree: true});
+    try {
+      await during();
+    } finally {
+      observer.disconnect();
+    }
+    return said.filter(Boolean);
+  }
+
+  it('on the underpaid step, "Received … Still due …" and the QR line change language unsaid, and stay live', async function () {
+    this.timeout(30_000);
+    const {s, el} = await payingCheckout();
+    await simulate(s.invoice_id, 'pay', {amount: 10});
+    await stepIs(el, 'underpaid');
+    const [due, holds] = await Promise.all([deepReady(el.shadowRoot!, '[data-still-due]'), deepReady(el.shadowRoot!, '[data-qr-holds]')]);
+    const english = [due.textContent, holds.textContent];
+    const switched = async (locale: string, words: string) => {
+      el.locale = locale;
+      await until(locale, () => due.textContent?.includes(words));
+      await el.updateComplete;
+    };
+    const said = await saidWhileLive(due, () => switched('de', 'Noch offen'));
+    const saidToo = await saidWhileLive(holds, () => switched('en', 'Still due'));
+    expect([said, saidToo]).to.deep.equal([[], []]);
+    expect([due.textContent, holds.textContent]).to.deep.equal(english);
+    // Live again soon after: the next payment is said.
+    await until('live again', () => !due.hasAttribute('aria-live') && !holds.hasAttribute('aria-live'));
+    el.remove();
+  });
+});
+
+// The price renewed by itself while the keyboard was on "Copy amount": the button went, the focus
+// was put on the heading while it said "Refreshing the price…", and nothing said the price was
+// back (a screen-reader probe). The button stays, busy, and keeps the keyboard.
+describe('a price renewed by itself', () => {
+  it('keeps the keyboard on "Copy amount" (busy while the price is made), never on a heading saying it is refreshing', async function () {
+    this.timeout(40_000);
+    const {el} = await payingCheckout({}, {variants: {quoteTtlSeconds: 12}});
+    const copy = await deepReady<HTMLButtonElement>(el.shadowRoot!, '[data-copy-button="amount"]');
+    copy.focus();
+    const focusedWhile: string[] = [];
+    const firstEnd = el.state.quoteExpiresAtMono!;
+    await until(
+      'the price made again',
+      () => {
+        const focused = el.shadowRoot!.activeElement;
+        if (focused && !focusedWhile.includes(focused.localName)) focusedWhile.push(focused.localName);
+        return el.state.busy === null && (el.state.quoteExpiresAtMono ?? 0) > firstEnd;
+      },
+      30_000,
+    );
+    await el.updateComplete;
+    const now = deep<HTMLButtonElement>(el.shadowRoot!, '[data-copy-button="amount"]')!;
+    // Where the focus is, through the shadow roots (`:focus` needs the window's focus, which a page
+    // run beside another may not have).
+    expect(deepFocused(el.shadowRoot!), 'the keyboard is still on Copy amount').to.equal(now);
+    expect(now.hasAttribute('aria-disabled'), 'busy no longer').to.equal(false);
+    expect(focusedWhile).to.deep.equal(['pepay-payment-details']);
+    el.remove();
+  });
+});
