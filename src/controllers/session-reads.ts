@@ -2,8 +2,9 @@
  * The session re-reads the machine asks for (`refresh-session`: a poll, a stream's
  * `resync_required`, the payer back in the tab), one at a time. One asked while another is in
  * flight runs once after it, however many were asked, so no news is missed; none starts before the
- * server's Retry-After has passed (RFC 9110 §10.2.3; a minute at most). Against a failing server, reads piled up
- * otherwise: 23 in 20 s against 503s, one every 2 s against "Retry-After: 20" (a network probe).
+ * server's Retry-After has passed (RFC 9110 §10.2.3; a minute at most). Against a failing server,
+ * reads piled up otherwise: 23 in 20 s against 503s, one every 2 s against "Retry-After: 20" (a
+ * network probe).
  */
 /** The longest Retry-After heeded (ms): the invoice runs on meanwhile, and a minute is long in a checkout. */
 const MAX_WAIT_MS = 60_000;

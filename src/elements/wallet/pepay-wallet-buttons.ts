@@ -89,6 +89,7 @@ export class PepayWalletButtons extends PepayViewLeaf {
 
   /** A new amount or address (a payment seen meanwhile, a new price) is not what the wallet was asked for. */
   protected override willUpdate(changed: Map<string, unknown>): void {
+    super.willUpdate(changed);
     if (changed.has('transfer') && this.attempted && !sameTransfer(this.attempted, this.transfer)) this.dropAttempt();
   }
 
