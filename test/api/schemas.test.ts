@@ -186,6 +186,27 @@ describe('payor schemas accept every documented fixture', () => {
     expect(token?.name).to.equal('USDCoin');
   });
 
+  // A conjoining filler alone shows as a blank (found by a phone probe, with the probe's strings).
+  it('server text loses a conjoining Hangul filler alone, and keeps one in the syllable it completes', () => {
+    const probe = sessionDetailsSchema.parse({
+      invoice_id: 'inv',
+      merchant_name: '\u3164\uFFA0\u202EAcme\u202C \u2067Shop\u2069\u200B\u3164',
+      description: '\u202Edrowssap\u202C\uFFA0\uFFA0\uFFA0\u3164 Order\u061C\u200F #12 \u2066x\u2069\u115F\u1160',
+    });
+    // The zero-width space and the Arabic and right-to-left marks stay: they embed nothing.
+    expect([probe.merchantName, probe.description]).to.deep.equal(['Acme Shop\u200B', 'drowssap Order\u061C\u200F #12 x']);
+    // Sibling: old Korean written with the fillers keeps them; a filler after a whole syllable, or
+    // a run of them between marks, does not (and the marks it parted stack on one letter).
+    for (const [written, read] of [
+      ['\u115f\u1161', '\u115f\u1161'],
+      ['\u1100\u1160\u11a8', '\u1100\u1160\u11a8'],
+      ['\uac00\u1160\u1160 Shop', '\uac00 Shop'],
+      [`W${`${'\u0301'.repeat(8)}\u115f\u1160`.repeat(10)}`, `W${'\u0301'.repeat(8)}`],
+    ]) {
+      expect(sessionDetailsSchema.parse({invoice_id: 'inv', merchant_name: written}).merchantName).to.equal(read);
+    }
+  });
+
   it('available-tokens: an unreadable field nobody pays by is dropped, not the checkout (issue 16, kind 7)', async () => {
     const fixture = (await loadFixture('available-tokens.200.json')) as Record<string, unknown>[];
     const [soon] = availableTokensSchema.parse([{...fixture[0], rate_updated_at: 'soon'}]);

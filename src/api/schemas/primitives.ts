@@ -16,6 +16,11 @@ export const timestamp = z.pipe(
   }),
 );
 
+/** Conjoining Hangul jamo but the fillers (Unicode 15, Hangul Jamo and its Extended-A and -B blocks). */
+const JAMO = '[\\u1100-\\u115e\\u1161-\\u11ff\\ua960-\\ua97c\\ud7b0-\\ud7c6\\ud7cb-\\ud7fb]';
+/** A run of conjoining fillers with the jamo before and after it, if any (a lookahead, as older Safari has no lookbehind). */
+const LONE_CONJOINING_FILLERS = new RegExp(`(${JAMO})?[\\u115f\\u1160]+(?=(${JAMO})?)`, 'gu');
+
 /**
  * `text` as the payer may read it, from a server or a wallet. Without explicit bidi embeddings,
  * overrides and isolates (U+202A to U+202E, U+2066 to U+2069): an override shows it reversed
@@ -24,10 +29,15 @@ export const timestamp = z.pipe(
  * Mn, Me): written scripts stack up to five (pointed Hebrew, Sanskrit in Tibetan), while hundreds
  * on one letter ("Zalgo" text) paint a tower over the lines around it, the QR code and the amount
  * included. Without the Hangul compatibility fillers (U+3164, U+FFA0): no Korean is written with
- * them, and they show as a blank or a box. Every such string (labels, names, the description, a
- * wallet's name) is cleaned so as it is read.
+ * them, and they show as a blank or a box. Without a conjoining filler (U+115F, U+1160) unless it
+ * stands beside a conjoining jamo, in the syllable it completes: alone, it shows as a blank too (a
+ * phone probe). Zero-width spaces and the directional marks (U+200B, U+200E, U+200F, U+061C) are
+ * kept: Thai and Burmese break lines at the first, Arabic with digits needs the others, and a mark
+ * is one strong character, no embedding that could reverse what follows. Every such string
+ * (labels, names, the description, a wallet's name) is cleaned so as it is read.
  */
 export function readableText(text: string): string {
+  text = text.replace(LONE_CONJOINING_FILLERS, (run, before?: string, after?: string) => (before || after ? run : ''));
   let marks = 0;
   // One character at a time (a pattern for the run as a whole backtracks, for seconds on a long
   // run of joiners). Spacing marks (Mc), control, format and unassigned characters between marks
