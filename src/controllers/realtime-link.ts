@@ -205,7 +205,10 @@ export class RealtimeLink {
       .catch(() => undefined);
   }
 
-  private readonly onOffline = () => this.options.input({type: 'connection', connection: 'offline'});
+  private readonly onOffline = () => {
+    this.stream.offline();
+    this.options.input({type: 'connection', connection: 'offline'});
+  };
 
   private readonly onVisibility = () => {
     if (document.visibilityState === 'visible') this.onFocus();

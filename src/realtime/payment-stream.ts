@@ -51,6 +51,12 @@ export class PaymentStream {
   private status: StreamStatus = 'stopped';
   private readonly backoff: Backoff;
   private lastOpenAt = -Infinity;
+  /**
+   * The browser went offline while this socket was open: a connection cut meanwhile may never say
+   * so (no close arrives for a half-open TCP connection, and no heartbeat is documented), so it is
+   * replaced when the network is back rather than trusted until the silence timeout.
+   */
+  private outlivedOffline = false;
 
   constructor(private readonly options: PaymentStreamOptions) {
     this.backoff = new Backoff({baseMs: 1000, maxMs: 30_000, healthyAfterMs: 10_000, ...options.backoff}, options.backoffSources);
@@ -75,13 +81,26 @@ export class PaymentStream {
   /**
    * Reconnect now instead of waiting out the backoff (network back, tab visible again) — at most
    * once per 2 s, and without forgetting the failures: flapping online/offline events do not
-   * turn a backoff into a storm.
+   * turn a backoff into a storm. A socket that was open while the browser was offline is replaced
+   * too, and the stream stays "live" while the new one shakes hands (`since` replays the gap): it
+   * is said down only if that one fails.
    */
   nudge(): void {
-    // Only while waiting out a backoff: a socket still shaking hands is left to finish (or to time out).
-    if (this.stopped || this.socket) return;
-    if (performance.now() - this.lastOpenAt < NUDGE_GAP_MS) return;
-    this.open();
+    // Else only while waiting out a backoff: a socket still shaking hands is left to finish (or to time out).
+    if (this.stopped || (this.socket && !this.outlivedOffline)) return;
+    const wait = this.lastOpenAt + NUDGE_GAP_MS - performance.now();
+    if (wait <= 0) {
+      this.open(this.socket !== null && this.status === 'live');
+    } else if (this.socket) {
+      // Replaced at the gap's end all the same: no other signal may come.
+      clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => this.nudge(), wait);
+    }
+  }
+
+  /** The browser says it is offline (its `offline` event): the socket open now is not trusted after. */
+  offline(): void {
+    if (this.socket) this.outlivedOffline = true;
   }
 
   stop(): void {
@@ -93,17 +112,21 @@ export class PaymentStream {
     this.setStatus('stopped');
   }
 
-  private open(): void {
+  /** Opens a socket in place of any; `quietly`: the stream is still said live meanwhile. */
+  private open(quietly = false): void {
     this.lastOpenAt = performance.now();
+    this.outlivedOffline = false;
     clearTimeout(this.retryTimer);
     clearTimeout(this.openTimer);
+    // The socket replaced has no say: the handshake has a deadline of its own.
+    clearTimeout(this.silenceTimer);
     this.closeSocket();
     const url = new URL(this.path, this.options.wsBase);
     url.searchParams.set('token', this.token);
     url.searchParams.set('format', 'event_v1');
     if (this.lastEventId) url.searchParams.set('since', this.lastEventId);
     // `connecting` is the first attempt only: after one has failed, the stream is down until it opens.
-    this.setStatus(this.everOpened || this.status === 'reconnecting' ? 'reconnecting' : 'connecting');
+    if (!quietly) this.setStatus(this.everOpened || this.status === 'reconnecting' ? 'reconnecting' : 'connecting');
     let socket: WebSocket;
     try {
       socket = new WebSocket(url);
@@ -170,6 +193,7 @@ export class PaymentStream {
   }
 
   private scheduleReconnect(): void {
+    clearTimeout(this.retryTimer);
     clearTimeout(this.silenceTimer);
     clearTimeout(this.openTimer);
     if (this.stopped) return;

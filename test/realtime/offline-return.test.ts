@@ -1,0 +1,73 @@
+/**
+ * The payer's network gone and back (the browser's `offline` then `online`): a socket open through
+ * it may be dead without a close ever arriving, so it is replaced on the return rather than trusted
+ * until the 45 s silence timeout (found by a network probe). Each test is bounded in time and in
+ * requests.
+ */
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import '../../src/define.js';
+import type {PepayCheckout} from '../../src/index.js';
+import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
+import {toPayment} from '../support/walk.js';
+
+// Generous: three engines share two cores in CI.
+const until = (what: string, predicate: () => unknown, timeout = 10_000) => waitUntil(predicate, what, {timeout});
+const faults = (s: Session, patch: unknown) => simulate(s.invoice_id, 'faults', patch);
+const socketsSince = async (s: Session, from: number) =>
+  (await inspect(s.invoice_id)).requests.filter((r) => r.path.startsWith('/ws/payment') && r.at >= from).length;
+
+/** A checkout live on its payment step; `said` collects every connection state it shows from then on. */
+async function liveCheckout() {
+  const s = await createSession({customer_email: 'a@example.com'});
+  const el = await fixture<PepayCheckout>(
+    html`<pepay-checkout session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}></pepay-checkout>`,
+  );
+  await toPayment(el);
+  await until('live', () => el.state.connection === 'live');
+  const said = new Set<string>();
+  const watch = setInterval(() => said.add(el.state.connection), 10);
+  return {s, el, said, done: () => clearInterval(watch)};
+}
+
+function offlineThenOnline(): void {
+  window.dispatchEvent(new Event('offline'));
+  window.dispatchEvent(new Event('online'));
+}
+
+describe('realtime: back from offline', () => {
+  it('a socket gone silent through an offline spell is replaced when the network is back, and the payment after it shows', async function () {
+    this.timeout(40_000);
+    const {s, el, said, done} = await liveCheckout();
+    // The socket open now says nothing more, as a connection cut while offline would.
+    await faults(s, {ws: {silent: true}});
+    const from = Date.now();
+    offlineThenOnline();
+    await until('a new socket', async () => (await socketsSince(s, from)) >= 1, 8000);
+    await faults(s, {ws: {silent: false}});
+    await until('live on the new socket', () => el.state.connection === 'live');
+    await simulate(s.invoice_id, 'pay', {amount: 'full'});
+    await until('paid', () => el.state.step === 'paid', 8000);
+    done();
+    // Replaced without an outage shown: the new socket opened.
+    expect([...said]).to.not.include('reconnecting');
+    expect(await socketsSince(s, from)).to.equal(1);
+    el.remove();
+  });
+
+  it('a replacement refused is an outage: the checkout says so, polls, and sees the payment', async function () {
+    this.timeout(40_000);
+    const {s, el, said, done} = await liveCheckout();
+    await faults(s, {ws: {refuse: true}});
+    const from = Date.now();
+    offlineThenOnline();
+    await until('said down', () => said.has('reconnecting') || said.has('polling'), 8000);
+    const polled = async () =>
+      (await inspect(s.invoice_id)).requests.some((r) => r.path.startsWith('/api/v1/payments/payment-status') && r.at >= from);
+    await until('polling', polled);
+    await simulate(s.invoice_id, 'pay', {amount: 'full'});
+    await until('paid, by polling', () => el.state.step === 'paid', 15_000);
+    done();
+    expect(el.state.connection).to.not.equal('live');
+    el.remove();
+  });
+});
