@@ -1,9 +1,10 @@
-import {LitElement} from 'lit';
+import {LitElement, nothing} from 'lit';
 import {property} from 'lit/decorators/property.js';
 import type {PayerAction} from '../checkout/types.js';
 import {PayerActionEvent} from '../events/payer-action.js';
 import {en, type Messages} from '../i18n/en.js';
 import {VERSION} from '../version.js';
+import {QuietRelabel} from './quiet-relabel.js';
 
 /**
  * Base of the checkout's leaf elements: properties in (the messages and locale in force, plus
@@ -25,6 +26,18 @@ export class PepayLeaf extends LitElement {
    * they are dispatched as `payer-action` for the view around.
    */
   @property({attribute: false}) actor: ((action: PayerAction) => void) | null = null;
+
+  private readonly relabel = new QuietRelabel(this, () => this.languageShown());
+
+  /** What its words are in: a change of any is a language switch (`QuietRelabel`). */
+  protected languageShown(): readonly unknown[] {
+    return [this.locale, this.messages];
+  }
+
+  /** For a status region's `aria-live`: "off" while its words change language (`QuietRelabel`). */
+  protected get liveWhileRelabelling(): 'off' | typeof nothing {
+    return this.relabel.quietNow() ? 'off' : nothing;
+  }
 
   protected act(action: PayerAction): void {
     if (this.actor) this.actor(action);

@@ -1,10 +1,6 @@
-import {nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators/property.js';
 import {enViews, type ViewMessages} from '../i18n/en-views.js';
 import {PepayLeaf} from './leaf.js';
-
-/** How long status regions stay off after a language switch (ms). */
-const RELABEL_MS = 300;
 
 /**
  * Base of the leaves in the lazy views (payment view, last screens, browser wallets): a leaf that
@@ -19,29 +15,8 @@ export class PepayViewLeaf extends PepayLeaf {
     return this.views ?? enViews;
   }
 
-  /** Its words are being changed to another language's (for `RELABEL_MS`). */
-  private relabelling = false;
-
-  /**
-   * For a status region's `aria-live`: "off" while its words change language, so that a language
-   * switch, which says nothing new, does not have every status line read again (WCAG 4.1.3: a
-   * keyboard probe heard "Still due …" again in each language). A region whose words change
-   * meanwhile for another reason is said on its next change.
-   */
-  protected get liveWhileRelabelling(): 'off' | typeof nothing {
-    return this.relabelling ? 'off' : nothing;
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    const language = changed.has('locale') || changed.has('messages') || changed.has('views');
-    if (!this.hasUpdated || !language || this.relabelling) return;
-    this.relabelling = true;
-    // Live again once the accessibility tree has taken the new words (a frame is not enough: it
-    // is built after the frame's callbacks, and a background tab runs none).
-    setTimeout(() => {
-      this.relabelling = false;
-      this.requestUpdate();
-    }, RELABEL_MS);
+  /** The lazy views' strings arrive after the rest of a language's. */
+  protected override languageShown(): readonly unknown[] {
+    return [...super.languageShown(), this.views];
   }
 }

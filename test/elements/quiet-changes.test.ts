@@ -5,6 +5,8 @@
  */
 import {expect, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
+import {en} from '../../src/i18n/en.js';
+import type {PepayCountdown} from '../../src/elements/countdown/pepay-countdown.js';
 import {deepFocused} from '../../src/elements/deep-focus.js';
 import {deep, deepReady} from '../support/deep.js';
 import {simulate} from '../support/sandbox.js';
@@ -48,6 +50,41 @@ describe('a language switch says nothing new', () => {
     expect([due.textContent, holds.textContent]).to.deep.equal(english);
     // Live again soon after: the next payment is said.
     await until('live again', () => !due.hasAttribute('aria-live') && !holds.hasAttribute('aria-live'));
+    el.remove();
+  });
+
+  // Sibling: the checkout's own live region (the step said) and the countdown's milestone ("5
+  // minutes left to pay") were read again in each language too.
+  it("the step said and the invoice's 5 minutes change language unsaid, and stay live", async function () {
+    this.timeout(40_000);
+    const {s, el} = await payingCheckout({expires_in: 5 * 60_000 + 10_000});
+    // The payer's focus elsewhere on the page: the live region says the step.
+    const elsewhere = document.createElement('button');
+    document.body.append(elsewhere);
+    elsewhere.focus();
+    const step = el.shadowRoot!.querySelector('p[role=status]')!;
+    const countdown = (await deepReady(el.shadowRoot!, 'pepay-countdown[data-countdown]')) as PepayCountdown;
+    const minutes = countdown.shadowRoot!.querySelector('[role=status]')!;
+    await simulate(s.invoice_id, 'pay', {pending: true});
+    await stepIs(el, 'confirming');
+    await until('step said', () => step.textContent!.trim() === en.confirmingTitle);
+    await until('5 minutes said', () => minutes.textContent === '5 minutes left to pay', 20_000);
+    const switched = async (locale: string) => {
+      el.locale = locale;
+      await until(locale, () => step.getAttribute('lang') === locale && countdown.locale.startsWith(locale));
+      await el.updateComplete;
+    };
+    const said = await saidWhileLive(step, () => switched('de'));
+    const saidToo = await saidWhileLive(minutes, () => switched('en'));
+    expect([said, saidToo]).to.deep.equal([[], []]);
+    expect([step.textContent!.trim(), minutes.textContent]).to.deep.equal([en.confirmingTitle, '5 minutes left to pay']);
+    await until('live again', () => step.getAttribute('aria-live') === 'polite' && !minutes.hasAttribute('aria-live'));
+    // Then a new step is said.
+    await simulate(s.invoice_id, 'confirm');
+    await until(
+      'paid said',
+      () => step.getAttribute('aria-live') === 'polite' && el.state.step === 'paid' && step.textContent!.trim() !== 'Payment seen',
+    );
     el.remove();
   });
 });

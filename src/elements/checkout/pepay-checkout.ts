@@ -12,6 +12,7 @@ import {controlStyles} from '../../styles/controls.js';
 import {hostStyles} from '../../styles/tokens.js';
 import {VERSION} from '../../version.js';
 import {PepaySessionElement} from '../session-element.js';
+import {QuietRelabel} from '../quiet-relabel.js';
 import {showStep} from './custom-states.js';
 import {noticeText} from '../notice-text.js';
 import {EmailField} from './email-field.js';
@@ -73,6 +74,7 @@ export class PepayCheckout extends PepaySessionElement {
   private readonly views = new ViewLoader(this);
   /** The words' language (and `dir`): the `locale` attribute, else the nearest `lang`, else the browser's. */
   private readonly language = new LanguageController(this);
+  private readonly relabel = new QuietRelabel(this, () => [this.language.language]);
   private readonly emailField = new EmailField(this, () => this.renderRoot.querySelector('pepay-email-form')?.submit());
 
   constructor() {
@@ -147,7 +149,7 @@ export class PepayCheckout extends PepaySessionElement {
             : nothing
         }
       </section>
-      <p class="visually-hidden" role="status" aria-live="polite" lang=${this.language.language}>
+      <p class="visually-hidden" role="status" aria-live=${this.relabel.quietNow() ? 'off' : 'polite'} lang=${this.language.language}>
         ${liveText(state.connection, this.outage.active, this.announced, state, (at) => firstScreen?.stepTitle(at, m) ?? null, this.language.language, m)}
       </p>`;
   }

@@ -4,6 +4,7 @@ import {formatDuration} from '../../checkout/format.js';
 import {msUntil} from '../../checkout/selectors.js';
 import {leafHostStyles, visuallyHiddenStyles} from '../../styles/controls.js';
 import {VERSION} from '../../version.js';
+import {QuietRelabel} from '../quiet-relabel.js';
 
 /**
  * Time left until a deadline, as `m:ss` inside the caller's sentence. It keeps its own timer, so
@@ -50,6 +51,8 @@ export class PepayCountdown extends LitElement {
   private lastLeft: number | null = null;
 
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The milestone said changes language unsaid. */
+  private readonly relabel = new QuietRelabel(this, () => [this.locale]);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -75,7 +78,12 @@ export class PepayCountdown extends LitElement {
     if (passed !== undefined) this.said = passed;
     this.lastLeft = left;
     const said = this.said !== null && this.announce && left > 0 ? this.announce(this.said) : '';
-    return html`${this.format(formatDuration(left, this.locale))}<span class="visually-hidden" role="status">${said}</span>`;
+    return html`${this.format(formatDuration(left, this.locale))}<span
+        class="visually-hidden"
+        role="status"
+        aria-live=${this.relabel.quietNow() ? 'off' : nothing}
+        >${said}</span
+      >`;
   }
 }
 

@@ -120,7 +120,7 @@ export class PepayPaymentDetails extends PepayViewLeaf {
           </div>
           ${this.clipboard.status(v)}
           <p class="muted">${v.onlyNetwork(network)}</p>
-          ${this.quote.render(state, m, v, this.locale, (action) => this.act(action))}
+          ${this.quote.render(state, m, v, this.locale, (action) => this.act(action), this.liveWhileRelabelling)}
         </div>
       </div>
       ${onPhone ? nothing : wallet}

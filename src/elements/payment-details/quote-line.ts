@@ -27,7 +27,15 @@ export class QuoteLine implements ReactiveController {
     clearTimeout(this.timer);
   }
 
-  render(state: CheckoutState, m: Messages, v: ViewMessages, locale: string, act: (action: PayerAction) => void) {
+  /** `live`: its status line's `aria-live` (`QuietRelabel`). */
+  render(
+    state: CheckoutState,
+    m: Messages,
+    v: ViewMessages,
+    locale: string,
+    act: (action: PayerAction) => void,
+    live: 'off' | typeof nothing,
+  ) {
     clearTimeout(this.timer);
     // While the wallet has the request, its price is held for it and nothing refreshes it: a
     // countdown at 0:00, "refreshed by itself" and a "Get a new price" that cannot act would all be
@@ -54,7 +62,7 @@ export class QuoteLine implements ReactiveController {
               <pepay-countdown .deadline=${state.quoteExpiresAtMono} .format=${v.quoteValid} .locale=${locale}></pepay-countdown>
             </p>`
       }
-      <p role="status" data-quote-ending>${ending ? v.quoteEnding : ''}</p>
+      <p role="status" aria-live=${live} data-quote-ending>${ending ? v.quoteEnding : ''}</p>
       ${
         stalled || ending || (busy && this.pressed)
           ? html`<button data-refresh-quote aria-disabled=${busy ? 'true' : nothing} @click=${press}>${m.refreshQuote}</button>`

@@ -72,7 +72,7 @@ export class PepayTokenList extends PepayLeaf {
       ${groups.size === 0 ? html`<p class="muted" aria-hidden="true" data-no-match>${m.noTokens}</p>` : nothing}
       <!-- Said from outside the listbox (it holds options only), shown beside the token or the
         filter; the status region is always there, so screen readers hear its text when it comes. -->
-      <p class="visually-hidden" role="status" data-token-status>
+      <p class="visually-hidden" role="status" aria-live=${this.liveWhileRelabelling} data-token-status>
         ${this.chosen !== null && this.busy ? m.preparingAddress : groups.size === 0 ? m.noTokens : ''}
       </p>
       ${this.chosen !== null && this.problem && !this.busy ? html`<p class="visually-hidden" role="alert" data-token-alert>${this.problem}</p>` : nothing}

@@ -123,7 +123,7 @@ export class PepayWalletButtons extends PepayViewLeaf {
             </button>`,
         )}
       </div>
-      <p role="status" class="muted" data-wallet-status>${this.statusText()}</p>
+      <p role="status" aria-live=${this.liveWhileRelabelling} class="muted" data-wallet-status>${this.statusText()}</p>
       ${
         // A wallet that never answers (its window closed) must not hold the payer: they may stop waiting.
         this.using ? html`<button data-wallet-stop @click=${this.stopWaiting}>${w.wallet.stopWaiting}</button>` : nothing
