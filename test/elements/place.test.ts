@@ -511,6 +511,7 @@ describe("the payer's place", () => {
     await stepIs(honest, 'paid');
     await until('said', () => deepText(honest.shadowRoot!).includes('more than was due'));
     expect(deepText(honest.shadowRoot!)).to.include('2023');
+    await placeKept(s, 'the reload wrote its own', (place) => place.invoiceStatus === 'paid');
     honest.remove();
     // Of the wrong shape, each dropped on its own: payments not USD, too many, markup for an id;
     // a time no Date can hold (the paid screen once rendered nothing with it).
@@ -527,6 +528,8 @@ describe("the payer's place", () => {
       const shown = deepText(reloaded.shadowRoot!);
       expect(shown).to.include(s.invoice_id);
       expect([shown.includes('more than was due'), shown.includes('2023')]).to.deep.equal([!dated, dated]);
+      // Its own write of the place (the test's has no status) lands before the next case's.
+      await placeKept(s, 'the reload wrote its own', (place) => place.invoiceStatus === 'paid');
       reloaded.remove();
     }
   });
