@@ -15,6 +15,7 @@ import {EVM_NETWORKS} from '../api/schemas/deposit-address.js';
 import type {Environment} from '../api/schemas/primitives.js';
 import type {Token} from '../api/schemas/tokens.js';
 import {fromBaseUnits, toBaseUnits} from '../checkout/amount.js';
+import {trimAmount} from '../checkout/format.js';
 import {evmChainId} from './chains.js';
 import {graphemes} from './graphemes.js';
 import {plainText} from './plain-text.js';
@@ -90,7 +91,8 @@ export function paymentRequest(address: PaymentAddress, token: Token, context: R
   }
   if (network === 'solana') {
     if (!native && !SOLANA_ACCOUNT.test(token.contractAddress ?? '')) return {uri: null, reason: 'token'};
-    const query = new URLSearchParams({amount: fromBaseUnits(units, decimals)});
+    // Written as the payer reads it ("24.9950", not "24.995": format.ts), the same value.
+    const query = new URLSearchParams({amount: trimAmount(fromBaseUnits(units, decimals), decimals)});
     if (!native) query.set('spl-token', token.contractAddress!);
     const label = shortened(context.merchantName, LABEL_MAX_BYTES);
     const message = shortened(context.description, MESSAGE_MAX_BYTES);

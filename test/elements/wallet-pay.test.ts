@@ -618,7 +618,7 @@ describe('paying from the wallet', () => {
     const el = await solanaCheckout({merchant_name: '咖啡店', description: '订单'.repeat(121) + '杯'});
     const uri = new URL((await qrText(el))!);
     expect([uri.searchParams.get('amount'), uri.searchParams.get('label'), uri.searchParams.get('message')]).to.deep.equal([
-      '12.5',
+      '12.50',
       '咖啡店',
       `${'订单'.repeat(4)}订…`,
     ]);
@@ -642,8 +642,10 @@ describe('paying from the wallet', () => {
     const el = await solanaCheckout({merchant_name: 'Café Ω', description: 'Mug & tea'});
     const uri = await qrText(el);
     expect(uri).to.equal(
-      `solana:${el.state.address!.address}?amount=12.5&spl-token=4zMMC9srt5Ri5X14GAgXhaHii3GnPAEERYPJgZJDncDU&label=Caf%C3%A9%20%CE%A9&message=Mug%20%26%20tea`,
+      `solana:${el.state.address!.address}?amount=12.50&spl-token=4zMMC9srt5Ri5X14GAgXhaHii3GnPAEERYPJgZJDncDU&label=Caf%C3%A9%20%CE%A9&message=Mug%20%26%20tea`,
     );
+    // The amount as the heading writes it: one amount, one writing.
+    expect(el.shadowRoot!.querySelector('[data-step-heading]')!.textContent).to.include('12.50 ');
     expect(inView(el, 'pepay-wallet-buttons')).to.equal(null);
   });
 });

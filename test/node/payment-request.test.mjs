@@ -10,6 +10,7 @@ import {encode as encodeQr} from 'uqr';
 
 const {paymentRequest} = await import('../../dist/wallet/payment-request.js');
 const {payableAmount, toBaseUnits, fromBaseUnits} = await import('../../dist/checkout/amount.js');
+const {trimAmount} = await import('../../dist/checkout/format.js');
 
 const EVM_TO = '0x8e23Ee67d1332aD560396262C48ffbB01f93d052';
 const context = {environment: 'mainnet', merchantName: 'Acme & Sons', description: 'Order #42: 2 mugs', chainIds: {}};
@@ -137,6 +138,26 @@ test('SPL token (USDC on Solana): Solana Pay transfer request with mint, label a
   assert.equal(parsed.amount.toFixed(), '49.990001');
   assert.equal(parsed.label, 'Acme & Sons');
   assert.equal(parsed.message, 'Order #42: 2 mugs');
+});
+
+// The amount written in the link is the one the payer reads: "24.9950", never three decimals
+// where a fourth can be written (the heading, the copied amount), value-equal but read as 24995.
+test('Solana Pay: the amount is written as the payer reads it on the card, and parses to the same value', () => {
+  const to = 'mvines9iiHiQTysrwkJjGf2gb9Ex9jXJX8ns3qwf2kN';
+  for (const [amount, decimals, written] of [
+    ['24.995', 6, '24.9950'],
+    ['7.125000', 6, '7.1250'],
+    ['49.99', 6, '49.99'],
+    ['12.5', 9, '12.50'],
+    ['3', 0, '3'],
+    ['0.125', 3, '0.125'],
+  ]) {
+    const shown = payableAmount(amount, decimals);
+    const uri = paymentRequest(address('solana', to, shown), token({type: 'native', network: 'solana', decimals}), context).uri;
+    assert.equal(new URL(uri).searchParams.get('amount'), written, `${amount} at ${decimals} decimals`);
+    assert.equal(trimAmount(shown, decimals), written);
+    assert.equal(toBaseUnits(parseSolanaPay(uri).amount.toFixed(), decimals), toBaseUnits(shown, decimals));
+  }
 });
 
 test('native SOL: no spl-token, amount as a decimal of 9 places at most', () => {
