@@ -100,7 +100,9 @@ export class PaymentStream {
 
   /** The browser says it is offline (its `offline` event): the socket open now is not trusted after. */
   offline(): void {
-    if (this.socket) this.outlivedOffline = true;
+    // Open (1, by number: see closeSocket), not one still shaking hands: that one has a deadline,
+    // which a replacement at each return would put off for as long as the network flaps (a probe).
+    if (this.socket?.readyState === 1) this.outlivedOffline = true;
   }
 
   stop(): void {

@@ -8,6 +8,7 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
+import {servers} from '../support/servers.js';
 import {toPayment} from '../support/walk.js';
 
 // Generous: three engines share two cores in CI.
@@ -17,10 +18,10 @@ const socketsSince = async (s: Session, from: number) =>
   (await inspect(s.invoice_id)).requests.filter((r) => r.path.startsWith('/ws/payment') && r.at >= from).length;
 
 /** A checkout live on its payment step; `said` collects every connection state it shows from then on. */
-async function liveCheckout() {
+async function liveCheckout(apiBase = sandboxUrl) {
   const s = await createSession({customer_email: 'a@example.com'});
   const el = await fixture<PepayCheckout>(
-    html`<pepay-checkout session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}></pepay-checkout>`,
+    html`<pepay-checkout session-token=${s.session_token} signature=${s.signature} api-base=${apiBase}></pepay-checkout>`,
   );
   await toPayment(el);
   await until('live', () => el.state.connection === 'live');
@@ -68,6 +69,29 @@ describe('realtime: back from offline', () => {
     await until('paid, by polling', () => el.state.step === 'paid', 15_000);
     done();
     expect(el.state.connection).to.not.equal('live');
+    el.remove();
+  });
+
+  // Found by a network probe: each return replaced the replacement still shaking hands, which put
+  // off its 10 s deadline, and the checkout said "live" for as long as the network flapped.
+  it('a replacement that never connects is an outage within its handshake deadline, however often the network comes back', async function () {
+    this.timeout(40_000);
+    // Through the sandbox's second door: the browser holds every other handshake to an address
+    // and port it waits on, and other test files' checkouts go through the first.
+    const {s, el, said, done} = await liveCheckout(servers.sandboxSecondUrl);
+    await faults(s, {ws: {stall: true}});
+    const from = performance.now();
+    const down = () => said.has('reconnecting') || said.has('polling');
+    // The network back every 2 s or so, until the checkout says it is down (at most 10 times).
+    for (let i = 0; i < 10 && !down(); i++) {
+      offlineThenOnline();
+      await until('down', down, 2000).catch(() => undefined);
+    }
+    done();
+    expect(down(), 'said down').to.equal(true);
+    // The first replacement's 10 s deadline, and the slack of a loaded machine.
+    expect(performance.now() - from).to.be.below(16_000);
+    await faults(s, {ws: {stall: false}});
     el.remove();
   });
 });
