@@ -78,10 +78,10 @@ export class CopyController implements ReactiveController {
    * The live parts: "Copied" for screen readers, and what to do when the browser refused. Each
    * copy's "Copied" is a node of its own (`keyed`): a second copy within the 2 s is said too
    * (WCAG 4.1.3), where the same text left in place would change nothing to announce. So is each
-   * refusal's alert.
+   * refusal's alert. `live`: the status line's `aria-live` (`QuietRelabel`).
    */
-  status(words: CopyWords): TemplateResult {
-    return html`<span class="visually-hidden" role="status"
+  status(words: CopyWords, live: 'off' | typeof nothing): TemplateResult {
+    return html`<span class="visually-hidden" role="status" aria-live=${live}
         >${this.copied ? keyed(this.copies, html`<span>${words.copied}</span>`) : ''}</span
       >
       ${this.blocked ? keyed(this.refusals, html`<p class="copy-blocked" role="alert" data-copy-blocked>${words.copyBlocked}</p>`) : nothing}`;

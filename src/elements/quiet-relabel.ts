@@ -45,6 +45,8 @@ export class QuietRelabel implements ReactiveController {
 
   hostDisconnected(): void {
     clearTimeout(this.timer);
+    // Rendered live again, once back on the page: a moved element is not rendered by itself.
+    if (this.quiet) this.host.requestUpdate();
     this.quiet = false;
   }
 }

@@ -201,6 +201,14 @@ describe('payor schemas accept every documented fixture', () => {
       ['\u115f\u1161', '\u115f\u1161'],
       ['\u1100\u1160\u11a8', '\u1100\u1160\u11a8'],
       ['\uac00\u1160\u1160 Shop', '\uac00 Shop'],
+      // Found by a screen-reader probe: a jamo beside a filler that completes nothing with it.
+      ['Shop\u1160\u1100', 'Shop\u1100'],
+      // (after a leading consonant, one vowel filler is a syllable of its own: one, not a run)
+      [`${'\u1160'.repeat(100)}\u1100`.repeat(3), '\u1100\u1160\u1100\u1160\u1100'],
+      ['\u11a8\u115f', '\u11a8'],
+      ['\u1100\u115f', '\u1100'],
+      [`\u1100${'\u1160'.repeat(50)}`, '\u1100\u1160'],
+      ['\uffa0\u1160\u1161', '\u1161'],
       [`W${`${'\u0301'.repeat(8)}\u115f\u1160`.repeat(10)}`, `W${'\u0301'.repeat(8)}`],
     ]) {
       expect(sessionDetailsSchema.parse({invoice_id: 'inv', merchant_name: written}).merchantName).to.equal(read);

@@ -9,8 +9,8 @@ import {en} from '../../src/i18n/en.js';
 import type {PepayCountdown} from '../../src/elements/countdown/pepay-countdown.js';
 import {deepFocused} from '../../src/elements/deep-focus.js';
 import {deep, deepReady} from '../support/deep.js';
-import {simulate} from '../support/sandbox.js';
-import {payingCheckout, stepIs} from '../support/walk.js';
+import {createSession, simulate} from '../support/sandbox.js';
+import {mountCheckout, payingCheckout, stepIs} from '../support/walk.js';
 
 const until = (what: string, predicate: () => unknown, timeout = 10_000) => waitUntil(predicate, what, {timeout, interval: 50});
 
@@ -83,8 +83,44 @@ describe('a language switch says nothing new', () => {
     await simulate(s.invoice_id, 'confirm');
     await until(
       'paid said',
-      () => step.getAttribute('aria-live') === 'polite' && el.state.step === 'paid' && step.textContent!.trim() !== 'Payment seen',
+      () => step.getAttribute('aria-live') === 'polite' && el.state.step === 'paid' && step.textContent!.trim() !== en.confirmingTitle,
     );
+    elsewhere.remove();
+    el.remove();
+  });
+
+  // Found by a screen-reader probe: the order's status line on the last screen was read again.
+  it("on the paid step, the order's status changes language unsaid, and stays live", async function () {
+    this.timeout(40_000);
+    const {s, el} = await payingCheckout({amount_usd: 40, commerce: true});
+    await simulate(s.invoice_id, 'pay');
+    await stepIs(el, 'paid');
+    const order = await deepReady(el.shadowRoot!, '[data-order][role=status]');
+    await until('the order said', () => order.textContent!.trim());
+    const english = order.textContent!.trim();
+    const said = await saidWhileLive(order, async () => {
+      el.locale = 'de';
+      await until('German', () => order.textContent!.trim() !== english);
+      await el.updateComplete;
+    });
+    expect(said).to.deep.equal([]);
+    expect(order.isConnected, 'the same line, in German').to.equal(true);
+    await until('live again', () => !order.hasAttribute('aria-live'));
+    el.remove();
+  });
+
+  // Found by the same probe: a checkout moved in the page (as a framework may) while its lines were
+  // quiet kept them quiet until something else changed in them.
+  it('a checkout moved during a language switch has its status lines live again', async function () {
+    this.timeout(30_000);
+    const el = mountCheckout(await createSession({customer_email: 'a@example.com'}));
+    await stepIs(el, 'select-token');
+    const status = await deepReady(el.shadowRoot!, '[data-token-status]');
+    el.locale = 'de';
+    await until('quiet while relabelled', () => status.getAttribute('aria-live') === 'off');
+    el.remove();
+    document.body.append(el);
+    await until('live again', () => status.isConnected && !status.hasAttribute('aria-live'), 3000);
     el.remove();
   });
 });

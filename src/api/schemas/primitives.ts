@@ -16,10 +16,12 @@ export const timestamp = z.pipe(
   }),
 );
 
-/** Conjoining Hangul jamo but the fillers (Unicode 15, Hangul Jamo and its Extended-A and -B blocks). */
-const JAMO = '[\\u1100-\\u115e\\u1161-\\u11ff\\ua960-\\ua97c\\ud7b0-\\ud7c6\\ud7cb-\\ud7fb]';
-/** A run of conjoining fillers with the jamo before and after it, if any (a lookahead, as older Safari has no lookbehind). */
-const LONE_CONJOINING_FILLERS = new RegExp(`(${JAMO})?[\\u115f\\u1160]+(?=(${JAMO})?)`, 'gu');
+/**
+ * A conjoining filler in the syllable it completes, kept: the vowel filler (U+1160) right after a
+ * leading consonant, the leading-consonant filler (U+115F) right before a vowel (Unicode's Hangul
+ * Jamo and Jamo Extended-A and -B blocks) — else any conjoining filler, dropped.
+ */
+const CONJOINING_FILLER = /([\u1100-\u115e\ua960-\ua97c]\u1160|\u115f(?=[\u1161-\u11a7\ud7b0-\ud7c6]))|[\u115f\u1160]/g;
 
 /**
  * `text` as the payer may read it, from a server or a wallet. Without explicit bidi embeddings,
@@ -29,15 +31,16 @@ const LONE_CONJOINING_FILLERS = new RegExp(`(${JAMO})?[\\u115f\\u1160]+(?=(${JAM
  * Mn, Me): written scripts stack up to five (pointed Hebrew, Sanskrit in Tibetan), while hundreds
  * on one letter ("Zalgo" text) paint a tower over the lines around it, the QR code and the amount
  * included. Without the Hangul compatibility fillers (U+3164, U+FFA0): no Korean is written with
- * them, and they show as a blank or a box. Without a conjoining filler (U+115F, U+1160) unless it
- * stands beside a conjoining jamo, in the syllable it completes: alone, it shows as a blank too (a
- * phone probe). Zero-width spaces and the directional marks (U+200B, U+200E, U+200F, U+061C) are
- * kept: Thai and Burmese break lines at the first, Arabic with digits needs the others, and a mark
- * is one strong character, no embedding that could reverse what follows. Every such string
+ * them, and they show as a blank or a box. Without a conjoining filler (U+115F, U+1160) but in
+ * the syllable it completes: alone, it shows as a blank too (a phone probe), and next to a jamo
+ * it completes nothing with, as well (a screen-reader probe: one jamo after each run of fillers).
+ * Zero-width spaces and the directional marks (U+200B, U+200E, U+200F, U+061C) are kept: Thai and
+ * Burmese break lines at the first, Arabic with digits needs the others, and a mark is one strong
+ * character, no embedding that could reverse what follows. Every such string
  * (labels, names, the description, a wallet's name) is cleaned so as it is read.
  */
 export function readableText(text: string): string {
-  text = text.replace(LONE_CONJOINING_FILLERS, (run, before?: string, after?: string) => (before || after ? run : ''));
+  text = text.replace(CONJOINING_FILLER, (_, kept?: string) => kept ?? '');
   let marks = 0;
   // One character at a time (a pattern for the run as a whole backtracks, for seconds on a long
   // run of joiners). Spacing marks (Mc), control, format and unassigned characters between marks

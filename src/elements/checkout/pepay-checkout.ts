@@ -164,10 +164,10 @@ export class PepayCheckout extends PepaySessionElement {
     if (view && this.views.hasFailed(view))
       return unavailable(m, state.step === 'error' && state.error ? `${m.errors[state.error.code]} ` : '', () => this.views.retry(view));
     // Until its chunk is here (prefetched, it usually already is), the step keeps the skeleton's place.
-    if (view && !this.views.ready(view)) return skeleton(m);
+    if (view && !this.views.ready(view)) return skeleton(m, this.relabel);
     switch (state.step) {
       case 'loading':
-        return skeleton(m);
+        return skeleton(m, this.relabel);
       case 'questions':
         return html`<pepay-questions-form
           exportparts="pay-button"
@@ -201,7 +201,7 @@ export class PepayCheckout extends PepaySessionElement {
             .actor=${this.actOn}
           ></pepay-payment-details>`;
         }
-        return state.busy ? skeleton(m) : priceAgain(m, () => this.firstScreen.controller?.act({type: 'refresh-quote'}));
+        return state.busy ? skeleton(m, this.relabel) : priceAgain(m, () => this.firstScreen.controller?.act({type: 'refresh-quote'}));
       case 'confirming':
       case 'paid':
       case 'expired':

@@ -1,12 +1,13 @@
 /** What the checkout shows in place of a step not here yet, or whose chunk could not be fetched: in the first paint, as it needs no data. */
-import {html, type TemplateResult} from 'lit';
+import {html, nothing, type TemplateResult} from 'lit';
 import type {Messages} from '../../i18n/en.js';
+import type {QuietRelabel} from '../quiet-relabel.js';
 
 /** The loading skeleton: grey bars where the header and the payment view will be, its region saying "Loading" (words, not a name: a name is not read as news). */
-export function skeleton(m: Messages): TemplateResult {
+export function skeleton(m: Messages, relabel: QuietRelabel): TemplateResult {
   // Same footprint as the payment view, so nothing jumps when data arrives. Classes, not style
   // attributes: a strict CSP (no 'unsafe-inline') blocks those.
-  return html`<div class="stack" role="status">
+  return html`<div class="stack" role="status" aria-live=${relabel.quietNow() ? 'off' : nothing}>
     <span class="visually-hidden">${m.loading}</span>
     <div class="skeleton short"></div>
     <div class="skeleton amount"></div>

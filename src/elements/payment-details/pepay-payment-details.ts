@@ -118,7 +118,7 @@ export class PepayPaymentDetails extends PepayViewLeaf {
               amount || pricing ? this.clipboard.button('amount', v.copyAmount, amount || null, v) : nothing
             }
           </div>
-          ${this.clipboard.status(v)}
+          ${this.clipboard.status(v, this.liveWhileRelabelling)}
           <p class="muted">${v.onlyNetwork(network)}</p>
           ${this.quote.render(state, m, v, this.locale, (action) => this.act(action), this.liveWhileRelabelling)}
         </div>

@@ -126,7 +126,14 @@ export class PepayStatusView extends PepayViewLeaf {
     const v = this.viewMessages;
     const sentence = Object.hasOwn(v.orderStatus, order.status) ? v.orderStatus[order.status]! : this.otherStatus(order.status);
     const bad = order.status === 'failed' || order.status === 'cancelled' || order.status === 'canceled';
-    return html`<p data-order role=${bad ? 'alert' : 'status'} class=${bad ? 'bad' : ''}>${sentence}</p>
+    return html`<p
+        data-order
+        role=${bad ? 'alert' : 'status'}
+        aria-live=${bad ? nothing : this.liveWhileRelabelling}
+        class=${bad ? 'bad' : ''}
+      >
+        ${sentence}
+      </p>
       ${order.tracking ? html`<p class="muted" data-tracking>${v.tracking(isolate(order.tracking.carrier ?? ''), isolate(order.tracking.number))}</p>` : nothing}`;
   }
 
@@ -183,7 +190,7 @@ export class PepayStatusView extends PepayViewLeaf {
     const v = this.viewMessages;
     return html`<p class="muted">${v.invoice} <code data-copy="invoice" dir="ltr">${id}</code></p>
       <div class="row">${this.clipboard.button('invoice', v.copyInvoiceId, id, v)}</div>
-      ${this.clipboard.status(v)}`;
+      ${this.clipboard.status(v, this.liveWhileRelabelling)}`;
   }
 }
 
