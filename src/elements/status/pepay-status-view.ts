@@ -126,14 +126,8 @@ export class PepayStatusView extends PepayViewLeaf {
     const v = this.viewMessages;
     const sentence = Object.hasOwn(v.orderStatus, order.status) ? v.orderStatus[order.status]! : this.otherStatus(order.status);
     const bad = order.status === 'failed' || order.status === 'cancelled' || order.status === 'canceled';
-    return html`<p
-        data-order
-        role=${bad ? 'alert' : 'status'}
-        aria-live=${bad ? nothing : this.liveWhileRelabelling}
-        class=${bad ? 'bad' : ''}
-      >
-        ${sentence}
-      </p>
+    const live = bad ? nothing : this.liveWhileRelabelling;
+    return html`<p data-order role=${bad ? 'alert' : 'status'} aria-live=${live} class=${bad ? 'bad' : ''}>${sentence}</p>
       ${order.tracking ? html`<p class="muted" data-tracking>${v.tracking(isolate(order.tracking.carrier ?? ''), isolate(order.tracking.number))}</p>` : nothing}`;
   }
 
