@@ -209,11 +209,20 @@ async function frameToDom() {
 
 /**
  * Renders while nothing happens on the payment step (stream live, countdown running): only the
- * countdown should update, once a second. A measuring window, not a wait for a condition.
+ * countdown should update, once a second. A measuring window, after the last payment's news has
+ * settled: the checkout has not rendered for a second (its session re-reads may land later than a
+ * fixed wait on a loaded machine: one did in CI). At most 10 s of settling, so renders that never
+ * stop are measured all the same.
  */
 async function idleRenders(page: Page) {
   const IDLE_MS = 3000;
-  await sleep(1000); // the last payment's news settles first
+  const rendered = () => page.evaluate(() => window.__bench.updates.length);
+  for (let settling = 0, before = -1; settling < 10; settling++) {
+    const now = await rendered();
+    if (now === before) break;
+    before = now;
+    await sleep(1000);
+  }
   await page.evaluate(() => {
     window.__bench.updates = [];
     window.__bench.ticks = 0;
