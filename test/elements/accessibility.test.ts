@@ -125,6 +125,9 @@ describe("a merchant's accent colour is never a line, a ring or a link by itself
       const paying = mount(await createSession({customer_email: 'a@example.com'}), theme, 'en');
       paying.style.setProperty('--pepay-color-accent', accent);
       await toPayment(paying);
+      // Paid once the stream is live, as the other paying tests do: a pending payment landing before
+      // the first socket attaches can be missed (CI lost one so; see the closing note of session 26).
+      await waitUntil(() => paying.state.connection === 'live', 'stream live', {timeout: 10_000});
       await simulate(paying.state.invoiceId!, 'pay', {pending: true, tx_hash: `0x${'ab'.repeat(32)}`});
       await stepIs(paying, 'confirming');
       const link = await deepReady<HTMLAnchorElement>(paying.shadowRoot!, 'a[href]');
