@@ -29,7 +29,7 @@ export const faultPatchSchema = z.object({
       /** Accepts the upgrade, then closes with 1011 100 ms later (or `flapAfterMs` later). */
       flap: z.optional(z.boolean()),
       flapAfterMs: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(60_000))),
-      /** Never answers the upgrade (Node adapter). */
+      /** Holds the upgrade unanswered until lifted, then answers it (Node adapter). */
       stall: z.optional(z.boolean()),
       silent: z.optional(z.boolean()),
       duplicate: z.optional(z.boolean()),

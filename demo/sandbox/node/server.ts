@@ -37,19 +37,26 @@ export interface RunningSandbox {
 export async function startSandbox(options: SandboxServerOptions = {}): Promise<RunningSandbox> {
   const engine = new SandboxEngine(options);
   const wss = new WebSocketServer({noServer: true, maxPayload: 16 * 1024});
-  const stalled = new Set<Duplex>();
+  /** Held handshakes, each with the way to answer it once its invoice's stall is lifted. */
+  const stalled = new Map<Duplex, () => void>();
 
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = req.url ?? '/';
     if (!url.startsWith('/ws/payment')) return reject(socket, 404, 'Not found');
     const auth = engine.authorizeStream(url);
     if (!auth.ok && auth.status === 0) {
-      // A handshake that never completes: hold the socket, answer nothing, drop it after a minute.
-      stalled.add(socket);
+      // A handshake held unanswered: answered once the stall is lifted (as a slow server would),
+      // dropped after a minute.
       const drop = setTimeout(() => socket.destroy(), 60_000);
-      socket.once('close', () => {
+      const forget = () => {
         clearTimeout(drop);
         stalled.delete(socket);
+      };
+      socket.once('close', forget);
+      stalled.set(socket, () => {
+        socket.off('close', forget);
+        forget();
+        upgrade(req, socket, head);
       });
       return;
     }
@@ -69,7 +76,12 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
   ticker.unref();
 
   const door = async (port: number) => {
-    const server = createServer((req, res) => void serveHttp(engine, req, res)).on('upgrade', upgrade);
+    const server = createServer((req, res) => {
+      // A fault change may lift a stall: held handshakes are tried again (each is held anew if not).
+      void serveHttp(engine, req, res).then(() => {
+        if (req.url?.endsWith('/faults')) for (const answer of [...stalled.values()]) answer();
+      });
+    }).on('upgrade', upgrade);
     await new Promise<void>((resolve, rejectListen) => {
       server.once('error', rejectListen);
       server.listen(port, options.host ?? '127.0.0.1', resolve);
@@ -85,7 +97,7 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
     close: async () => {
       clearInterval(ticker);
       for (const client of wss.clients) client.terminate();
-      for (const socket of stalled) socket.destroy();
+      for (const socket of stalled.keys()) socket.destroy();
       await Promise.all(
         doors.map(({server}) => {
           server.closeAllConnections();
