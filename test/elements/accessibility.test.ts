@@ -232,6 +232,24 @@ describe('reflow and targets', () => {
     });
   });
 
+  // Found by a phone probe: in WebKit, a right-to-left card took the merchant's name in one long
+  // word as its column's least width, and the whole card grew to 1,100 px.
+  for (const [locale, session] of [
+    ['ar', {merchant_name: 'w'.repeat(100)}],
+    ['he', {description: `${'x'.repeat(300)} ${'a\u0301'.repeat(100)}`}],
+  ] as const) {
+    it(`at 320 px in ${locale}: a merchant's name or description in one long word breaks, on every step`, async function () {
+      this.timeout(60_000);
+      await narrow({customer_email: 'a@example.com', ...session}, locale, '100%', async (el) => {
+        expect(await overflowOn(el, 'select-token', locale)).to.deep.equal(fits('select-token'));
+        await toPayment(el);
+        expect(await overflowOn(el, 'awaiting-payment', locale)).to.deep.equal(fits('awaiting-payment'));
+        await simulate(el.state.invoiceId!, 'pay', {amount: 'full'});
+        expect(await overflowOn(el, 'paid', locale)).to.deep.equal(fits('paid'));
+      });
+    });
+  }
+
   it('a page that shrinks its root (62.5 %) does not shrink the checkout below 15 px', async () => {
     document.documentElement.style.fontSize = '62.5%';
     const el = mount(await createSession({customer_email: 'a@example.com'}), 'light', 'en');

@@ -15,7 +15,8 @@ import {stepIs, toPayment} from '../support/walk.js';
 
 const until = (what: string, predicate: () => unknown, timeout = 10_000) => waitUntil(predicate, what, {timeout});
 const faults = (s: Session, patch: unknown) => simulate(s.invoice_id, 'faults', patch);
-const polls = async (s: Session) => (await inspect(s.invoice_id)).requests.filter((r) => r.path.startsWith('/api/v1/payments/payment-status')).length;
+const polls = async (s: Session) =>
+  (await inspect(s.invoice_id)).requests.filter((r) => r.path.startsWith('/api/v1/payments/payment-status')).length;
 
 /**
  * A checkout on its payment step whose socket's handshake is held, just after one of its polls

@@ -7,6 +7,11 @@ export const checkoutStyles = css`
     border-radius: var(--_radius);
     padding: 20px;
     display: grid;
+    /*
+     * One column, never wider than the card: WebKit took a right-to-left card's long word (a
+     * merchant's name in an isolate) as the column's least width, past overflow-wrap below.
+     */
+    grid-template-columns: minmax(0, 1fr);
     gap: 16px;
     align-content: start;
     /*
