@@ -62,13 +62,16 @@ export const controlStyles = css`
     outline: 3px solid var(--_fg);
     outline-offset: 2px;
   }
+  /* One column never wider than its box (minmax(0, 1fr)): see the card's (checkout/styles.ts). */
   form,
   .stack {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 12px;
   }
   label {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 4px;
     font-weight: 550;
   }

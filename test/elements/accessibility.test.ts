@@ -10,6 +10,7 @@ import type {PepayCheckout} from '../../src/index.js';
 import {deepReady} from '../support/deep.js';
 import {createSession, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
 import {stepIs, toPayment} from '../support/walk.js';
+import {announceWallet} from '../support/wallet.js';
 
 const QUESTIONS = {questions: [{id: 'q1', question: 'Company name', type: 'text', validation: {required: true}}]};
 
@@ -233,20 +234,28 @@ describe('reflow and targets', () => {
   });
 
   // Found by a phone probe: in WebKit, a right-to-left card took the merchant's name in one long
-  // word as its column's least width, and the whole card grew to 1,100 px.
-  for (const [locale, session] of [
-    ['ar', {merchant_name: 'w'.repeat(100)}],
-    ['he', {description: `${'x'.repeat(300)} ${'a\u0301'.repeat(100)}`}],
+  // word as its column's least width, and the whole card grew to 1,100 px; a wallet's name in one
+  // long word, its payment view's rows to 930 px.
+  for (const [locale, what, session, walletName] of [
+    ['ar', "merchant's name", {merchant_name: 'w'.repeat(100)}, null],
+    ['he', "merchant's description", {description: `${'x'.repeat(300)} ${'a\u0301'.repeat(100)}`}, null],
+    ['ar', "wallet's name", {}, 'W'.repeat(90)],
   ] as const) {
-    it(`at 320 px in ${locale}: a merchant's name or description in one long word breaks, on every step`, async function () {
+    it(`at 320 px in ${locale}: a ${what} in one long word breaks, on every step`, async function () {
       this.timeout(60_000);
-      await narrow({customer_email: 'a@example.com', ...session}, locale, '100%', async (el) => {
-        expect(await overflowOn(el, 'select-token', locale)).to.deep.equal(fits('select-token'));
-        await toPayment(el);
-        expect(await overflowOn(el, 'awaiting-payment', locale)).to.deep.equal(fits('awaiting-payment'));
-        await simulate(el.state.invoiceId!, 'pay', {amount: 'full'});
-        expect(await overflowOn(el, 'paid', locale)).to.deep.equal(fits('paid'));
-      });
+      const wallet = walletName ? announceWallet({name: walletName, chainId: 84532}) : null;
+      try {
+        await narrow({customer_email: 'a@example.com', ...session}, locale, '100%', async (el) => {
+          expect(await overflowOn(el, 'select-token', locale)).to.deep.equal(fits('select-token'));
+          await toPayment(el);
+          if (wallet) await deepReady(el.shadowRoot!, 'button[data-wallet-button]');
+          expect(await overflowOn(el, 'awaiting-payment', locale)).to.deep.equal(fits('awaiting-payment'));
+          await simulate(el.state.invoiceId!, 'pay', {amount: 'full'});
+          expect(await overflowOn(el, 'paid', locale)).to.deep.equal(fits('paid'));
+        });
+      } finally {
+        wallet?.stop();
+      }
     });
   }
 

@@ -9,7 +9,8 @@ export const checkoutStyles = css`
     display: grid;
     /*
      * One column, never wider than the card: WebKit took a right-to-left card's long word (a
-     * merchant's name in an isolate) as the column's least width, past overflow-wrap below.
+     * merchant's name in an isolate, a wallet's) as an auto column's least width, past
+     * overflow-wrap below. So is every grid holding text inside.
      */
     grid-template-columns: minmax(0, 1fr);
     gap: 16px;

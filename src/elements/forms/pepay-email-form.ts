@@ -22,6 +22,7 @@ export class PepayEmailForm extends PepayLeaf {
     css`
       .field {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 4px;
         font-weight: 550;
       }

@@ -7,13 +7,13 @@ export const paymentDetailsStyles = css`
   }
   .pay {
     display: grid;
-    grid-template-columns: auto 1fr;
+    grid-template-columns: auto minmax(0, 1fr);
     gap: 16px;
     align-items: start;
   }
   @container (max-width: 360px) {
     .pay {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(0, 1fr);
       justify-items: center;
     }
   }
@@ -24,6 +24,7 @@ export const paymentDetailsStyles = css`
   }
   .wallet-ways {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 8px;
   }
   /* "Open in wallet": a link (the URI is its href) that looks like a button. */

@@ -6,6 +6,7 @@ export const tokenListStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 6px;
   }
   h3 {
