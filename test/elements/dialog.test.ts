@@ -80,7 +80,7 @@ describe('<pepay-checkout-button> and the modal dialog', () => {
     el.shadowRoot!.querySelector('button')!.click();
     const {checkout} = await parts(el);
     await until('the token list', () => checkout()?.state.step === 'select-token');
-    const said = (c: PepayCheckout) => c.shadowRoot!.querySelector('[role=status][aria-live=polite]')!.textContent!.trim();
+    const said = (c: PepayCheckout) => c.shadowRoot!.querySelector('p[role=status]')!.textContent!.trim();
     await until(`said, not "${said(checkout()!)}"`, () => said(checkout()!) === 'Choose how to pay');
     el.remove();
     // On the page, nobody asked: its first step is not news (the payer reads it in place).
