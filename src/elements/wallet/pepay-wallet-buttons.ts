@@ -29,6 +29,8 @@ export class PepayWalletButtons extends PepayViewLeaf {
         min-height: 44px;
         /* A wallet names itself: a long name wraps inside the card, never widens the page. */
         max-inline-size: 100%;
+        /* WebKit wraps a right-to-left label's long word with this, not with the card's overflow-wrap. */
+        word-break: break-word;
         text-align: start;
       }
       img {
