@@ -62,7 +62,8 @@ function litTrustedTypesPolicy(): Plugin {
  * plugin records (`test` runs once parsing is over):
  * - `firstPaint`: what src/cdn/paint.ts imports statically, directly or not, and what the modal
  *   needs to open before the first screen is here (what its define.ts shares with it);
- * - `firstScreen`: the rest of what src/elements/checkout/first-screen.ts imports statically.
+ * - `firstScreen`: the rest of what src/elements/checkout/first-screen.ts imports statically, and
+ *   what the place store (src/controllers/place-store.ts, a chunk of its own) shares with others.
  * Left to themselves, the shared modules would be split into many small chunks, each fetched and
  * compressed on its own; the module entry (src/cdn/module.ts), which imports both, stays its own.
  */
@@ -83,7 +84,11 @@ function checkoutGroups(): {plugin: Plugin; firstPaint: (id: string) => boolean;
     const screen = closureOf('/elements/checkout/first-screen.ts');
     const modal = closureOf('/elements/dialog/define.ts');
     const paint = new Set([...closureOf('/src/cdn/paint.ts'), ...[...screen].filter((id) => modal.has(id))]);
-    return {paint, screen: new Set([...screen].filter((id) => !paint.has(id)))};
+    // Every load asks for the place store beside its reads, and waits for it: what it shares with
+    // other chunks is here already, not in a chunk asked for once it has arrived (a round trip later).
+    const place = closureOf('/controllers/place-store.ts');
+    const shared = [...place].filter((id) => [...imports].some(([importer, ids]) => !place.has(importer) && ids.includes(id)));
+    return {paint, screen: new Set([...screen, ...shared].filter((id) => !paint.has(id)))};
   };
   return {
     plugin: {name: 'pepay-checkout-groups', moduleParsed: (info) => void imports.set(info.id, info.importedIds)},

@@ -6,8 +6,10 @@
  */
 import {defineLeaves} from './elements/checkout/first-screen.js';
 import {PepayCheckout} from './elements/checkout/pepay-checkout.js';
+import {firstScreenBundled} from './elements/checkout/first-screen-loader.js';
 import {defineElements} from './registry.js';
 
+firstScreenBundled();
 defineElements();
 // By the copy whose checkout holds the tag, as its checkout would when it starts.
 if (typeof customElements !== 'undefined' && customElements.get('pepay-checkout') === PepayCheckout) defineLeaves();

@@ -22,3 +22,14 @@ export function parseBaseUrl(value: string, schemes: readonly string[], what: st
   }
   return url;
 }
+
+/**
+ * The Payor API's origin as the client joins paths to it: an http(s) URL (see `parseBaseUrl`)
+ * without its trailing slash, nor the API's own `/api/v1`, which every path starts with (a base
+ * copied with it is the same origin). Throws PepayError `bad-request`.
+ */
+export function apiOrigin(base: string): string {
+  return parseBaseUrl(base, ['https:', 'http:'], 'API base')
+    .href.replace(/\/+$/, '')
+    .replace(/\/api\/v1$/, '');
+}

@@ -1,6 +1,7 @@
 import {resolveCredentials, type CredentialInput, type SessionCredentials} from './credentials.js';
-import {parseBaseUrl} from './base-url.js';
+import {apiOrigin} from './base-url.js';
 import {DEFAULT_API_BASE} from './default-base.js';
+import {FIRST_READ_PATHS, sessionHeaders} from './first-reads.js';
 import {requestJson, type Parser, type RetryPolicy} from './http.js';
 import type {PaymentAddress} from './schemas/address.js';
 import {customerEmailSavedSchema, customerEmailSchema, type CustomerEmail} from './schemas/email.js';
@@ -53,7 +54,7 @@ export class PayorClient {
    */
   constructor(options: PayorClientOptions) {
     this.credentials = resolveCredentials(options);
-    this.apiBase = normaliseBase(options.apiBase ?? DEFAULT_API_BASE);
+    this.apiBase = apiOrigin(options.apiBase ?? DEFAULT_API_BASE);
     this.timeoutMs = options.timeoutMs ?? 15_000;
     // First retry after 2–4 s: with the first attempt, never more than one request per 2 s.
     this.retry = {maxRetries: 2, baseDelayMs: 4000, maxDelayMs: 30_000, ...options.retry};
@@ -62,7 +63,7 @@ export class PayorClient {
 
   /** `GET session-details`: the invoice, its status and lock, and the time left (`remainingMs`). */
   sessionDetails(signal?: AbortSignal): Promise<SessionDetails> {
-    return this.get('/api/v1/payments/session-details', sessionDetailsSchema, signal);
+    return this.get(FIRST_READ_PATHS.sessionDetails, sessionDetailsSchema, signal);
   }
 
   /** `GET available-tokens`: the tokens this session may be paid with, with their availability. */
@@ -72,7 +73,7 @@ export class PayorClient {
     if (query.network) params.set('network', query.network);
     if (query.availableOnly) params.set('available_only', 'true');
     const search = params.size ? `?${params}` : '';
-    return this.get(`/api/v1/payments/available-tokens${search}`, availableTokensSchema, signal);
+    return this.get(FIRST_READ_PATHS.availableTokens + search, availableTokensSchema, signal);
   }
 
   /** Allocates, or rotates, the deposit address for a token (camelCase `tokenId` as documented). */
@@ -95,17 +96,17 @@ export class PayorClient {
 
   /** `GET customer-email`: the stored receipt e-mail, or `email: null`. */
   customerEmail(signal?: AbortSignal): Promise<CustomerEmail> {
-    return this.get('/api/v1/payments/customer-email', customerEmailSchema, signal);
+    return this.get(FIRST_READ_PATHS.customerEmail, customerEmailSchema, signal);
   }
 
   /** `POST customer-email`: stores the receipt e-mail (never retried: a POST may have been applied). */
   setCustomerEmail(email: string, signal?: AbortSignal): Promise<CustomerEmail> {
-    return this.post('/api/v1/payments/customer-email', {email}, customerEmailSavedSchema, signal);
+    return this.post(FIRST_READ_PATHS.customerEmail, {email}, customerEmailSavedSchema, signal);
   }
 
   /** `GET invoice-questions`: the merchant's questions, [] when there are none. */
   invoiceQuestions(signal?: AbortSignal): Promise<Question[]> {
-    return this.get('/api/v1/payments/invoice-questions', invoiceQuestionsSchema, signal);
+    return this.get(FIRST_READ_PATHS.invoiceQuestions, invoiceQuestionsSchema, signal);
   }
 
   /** `POST submit-form`: the payer's answers. */
@@ -144,11 +145,7 @@ export class PayorClient {
       {
         method,
         url: this.apiBase + path,
-        headers: {
-          accept: 'application/json',
-          'x-session-token': this.credentials.sessionToken,
-          'x-signature': this.credentials.signature,
-        },
+        headers: sessionHeaders(this.credentials),
         body,
         timeoutMs: this.timeoutMs,
         retry,
@@ -165,14 +162,4 @@ const NO_RETRY: RetryPolicy = {maxRetries: 0, baseDelayMs: 0, maxDelayMs: 0};
 function verifyPath(invoiceId: string): string {
   // Singular `/invoice/`, as documented (merchant routes use `/invoices/`).
   return `/api/v1/invoice/${encodeURIComponent(invoiceId)}/verify`;
-}
-
-/**
- * The API origin must be http(s); a trailing slash is dropped so paths join cleanly, and so is the
- * API's own `/api/v1`, which every path starts with (a base copied with it is the same origin).
- */
-function normaliseBase(base: string): string {
-  return parseBaseUrl(base, ['https:', 'http:'], 'API base')
-    .href.replace(/\/+$/, '')
-    .replace(/\/api\/v1$/, '');
 }

@@ -3,6 +3,7 @@ import {PepayError, codeForStatus} from './errors.js';
 import {parseErrorBody} from './schemas/error-body.js';
 import {unwrapEnvelope} from './schemas/primitives.js';
 import {stringifyJson} from './json.js';
+import {requestInit, takeFirstRead} from './first-reads.js';
 
 export interface Parser<T> {
   safeParse(value: unknown): {success: true; data: T} | {success: false; error: unknown};
@@ -94,21 +95,25 @@ async function attemptOnce<T>(options: HttpOptions, parser: Parser<T>): Promise<
 }
 
 function send(options: HttpOptions, signal: AbortSignal): Promise<Response> {
-  // no-store: a cached 410 or status must never stand in for the server's answer now.
-  // redirect: 'error': a redirect would carry the session headers to wherever the server points.
-  const init: RequestInit = {
-    method: options.method,
-    headers: {...options.headers},
-    signal,
-    credentials: 'omit',
-    cache: 'no-store',
-    redirect: 'error',
-  };
+  // A read the first paint sent ahead for this session (first-reads.ts): its answer, once.
+  const ahead = options.method === 'GET' ? takeFirstRead(options.url, options.headers, options.fetch) : undefined;
+  if (ahead) return untilAborted(ahead, signal);
+  const init = requestInit(options.method, options.headers, signal);
   if (options.body !== undefined) {
     init.body = stringifyJson(options.body);
     (init.headers as Record<string, string>)['content-type'] = 'application/json';
   }
   return options.fetch.call(globalThis, options.url, init);
+}
+
+/** `response`, unless `signal` aborts first (a timeout, or the caller): then its reason. */
+function untilAborted(response: Promise<Response>, signal: AbortSignal): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, {once: true});
+    response.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function parseJson(text: string): unknown {

@@ -49,6 +49,18 @@ const headerText = (checkout: PepayCheckout) => checkout.shadowRoot!.querySelect
 
 const alertText = (checkout: PepayCheckout) => checkout.shadowRoot!.querySelector('[role=alert]')?.textContent ?? '';
 
+/** The first screen's reads (src/api/first-reads.ts), as the sandbox logs them. */
+const FIRST_READS = ['available-tokens', 'customer-email', 'invoice-questions', 'session-details'].map(
+  (path) => `GET /api/v1/payments/${path}`,
+);
+
+/** What reached the API, as `METHOD path` sorted, preflights aside. */
+const readsOf = (requests: {method: string; path: string}[]) =>
+  requests
+    .filter((r) => r.method !== 'OPTIONS')
+    .map((r) => `${r.method} ${r.path.replace(/\?.*/, '')}`)
+    .sort();
+
 const retryButton = (checkout: PepayCheckout) =>
   [...checkout.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent?.includes('Try again'));
 
@@ -171,7 +183,7 @@ describe('lazy views whose chunks do not arrive', () => {
     frame.remove();
   });
 
-  it('without the first screen, the card says so in place of the skeleton, with "Try again"; nothing reaches the API', async () => {
+  it('without the first screen, the card says so in place of the skeleton, with "Try again"; only its reads reach the API', async () => {
     const {checkout, frame, invoiceId} = await storefront('first-screen');
     await until('the notice', () => alertText(checkout).includes('could not be loaded'));
     const card = checkout.shadowRoot!.querySelector('[part=card]')!;
@@ -190,7 +202,9 @@ describe('lazy views whose chunks do not arrive', () => {
     expect(checkout.state.step).to.equal('error');
     expect(checkout.state.error).to.include({code: 'network', retryable: true});
     expect(checkout.matches(':state(error)')).to.equal(true);
-    expect((await inspect(invoiceId)).requests).to.deep.equal([]);
+    // The first screen's reads, sent ahead of it on each attempt: nothing is allocated or posted.
+    await until('its reads', async () => readsOf((await inspect(invoiceId)).requests).length >= 2 * FIRST_READS.length);
+    expect(readsOf((await inspect(invoiceId)).requests)).to.deep.equal([...FIRST_READS, ...FIRST_READS].sort());
     // The page hears it as any error the payer sees, once per attempt (a merchant may offer another way to pay).
     for (const error of errors) expect(error).to.include({code: 'network', retryable: true});
     frame.remove();
@@ -205,38 +219,90 @@ describe('the module entry without the first screen', () => {
     const errors = (frame.contentWindow as Window & {__errors: {code: string}[]}).__errors;
     await until('an error', () => errors.length === 1);
     expect(errors[0]).to.include({code: 'network'});
-    expect((await inspect(invoiceId)).requests).to.deep.equal([]);
+    await until('its reads', async () => readsOf((await inspect(invoiceId)).requests).length >= FIRST_READS.length);
+    expect(readsOf((await inspect(invoiceId)).requests)).to.deep.equal(FIRST_READS);
     frame.remove();
   });
 });
 
 describe('a checkout whose first screen is on its way', () => {
-  it('shows the skeleton and sends nothing; taken off the page and put back meanwhile, it starts once', async () => {
-    const s = await createSession({customer_email: 'a@example.com'});
+  /** A storefront whose first screen is held by the test server until `release()`; its page's fetches in `window.__fetched`. */
+  async function heldStorefront(checkoutAttributes: string) {
     const hold = `first-screen-${Date.now()}-${++pages}`;
     const frame = document.createElement('iframe');
     frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
+      <script>
+        window.__fetched = [];
+        const pageFetch = window.fetch;
+        window.fetch = function (url, init) { __fetched.push([String(url), JSON.stringify(init && init.headers)]); return pageFetch.call(this, url, init); };
+      </script>
       <script src="${location.origin}/held-${hold}/dist/cdn/pepay-checkout.iife.js"></script>
-      <pepay-checkout session-token="${s.session_token}" signature="${s.signature}" api-base="${sandboxUrl}"></pepay-checkout>
+      <pepay-checkout ${checkoutAttributes} api-base="${sandboxUrl}"></pepay-checkout>
       </body></html>`;
     document.body.append(frame);
+    await until('checkout defined', () => frame.contentWindow?.customElements.get('pepay-checkout'));
+    const checkout = frame.contentDocument!.querySelector('pepay-checkout') as PepayCheckout;
+    await until('the skeleton', () => checkout.shadowRoot?.querySelector('[part=card][aria-busy=true] [role=status]'));
+    const fetched = () => (frame.contentWindow as Window & {__fetched: [string, string][]}).__fetched;
+    return {checkout, frame, fetched, release: () => fetch(`/release-${hold}`)};
+  }
+
+  it('shows the skeleton and has sent its reads already, once; taken off the page and put back meanwhile, it starts once', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const {checkout, frame, release} = await heldStorefront(`session-token="${s.session_token}" signature="${s.signature}"`);
     try {
-      await until('checkout defined', () => frame.contentWindow?.customElements.get('pepay-checkout'));
-      const checkout = frame.contentDocument!.querySelector('pepay-checkout') as PepayCheckout;
-      await until('the skeleton', () => checkout.shadowRoot?.querySelector('[part=card][aria-busy=true] [role=status]'));
       expect(checkout.state.step).to.equal('loading');
+      // The reads leave beside the first screen, not one round trip after it (issue 11).
+      await until('the first reads', async () => (await inspect(s.invoice_id)).requests.length === FIRST_READS.length);
       const steps: string[] = [];
       checkout.addEventListener('pepay-step-change', (event) => steps.push(`${event.detail.previous} -> ${event.detail.step}`));
       checkout.remove();
       frame.contentDocument!.body.append(checkout);
-      expect((await inspect(s.invoice_id)).requests).to.deep.equal([]);
-      await fetch(`/release-${hold}`);
+      expect(checkout.state.step).to.equal('loading');
+      await release();
       await until('token step', () => checkout.state.step === 'select-token');
       expect(steps).to.deep.equal(['loading -> select-token']);
-      const reads = (await inspect(s.invoice_id)).requests.filter((r) => r.path.endsWith('/session-details'));
-      expect(reads).to.have.length(1);
+      // Its answers are the ones sent ahead: nothing was asked twice.
+      expect(readsOf((await inspect(s.invoice_id)).requests)).to.deep.equal(FIRST_READS);
     } finally {
-      await fetch(`/release-${hold}`);
+      await release();
+      frame.remove();
+    }
+  });
+
+  it('given a merchant key, sends nothing at all, then says why', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const {checkout, frame, fetched, release} = await heldStorefront(
+      `session-token="sk_live_${s.session_token}" signature="${s.signature}"`,
+    );
+    try {
+      await release();
+      await until('the error', () => checkout.state.step === 'error');
+      expect(checkout.state.error).to.include({code: 'insecure-credentials'});
+      expect(fetched()).to.deep.equal([]);
+      expect((await inspect(s.invoice_id)).requests).to.deep.equal([]);
+    } finally {
+      await release();
+      frame.remove();
+    }
+  });
+
+  it('given another session meanwhile, shows that one, read once; the first session is not asked again', async () => {
+    const email = {customer_email: 'a@example.com'};
+    const [first, second] = [await createSession({...email, amount_usd: 12.5}), await createSession({...email, amount_usd: 31.25})];
+    const {checkout, frame, release} = await heldStorefront(`session-token="${first.session_token}" signature="${first.signature}"`);
+    try {
+      await until('the first reads', async () => (await inspect(first.invoice_id)).requests.length === FIRST_READS.length);
+      checkout.setAttribute('session-token', second.session_token);
+      checkout.setAttribute('signature', second.signature);
+      await release();
+      await until('token step', () => checkout.state.step === 'select-token');
+      expect(checkout.state.session?.invoiceId).to.equal(second.invoice_id);
+      await until('its amount shown', () => checkout.shadowRoot!.textContent?.includes('31.25'));
+      expect(readsOf((await inspect(second.invoice_id)).requests)).to.deep.equal(FIRST_READS);
+      expect(readsOf((await inspect(first.invoice_id)).requests)).to.deep.equal(FIRST_READS);
+    } finally {
+      await release();
       frame.remove();
     }
   });

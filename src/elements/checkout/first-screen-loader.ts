@@ -5,6 +5,7 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {CheckoutConfig, CheckoutController, CommitListener} from '../../controllers/checkout-controller.js';
 import {failedToStart, initialState} from '../../checkout/state.js';
+import {forgetFirstReads, sendFirstReads} from '../../api/first-reads.js';
 import type {CheckoutError, CheckoutState} from '../../checkout/types.js';
 
 /** The first-screen chunk's exports: the checkout's controller, header and step headings. */
@@ -12,12 +13,19 @@ export type FirstScreen = typeof import('./first-screen.js');
 
 let arrived: FirstScreen | null = null;
 let pending: Promise<FirstScreen> | null = null;
+/** In the app's own bundle (`@pepay/checkout/define`): no round trip to save by sending reads ahead. */
+let bundled = false;
 /** Checkouts that could not fetch the chunk: each starts when another fetch of it succeeds. */
 const revivals = new Set<() => void>();
 
 /** The chunk, when it has arrived. */
 export function firstScreenNow(): FirstScreen | null {
   return arrived;
+}
+
+/** Said by `@pepay/checkout/define`, which brings the chunk in the app's own bundle. */
+export function firstScreenBundled(): void {
+  bundled = true;
 }
 
 /** Fetches the chunk (once). Rejects when it cannot be fetched, or cannot run on this page. */
@@ -30,6 +38,7 @@ export function loadFirstScreen(): Promise<FirstScreen> {
     },
     (error: unknown) => {
       pending = null;
+      forgetFirstReads();
       console.warn(`Pepay Checkout: ${UNAVAILABLE.message}`, error);
       throw error;
     },
@@ -98,6 +107,8 @@ export class FirstScreenWait implements ReactiveController {
     };
     if (arrived) return create(arrived);
     if (this.failed) this.wait(initialState());
+    // Its reads leave now, beside the chunk, rather than once it has arrived (src/api/first-reads.ts).
+    if (!bundled) sendFirstReads(this.host);
     this.arrival = loadFirstScreen().then(create, () => {
       if (this.host.isConnected) revivals.add(this.revive);
       this.wait(failedToStart(UNAVAILABLE));

@@ -1,0 +1,91 @@
+/**
+ * The first screen's four reads, sent by the script-tag build's first paint as soon as a checkout
+ * with a session is on the page, while its first screen (the client, and the zod schemas that
+ * check every answer) is still on its way: the answers then arrive with it, not one round trip
+ * after it (issue 11). Only the sending is here; the client takes each response once, for the same
+ * URL, session and `fetch`, and reads, checks and retries it as any other (http.ts). Nothing is sent
+ * for a session the client would refuse (credentials.ts), nor where the first screen is bundled.
+ */
+import {apiOrigin} from './base-url.js';
+import {resolveCredentials, type CredentialInput, type SessionCredentials} from './credentials.js';
+import {DEFAULT_API_BASE} from './default-base.js';
+
+/** The payor reads a checkout makes to show its first screen (payor-api.md §2). */
+export const FIRST_READ_PATHS = {
+  sessionDetails: '/api/v1/payments/session-details',
+  availableTokens: '/api/v1/payments/available-tokens',
+  invoiceQuestions: '/api/v1/payments/invoice-questions',
+  customerEmail: '/api/v1/payments/customer-email',
+} as const;
+
+/** The headers of every payor request: the session pair, which is all a browser may hold. */
+export function sessionHeaders(credentials: SessionCredentials): Record<string, string> {
+  return {accept: 'application/json', 'x-session-token': credentials.sessionToken, 'x-signature': credentials.signature};
+}
+
+/**
+ * How every payor request is sent. no-store: a cached 410 or status must never stand in for the
+ * server's answer now. redirect: 'error': a redirect would carry the session headers to wherever
+ * the server points. No cookies: the session is in the headers.
+ */
+export function requestInit(method: 'GET' | 'POST', headers: Record<string, string>, signal?: AbortSignal): RequestInit {
+  return {method, headers: {...headers}, signal: signal ?? null, credentials: 'omit', cache: 'no-store', redirect: 'error'};
+}
+
+/**
+ * How long a read sent ahead may wait to be taken: a checkout starts within a frame of its first
+ * screen's arrival, and an older answer would put its countdown behind the server's clock.
+ */
+const TAKEN_WITHIN_MS = 5000;
+
+/** Responses sent ahead, by URL and session, each with the `fetch` that sent it and when. */
+const sent = new Map<string, {fetch: typeof fetch; response: Promise<Response>; at: number}>();
+
+/** Drops what was sent ahead and not taken in time: a session changed meanwhile, or a checkout taken off the page. */
+function dropStale(): void {
+  const now = performance.now();
+  for (const [key, ahead] of sent) if (now - ahead.at > TAKEN_WITHIN_MS) sent.delete(key);
+}
+
+const keyOf = (url: string, headers: Record<string, string>) => [url, headers['x-session-token'], headers['x-signature']].join('\n');
+
+/**
+ * Sends the first screen's reads for `config` (its `apiBase` empty or missing: the default), once
+ * per URL and session while they wait to be taken (at most 5 s). Sends nothing when the client
+ * would refuse the session or the base: the checkout says why once it starts. Never throws.
+ */
+export function sendFirstReads(config: CredentialInput & {apiBase?: string | undefined}): void {
+  let url: string;
+  let headers: Record<string, string>;
+  try {
+    url = apiOrigin(config.apiBase || DEFAULT_API_BASE);
+    headers = sessionHeaders(resolveCredentials(config));
+  } catch {
+    return;
+  }
+  dropStale();
+  const fetchImpl = globalThis.fetch;
+  for (const path of Object.values(FIRST_READ_PATHS)) {
+    const key = keyOf(url + path, headers);
+    if (sent.has(key)) continue;
+    // A page whose fetch throws at once: the client meets the same error, and says it.
+    const response = Promise.resolve().then(() => fetchImpl.call(globalThis, url + path, requestInit('GET', headers)));
+    response.catch(() => undefined);
+    sent.set(key, {fetch: fetchImpl, response, at: performance.now()});
+  }
+}
+
+/** The response sent ahead for this GET, once; undefined when none was (or another `fetch` would send it). */
+export function takeFirstRead(url: string, headers: Record<string, string>, fetchImpl: typeof fetch): Promise<Response> | undefined {
+  dropStale();
+  const key = keyOf(url, headers);
+  const ahead = sent.get(key);
+  if (!ahead || ahead.fetch !== fetchImpl) return undefined;
+  sent.delete(key);
+  return ahead.response;
+}
+
+/** Drops everything sent ahead: the first screen could not be fetched, and "Try again" asks anew. */
+export function forgetFirstReads(): void {
+  sent.clear();
+}
