@@ -14,7 +14,7 @@ import {tick} from './tick.js';
 import {paymentNews, remainderNews, walletNews} from './confirming.js';
 import {applyStatus, orderNews, TERMINAL} from './status-news.js';
 import type {SessionDetails} from '../api/schemas/session.js';
-import type {CheckoutState, Input, Transition} from './types.js';
+import type {CheckoutError, CheckoutState, Input, Transition} from './types.js';
 
 export function reduce(state: CheckoutState, input: Input): Transition {
   const {state: next, effects} = transition(state, input);
@@ -69,6 +69,8 @@ function transition(state: CheckoutState, input: Input): Transition {
       const terminal = TERMINAL[s.status];
       const r = input.remembered;
       if (terminal) return {state: {...(r ? r.memory.recallEnding(next, r.place) : next), step: terminal}, effects: [{type: 'stop'}]};
+      // Nothing to pay with (none offered, or none that could be read): a true state with "Try again", never an empty list.
+      if (input.tokens.length === 0) return failed(next, 'load', NO_TOKENS, input.at);
       const fresh: CheckoutState = {
         ...next,
         questions: input.questions,
@@ -231,6 +233,9 @@ function transition(state: CheckoutState, input: Input): Transition {
       return failed(input.session ? {...state, ...sessionFacts(input.session)} : state, input.operation, input.error, input.at);
   }
 }
+
+/** An open invoice whose token list is empty: the service's fault, and a later answer may differ. */
+const NO_TOKENS: CheckoutError = {code: 'server', message: 'The payment service offered no token to pay with.', retryable: true};
 
 const capAt = (remaining: number | null, total: number | null) =>
   remaining !== null && total !== null ? Math.min(remaining, total) : remaining;

@@ -69,7 +69,7 @@ describe('checkout machine', () => {
     const q = [{id: 'q1', label: 'Q', type: 'text' as const, required: true}];
     let r = run([
       {type: 'start', at: 0},
-      {type: 'loaded', session: session(), tokens: [], questions: q, email: null, at: 0, remembered: null, wallAt: 0},
+      {type: 'loaded', session: session(), tokens: [token], questions: q, email: null, at: 0, remembered: null, wallAt: 0},
     ]);
     expect(r.state.step).to.equal('questions');
     r = run([{type: 'questions-submitted', answers: [{questionId: 'q1', response: 'x'}]}], r.state);
@@ -78,6 +78,22 @@ describe('checkout machine', () => {
     expect(r.state.step).to.equal('email');
     r = run([{type: 'email-skipped'}], r.state);
     expect(r.state.step).to.equal('select-token');
+  });
+
+  it('an open invoice with no token to pay with is an error to try again, before any question', () => {
+    const q = [{id: 'q1', label: 'Q', type: 'text' as const, required: true}];
+    const r = run([
+      {type: 'start', at: 0},
+      {type: 'loaded', session: session(), tokens: [], questions: q, email: null, at: 0, remembered: null, wallAt: 0},
+    ]);
+    expect([r.state.step, r.state.error?.code, r.state.error?.retryable, r.effects]).to.deep.equal([
+      'error',
+      'server',
+      true,
+      ['load', 'stop'],
+    ]);
+    // What the payer is shown by name: the invoice read still says whom they pay.
+    expect(r.state.invoiceId).to.equal(session().invoiceId);
   });
 
   it('opens on the terminal screen for a finished invoice and does nothing after', () => {

@@ -473,6 +473,43 @@ describe('<pepay-checkout> errors', () => {
     failing.remove();
   });
 
+  // Found by a hostile-server probe: an empty list, or one of nothing readable, left the payer on
+  // "Choose how to pay · No token matches." with nothing to press and no error said.
+  it('a token list with nothing to pay with is an error the payer can try again, not an empty list', async () => {
+    const fetch = window.fetch;
+    // The probe's two answers, and one whose only token has an id that is no number.
+    const answers: unknown[] = [[], [null, 5, 'x'], [{id: '201"]', symbol: 'USDC', network: 'base', decimals: 6}]];
+    // Before the checkout exists: its API client keeps the fetch it was created with.
+    window.fetch = async (input, init) => {
+      const answer = String(input).includes('/available-tokens') ? answers.shift() : undefined;
+      return answer === undefined ? fetch(input, init) : Response.json(answer);
+    };
+    try {
+      const s = await createSession({customer_email: 'a@example.com'});
+      for (const answer of [...answers]) {
+        const el = await mount(s);
+        await stepIs(el, 'error');
+        expect(el.state.error, JSON.stringify(answer)).to.deep.include({code: 'server', retryable: true});
+        await waitUntil(() => $(el, '[part=error] [role=alert]')?.textContent?.includes('The payment service has a problem.'), 'said');
+        expect(deep(el.shadowRoot!, 'pepay-token-list')).to.equal(null);
+        if (answers.length > 0) {
+          el.remove();
+          continue;
+        }
+        // The sandbox's own list this time: "Try again" (once the retry backoff allows it) brings it.
+        const retry = await ready<HTMLButtonElement>(el, '[part=error] button');
+        expect(retry.textContent?.trim()).to.equal('Try again');
+        await waitUntil(() => (retry.click(), el.state.step === 'select-token'), 'the tokens after trying again', {
+          timeout: 10_000,
+          interval: 500,
+        });
+        el.remove();
+      }
+    } finally {
+      window.fetch = fetch;
+    }
+  });
+
   it('a price refresh the server fails: the amount that ran out is no longer shown, and the next try brings a price (found by a network probe)', async function () {
     this.timeout(40_000);
     const s = await createSession({customer_email: 'a@example.com'});
