@@ -9,6 +9,7 @@ import {payableAmount} from './amount.js';
 import type {Remembered} from './remembered.js';
 import {advance} from './advance.js';
 import {settleDetected} from './confirming.js';
+import {sameTransaction} from './same-transaction.js';
 import type {CheckoutState, Transition} from './types.js';
 
 /**
@@ -52,11 +53,14 @@ function countedWhileClosed(state: CheckoutState, remembered: Remembered): Pick<
  * change, with what belonged to the old one dropped, so two tabs never show two addresses; the
  * same one takes the later quote time, silently (one refresh serves both). An older place (a tab
  * that was busy when a newer one came) is not taken. Only on a payment view with nothing in
- * flight, and where `recall` would restore it.
+ * flight, and where `recall` would restore it. A payment the other tab waits for is waited for
+ * here too, from the token list as well (`sharedWait`).
  */
 export function adoptShared(state: CheckoutState, place: Remembered, at: number, wallNow: number): Transition {
   const [a, shown] = [place.address, state.address];
   const paying = state.step === 'awaiting-payment' || state.step === 'underpaid';
+  const wait = (paying || state.step === 'select-token') && state.busy === null ? sharedWait(state, place) : null;
+  if (wait) return advance({...state, ...wait});
   // A place without an amount is a tab whose price is being made again: its answer will follow.
   if (!a?.tokenAmount || !shown || !paying || state.busy !== null || place.quoteExpiresAt === null) return {state, effects: []};
   const later = at + place.quoteExpiresAt - wallNow > (state.quoteExpiresAtMono ?? -Infinity) + 1000;
@@ -66,6 +70,19 @@ export function adoptShared(state: CheckoutState, place: Remembered, at: number,
   if (same) return {state: {...state, quoteExpiresAtMono: next.quoteExpiresAtMono}, effects: []};
   const fresh = {notice: null, shortQuotes: 0, verification: null, verificationCheckAt: null, verificationChecks: 0};
   return advance({...next, ...fresh, changed: 'instruction'});
+}
+
+/**
+ * A payment the other checkout waits for (its wallet sent it, or Pepay saw it on its way), waited
+ * for here too, as a reload would (found by a wallet probe: a second checkout of the session kept
+ * inviting its payer to pay again). Not one this checkout's payer already left.
+ */
+function sharedWait(state: CheckoutState, place: Remembered): Partial<CheckoutState> | null {
+  const wait = keptWait(state, place);
+  const d = wait.detected;
+  if (!d || state.detected) return null;
+  const left = (d.paymentId !== null && state.settled.includes(d.paymentId)) || sameTransaction(d.txHash, state.walletTx?.txHash);
+  return left ? null : wait;
 }
 
 /**

@@ -1087,6 +1087,31 @@ describe("checkout machine: the payer's place across reloads (issue 14)", () => 
       expect(shared(place, state).state).to.equal(state);
     }
   });
+
+  it("another tab's wait for a payment is waited for here, from the payment view or the token list; not one this payer left", () => {
+    const here = run(loaded(remembered())).state;
+    const shared = (place: Remembered, state: CheckoutState) =>
+      reduce(state, {type: 'place-shared', remembered: {place, memory}, at: 600, wallAt: 1_000_100}).state;
+    const walletTx = {wallet: 'Test Wallet', chainId: 84532, txHash: `0x${'ab'.repeat(32)}`};
+    const sent = remembered({walletTx, detected: {paymentId: null, txHash: walletTx.txHash}});
+    const seen = remembered({detected: {paymentId: 'pay_1', txHash: null}});
+    for (const state of [here, {...here, step: 'select-token' as const, address: null}]) {
+      const waiting = shared(sent, state);
+      expect([waiting.step, waiting.detected?.txHash, waiting.walletTx?.txHash]).to.deep.equal([
+        'confirming',
+        walletTx.txHash,
+        walletTx.txHash,
+      ]);
+      expect(shared(seen, state).detected?.paymentId).to.equal('pay_1');
+      // Left by this payer ("Back to the payment details"): the other tab's next write does not bring it back.
+      const left = run([{type: 'stop-waiting'}], waiting).state;
+      expect(shared(sent, left)).to.equal(left);
+      const leftSeen = run([{type: 'stop-waiting'}], shared(seen, state)).state;
+      expect(shared(seen, leftSeen)).to.equal(leftSeen);
+    }
+    // Not while this checkout's own wallet request is open, nor on a wait already.
+    for (const state of [{...here, busy: 'wallet' as const}, shared(seen, here)]) expect(shared(sent, state)).to.equal(state);
+  });
 });
 
 describe('display formatting', () => {

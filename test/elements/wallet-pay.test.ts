@@ -413,6 +413,32 @@ describe('paying from the wallet', () => {
     expect(inView(el, 'a[data-open-wallet]')).to.not.equal(null);
   });
 
+  // Found by a wallet probe: a second checkout of the session (a modal beside the inline one, another
+  // tab) stayed on the payment details while the first waited for what its wallet sent, its wallet
+  // button inviting a second payment.
+  it('a payment sent from one checkout of a session is waited for in the others, on the payment details or the token list', async () => {
+    wallet = announceWallet({chainId: 84532});
+    const s = await createSession({customer_email: 'a@example.com', amount_usd: 49.99});
+    const [a, b, c] = [mountCheckout(s), mountCheckout(s), mountCheckout(s)];
+    await toPayment(a);
+    await toPayment(b);
+    await stepIs(c, 'select-token');
+    await deepReady(b.shadowRoot!, 'button[data-wallet-button]');
+    (await deepReady<HTMLButtonElement>(a.shadowRoot!, 'button[data-wallet-button]')).click();
+    await stepIs(a, 'confirming');
+    for (const other of [b, c]) {
+      await stepIs(other, 'confirming');
+      expect(other.state.detected?.txHash).to.equal(WALLET_TX_HASH);
+      expect(inView(other, 'button[data-wallet-button]')).to.equal(null);
+      // What to do if the wallet dropped it: this checkout waits by what it was told.
+      expect(text(other, '[data-confirming-body]')).to.include('go back to the payment details');
+    }
+    expect(wallet.calls.filter((call) => call.method === 'eth_sendTransaction')).to.have.length(1);
+    // Confirmed: every one of them is paid.
+    await simulate(s.invoice_id, 'pay', {amount: 'full', tx_hash: WALLET_TX_HASH});
+    for (const el of [a, b, c]) await stepIs(el, 'paid');
+  });
+
   it('a refusal in the wallet (4001) goes back to the choices with a short notice, not an error', async () => {
     wallet = announceWallet({chainId: 84532, fail: {method: 'eth_sendTransaction', error: {code: 4001, message: 'User rejected'}}});
     const {el} = await paying();
