@@ -1,5 +1,6 @@
 /** Which contract events a state change fires: a pure diff, so the host hears each change once. */
 import type {PepayCheckoutEventDetails} from '../events/contract.js';
+import {sameTransaction} from './same-transaction.js';
 import type {CheckoutState} from './types.js';
 
 /** One contract event, as the machine's state diff produces it. */
@@ -51,7 +52,10 @@ export function eventsBetween(prev: CheckoutState, next: CheckoutState): Emitted
   if (seen?.paymentId && seen.paymentId !== prev.detected?.paymentId) {
     out.push({name: 'pepay-payment-detected', detail: {invoiceId, paymentId: seen.paymentId, txHash: seen.txHash}});
   }
-  if (next.walletTx && next.walletTx !== prev.walletTx) out.push({name: 'pepay-wallet-transaction', detail: {invoiceId, ...next.walletTx}});
+  // Once per transaction: a wallet asked again may answer with the one it sent before.
+  if (next.walletTx && !sameTransaction(next.walletTx.txHash, prev.walletTx?.txHash)) {
+    out.push({name: 'pepay-wallet-transaction', detail: {invoiceId, ...next.walletTx}});
+  }
   for (const error of [next.error, next.notice]) {
     if (error && error !== prev.error && error !== prev.notice) out.push({name: 'pepay-error', detail: {...error}});
   }

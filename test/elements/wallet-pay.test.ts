@@ -7,7 +7,7 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
-import {buttonNamed, deep, deepReady, deepText} from '../support/deep.js';
+import {buttonNamed, deep, deepAll, deepReady, deepText} from '../support/deep.js';
 import {decodeQr} from '../support/qr.js';
 import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
 import {captured, mountCheckout, payingCheckout, stepIs, toPayment} from '../support/walk.js';
@@ -411,6 +411,33 @@ describe('paying from the wallet', () => {
     (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-stop-waiting]')).click();
     await stepIs(el, 'awaiting-payment');
     expect(inView(el, 'a[data-open-wallet]')).to.not.equal(null);
+  });
+
+  // Found by a wallet probe: the page was told of one transaction twice.
+  it('a wallet asked again that answers with the transaction it sent before: pepay-wallet-transaction once; another one is told', async () => {
+    wallet = announceWallet({chainId: 84532});
+    const {el} = await paying();
+    const told = captured<{txHash: string}>(el, 'pepay-wallet-transaction');
+    for (let press = 0; press < 2; press++) {
+      (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
+      await stepIs(el, 'confirming');
+      (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-stop-waiting]')).click();
+      await stepIs(el, 'awaiting-payment');
+    }
+    expect(told.map((detail) => detail.txHash)).to.deep.equal([WALLET_TX_HASH]);
+    // Another wallet on the page sends another transaction: told.
+    const other = `0x${'cd'.repeat(32)}`;
+    const second = announceWallet({name: 'Other Wallet', chainId: 84532, sendAnswer: other});
+    try {
+      const named = () =>
+        deepAll<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]').find((b) => b.textContent?.includes('Other Wallet'));
+      await until('its button', named);
+      named()!.click();
+      await stepIs(el, 'confirming');
+    } finally {
+      second.stop();
+    }
+    expect(told.map((detail) => detail.txHash)).to.deep.equal([WALLET_TX_HASH, other]);
   });
 
   // Found by a wallet probe: a second checkout of the session (a modal beside the inline one, another
