@@ -29,9 +29,13 @@ const NOT_FINAL = /^(pending|unconfirmed|confirming|detected)/i;
 /** An `invoice_payment` event: its USD tallied, and while it is pending, waited for. */
 export function paymentNews(state: CheckoutState, payment: Payment): Transition {
   const failed = NOT_RECEIVED.test(payment.status ?? '');
-  // The payer's wallet's transaction failed: no receipt to show, nor a hash for a later wait to be matched by.
-  const walletFailed = failed && sameTransaction(payment.txHash, state.walletTx?.txHash);
-  const next = {...state, ...tallied(state, payment, failed), walletTx: walletFailed ? null : state.walletTx};
+  const ours = sameTransaction(payment.txHash, state.walletTx?.txHash);
+  // The payer's wallet's transaction failed: no receipt to show, nor a hash for a later wait to be
+  // matched by. Nor when another transaction arrives while none is waited for (the payer left the
+  // wallet's, or it was counted before): the last screen names only what was waited for last, as
+  // a reload does (remembered.ts), never one the payer said may have been dropped.
+  const another = !state.detected && !!payment.txHash && !ours;
+  const next = {...state, ...tallied(state, payment, failed), walletTx: (failed && ours) || another ? null : state.walletTx};
   const waited = state.detected;
   if (failed && waited && isWaitedFor(waited, payment)) {
     // What was on its way will not arrive: the payer is back where they pay. A job's find may have

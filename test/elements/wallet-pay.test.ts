@@ -413,6 +413,26 @@ describe('paying from the wallet', () => {
     expect(inView(el, 'a[data-open-wallet]')).to.not.equal(null);
   });
 
+  // Found by a wallet probe: the paid screen named the wallet's transaction, which the payer had
+  // left as dropped, though another one paid.
+  it('a payer who left the wallet transaction and paid another way: the paid screen names no transaction of the wallet', async () => {
+    wallet = announceWallet({chainId: 84532});
+    const {s, el} = await paying();
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
+    await stepIs(el, 'confirming');
+    (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-stop-waiting]')).click();
+    await stepIs(el, 'awaiting-payment');
+    const paidOtherwise = `0x${'cd'.repeat(32)}`;
+    await simulate(s.invoice_id, 'pay', {amount: 'full', pending: true, tx_hash: paidOtherwise});
+    await stepIs(el, 'confirming');
+    await until('the hash seen', () => text(el, '[data-tx-hash]') === paidOtherwise);
+    await simulate(s.invoice_id, 'confirm');
+    await stepIs(el, 'paid');
+    await el.updateComplete;
+    expect(el.state.walletTx).to.equal(null);
+    expect(deepText(el.shadowRoot!)).to.not.include(WALLET_TX_HASH);
+  });
+
   // Found by a wallet probe: the page was told of one transaction twice.
   it('a wallet asked again that answers with the transaction it sent before: pepay-wallet-transaction once; another one is told', async () => {
     wallet = announceWallet({chainId: 84532});
