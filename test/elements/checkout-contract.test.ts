@@ -116,6 +116,8 @@ describe('<pepay-checkout> state contract', () => {
     ['ws-base', '::nope'],
     ['ws-base', 'https://example.com'],
     ['api-base', 'not a url'],
+    // The merchant probe's input: a base without its scheme.
+    ['api-base', '127.0.0.1:18787'],
   ] as const) {
     it(`an invalid ${attribute} ("${value}") is a pepay-error and the error step, never an unhandled rejection`, async () => {
       const s = await createSession({customer_email: 'a@example.com'});
@@ -131,6 +133,9 @@ describe('<pepay-checkout> state contract', () => {
         document.body.append(el);
         await stepIs(el, 'error');
         expect(matchedSteps(el)).to.deep.equal(['error']);
+        // The payer reads that the merchant must fix it, not "That was not accepted." (found by a merchant probe).
+        const said = await deepReady(el.shadowRoot!, '[data-error-message]');
+        expect(said.textContent).to.equal('This checkout is not set up correctly. The merchant must fix it.');
         el.remove();
       }).finally(() => (console.warn = warn));
       expect(detail).to.deep.include({code: 'bad-request', retryable: false});

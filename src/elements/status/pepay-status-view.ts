@@ -109,7 +109,7 @@ export class PepayStatusView extends PepayViewLeaf {
         const e = state.error;
         // The alert is what went wrong, not the controls beside it (read as "… Try again. Try again").
         return html`<div class="stack" part="error">
-          <p role="alert" data-error-message>${e ? m.errors[e.code] : ''}</p>
+          <p role="alert" data-error-message>${e ? (notSetUp(state) ? this.viewMessages.notSetUp : m.errors[e.code]) : ''}</p>
           ${e?.retryable ? html`<button class="primary" part="pay-button" @click=${() => this.act({type: 'retry'})}>${m.retry}</button>` : nothing}
           ${state.invoiceId ? this.invoiceId(state) : nothing}
         </div>`;
@@ -192,6 +192,14 @@ declare global {
   interface HTMLElementTagNameMap {
     'pepay-status-view': PepayStatusView;
   }
+}
+
+/**
+ * Refused before any session was read: a setting the merchant gave is no URL, or the server found
+ * the first request malformed. The payer can do nothing but tell the merchant.
+ */
+function notSetUp(state: CheckoutState): boolean {
+  return state.error?.code === 'bad-request' && !state.session;
 }
 
 /** What the wait is said to be: found by a job, sent by the wallet, one this page may not hear end (never "you can close it"), or heard. */

@@ -163,6 +163,7 @@ export default {
     sentBody:
       'Deine Wallet hat diese Transaktion gesendet. Diese Seite aktualisiert sich von selbst, sobald das Netzwerk sie sieht. Kommt sie nie an (eine Wallet kann eine Transaktion verwerfen), geh zurück zu den Zahlungsdaten.',
     backToPayment: 'Zurück zu den Zahlungsdaten',
+    notSetUp: 'Dieser Checkout ist nicht richtig eingerichtet. Der Händler muss das beheben.',
     transaction: 'Transaktion:',
     viewTransaction: 'Im Block-Explorer ansehen (öffnet einen neuen Tab)',
   },

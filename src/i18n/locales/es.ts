@@ -157,6 +157,7 @@ export default {
     sentBody:
       'Tu billetera envió esta transacción. Esta página se actualiza sola cuando la red la detecte. Si nunca llega (una billetera puede descartar una transacción), vuelve a los datos del pago.',
     backToPayment: 'Volver a los datos del pago',
+    notSetUp: 'Este pago no está bien configurado. El comercio debe corregirlo.',
     transaction: 'Transacción:',
     viewTransaction: 'Ver en el explorador de bloques (se abre en una pestaña nueva)',
   },

@@ -167,6 +167,7 @@ export default {
     sentBody:
       'Votre portefeuille a envoyé cette transaction. Cette page se met à jour automatiquement dès que le réseau la détecte. Si elle n’arrive jamais (un portefeuille peut abandonner une transaction), revenez aux informations de paiement.',
     backToPayment: 'Revenir aux informations de paiement',
+    notSetUp: 'Ce paiement n’est pas correctement configuré. Le commerçant doit corriger cela.',
     transaction: 'Transaction\u00a0:',
     viewTransaction: 'Voir sur l’explorateur de blocs (ouvre un nouvel onglet)',
   },

@@ -158,6 +158,7 @@ export default {
     sentBody:
       'Dompet Anda telah mengirim transaksi ini. Halaman ini akan diperbarui otomatis setelah jaringan melihatnya. Jika transaksi tidak pernah sampai (dompet bisa saja membuang transaksi), kembali ke detail pembayaran.',
     backToPayment: 'Kembali ke detail pembayaran',
+    notSetUp: 'Checkout ini tidak diatur dengan benar. Merchant harus memperbaikinya.',
     transaction: 'Transaksi:',
     viewTransaction: 'Lihat di block explorer (membuka tab baru)',
   },

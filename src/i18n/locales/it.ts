@@ -157,6 +157,7 @@ export default {
     sentBody:
       'Il tuo wallet ha inviato questa transazione. Questa pagina si aggiorna da sola quando la rete la rileva. Se non arriva mai (un wallet può scartare una transazione), torna ai dati di pagamento.',
     backToPayment: 'Torna ai dati di pagamento',
+    notSetUp: 'Questo pagamento non è configurato correttamente. L’esercente deve correggerlo.',
     transaction: 'Transazione:',
     viewTransaction: 'Visualizza sul block explorer (si apre in una nuova scheda)',
   },

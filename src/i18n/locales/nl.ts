@@ -163,6 +163,7 @@ export default {
     sentBody:
       'Je wallet heeft deze transactie verstuurd. Deze pagina wordt vanzelf bijgewerkt zodra het netwerk de transactie ziet. Komt die nooit aan (een wallet kan een transactie laten vallen), ga dan terug naar de betaalgegevens.',
     backToPayment: 'Terug naar de betaalgegevens',
+    notSetUp: 'Dit betaalscherm is niet goed ingesteld. De verkoper moet dit oplossen.',
     transaction: 'Transactie:',
     viewTransaction: 'Bekijken in de blockexplorer (opent een nieuw tabblad)',
   },

@@ -162,6 +162,7 @@ export default {
     sentBody:
       'Twój portfel wysłał tę transakcję. Ta strona zaktualizuje się sama, gdy sieć ją wykryje. Jeśli transakcja nigdy nie dotrze (portfel może porzucić transakcję), wróć do danych płatności.',
     backToPayment: 'Wróć do danych płatności',
+    notSetUp: 'Ta strona płatności nie jest poprawnie skonfigurowana. Sprzedawca musi to naprawić.',
     transaction: 'Transakcja:',
     viewTransaction: 'Zobacz w eksploratorze bloków (otwiera się w nowej karcie)',
   },

@@ -158,6 +158,7 @@ export default {
     sentBody:
       'Sua carteira enviou esta transação. Esta página é atualizada automaticamente quando a rede a detectar. Se ela nunca chegar (uma carteira pode descartar uma transação), volte aos dados do pagamento.',
     backToPayment: 'Voltar aos dados do pagamento',
+    notSetUp: 'Este pagamento não está configurado corretamente. A loja precisa corrigir isso.',
     transaction: 'Transação:',
     viewTransaction: 'Ver no explorador de blocos (abre em uma nova aba)',
   },

@@ -156,6 +156,7 @@ export default {
     sentBody:
       'Cüzdanınız bu işlemi gönderdi. Ağ işlemi gördüğünde bu sayfa kendiliğinden güncellenir. İşlem hiç ulaşmazsa (bir cüzdan işlemi düşürebilir), ödeme bilgilerine geri dönün.',
     backToPayment: 'Ödeme bilgilerine dön',
+    notSetUp: 'Bu ödeme sayfası doğru kurulmamış. Satıcının bunu düzeltmesi gerekiyor.',
     transaction: 'İşlem:',
     viewTransaction: 'Blok gezgininde görüntüle (yeni sekmede açılır)',
   },

@@ -156,6 +156,7 @@ export default {
     sentBody:
       'Ví của bạn đã gửi giao dịch này. Trang này sẽ tự cập nhật khi mạng ghi nhận giao dịch. Nếu giao dịch không bao giờ đến (ví có thể hủy bỏ giao dịch), hãy quay lại thông tin thanh toán.',
     backToPayment: 'Quay lại thông tin thanh toán',
+    notSetUp: 'Trang thanh toán này chưa được thiết lập đúng. Người bán cần khắc phục điều này.',
     transaction: 'Giao dịch:',
     viewTransaction: 'Xem trên trình khám phá khối (mở trong thẻ mới)',
   },
