@@ -36,3 +36,23 @@ for (const [variable, what] of [
     assert.equal(run.stdout, '');
   });
 }
+
+// Found by a merchant probe: `npm run sandbox` on a taken port printed a whole EADDRINUSE stack.
+test('npm run sandbox on a taken PORT is said in one line', async () => {
+  const held = await holdPort();
+  const port = held.address().port;
+  const env = {...process.env, PORT: String(port)};
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'demo/sandbox/node/main.ts'], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  held.close();
+  assert.equal(run.status, 1, run.stderr);
+  assert.equal(
+    run.stderr.trim(),
+    `Port ${port} (the sandbox) is already in use, perhaps by another sandbox. Stop it, or choose another: PORT=<port> npm run sandbox`,
+  );
+  assert.equal(run.stdout, '');
+});
