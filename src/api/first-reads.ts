@@ -3,8 +3,9 @@
  * with a session is on the page, while its first screen (the client, and the zod schemas that
  * check every answer) is still on its way: the answers then arrive with it, not one round trip
  * after it (issue 11). Only the sending is here; the client takes each response once, for the same
- * URL, session and `fetch`, and reads, checks and retries it as any other (http.ts). Nothing is sent
- * for a session the client would refuse (credentials.ts), nor where the first screen is bundled.
+ * URL, session and `fetch`, and reads, checks and retries it like every other answer (http.ts).
+ * Nothing is sent for a session the client would refuse (credentials.ts), nor where the first
+ * screen is bundled.
  */
 import {apiOrigin} from './base-url.js';
 import {resolveCredentials, type CredentialInput, type SessionCredentials} from './credentials.js';

@@ -3,8 +3,8 @@
  * schemas that check every answer), its header, and the first screen's elements (token list,
  * countdown). In the script-tag build it is a chunk of its own, fetched beside the first paint
  * (src/cdn/classic.ts): the card and its skeleton paint before it arrives, and the first reads
- * travel beside it (src/api/first-reads.ts, issue 11). No side effects: a copy of the script whose checkout lost
- * its tag to another copy's registers nothing here.
+ * travel beside it (src/api/first-reads.ts, issue 11). No side effects: a copy of the script whose
+ * checkout lost its tag to another copy's registers nothing here.
  */
 import {PepayCountdown} from '../countdown/pepay-countdown.js';
 import {register} from '../register.js';
