@@ -100,7 +100,7 @@ export const enViews = {
   sentBody:
     'Your wallet sent this transaction. This page updates by itself once the network sees it. If it never arrives (a wallet can drop a transaction), go back to the payment details.',
   backToPayment: 'Back to the payment details',
-  /** `bad-request` before any session was read: `api-base` or `ws-base` is no URL, or the first request was refused as malformed. */
+  /** `bad-request` before a session was read: `api-base` or `ws-base` is no URL, or the first request was refused as malformed. */
   notSetUp: 'This checkout is not set up correctly. The merchant must fix it.',
   transaction: 'Transaction:',
   viewTransaction: 'View on the block explorer (opens a new tab)',

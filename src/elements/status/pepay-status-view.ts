@@ -195,7 +195,7 @@ declare global {
 }
 
 /**
- * Refused before any session was read: a setting the merchant gave is no URL, or the server found
+ * Refused before a session was read: a setting the merchant gave is no URL, or the server found
  * the first request malformed. The payer can do nothing but tell the merchant.
  */
 function notSetUp(state: CheckoutState): boolean {
