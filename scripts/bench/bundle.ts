@@ -9,6 +9,7 @@ import {join} from 'node:path';
 import {brotliCompressSync, constants, gzipSync} from 'node:zlib';
 
 const DIR = 'dist/cdn';
+const PLACE_STORE = 'src/controllers/place-store.ts';
 
 interface ManifestChunk {
   file: string;
@@ -47,21 +48,27 @@ export function moduleFirstPaint(): string[] {
 
 /**
  * What the classic loader fetches beside the first-paint entry, relative to dist/cdn: the chunks
- * it imports statically, then the checkout's first-screen chunk and what it imports.
+ * it imports statically, then what the first screen waits for (`firstScreenChunks`).
  */
 export function fetchedAlongside(): string[] {
   const [, ...firstPaint] = moduleFirstPaint();
   return [...firstPaint, ...firstScreenChunks()];
 }
 
-/** The first-screen chunk (src/elements/checkout/first-screen.ts) and the chunks it imports statically that the first paint has not. */
+/**
+ * What the checkout's first screen waits for beyond the first paint: the first-screen chunk
+ * (src/elements/checkout/first-screen.ts), the place store's (src/controllers/place-store.ts: the
+ * load waits for it, to restore a place the payer left, src/controllers/requests.ts), and the
+ * chunks they import statically that the first paint has not.
+ */
 export function firstScreenChunks(): string[] {
   const manifest = readManifest();
   // The chunk of its group (vite.config.ts), named in the manifest after the group.
   const key = Object.keys(manifest).find((k) => k.startsWith('_first-screen-'));
   if (!key) throw new Error(`${DIR}/chunks.json has no first-screen chunk: run npm run build`);
   const first = new Set(moduleFirstPaint());
-  return staticClosure(manifest, key).filter((file) => !first.has(file));
+  const files = [...staticClosure(manifest, key), ...staticClosure(manifest, PLACE_STORE)];
+  return [...new Set(files)].filter((file) => !first.has(file));
 }
 
 /** Paths of the first paint's files, loader first. */

@@ -36,7 +36,8 @@ export async function runRequest(effect: RequestEffect, client: PayorClient, sig
   switch (effect.type) {
     case 'load': {
       // One round: nothing the first screen needs waits for another answer first. The place store
-      // is a chunk of its own, fetched beside them; without it nothing is remembered.
+      // is a chunk of its own, which the script-tag entries fetch beside the first screen (src/cdn);
+      // without it nothing is remembered.
       const placeStore = import('./place-store.js');
       const sessionRead = client.sessionDetails(signal);
       const [session, tokens, questions, email] = await Promise.all([

@@ -227,7 +227,7 @@ describe('the module entry without the first screen', () => {
 
 describe('a checkout whose first screen is on its way', () => {
   /** A storefront whose first screen is held by the test server until `release()`; its page's fetches in `window.__fetched`. */
-  async function heldStorefront(checkoutAttributes: string) {
+  async function heldStorefront(checkoutAttributes: string, entry: 'classic' | 'module' = 'classic') {
     const hold = `first-screen-${Date.now()}-${++pages}`;
     const frame = document.createElement('iframe');
     frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
@@ -236,7 +236,11 @@ describe('a checkout whose first screen is on its way', () => {
         const pageFetch = window.fetch;
         window.fetch = function (url, init) { __fetched.push([String(url), JSON.stringify(init && init.headers)]); return pageFetch.call(this, url, init); };
       </script>
-      <script src="${location.origin}/held-${hold}/dist/cdn/pepay-checkout.iife.js"></script>
+      ${
+        entry === 'classic'
+          ? `<script src="${location.origin}/held-${hold}/dist/cdn/pepay-checkout.iife.js"></script>`
+          : `<script type="module" src="${location.origin}/held-${hold}/dist/cdn/pepay-checkout.es.js"></script>`
+      }
       <pepay-checkout ${checkoutAttributes} api-base="${sandboxUrl}"></pepay-checkout>
       </body></html>`;
     document.body.append(frame);
@@ -244,7 +248,28 @@ describe('a checkout whose first screen is on its way', () => {
     const checkout = frame.contentDocument!.querySelector('pepay-checkout') as PepayCheckout;
     await until('the skeleton', () => checkout.shadowRoot?.querySelector('[part=card][aria-busy=true] [role=status]'));
     const fetched = () => (frame.contentWindow as Window & {__fetched: [string, string][]}).__fetched;
-    return {checkout, frame, fetched, release: () => fetch(`/release-${hold}`)};
+    const scripts = () => frame.contentWindow!.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+    return {checkout, frame, fetched, scripts, release: () => fetch(`/release-${hold}`)};
+  }
+
+  for (const entry of ['classic', 'module'] as const) {
+    it(`has the place store its load waits for beside the first screen, not after it (${entry} entry)`, async () => {
+      const s = await createSession({customer_email: 'a@example.com'});
+      const {checkout, frame, scripts, release} = await heldStorefront(
+        `session-token="${s.session_token}" signature="${s.signature}"`,
+        entry,
+      );
+      try {
+        await until('the place store', () => scripts().some((path) => /\/chunks\/place-store-[\w-]+\.js$/.test(path)));
+        expect(checkout.state.step).to.equal('loading');
+        expect(scripts().some((path) => /\/chunks\/first-screen-/.test(path))).to.equal(false);
+        await release();
+        await until('token step', () => checkout.state.step === 'select-token');
+      } finally {
+        await release();
+        frame.remove();
+      }
+    });
   }
 
   it('shows the skeleton and has sent its reads already, once; taken off the page and put back meanwhile, it starts once', async () => {
