@@ -38,10 +38,13 @@ const OUTCOMES: [PepayEventName, CheckoutOutcome][] = [
  * `closed` resolves).
  */
 export function openCheckout(options: OpenOptions): OpenCheckout {
+  // Called from a page's own script, it may be given nothing, null or a string: the modal then
+  // shows what a checkout without a session shows (its error card), never a TypeError.
+  const given: OpenOptions = typeof options === 'object' && options !== null ? options : {};
   defineElements();
   const dialog = document.createElement('pepay-checkout-dialog') as PepayCheckoutDialog;
   // Properties, not methods: set before the element upgrades, they are applied when it does.
-  Object.assign(dialog, pickSession(options), {open: true});
+  Object.assign(dialog, pickSession(given), {open: true});
   // Focus goes back where it was when the modal closes (the native dialog cannot: it is removed),
   // to the control itself when it sits in a storefront's own component (a shadow root).
   const opener = deepFocused(document);
@@ -60,7 +63,7 @@ export function openCheckout(options: OpenOptions): OpenCheckout {
       {once: true},
     );
   });
-  (options.container ?? document.body).append(dialog);
+  containerOf(given).append(dialog);
   const ready = loadView('dialog');
   // Settles only when the modal cannot be fetched: then nothing is shown.
   const unavailable = ready.then(
@@ -79,4 +82,13 @@ export function openCheckout(options: OpenOptions): OpenCheckout {
     result: Promise.race([result, unavailable]),
     closed: Promise.race([closed, unavailable.catch(() => undefined)]),
   };
+}
+
+/** `options.container`, or the page's body when there is none or it holds no children (a selector string, say: the console says so). */
+function containerOf(options: OpenOptions): ParentNode {
+  const container: unknown = options.container;
+  if (container != null && typeof (container as Partial<ParentNode>).append === 'function') return container as ParentNode;
+  if (container != null)
+    console.warn('Pepay Checkout: open() was given a container that is not an element; the modal goes in document.body.');
+  return document.body;
 }

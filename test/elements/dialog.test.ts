@@ -1,7 +1,7 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../src/define.js';
-import {openCheckout, type PepayCheckout, type PepayCheckoutButton} from '../../src/index.js';
+import {openCheckout, type PepayCheckout, type PepayCheckoutButton, type PepayCheckoutDialog} from '../../src/index.js';
 import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
 import {deep} from '../support/deep.js';
 import {toPayment} from '../support/walk.js';
@@ -152,6 +152,60 @@ describe('<pepay-checkout-button> and the modal dialog', () => {
     second.close();
     expect(await second.result).to.equal('closed');
     expect(document.querySelector('pepay-checkout-dialog')).to.equal(null);
+  });
+});
+
+describe('openCheckout() called without its options (a merchant probe: a TypeError was all it gave)', () => {
+  for (const [what, given] of [
+    ['nothing', undefined],
+    ['null', null],
+    ['a payment link as a string', 'https://pay.example/?token=t&signature=s'],
+  ] as const) {
+    it(`given ${what}, opens the modal on the error card a checkout without a session shows, and settles as closed`, async () => {
+      const errors: string[] = [];
+      const heard = (event: Event) => errors.push((event as CustomEvent<{code: string}>).detail.code);
+      document.addEventListener('pepay-error', heard);
+      try {
+        const opened = (openCheckout as (options?: unknown) => ReturnType<typeof openCheckout>)(given);
+        await customElements.whenDefined('pepay-checkout-dialog');
+        const dialogEl = document.querySelector('pepay-checkout-dialog')!;
+        await dialogEl.updateComplete;
+        const checkout = dialogEl.shadowRoot!.querySelector<PepayCheckout>('pepay-checkout')!;
+        await until('the error card', () => checkout.state?.step === 'error');
+        expect(checkout.state.error?.code).to.equal('missing-credentials');
+        expect(errors).to.deep.equal(['missing-credentials']);
+        opened.close();
+        expect(await opened.result).to.equal('closed');
+        await opened.closed;
+        expect(document.querySelector('pepay-checkout-dialog')).to.equal(null);
+      } finally {
+        document.removeEventListener('pepay-error', heard);
+      }
+    });
+  }
+  it('given a selector string for its container, opens the modal in the body all the same, and the console says why', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    try {
+      const opened = openCheckout({
+        sessionToken: s.session_token,
+        signature: s.signature,
+        apiBase: sandboxUrl,
+        container: '#checkout' as unknown as ParentNode,
+      });
+      await customElements.whenDefined('pepay-checkout-dialog');
+      const dialogEl = document.body.querySelector<PepayCheckoutDialog>(':scope > pepay-checkout-dialog')!;
+      await dialogEl.updateComplete;
+      const checkout = dialogEl.shadowRoot!.querySelector<PepayCheckout>('pepay-checkout')!;
+      await until('token step', () => checkout.state?.step === 'select-token');
+      expect(warnings.some(([message]) => String(message).includes('container'))).to.equal(true);
+      opened.close();
+      expect(await opened.result).to.equal('closed');
+    } finally {
+      console.warn = warn;
+    }
   });
 });
 
