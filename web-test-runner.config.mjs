@@ -22,6 +22,7 @@ const LOST = {
   qr: /^\/dist\/cdn\/chunks\/qr-encoder-/,
   wallet: /^\/dist\/cdn\/chunks\/wallet-/,
   'first-screen': /^\/dist\/cdn\/chunks\/first-screen-/,
+  'first-paint': /^\/dist\/cdn\/chunks\/first-paint-/,
   locale: /^\/dist\/cdn\/chunks\/(ar|he)-/,
 };
 async function chunkFaults(ctx, next) {
@@ -38,7 +39,8 @@ async function chunkFaults(ctx, next) {
 
 /**
  * `/held-first-screen-<id>/...` serves the same files as `/...`, but holds the checkout's
- * first-screen chunk (`/held-locale-<id>/...`: the Arabic and Hebrew catalogues) until
+ * first-screen chunk (`/held-first-paint-<id>/...`: the first paint's chunk;
+ * `/held-locale-<id>/...`: the Arabic and Hebrew catalogues) until
  * `/release-first-screen-<id>` (`/release-locale-<id>`) is asked for: a slow link, ended when a test says so (no fixed delay), for
  * what a checkout does while it waits (test/e2e/chunks.test.ts).
  */
@@ -62,7 +64,7 @@ async function heldChunks(ctx, next) {
     ctx.body = 'released';
     return;
   }
-  const held = /^\/held-((first-screen|locale)-[\w-]+?)(\/dist\/.*)$/.exec(ctx.path);
+  const held = /^\/held-((first-screen|first-paint|locale)-[\w-]+?)(\/dist\/.*)$/.exec(ctx.path);
   if (!held) return next();
   const [, id, kind, path] = held;
   if (LOST[kind].test(path)) await hold(id).released;

@@ -1,8 +1,9 @@
 /**
- * The first screen's four reads, sent by the script-tag build's first paint as soon as a checkout
- * with a session is on the page, while its first screen (the client, and the zod schemas that
- * check every answer) is still on its way: the answers then arrive with it, not one round trip
- * after it (issue 11). Only the sending is here; the client takes each response once, for the same
+ * The first screen's four reads, sent ahead while the first screen (the client, and the zod
+ * schemas that check every answer) is still on its way, so the answers arrive with it, not one
+ * round trip after it (issue 11): by the classic loader for each checkout in the page's markup
+ * (src/cdn/read-ahead.ts), and by the script-tag build's first paint for each checkout with a
+ * session as it is put on the page. Only the sending is here; the client takes each response once, for the same
  * URL, session and `fetch`, and reads, checks and retries it like every other answer (http.ts).
  * Nothing is sent for a session the client would refuse (credentials.ts), nor where the first
  * screen is bundled.
@@ -39,8 +40,16 @@ export function requestInit(method: 'GET' | 'POST', headers: Record<string, stri
  */
 const TAKEN_WITHIN_MS = 5000;
 
-/** Responses sent ahead, by URL and session, each with the `fetch` that sent it and when. */
-const sent = new Map<string, {fetch: typeof fetch; response: Promise<Response>; at: number}>();
+type SentAhead = Map<string, {fetch: typeof fetch; response: Promise<Response>; at: number}>;
+
+/**
+ * Responses sent ahead, by URL and session, each with the `fetch` that sent it and when. One map
+ * for the page: the classic loader is a bundle of its own, and sends before the first paint is
+ * here. A page's script could put a response of its own in it, as it could wrap `fetch`; either
+ * way the client checks what it reads. Versioned: a change to its shape needs another name.
+ */
+const SENT_AHEAD = Symbol.for('pepay-checkout.first-reads.v1');
+const sent: SentAhead = ((globalThis as {[SENT_AHEAD]?: SentAhead})[SENT_AHEAD] ??= new Map());
 
 /** Drops what was sent ahead and not taken in time: a session changed meanwhile, or a checkout taken off the page. */
 function dropStale(): void {

@@ -1,7 +1,8 @@
 /**
- * The classic script tag's entry, `pepay-checkout.iife.js`: a loader of about one kilobyte. It
+ * The classic script tag's entry, `pepay-checkout.iife.js`: a loader of about two kilobytes. It
  * finds its own URL and imports the first paint next to it (`pepay-checkout.paint.js`), which
- * loads its lazy chunks from there too; so a storefront still needs one `<script src>` and serves
+ * loads its lazy chunks from there too, and sends the first reads of the checkouts in the page's
+ * markup meanwhile (./read-ahead.ts); so a storefront still needs one `<script src>` and serves
  * `dist/cdn/` as a whole. `import()` is allowed by `script-src` for the bundle's origin and is not
  * a Trusted Types sink; a second copy (or the module entry beside it) imports the same module,
  * which the browser runs once.
@@ -10,6 +11,7 @@
  */
 import {VERSION} from '../version.js';
 import {openLater, type FirstPaint} from './open-later.js';
+import {readAhead} from './read-ahead.js';
 
 /**
  * The chunks the bundle imports statically and the checkout's first screen (which the bundle
@@ -41,6 +43,7 @@ function fetchAlongside(url: string): void {
 const url = bundleUrl();
 const bundle = import(/* @vite-ignore */ url) as Promise<FirstPaint>;
 fetchAlongside(url);
+readAhead();
 bundle.catch((error: unknown) => console.warn(`Pepay Checkout: cannot load ${url}`, error));
 // A second copy keeps the first one's API (its import of the same URL runs nothing twice).
 window.PepayCheckout ??= {version: VERSION, open: (options) => openLater(bundle, options)};

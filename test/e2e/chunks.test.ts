@@ -333,6 +333,81 @@ describe('a checkout whose first screen is on its way', () => {
   });
 });
 
+describe('a storefront whose first paint is on its way (the classic loader sends the first reads)', () => {
+  /**
+   * A storefront whose first-paint chunk is held until `release()`; its page's fetches in
+   * `window.__fetched`. The loader is in the markup before the checkout, or added by a script once
+   * the page is parsed (as a tag manager does).
+   */
+  async function heldFirstPaint(checkoutAttributes: string, loader: 'in the markup' | 'added later') {
+    const hold = `first-paint-${Date.now()}-${++pages}`;
+    const src = `${location.origin}/held-${hold}/dist/cdn/pepay-checkout.iife.js`;
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
+      <script>
+        window.__fetched = [];
+        const pageFetch = window.fetch;
+        window.fetch = function (url, init) { __fetched.push(String(url)); return pageFetch.call(this, url, init); };
+      </script>
+      ${loader === 'in the markup' ? `<script src="${src}"></script>` : ''}
+      <pepay-checkout ${checkoutAttributes} api-base="${sandboxUrl}"></pepay-checkout>
+      </body></html>`;
+    document.body.append(frame);
+    await until(
+      'the page parsed',
+      () => frame.contentDocument?.readyState === 'complete' && frame.contentDocument.querySelector('pepay-checkout'),
+    );
+    const page = frame.contentWindow as Window & {__fetched: string[]};
+    if (loader === 'added later') {
+      const script = page.document.createElement('script');
+      script.src = src;
+      page.document.body.append(script);
+    }
+    const checkout = page.document.querySelector('pepay-checkout') as PepayCheckout;
+    return {checkout, frame, page, release: () => fetch(`/release-${hold}`)};
+  }
+
+  for (const loader of ['in the markup', 'added later'] as const) {
+    it(`sends the four reads before the first paint is here, once each (loader ${loader})`, async () => {
+      const s = await createSession({customer_email: 'a@example.com'});
+      const {checkout, frame, page, release} = await heldFirstPaint(
+        `session-token="${s.session_token}" signature="${s.signature}"`,
+        loader,
+      );
+      try {
+        await until('the first reads', async () => (await inspect(s.invoice_id)).requests.length === FIRST_READS.length);
+        // The first paint is still held: the element is not even defined yet.
+        expect(page.customElements.get('pepay-checkout')).to.equal(undefined);
+        await release();
+        await until('token step', () => checkout.state?.step === 'select-token');
+        expect(readsOf((await inspect(s.invoice_id)).requests)).to.deep.equal(FIRST_READS);
+      } finally {
+        await release();
+        frame.remove();
+      }
+    });
+  }
+
+  it('given a merchant key in the markup, sends nothing at all, then says why', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const {checkout, frame, page, release} = await heldFirstPaint(
+      `session-token="pk_live_${s.session_token}" signature="${s.signature}"`,
+      'in the markup',
+    );
+    try {
+      await until('the loader ran', () => 'PepayCheckout' in page);
+      await release();
+      await until('the error', () => checkout.state?.step === 'error');
+      expect(checkout.state.error).to.include({code: 'insecure-credentials'});
+      expect(page.__fetched).to.deep.equal([]);
+      expect((await inspect(s.invoice_id)).requests).to.deep.equal([]);
+    } finally {
+      await release();
+      frame.remove();
+    }
+  });
+});
+
 /** An Arabic storefront (`<html lang="ar">`) loading the bundle from behind `prefix`, on its token step. */
 async function arabicStorefront(prefix: string): Promise<{checkout: PepayCheckout; frame: HTMLIFrameElement}> {
   const s = await createSession({customer_email: 'a@example.com'});
