@@ -84,7 +84,7 @@ export function openCheckout(options: OpenOptions): OpenCheckout {
   };
 }
 
-/** `options.container`, or the page's body when there is none or it holds no children (a selector string, say: the console says so). */
+/** `options.container`, or the page's body when there is none or it cannot hold the modal (a selector string, say: the console says so). */
 function containerOf(options: OpenOptions): ParentNode {
   const container: unknown = options.container;
   if (container != null && typeof (container as Partial<ParentNode>).append === 'function') return container as ParentNode;

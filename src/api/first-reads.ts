@@ -3,8 +3,9 @@
  * schemas that check every answer) is still on its way, so the answers arrive with it, not one
  * round trip after it (issue 11): by the classic loader for each checkout in the page's markup
  * (src/cdn/read-ahead.ts), and by the script-tag build's first paint for each checkout with a
- * session as it is put on the page. Only the sending is here; the client takes each response once, for the same
- * URL, session and `fetch`, and reads, checks and retries it like every other answer (http.ts).
+ * session as it is put on the page. Only the sending is here; the client takes each response
+ * once, for the same URL, session and `fetch`, and reads, checks and retries it like every other
+ * answer (http.ts).
  * Nothing is sent for a session the client would refuse (credentials.ts), nor where the first
  * screen is bundled.
  */

@@ -2,8 +2,8 @@
  * The module entry, `pepay-checkout.es.js`, for `<script type="module">` and `import`: the classic
  * loader's twin (classic.ts). It imports the first paint (`paint.ts`, the same file the classic
  * loader imports, so both on one page run it once) and, beside it, the checkout's first screen and
- * the place store its load waits for, all on demand: so the card paints before the first screen arrives, and a first screen that
- * cannot be fetched is said in the card, with "Try again". Static imports would fetch them side by
+ * the place store its load waits for, all on demand: so the card paints before the first screen
+ * arrives, and a first screen that cannot be fetched is said in the card, with "Try again". Static imports would fetch them side by
  * side too, but one missing file would then leave no checkout at all.
  *
  * `openCheckout` (and `window.PepayCheckout.open`) works as soon as this module has run.

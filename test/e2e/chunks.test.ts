@@ -225,17 +225,22 @@ describe('the module entry without the first screen', () => {
   });
 });
 
+/** A storefront's first script: what its page fetches, as `[url, headers]`, in `window.__fetched`. */
+const RECORD_FETCHES = `<script>
+  window.__fetched = [];
+  const pageFetch = window.fetch;
+  window.fetch = function (url, init) { __fetched.push([String(url), JSON.stringify(init && init.headers)]); return pageFetch.call(this, url, init); };
+</script>`;
+
+const fetchedIn = (frame: HTMLIFrameElement) => (frame.contentWindow as Window & {__fetched: [string, string][]}).__fetched;
+
 describe('a checkout whose first screen is on its way', () => {
   /** A storefront whose first screen is held by the test server until `release()`; its page's fetches in `window.__fetched`. */
   async function heldStorefront(checkoutAttributes: string, entry: 'classic' | 'module' = 'classic') {
     const hold = `first-screen-${Date.now()}-${++pages}`;
     const frame = document.createElement('iframe');
     frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
-      <script>
-        window.__fetched = [];
-        const pageFetch = window.fetch;
-        window.fetch = function (url, init) { __fetched.push([String(url), JSON.stringify(init && init.headers)]); return pageFetch.call(this, url, init); };
-      </script>
+      ${RECORD_FETCHES}
       ${
         entry === 'classic'
           ? `<script src="${location.origin}/held-${hold}/dist/cdn/pepay-checkout.iife.js"></script>`
@@ -247,7 +252,7 @@ describe('a checkout whose first screen is on its way', () => {
     await until('checkout defined', () => frame.contentWindow?.customElements.get('pepay-checkout'));
     const checkout = frame.contentDocument!.querySelector('pepay-checkout') as PepayCheckout;
     await until('the skeleton', () => checkout.shadowRoot?.querySelector('[part=card][aria-busy=true] [role=status]'));
-    const fetched = () => (frame.contentWindow as Window & {__fetched: [string, string][]}).__fetched;
+    const fetched = () => fetchedIn(frame);
     const scripts = () => frame.contentWindow!.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
     return {checkout, frame, fetched, scripts, release: () => fetch(`/release-${hold}`)};
   }
@@ -344,11 +349,7 @@ describe('a storefront whose first paint is on its way (the classic loader sends
     const src = `${location.origin}/held-${hold}/dist/cdn/pepay-checkout.iife.js`;
     const frame = document.createElement('iframe');
     frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
-      <script>
-        window.__fetched = [];
-        const pageFetch = window.fetch;
-        window.fetch = function (url, init) { __fetched.push(String(url)); return pageFetch.call(this, url, init); };
-      </script>
+      ${RECORD_FETCHES}
       ${loader === 'in the markup' ? `<script src="${src}"></script>` : ''}
       <pepay-checkout ${checkoutAttributes} api-base="${sandboxUrl}"></pepay-checkout>
       </body></html>`;
@@ -359,14 +360,14 @@ describe('a storefront whose first paint is on its way (the classic loader sends
       'the page parsed',
       () => parsed.includes(frame.contentDocument?.readyState ?? '') && frame.contentDocument!.querySelector('pepay-checkout'),
     );
-    const page = frame.contentWindow as Window & {__fetched: string[]};
+    const page = frame.contentWindow!;
     if (loader === 'added later') {
       const script = page.document.createElement('script');
       script.src = src;
       page.document.body.append(script);
     }
     const checkout = page.document.querySelector('pepay-checkout') as PepayCheckout;
-    return {checkout, frame, page, release: () => fetch(`/release-${hold}`)};
+    return {checkout, frame, page, fetched: () => fetchedIn(frame), release: () => fetch(`/release-${hold}`)};
   }
 
   for (const loader of ['in the markup', 'added later'] as const) {
@@ -392,7 +393,7 @@ describe('a storefront whose first paint is on its way (the classic loader sends
 
   it('given a merchant key in the markup, sends nothing at all, then says why', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
-    const {checkout, frame, page, release} = await heldFirstPaint(
+    const {checkout, frame, page, fetched, release} = await heldFirstPaint(
       `session-token="pk_live_${s.session_token}" signature="${s.signature}"`,
       'in the markup',
     );
@@ -401,7 +402,7 @@ describe('a storefront whose first paint is on its way (the classic loader sends
       await release();
       await until('the error', () => checkout.state?.step === 'error');
       expect(checkout.state.error).to.include({code: 'insecure-credentials'});
-      expect(page.__fetched).to.deep.equal([]);
+      expect(fetched()).to.deep.equal([]);
       expect((await inspect(s.invoice_id)).requests).to.deep.equal([]);
     } finally {
       await release();
