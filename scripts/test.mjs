@@ -47,7 +47,8 @@ process.stdout.write(node.stdout);
 process.stderr.write(node.stderr);
 const count = (label) => Number(node.stdout.match(new RegExp(`^# ${label} (\\d+)`, 'm'))?.[1] ?? 0);
 process.env.PEPAY_NODE_PASSED = String(count('pass'));
-process.env.PEPAY_NODE_FAILED = String(count('fail') || (node.status === 0 ? 0 : 1));
+// A test cancelled (its promise left pending, a timeout) counts as failed.
+process.env.PEPAY_NODE_FAILED = String(count('fail') + count('cancelled') || (node.status === 0 ? 0 : 1));
 // Their names, for the summary's `failed:` lines (top-level TAP results only).
 process.env.PEPAY_NODE_FAILURES = JSON.stringify([...node.stdout.matchAll(/^not ok \d+ - (.*)$/gm)].map((m) => m[1]));
 

@@ -2,11 +2,27 @@
  * Prints `wtr: N passed, N failed, N skipped` as the run's last line, which CI reads, and just
  * before it one line per failed test (engine, file, test, first line of its error): CI keeps only
  * the end of a long log, and a failure must be named there to be fixed.
- * A test file that fails to load counts as one failure.
+ * A test file that fails to load counts as one failure; a run stopped by an error in Node, as one.
  */
 export function summaryReporter() {
+  let finished = false;
   return {
+    start() {
+      // An error thrown out of a Node-side server stops web-test-runner before the run finishes,
+      // and it then says nothing CI keeps: name the error and count the run as failed.
+      let stoppedBy;
+      process.on('uncaughtException', (error) => (stoppedBy ??= error));
+      process.on('exit', () => {
+        if (finished) return;
+        // Straight to stdout: web-test-runner's progress bar holds console output back, and loses it here.
+        const why = String(stoppedBy?.stack ?? stoppedBy ?? 'before the run finished')
+          .split('\n', 2)
+          .join(' ');
+        process.stdout.write(`failed: the test runner stopped: ${why}\nwtr: 0 passed, 1 failed, 0 skipped\n`);
+      });
+    },
     onTestRunFinished({sessions}) {
+      finished = true;
       // Node-side tests ran first (scripts/test.mjs); one summary line covers both.
       let passed = Number(process.env.PEPAY_NODE_PASSED ?? 0);
       let failed = Number(process.env.PEPAY_NODE_FAILED ?? 0);

@@ -41,6 +41,10 @@ export async function startSandbox(options: SandboxServerOptions = {}): Promise<
   const stalled = new Map<Duplex, () => void>();
 
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node's HTTP server stops listening for errors on a socket it hands over for an upgrade: a
+    // browser that resets it (a page closed while its handshake is held or refused) would throw
+    // ECONNRESET out of the process. The sandbox drops that socket instead.
+    if (socket.listenerCount('error') === 0) socket.on('error', () => socket.destroy());
     const url = req.url ?? '/';
     if (!url.startsWith('/ws/payment')) return reject(socket, 404, 'Not found');
     const auth = engine.authorizeStream(url);
