@@ -157,9 +157,13 @@ function recall(state: CheckoutState, remembered: Remembered | null, at: number,
   };
   // The amount is the server's only while the invoice is as it was quoted (same total, same still
   // due, a plausible amount) and its quote holds. Otherwise the address stays, no amount is shown
-  // ("Refreshing the price…"), and its price is made again at once.
+  // ("Refreshing the price…"), and its price is made again at once. A place kept with no quote
+  // time, or no amount, is one whose automatic refresh had stopped (quote.ts): the reload tries again.
+  const keptUntil = remembered.quoteExpiresAt;
   const current =
-    (remembered.quoteExpiresAt === null || remembered.quoteExpiresAt > wallNow) &&
+    address.tokenAmount !== null &&
+    keptUntil !== null &&
+    keptUntil > wallNow &&
     (state.session?.amountUsd ?? null) === a.usdAmount &&
     remembered.quotedRemainingUsd === state.amountRemainingUsd &&
     implausibleAmount(next, address) === null;
@@ -171,8 +175,7 @@ function recall(state: CheckoutState, remembered: Remembered | null, at: number,
     address,
     quotedRemainingUsd: remembered.quotedRemainingUsd,
     // Never longer than a quote is trusted: a kept place is read from the page's storage.
-    quoteExpiresAtMono:
-      remembered.quoteExpiresAt === null ? null : at + Math.min(remembered.quoteExpiresAt - wallNow, QUOTE_LIFETIME_MAX_MS),
+    quoteExpiresAtMono: at + Math.min(keptUntil - wallNow, QUOTE_LIFETIME_MAX_MS),
   };
 }
 

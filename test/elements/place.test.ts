@@ -600,6 +600,25 @@ describe("the payer's place", () => {
     }
   });
 
+  it('a place kept after the automatic price refresh stopped is priced again at once on the reload (found by a network-fault probe)', async () => {
+    // The refresh stops (no quote time kept) after three misses, with no amount shown ("Refreshing
+    // the price…"); sibling: after three quotes that expired at once, with the last amount shown.
+    for (const amountKept of [false, true]) {
+      const {s, key, place, address, due} = await shownAnAddress();
+      const stopped = {...place, address: {...place.address!, tokenAmount: amountKept ? place.address!.tokenAmount : null}};
+      await kept(key, s.session_token, {...stopped, quotedRemainingUsd: due, quoteExpiresAt: null});
+      const before = await allocations(s);
+      const reloaded = mount(s);
+      await stepIs(reloaded, 'awaiting-payment');
+      await until(`priced again (amount kept: ${amountKept})`, async () => (await allocations(s)) === before + 1);
+      await until('the new price shown, with its time', () => reloaded.state.busy === null && deep(reloaded.shadowRoot!, '[data-quote]'));
+      expect(reloaded.state.address?.address).to.equal(address);
+      expect(reloaded.state.address?.tokenAmount).to.match(/^\d+(\.\d+)?$/);
+      expect(deep(reloaded.shadowRoot!, '[data-refresh-quote]'), 'no "Get a new price" while the price holds').to.equal(null);
+      reloaded.remove();
+    }
+  });
+
   it('another token after an address was shown: a payment to that address still ends in paid', async () => {
     const s = await createSession({customer_email: 'a@example.com'});
     const el = mount(s);
