@@ -11,6 +11,7 @@ import {allocated} from './allocation.js';
 import {verified} from './verification.js';
 import {acceptsPayerAction, isPayerAction, isWalletFact} from './payer-guard.js';
 import {tick} from './tick.js';
+import {connected} from './connection.js';
 import {paymentNews, remainderNews, walletNews} from './confirming.js';
 import {applyStatus, orderNews, TERMINAL} from './status-news.js';
 import type {SessionDetails} from '../api/schemas/session.js';
@@ -218,7 +219,7 @@ function transition(state: CheckoutState, input: Input): Transition {
     }
 
     case 'connection':
-      return {state: state.connection === input.connection ? state : {...state, connection: input.connection}, effects: []};
+      return {state: connected(state, input.connection), effects: []};
 
     case 'resync':
       return {

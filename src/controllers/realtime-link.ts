@@ -3,10 +3,10 @@
  * browser's online / visibility signals, turned into machine inputs. Polling runs exactly while
  * the stream is not live, and never after a terminal step.
  *
- * The connection it reports: `live` while the stream is; `reconnecting` when the last poll failed,
- * or a stream that was live dropped before any poll answered; else `polling` (the payer's updates
- * come every 2 s: "Reconnecting…" would say they do not). A stream refused from the start is not
- * an outage the payer is told of: polls say so if they fail too.
+ * The connection it reports: `idle` until there is a payment to follow (an address); then `live`
+ * while the stream is; `reconnecting` when the last poll failed, or a stream that was live dropped
+ * before any poll answered; else `polling` (the payer's updates come every 2 s: "Reconnecting…"
+ * would say they do not). A stream refused from the start is not an outage: polls say so if they fail too.
  */
 import type {PayorClient} from '../api/client.js';
 import type {PepayError} from '../api/errors.js';
@@ -139,9 +139,8 @@ export class RealtimeLink {
   }
 
   /**
-   * A poll answered, here or in another tab. The session re-read an underpaid answer asks for is
-   * made only while this tab follows a payment by polling (not on a token list, not while live),
-   * at most once per 2 s with the browser's signals.
+   * A poll answered, here or in another tab. The session re-read an underpaid answer asks for is made
+   * only while this tab polls (not on a token list, not while live), at most once per 2 s.
    */
   private answered(status: PaymentStatus): void {
     for (const each of answeredPoll(status)) {
@@ -160,6 +159,8 @@ export class RealtimeLink {
   private report(): void {
     // Offline says so until the browser is back online.
     if (!navigator.onLine) return;
+    // Nothing followed yet (the token list; another tab's polls reach this one too): nothing to say.
+    if (!this.poller.running && this.streamStatus === 'stopped') return this.options.input({type: 'connection', connection: 'idle'});
     // `connecting` is a first attempt or a switch to a new stream token: not an outage.
     const dropped = this.wasLive && this.streamStatus === 'reconnecting';
     const down = this.lastPoll === 'failed' || (this.lastPoll === 'none' && dropped);
@@ -177,10 +178,9 @@ export class RealtimeLink {
   }
 
   /**
-   * Another tab kept a place: its storage event (`readShared`). Another tab's place is also told
-   * over the tabs' channel, and read twice (the machine takes the same place once): kept anyway,
-   * as the channel's message may reach this tab before the write does (Chromium passes storage
-   * between processes on its own), where the read finds the place before it.
+   * Another tab kept a place (`readShared`). Also told over the tabs' channel, so read twice (the
+   * machine takes it once): the channel's message may arrive before the write does (Chromium passes
+   * storage between processes on its own).
    */
   private readonly onStorage = (event: StorageEvent) => {
     if (event.newValue !== null && event.key) this.readShared(event.key);

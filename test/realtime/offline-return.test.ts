@@ -9,7 +9,8 @@ import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
 import {servers} from '../support/servers.js';
-import {toPayment} from '../support/walk.js';
+import {stepIs, toPayment} from '../support/walk.js';
+import {buttonNamed, deep} from '../support/deep.js';
 
 // Generous: three engines share two cores in CI.
 const until = (what: string, predicate: () => unknown, timeout = 10_000) => waitUntil(predicate, what, {timeout});
@@ -92,6 +93,47 @@ describe('realtime: back from offline', () => {
     // The first replacement's 10 s deadline, and the slack of a loaded machine.
     expect(performance.now() - from).to.be.below(16_000);
     await faults(s, {ws: {stall: false}});
+    el.remove();
+  });
+
+  // Found by a network-fault probe: the offline error stayed beside the token once the network was
+  // back, and the checkout said it was polling though nothing polls on the token list.
+  it('on the token list, a choice that failed offline is not said to fail once the network is back, and nothing is said to poll', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const el = await fixture<PepayCheckout>(
+      html`<pepay-checkout session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}></pepay-checkout>`,
+    );
+    await stepIs(el, 'select-token');
+    // Offline: the browser says so, and the request cannot reach the server (a redirect nowhere).
+    await faults(s, {http: [{kind: 'redirect', path: 'payment-addresses', location: 'http://127.0.0.1:9/nowhere'}]});
+    window.dispatchEvent(new Event('offline'));
+    const token = () =>
+      el.shadowRoot!.querySelector('pepay-token-list')!.shadowRoot!.querySelector<HTMLButtonElement>('button[data-token="201"]')!;
+    token().click();
+    const problem = () =>
+      deep(el.shadowRoot!, 'pepay-token-list')?.shadowRoot?.querySelector('[data-token-problem]')?.textContent?.trim() ?? '';
+    await until('the choice failed, said beside the token', () => el.state.notice?.code === 'network' && problem() !== '');
+    expect(el.state.connection).to.equal('offline');
+    window.dispatchEvent(new Event('online'));
+    await until('the failure no longer said', () => el.state.notice === null && problem() === '');
+    expect(el.state.connection).to.equal('idle');
+    // The payer chooses again, and it works.
+    token().click();
+    await stepIs(el, 'awaiting-payment');
+    el.remove();
+  });
+
+  it('on the payment step, "I already paid" that failed offline is not said to fail once the network is back', async () => {
+    const {s, el, done} = await liveCheckout();
+    done();
+    await faults(s, {http: [{kind: 'redirect', path: '/verify', location: 'http://127.0.0.1:9/nowhere'}]});
+    window.dispatchEvent(new Event('offline'));
+    buttonNamed(el.shadowRoot!, 'I already paid')!.click();
+    const notice = () => deep(el.shadowRoot!, 'p.notice[role=alert]');
+    await until('the check failed, said', () => el.state.notice?.code === 'network' && notice());
+    window.dispatchEvent(new Event('online'));
+    await until('the failure no longer said', () => el.state.notice === null && !notice() && el.state.connection !== 'offline');
+    expect(el.state.step).to.equal('awaiting-payment');
     el.remove();
   });
 });
