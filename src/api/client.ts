@@ -2,7 +2,8 @@ import {resolveCredentials, type CredentialInput, type SessionCredentials} from 
 import {apiOrigin} from './base-url.js';
 import {DEFAULT_API_BASE} from './default-base.js';
 import {FIRST_READ_PATHS, sessionHeaders} from './first-reads.js';
-import {requestJson, type Parser, type RetryPolicy} from './http.js';
+import type {PepayError} from './errors.js';
+import {requestJson, sleep, type Parser, type RetryPolicy} from './http.js';
 import type {PaymentAddress} from './schemas/address.js';
 import {customerEmailSavedSchema, customerEmailSchema, type CustomerEmail} from './schemas/email.js';
 import {invoiceQuestionsSchema, submitFormSchema, type Question, type QuestionAnswer} from './schemas/questions.js';
@@ -39,7 +40,8 @@ export interface TokenQuery {
  * Typed client for every payor endpoint (payor-api.md §2). Every method rejects with a PepayError
  * (its `code` from the README's error codes) or, when `signal` aborts, with the signal's reason.
  * Times in results are epoch milliseconds; USD amounts are numbers, token amounts decimal strings. Sends only the browser-safe
- * `x-session-token` + `x-signature` pair; returns normalised shapes; throws PepayError.
+ * `x-session-token` + `x-signature` pair; returns normalised shapes; throws PepayError. A POST waits out the
+ * server's last `Retry-After` (a minute at most) before it is sent.
  */
 export class PayorClient {
   readonly apiBase: string;
@@ -47,6 +49,8 @@ export class PayorClient {
   private readonly timeoutMs: number;
   private readonly retry: RetryPolicy;
   private readonly fetchImpl: typeof fetch;
+  /** Monotonic ms before which no POST is sent: the server's last Retry-After, heard on any call. */
+  private postsNotBefore = 0;
 
   /**
    * Throws PepayError `insecure-credentials` / `missing-credentials` before any request can be
@@ -129,7 +133,13 @@ export class PayorClient {
     return this.call('GET', path, undefined, parser, signal);
   }
 
-  private post<T>(path: string, body: unknown, parser: Parser<T>, signal?: AbortSignal): Promise<T> {
+  /**
+   * A payer's action. A POST is never retried here (it may have been applied), so the payer's next
+   * press is the retry: it is sent no sooner than the server's last Retry-After allows (RFC 9110
+   * §10.2.3; a minute at most), or rejects with `signal`'s reason while it waits.
+   */
+  private async post<T>(path: string, body: unknown, parser: Parser<T>, signal?: AbortSignal): Promise<T> {
+    await sleep(this.postsNotBefore - performance.now(), signal);
     return this.call('POST', path, body, parser, signal);
   }
 
@@ -141,6 +151,12 @@ export class PayorClient {
     signal?: AbortSignal,
     retry: RetryPolicy = this.retry,
   ): Promise<T> {
+    // An AbortError or a TypeError has no `retryAfterSeconds`: no wait.
+    const heard = (error: PepayError) => {
+      const waitMs = Math.min((error.retryAfterSeconds ?? 0) * 1000, MAX_POST_WAIT_MS);
+      this.postsNotBefore = Math.max(this.postsNotBefore, performance.now() + waitMs);
+      throw error;
+    };
     return requestJson(
       {
         method,
@@ -153,9 +169,12 @@ export class PayorClient {
         fetch: this.fetchImpl,
       },
       parser,
-    );
+    ).catch(heard);
   }
 }
+
+/** The longest Retry-After a payer's action waits for (ms): a minute is long in a checkout. */
+const MAX_POST_WAIT_MS = 60_000;
 
 const NO_RETRY: RetryPolicy = {maxRetries: 0, baseDelayMs: 0, maxDelayMs: 0};
 
