@@ -3,8 +3,16 @@ import {releaseLockWait} from './advance.js';
 import {quoteMissed} from './quote.js';
 import type {CheckoutError, CheckoutState, Effect, Operation, Transition} from './types.js';
 
-/** Answers that put the session itself in doubt (unauthorised, missing). */
-const DOUBTFUL = new Set(['invalid-session', 'session-not-found', 'insecure-credentials', 'missing-credentials']);
+/** Answers that put the session itself in doubt (unauthorised, missing, gone). */
+const DOUBTFUL = new Set(['invalid-session', 'session-not-found', 'gone', 'insecure-credentials', 'missing-credentials']);
+
+/**
+ * How long after a session read that doubted the session it is made again (ms). With a live stream
+ * nothing else reads it, and one refused read (a proxy's 401) said "not valid" for good (a network
+ * probe). Each doubtful answer sets it again: a session truly revoked is read every 5 s, less
+ * often than a poll.
+ */
+export const SESSION_RECHECK_MS = 5000;
 
 /** Whether `notice` doubts the session itself: a session read that answers says otherwise. */
 export function doubtsSession(notice: CheckoutError | null): boolean {
@@ -18,15 +26,16 @@ export function doubtsSession(notice: CheckoutError | null): boolean {
  */
 export function failed(state: CheckoutState, operation: Operation, error: CheckoutError, at: number): Transition {
   if (operation === 'load') return {state: {...state, step: 'error', error, busy: null}, effects: [{type: 'stop'}]};
-  const doubtful = DOUBTFUL.has(error.code) || error.code === 'gone';
+  const doubtful = DOUBTFUL.has(error.code);
   // A poll that failed: the poller retries with backoff; a doubtful answer asks the session.
   if (operation === 'status') return {state, effects: doubtful ? [{type: 'refresh-session'}] : []};
   // A check the payer did not ask for (a restored payment view's) fails quietly: nothing was asked of them.
   if (operation === 'verify' && state.verificationUnasked) return {state, effects: []};
-  // The session read itself: say what is wrong, keep the view; the next poll or deadline asks again.
+  // The session read itself: say what is wrong, keep the view, and read it again soon.
   // A wait held for the locked rails is held no longer (the payer goes on as on an open invoice).
   if (operation === 'session') {
-    const read = {...state, readingLock: false, notice: doubtful ? error : state.notice};
+    const recheck = doubtful ? {notice: error, sessionRecheckAt: at + SESSION_RECHECK_MS} : {};
+    const read = {...state, readingLock: false, ...recheck};
     return state.readingLock ? releaseLockWait(read) : {state: read, effects: []};
   }
   // A payer action refused (a 400 included: the invoice may have ended meanwhile) re-reads the session.

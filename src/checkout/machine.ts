@@ -185,6 +185,7 @@ function transition(state: CheckoutState, input: Input): Transition {
         changed: payeeOrTotal ? 'invoice' : state.changed,
         // The session answered: a notice that it is not valid is no longer true.
         notice: doubtsSession(state.notice) ? null : state.notice,
+        sessionRecheckAt: null,
         // Another total needs another quote: the one shown was priced for the old total.
         quoteExpiresAtMono: payeeOrTotal && before.amountUsd !== s.amountUsd && state.address ? input.at : state.quoteExpiresAtMono,
       };

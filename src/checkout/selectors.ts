@@ -17,7 +17,9 @@ export function msUntil(deadline: number | null, now: number): number | null {
 export function nextDeadline(state: CheckoutState): number | null {
   if (isTerminal(state.step) || state.step === 'error' || state.step === 'loading') return null;
   const quoteDue = state.address && state.busy === null ? state.quoteExpiresAtMono : null;
-  const deadlines = [state.expiresAtMono, quoteDue, state.verificationCheckAt].filter((at): at is number => at !== null);
+  const deadlines = [state.expiresAtMono, quoteDue, state.verificationCheckAt, state.sessionRecheckAt].filter(
+    (at): at is number => at !== null,
+  );
   return deadlines.length ? Math.min(...deadlines) : null;
 }
 

@@ -29,6 +29,7 @@ export function initialState(): CheckoutState {
     verification: null,
     verificationCheckAt: null,
     verificationChecks: 0,
+    sessionRecheckAt: null,
     detected: null,
     settled: [],
     countedUnheard: false,

@@ -8,10 +8,12 @@ export function tick(state: CheckoutState, at: number): Transition {
   const effects: Effect[] = [];
   const next = {...state};
   // Countdown over: ask the server rather than declare the invoice expired on our own clock.
-  if (next.expiresAtMono !== null && at >= next.expiresAtMono) {
-    next.expiresAtMono = null;
-    effects.push({type: 'refresh-session'});
-  }
+  const expired = next.expiresAtMono !== null && at >= next.expiresAtMono;
+  if (expired) next.expiresAtMono = null;
+  // A session read that doubted the session is made again (failed.ts).
+  const recheck = next.sessionRecheckAt !== null && at >= next.sessionRecheckAt;
+  if (recheck) next.sessionRecheckAt = null;
+  if (expired || recheck) effects.push({type: 'refresh-session'});
   if (next.verificationCheckAt !== null && at >= next.verificationCheckAt && next.invoiceId) {
     next.verificationCheckAt = null;
     effects.push({type: 'check-verification', invoiceId: next.invoiceId});

@@ -70,6 +70,11 @@ export interface CheckoutState {
   /** How many times the pending job was read. */
   verificationChecks: number;
   /**
+   * Monotonic ms at which a session read that doubted the session (401, 403, 404, 410) is made
+   * again: with a live stream nothing else would, and its notice would stay (failed.ts).
+   */
+  sessionRecheckAt: number | null;
+  /**
    * The job was started by the checkout itself, on a payment view restored after a reload
    * (memory.ts, `restore`), not by the payer's "I already paid": only a payment found is said, and
    * a failure is not the payer's notice.
