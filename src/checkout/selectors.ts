@@ -12,13 +12,14 @@ export function msUntil(deadline: number | null, now: number): number | null {
 
 /**
  * The next moment the machine must hear a `tick` (invoice expiry, a quote running out, a pending
- * verification to read again), or null when nothing is scheduled.
+ * verification or a doubted session to read again), or null when nothing is scheduled; with
+ * `after`, the first one later than that.
  */
-export function nextDeadline(state: CheckoutState): number | null {
+export function nextDeadline(state: CheckoutState, after = -Infinity): number | null {
   if (isTerminal(state.step) || state.step === 'error' || state.step === 'loading') return null;
   const quoteDue = state.address && state.busy === null ? state.quoteExpiresAtMono : null;
   const deadlines = [state.expiresAtMono, quoteDue, state.verificationCheckAt, state.sessionRecheckAt].filter(
-    (at): at is number => at !== null,
+    (at): at is number => at !== null && at > after,
   );
   return deadlines.length ? Math.min(...deadlines) : null;
 }

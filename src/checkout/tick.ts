@@ -7,9 +7,11 @@ export function tick(state: CheckoutState, at: number): Transition {
   if (isTerminal(state.step) || state.step === 'error' || state.step === 'loading') return {state, effects: []};
   const effects: Effect[] = [];
   const next = {...state};
-  // Countdown over: ask the server rather than declare the invoice expired on our own clock.
+  // Countdown over: ask the server rather than declare the invoice expired on our own clock. The
+  // deadline stays: while the server still says "open" with no time left, each tick asks again on
+  // the controller's growing wait for past deadlines (cleared, a deadline ahead reset that wait:
+  // 40 reads a minute against a server whose expiry lagged, a network probe).
   const expired = next.expiresAtMono !== null && at >= next.expiresAtMono;
-  if (expired) next.expiresAtMono = null;
   // A session read that doubted the session is made again (failed.ts).
   const recheck = next.sessionRecheckAt !== null && at >= next.sessionRecheckAt;
   if (recheck) next.sessionRecheckAt = null;

@@ -19,10 +19,8 @@ import {DeferredRealtimeLink} from './deferred-link.js';
 import {keepPlace, watchStream} from './keep-place.js';
 import {LoadFailure, OPERATION, runRequest, toCheckoutError, type RequestEffect} from './requests.js';
 import {SessionReads} from './session-reads.js';
+import {DeadlineTimer} from './deadline-timer.js';
 import {stringifyJson} from '../api/json.js';
-
-/** The longest delay setTimeout honours (2^31 - 1 ms). */
-const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 export type CheckoutConfig = Pick<SessionOptions, (typeof CONNECTION_FIELDS)[number]> & {
   /** A stream silent this many ms is replaced. */
@@ -42,10 +40,8 @@ export class CheckoutController implements ReactiveController {
   /** Watch effects run so far: a kept stream read back late does not replace a later one. */
   private watches = 0;
   private abort = new AbortController();
-  private tickTimer: ReturnType<typeof setTimeout> | undefined;
-  private tickAt: number | null = null;
   private readonly retries = new Backoff({baseMs: 4000, maxMs: 30_000});
-  private readonly pastDeadlines = new Backoff({baseMs: 2000, maxMs: 60_000});
+  private readonly deadlines = new DeadlineTimer(() => this.dispatch({type: 'tick', at: performance.now()}));
   private retryNotBefore = 0;
   private readonly sessionReads = new SessionReads(() => this.send({type: 'refresh-session'}));
   /** The session configuration the running checkout started with; null when not started. */
@@ -172,32 +168,15 @@ export class CheckoutController implements ReactiveController {
     this.onCommit(next, eventsBetween(previous, next));
   }
 
-  /**
-   * Wakes the machine at its next deadline (expiry, quote, verification), and only then. A deadline
-   * already past (the server still says "0 s left") is looked at again after 1–2 s, then ever less
-   * often (the shared backoff, up to a minute), not at once.
-   */
+  /** Wakes the machine at its next deadline (deadline-timer.ts). */
   private scheduleTick(): void {
-    const deadline = this.link ? nextDeadline(this.state) : null;
-    if (deadline === this.tickAt) return;
-    clearTimeout(this.tickTimer);
-    this.tickAt = deadline;
-    if (deadline === null) return;
-    const wait = deadline - performance.now();
-    if (wait > 0) this.pastDeadlines.reset();
-    this.tickTimer = setTimeout(
-      () => {
-        this.tickAt = null;
-        this.dispatch({type: 'tick', at: performance.now()});
-      },
-      // setTimeout fires at once past 2^31 - 1 ms (24.8 days): wake then and schedule the rest.
-      wait > 0 ? Math.min(wait, MAX_TIMEOUT_MS) : this.pastDeadlines.next(),
-    );
+    const now = performance.now();
+    const [deadline, ahead] = this.link ? [nextDeadline(this.state), nextDeadline(this.state, now)] : [null, null];
+    this.deadlines.set(deadline, ahead, now);
   }
 
   private teardown(): void {
-    clearTimeout(this.tickTimer);
-    this.tickAt = null;
+    this.deadlines.stop();
     this.link?.stop();
     this.link = null;
     this.client = null;

@@ -217,6 +217,25 @@ describe('checkout machine', () => {
     expect(r.effects).not.to.include('refresh-session');
   });
 
+  it('a countdown over asks the server at each tick, and keeps its deadline (shown at 0:00) until the server ends it', () => {
+    let r = run([{type: 'tick', at: 61_000}], run(toTokens).state);
+    const expiry = r.state.expiresAtMono;
+    expect([r.effects, msUntil(expiry, 61_000)]).to.deep.equal([['refresh-session'], 0]);
+    r = run([{type: 'tick', at: 63_000}], r.state);
+    expect([r.effects, r.state.expiresAtMono]).to.deep.equal([['refresh-session'], expiry]);
+  });
+
+  it('a session read doubting the session is made again 5 s later, and a read that answers ends the notice', () => {
+    const doubt = {code: 'invalid-session', message: 'x', retryable: false} as const;
+    let r = run([{type: 'failed', operation: 'session', error: doubt, at: 1000}], run(toTokens).state);
+    expect([r.state.notice?.code, r.state.sessionRecheckAt]).to.deep.equal(['invalid-session', 6000]);
+    expect(run([{type: 'tick', at: 5999}], r.state).effects).to.deep.equal([]);
+    r = run([{type: 'tick', at: 6000}], r.state);
+    expect([r.effects, r.state.sessionRecheckAt]).to.deep.equal([['refresh-session'], null]);
+    r = run([{type: 'session-refreshed', sentAt: 6000, session: session(), at: 6100}], r.state);
+    expect([r.state.notice, r.state.sessionRecheckAt]).to.deep.equal([null, null]);
+  });
+
   it('underpaid: asks for the locked rails, then re-quotes the remainder on them', () => {
     let r = run([...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, answer(address(), 0)]);
     r = run([{type: 'status', status: 'underpaid', paidAt: null}], r.state);

@@ -34,4 +34,12 @@ describe('checkout selectors', () => {
     for (const step of ['paid', 'expired', 'canceled', 'error', 'loading'] as const)
       expect(nextDeadline(state({step, expiresAtMono: 9000}))).to.equal(null);
   });
+
+  it('next deadline after a moment: the first still ahead (a past expiry does not hide the quote due next)', () => {
+    const past = state({expiresAtMono: 1000, address, quoteExpiresAtMono: 5000, sessionRecheckAt: 7000});
+    expect(nextDeadline(past)).to.equal(1000);
+    expect(nextDeadline(past, 2000)).to.equal(5000);
+    expect(nextDeadline(past, 5000)).to.equal(7000);
+    expect(nextDeadline(past, 7000)).to.equal(null);
+  });
 });

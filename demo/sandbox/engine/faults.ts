@@ -42,6 +42,8 @@ export const faultPatchSchema = z.object({
       wrapped: z.optional(z.boolean()),
       /** Quotes made from now on hold this long (seconds) instead of 5 minutes. */
       quoteTtlSeconds: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(3600))),
+      /** Open invoices expire this long (seconds) after their time is up: a server whose expiry job lags ("0 s left", still open). */
+      expiryLagSeconds: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(3600))),
       /** Allocations answer with this `estimated_token_amount` (say, more digits than the token has). */
       tokenAmount: z.optional(z.string().check(z.regex(/^\d{1,30}(\.\d{1,40})?$/))),
     }),
@@ -55,7 +57,7 @@ export interface FaultSettings {
   latencyMs: number;
   http: HttpFault[];
   ws: {refuse: boolean; flap: boolean; flapAfterMs: number; stall: boolean; silent: boolean; duplicate: boolean; outOfOrder: boolean};
-  variants: {timestamps: 'epoch' | 'iso'; wrapped: boolean; tokenAmount?: string; quoteTtlSeconds?: number};
+  variants: {timestamps: 'epoch' | 'iso'; wrapped: boolean; tokenAmount?: string; quoteTtlSeconds?: number; expiryLagSeconds?: number};
 }
 
 export function noFaults(): FaultSettings {

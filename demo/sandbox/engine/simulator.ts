@@ -79,7 +79,8 @@ export function simulatorAction(state: SandboxState, invoice: Invoice, action: s
     case 'expire':
       if (!state.isOpen(invoice)) throw new HttpError(400, 'INVOICE_NOT_OPEN', `Invoice is ${invoice.status}`);
       invoice.expiresAt = state.now();
-      state.refresh(invoice);
+      // Now, whatever lag the `expiryLagSeconds` fault sets.
+      state.setStatus(invoice, 'expired');
       return ok(describe(state, invoice, log));
     case 'cancel':
       if (!state.isOpen(invoice)) throw new HttpError(400, 'INVOICE_NOT_OPEN', `Invoice is ${invoice.status}`);

@@ -107,9 +107,10 @@ export class SandboxState {
     return invoice.locked ? all.filter((t) => t.id === invoice.locked!.tokenId && t.network === invoice.locked!.network) : all;
   }
 
-  /** Expires open invoices whose time is up; called before every read and on each tick. */
+  /** Expires open invoices whose time is up (plus the `expiryLagSeconds` fault); called before every read and on each tick. */
   refresh(invoice: Invoice): void {
-    if (this.isOpen(invoice) && this.now() >= invoice.expiresAt) this.setStatus(invoice, 'expired');
+    const lagMs = (invoice.faults.variants.expiryLagSeconds ?? 0) * 1000;
+    if (this.isOpen(invoice) && this.now() >= invoice.expiresAt + lagMs) this.setStatus(invoice, 'expired');
   }
 
   allocate(invoice: Invoice, token: CatalogueToken): Allocation {
