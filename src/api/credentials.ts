@@ -17,7 +17,8 @@ export interface CredentialInput {
  * `(sk_…)`; `_` and `-` are token characters, not separators), or a `_live_` / `_test_` key after
  * any non-alphanumeric character, in any letter case (`SK_LIVE_…` is a key retyped, not a
  * session). The bare prefix is matched in lowercase only, as Pepay prints it: an opaque session
- * may hold `Ck_` by chance. Checked as given, percent-decoded, and inside `Basic` base64.
+ * may hold `Ck_` by chance. Checked as given, percent-decoded (as often as it was encoded), and
+ * inside `Basic` base64.
  */
 const MERCHANT_KEY = /(?:^|[^A-Za-z0-9_-])(?:pk|sk|ck)_/;
 const LIVE_OR_TEST_KEY = /(?:^|[^A-Za-z0-9])(?:pk|sk|ck)_(?:live|test)_/i;
@@ -25,8 +26,18 @@ const LIVE_OR_TEST_KEY = /(?:^|[^A-Za-z0-9])(?:pk|sk|ck)_(?:live|test)_/i;
 /** Header-safe visible ASCII: anything else (a space, a newline, a zero-width or look-alike letter) is no session. */
 const TOKEN_CHARACTERS = /^[\x21-\x7e]+$/;
 
+/**
+ * Read as given, percent-decoded as often as it was encoded (4 times at most: `Bearer%2520sk_live_…`
+ * is `Bearer sk_live_…` encoded twice, and was sent: a hostile-input probe), and inside `Basic`.
+ */
 function looksLikeMerchantKey(value: string): boolean {
-  const readings = [value, attempt(() => decodeURIComponent(value))];
+  const readings: (string | null)[] = [value];
+  let decoded = value;
+  for (let round = 0; round < 4; round++) {
+    const next = attempt(() => decodeURIComponent(decoded));
+    if (next === null || next === decoded) break;
+    readings.push((decoded = next));
+  }
   const basic = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(value)?.[1];
   if (basic) readings.push(attempt(() => atob(basic)));
   return readings.some((reading) => reading !== null && (MERCHANT_KEY.test(reading) || LIVE_OR_TEST_KEY.test(reading)));

@@ -52,6 +52,9 @@ describe('credentials', () => {
       {sessionToken: '(pk_abc123)', signature: 's'},
       {sessionToken: 'Bearer%20pk_live_1', signature: 's'},
       {sessionToken: 'sk%5Flive%5Fx', signature: 's'},
+      // From a hostile-input probe: encoded twice, and (sibling) three times, in the URL.
+      {sessionToken: 'Bearer%2520sk_live_abc', signature: 's'},
+      {paymentUrl: 'https://x/pay?session=pst_a&signature=key%25253Dpk_live_1'},
       {sessionToken: `Basic ${btoa('sk_live_x:')}`, signature: 's'},
       // From a merchant's probe: a live or test key in capitals is still that key.
       {sessionToken: 'SK_LIVE_abc', signature: 's'},

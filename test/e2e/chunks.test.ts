@@ -391,24 +391,30 @@ describe('a storefront whose first paint is on its way (the classic loader sends
     });
   }
 
-  it('given a merchant key in the markup, sends nothing at all, then says why', async () => {
-    const s = await createSession({customer_email: 'a@example.com'});
-    const {checkout, frame, page, fetched, release} = await heldFirstPaint(
-      `session-token="pk_live_${s.session_token}" signature="${s.signature}"`,
-      'in the markup',
-    );
-    try {
-      await until('the loader ran', () => 'PepayCheckout' in page);
-      await release();
-      await until('the error', () => checkout.state?.step === 'error');
-      expect(checkout.state.error).to.include({code: 'insecure-credentials'});
-      expect(fetched()).to.deep.equal([]);
-      expect((await inspect(s.invoice_id)).requests).to.deep.equal([]);
-    } finally {
-      await release();
-      frame.remove();
-    }
-  });
+  // The second: a hostile-input probe's, a key behind a separator percent-encoded twice.
+  for (const [name, key] of [
+    ['a merchant key', 'pk_live_'],
+    ['a key encoded twice', 'Bearer%2520sk_live_'],
+  ]) {
+    it(`given ${name} in the markup, sends nothing at all, then says why`, async () => {
+      const s = await createSession({customer_email: 'a@example.com'});
+      const {checkout, frame, page, fetched, release} = await heldFirstPaint(
+        `session-token="${key}${s.session_token}" signature="${s.signature}"`,
+        'in the markup',
+      );
+      try {
+        await until('the loader ran', () => 'PepayCheckout' in page);
+        await release();
+        await until('the error', () => checkout.state?.step === 'error');
+        expect(checkout.state.error).to.include({code: 'insecure-credentials'});
+        expect(fetched()).to.deep.equal([]);
+        expect((await inspect(s.invoice_id)).requests).to.deep.equal([]);
+      } finally {
+        await release();
+        frame.remove();
+      }
+    });
+  }
 });
 
 /** An Arabic storefront (`<html lang="ar">`) loading the bundle from behind `prefix`, on its token step. */
