@@ -8,9 +8,9 @@ export function tick(state: CheckoutState, at: number): Transition {
   const effects: Effect[] = [];
   const next = {...state};
   // Countdown over: ask the server rather than declare the invoice expired on our own clock. The
-  // deadline stays: while the server still says "open" with no time left, each tick asks again on
-  // the controller's growing wait for past deadlines (cleared, a deadline ahead reset that wait:
-  // 40 reads a minute against a server whose expiry lagged, a network probe).
+  // deadline stays: while the server still says "open" with no time left, each tick asks again, on
+  // the growing wait for a past deadline (deadline-timer.ts). Cleared here, the next deadline ahead
+  // reset that wait: 40 reads a minute against a server whose expiry lagged (a network probe).
   const expired = next.expiresAtMono !== null && at >= next.expiresAtMono;
   // A session read that doubted the session is made again (failed.ts).
   const recheck = next.sessionRecheckAt !== null && at >= next.sessionRecheckAt;
