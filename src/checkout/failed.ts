@@ -9,8 +9,8 @@ const DOUBTFUL = new Set(['invalid-session', 'session-not-found', 'gone', 'insec
 /**
  * How long after a session read that doubted the session it is made again (ms). With a live stream
  * nothing else reads it, and one refused read (a proxy's 401) said "not valid" for good (a network
- * probe). Each doubtful answer sets it again: a session truly revoked is read every 5 s, less
- * often than a poll.
+ * probe). Set again by each failed read while the session is in doubt: a session truly revoked is
+ * read every 5 s, less often than a poll.
  */
 export const SESSION_RECHECK_MS = 5000;
 
@@ -34,8 +34,9 @@ export function failed(state: CheckoutState, operation: Operation, error: Checko
   // The session read itself: say what is wrong, keep the view, and read it again soon.
   // A wait held for the locked rails is held no longer (the payer goes on as on an open invoice).
   if (operation === 'session') {
-    const recheck = doubtful ? {notice: error, sessionRecheckAt: at + SESSION_RECHECK_MS} : {};
-    const read = {...state, readingLock: false, ...recheck};
+    // Read again while the session is in doubt, whatever failed this time (a blip after a 401, say).
+    const recheck = doubtful || doubtsSession(state.notice) ? {sessionRecheckAt: at + SESSION_RECHECK_MS} : {};
+    const read = {...state, readingLock: false, notice: doubtful ? error : state.notice, ...recheck};
     return state.readingLock ? releaseLockWait(read) : {state: read, effects: []};
   }
   // A payer action refused (a 400 included: the invoice may have ended meanwhile) re-reads the session.

@@ -232,7 +232,11 @@ describe('checkout machine', () => {
     expect(run([{type: 'tick', at: 5999}], r.state).effects).to.deep.equal([]);
     r = run([{type: 'tick', at: 6000}], r.state);
     expect([r.effects, r.state.sessionRecheckAt]).to.deep.equal([['refresh-session'], null]);
-    r = run([{type: 'session-refreshed', sentAt: 6000, session: session(), at: 6100}], r.state);
+    // A re-read that fails otherwise (a network blip, found by a review) keeps the doubt and the re-reads.
+    const blip = {code: 'network', message: 'x', retryable: true} as const;
+    r = run([{type: 'failed', operation: 'session', error: blip, at: 6100}], r.state);
+    expect([r.state.notice?.code, r.state.sessionRecheckAt]).to.deep.equal(['invalid-session', 11_100]);
+    r = run([{type: 'session-refreshed', sentAt: 11_100, session: session(), at: 11_200}], r.state);
     expect([r.state.notice, r.state.sessionRecheckAt]).to.deep.equal([null, null]);
   });
 
