@@ -17,8 +17,8 @@ export interface CredentialInput {
  * `(sk_…)`; `_` and `-` are token characters, not separators), or a `_live_` / `_test_` key after
  * any non-alphanumeric character, in any letter case (`SK_LIVE_…` is a key retyped, not a
  * session). The bare prefix is matched in lowercase only, as Pepay prints it: an opaque session
- * may hold `Ck_` by chance. Checked as given, percent-decoded (as often as it was encoded), and
- * inside `Basic` base64.
+ * may hold `Ck_` by chance. Checked as given, percent-decoded (as often as it was encoded, a
+ * stray `%` or not), and inside `Basic` base64.
  */
 const MERCHANT_KEY = /(?:^|[^A-Za-z0-9_-])(?:pk|sk|ck)_/;
 const LIVE_OR_TEST_KEY = /(?:^|[^A-Za-z0-9])(?:pk|sk|ck)_(?:live|test)_/i;
@@ -27,21 +27,23 @@ const LIVE_OR_TEST_KEY = /(?:^|[^A-Za-z0-9])(?:pk|sk|ck)_(?:live|test)_/i;
 const TOKEN_CHARACTERS = /^[\x21-\x7e]+$/;
 
 /**
- * Read as given, percent-decoded as often as it was encoded (4 times at most: `Bearer%2520sk_live_…`
- * is `Bearer sk_live_…` encoded twice, and was sent: a hostile-input probe), and inside `Basic`.
+ * Read as given, percent-decoded as often as it was encoded (`Bearer%2520sk_live_…` is
+ * `Bearer sk_live_…` encoded twice, and was sent: a hostile-input probe), and inside `Basic`. Each
+ * `%XX` is decoded on its own, so a stray `%` stops nothing; each round shortens the value, so
+ * the rounds end.
  */
 function looksLikeMerchantKey(value: string): boolean {
   const readings: (string | null)[] = [value];
-  let decoded = value;
-  for (let round = 0; round < 4; round++) {
-    const next = attempt(() => decodeURIComponent(decoded));
-    if (next === null || next === decoded) break;
-    readings.push((decoded = next));
+  for (let last = value, next = unescapeBytes(value); next !== last; last = next, next = unescapeBytes(next)) readings.push(next);
+  for (const reading of [...readings]) {
+    const basic = /^Basic[\s+]+([A-Za-z0-9+/=]+)$/i.exec(reading!)?.[1];
+    if (basic) readings.push(attempt(() => atob(basic)));
   }
-  const basic = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(value)?.[1];
-  if (basic) readings.push(attempt(() => atob(basic)));
   return readings.some((reading) => reading !== null && (MERCHANT_KEY.test(reading) || LIVE_OR_TEST_KEY.test(reading)));
 }
+
+/** Each `%XX` as the byte it stands for (enough to see an ASCII key); the rest as it is. */
+const unescapeBytes = (value: string) => value.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 function attempt(read: () => string): string | null {
   try {

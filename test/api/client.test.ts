@@ -55,6 +55,10 @@ describe('credentials', () => {
       // From a hostile-input probe: encoded twice, and (sibling) three times, in the URL.
       {sessionToken: 'Bearer%2520sk_live_abc', signature: 's'},
       {paymentUrl: 'https://x/pay?session=pst_a&signature=key%25253Dpk_live_1'},
+      // From a review: a stray `%` does not stop the decoding, nor does encoding around `Basic`.
+      {sessionToken: 'Bearer%2520sk_live_abc%', signature: 's'},
+      {sessionToken: 'sk%5Flive%5Fabc%zz', signature: 's'},
+      {sessionToken: `Basic%20${btoa('sk_live_x:')}`, signature: 's'},
       {sessionToken: `Basic ${btoa('sk_live_x:')}`, signature: 's'},
       // From a merchant's probe: a live or test key in capitals is still that key.
       {sessionToken: 'SK_LIVE_abc', signature: 's'},

@@ -143,7 +143,8 @@ describe('what a screen reader hears', () => {
       // Counted by polls while the socket stays refused.
       await simulate(s.invoice_id, 'pay', {amount: 20});
       await stepIs(el, 'underpaid');
-      await el.updateComplete;
+      // Said when the step renders, on an animation frame of its own: WebKit's may come after updateComplete.
+      await until('the step said', () => region.textContent!.includes('Partial payment received'));
     });
     expect(said).to.deep.equal(['Reconnecting…', 'Partial payment received']);
     elsewhere.remove();
