@@ -84,7 +84,12 @@ export function allocated(state: CheckoutState, answer: PaymentAddress, requeste
     busy: null,
     address: a,
     quotedRemainingUsd: state.amountRemainingUsd,
-    verification: before?.address === a.address ? state.verification : null,
+    // "Nothing has arrived: check you sent exactly X" speaks of the amount it was asked about: a
+    // new amount ends it (what it found, or could not tell, still stands at the same address).
+    verification:
+      before?.address === a.address && (before.tokenAmount === a.tokenAmount || state.verification?.paymentFound !== false)
+        ? state.verification
+        : null,
     changed: instructionChanged ? 'instruction' : before !== null ? state.changed : null,
   };
   const shown = advance(next);

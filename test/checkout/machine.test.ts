@@ -544,6 +544,22 @@ describe('checkout machine', () => {
     expect(reads).to.deep.equal([3000, 9000, 21_000, 45_000, 75_000, 105_000, 135_000]);
   });
 
+  // "No payment has arrived yet. Check that you sent exactly 40 USDC" names the amount asked
+  // about (a keyboard probe heard the answer said again at each price refresh).
+  it('a new price of another amount ends the "nothing found" answer; the same amount, or a payment found, keeps it', () => {
+    const paying: Input[] = [...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, answer(address(), 0)];
+    const answered = (found: boolean | null) =>
+      run([...paying, {type: 'verify-requested'}, {type: 'verification', job: job({status: 'completed', paymentFound: found}), at: 1000}])
+        .state;
+    const requoted = (state: CheckoutState, tokenAmount: string) =>
+      verificationAnswer(run([{type: 'refresh-quote'}, answer(address({tokenAmount}), 2000)], state).state);
+    const nothing = answered(false);
+    expect(verificationAnswer(nothing)).to.equal('not-found');
+    expect([requoted(nothing, '40.000000'), requoted(nothing, '40.100000')]).to.deep.equal(['not-found', null]);
+    // Sibling: an answer that does not name the amount stands at the same address.
+    expect(requoted(answered(null), '40.100000')).to.equal('unknown');
+  });
+
   it('"I already paid": requests the job, then reads it again every 3 s while it is pending', () => {
     const pending = job({invoiceId: null});
     let r = run([...toTokens, {type: 'token-chosen', network: 'base', tokenId: 1}, answer(address(), 0), {type: 'verify-requested'}]);

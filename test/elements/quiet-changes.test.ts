@@ -4,6 +4,7 @@
  * refreshing (both found by a screen-reader and keyboard probe).
  */
 import {expect, waitUntil} from '@open-wc/testing';
+import type {LitElement} from 'lit';
 import '../../src/define.js';
 import {en} from '../../src/i18n/en.js';
 import type {PepayCountdown} from '../../src/elements/countdown/pepay-countdown.js';
@@ -152,6 +153,38 @@ describe('a price renewed by itself', () => {
     expect(deepFocused(el.shadowRoot!), 'the keyboard is still on Copy amount').to.equal(now);
     expect(now.hasAttribute('aria-disabled'), 'busy no longer').to.equal(false);
     expect(focusedWhile).to.deep.equal(['pepay-payment-details']);
+    el.remove();
+  });
+
+  // Found by a screen-reader probe: after "I already paid" found nothing, each price renewed by
+  // itself changed that answer twice, so it was read again, once as "send exactly USDC on Base".
+  it('leaves the answer to "I already paid" as it was: not said again, never without its amount', async function () {
+    this.timeout(60_000);
+    const {el} = await payingCheckout({}, {variants: {quoteTtlSeconds: 12}});
+    const paid = await deepReady<LitElement>(el.shadowRoot!, 'pepay-payment-details');
+    const already = [...paid.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'I already paid')!;
+    already.click();
+    const line = paid.shadowRoot!.querySelector('[data-verification]')!;
+    await until('nothing found', () => line.textContent!.includes('No payment has arrived yet'), 15_000);
+    const answer = line.textContent!.trim();
+    expect(answer).to.match(/exactly \d[\d.]* USDC on Base/);
+    const said: string[] = [];
+    const observer = new MutationObserver(() => said.push(line.textContent!.trim()));
+    observer.observe(line, {childList: true, characterData: true, subtree: true});
+    const firstEnd = el.state.quoteExpiresAtMono!;
+    let refreshing = false;
+    await until(
+      'the price made again',
+      () => {
+        refreshing ||= el.state.busy === 'address';
+        return refreshing && el.state.busy === null && (el.state.quoteExpiresAtMono ?? 0) > firstEnd;
+      },
+      30_000,
+    );
+    await el.updateComplete;
+    await paid.updateComplete;
+    observer.disconnect();
+    expect({said, now: line.textContent!.trim()}).to.deep.equal({said: [], now: answer});
     el.remove();
   });
 });

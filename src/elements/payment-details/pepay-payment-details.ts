@@ -2,7 +2,7 @@ import {html, nothing} from 'lit';
 import {property} from 'lit/decorators/property.js';
 import {state as ownState} from 'lit/decorators/state.js';
 import {formatTokenPrice, formatUsd, networkName, trimAmount} from '../../checkout/format.js';
-import {amountStillDue, paidSoFar, verificationAnswer} from '../../checkout/figures.js';
+import {amountStillDue, paidSoFar} from '../../checkout/figures.js';
 import {tokenOn} from '../../checkout/allocation.js';
 import type {CheckoutState} from '../../checkout/types.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
@@ -16,6 +16,7 @@ import {createPepayEvent} from '../../events/contract.js';
 import {walletLeftOpenNote} from '../left-open-note.js';
 import {loadWalletButtons} from './wallet-buttons.js';
 import {QuoteLine} from './quote-line.js';
+import {AnswerLine} from './answer-line.js';
 import type {PayerActionEvent} from '../../events/payer-action.js';
 
 /**
@@ -41,6 +42,7 @@ export class PepayPaymentDetails extends PepayViewLeaf {
 
   private readonly clipboard = new CopyController(this);
   private readonly quote = new QuoteLine(this);
+  private readonly answer = new AnswerLine();
 
   override render() {
     const state = this.state;
@@ -136,7 +138,7 @@ export class PepayPaymentDetails extends PepayViewLeaf {
         <button @click=${() => this.act({type: 'verify-requested'})} aria-disabled=${busy}>${v.alreadyPaid}</button>
       </div>
       <p class="verification" role="status" aria-live=${this.liveWhileRelabelling} data-verification>
-        ${this.verificationLine(state, symbol, network, amount)}
+        ${this.answer.words(state, v, this.locale, {symbol, network, amount}, pricing)}
       </p>
     </div>`;
   }
@@ -198,31 +200,6 @@ export class PepayPaymentDetails extends PepayViewLeaf {
     event.stopPropagation();
     this.act(event.action);
   };
-
-  /** "I already paid", answered in words (a live region that is always there, so each answer is read). */
-  private verificationLine(state: CheckoutState, symbol: string, network: string, amount: string): string {
-    const v = this.viewMessages.verification;
-    switch (verificationAnswer(state)) {
-      case 'checking':
-        return v.checking;
-      case 'still-checking':
-        return v.stillChecking;
-      case 'found':
-        return v.found;
-      case 'found-counting':
-        return v.foundCounting;
-      case 'unknown':
-        return v.unknown;
-      case 'found-short':
-        return v.foundShort(formatUsd(paidSoFar(state), this.locale), formatUsd(amountStillDue(state), this.locale));
-      case 'not-found':
-        return v.notFound(amount ? `${amount} ${symbol}` : symbol, network);
-      case 'failed':
-        return v.failed(state.invoiceId ?? '');
-      case null:
-        return '';
-    }
-  }
 
   /**
    * For a token whose price moves (a rate other than 1 token per USD): the price the amount was
