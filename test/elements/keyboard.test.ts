@@ -93,6 +93,81 @@ describe('the keyboard alone', () => {
   });
 });
 
+// A keyboard and screen-reader probe: Enter in the answer that is wrong showed the error and said
+// nothing (the focus was already there, so nothing moved); a second Enter on the same wrong
+// e-mail said nothing again (WCAG 3.3.1 Error Identification, 4.1.3 Status Messages).
+describe('a wrong answer, with Enter in it', () => {
+  /** Every text `region` takes from now on (what a screen reader is given to say). */
+  function heard(region: Element): string[] {
+    const said: string[] = [];
+    new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, {childList: true, characterData: true, subtree: true});
+    return said;
+  }
+  const spoken = (texts: string[]) => texts.map((t) => t.trim()).filter(Boolean);
+
+  it('is said each time on the questions, and only when the focus stays (Continue moves it there)', async () => {
+    const s = await createSession({
+      questions: {
+        questions: [
+          {id: 'name', question: 'Your name', type: 'text', validation: {required: true}},
+          {id: 'mail', question: 'Work e-mail', type: 'email'},
+        ],
+      },
+    });
+    const el = document.createElement('pepay-checkout') as PepayCheckout;
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    document.body.append(el);
+    await stepIs(el, 'questions');
+    const form = el.shadowRoot!.querySelector('pepay-questions-form')!.shadowRoot!;
+    const region = form.querySelector('[data-form-problem]')!;
+    expect(region.getAttribute('role')).to.equal('alert');
+    const said = heard(region);
+    form.querySelector<HTMLInputElement>('input[name=q0]')!.focus();
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => said.length === 1, 'the empty name said');
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => said.length === 2, 'said again');
+    expect(spoken(said)).to.deep.equal(['Your name: Please fill this in.', 'Your name: Please fill this in.']);
+    // Sibling: the name given, a wrong e-mail in the second question.
+    await sendKeys({type: 'Ada'});
+    await sendKeys({press: 'Tab'});
+    await sendKeys({type: 'not-an-email'});
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => spoken(said).length === 3, 'the e-mail said');
+    expect(spoken(said)[2]).to.equal('Work e-mail: Enter an e-mail address like name@example.com.');
+    // "Continue" moves the focus to the answer, whose description says what is wrong: not said twice.
+    const cont = [...form.querySelectorAll('button')].find((b) => label(b) === 'Continue')!;
+    cont.focus();
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => focused()?.matches('input[name=q1]'), 'focus on the wrong e-mail');
+    expect([spoken(said).length, region.textContent!.trim()]).to.deep.equal([3, '']);
+    expect(focused()!.getAttribute('aria-invalid')).to.equal('true');
+    expect(el.state.step).to.equal('questions');
+    el.remove();
+  });
+
+  it('is said each time on the e-mail step', async () => {
+    const s = await createSession({});
+    const el = document.createElement('pepay-checkout') as PepayCheckout;
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    document.body.append(el);
+    await stepIs(el, 'email');
+    const input = el.querySelector<HTMLInputElement>('input[name=email]')!;
+    const region = el.shadowRoot!.querySelector('pepay-email-form')!.shadowRoot!.querySelector('#err-email')!;
+    const said = heard(region);
+    input.focus();
+    await sendKeys({type: 'payer@example'});
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => said.length === 1, 'the wrong e-mail said');
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => said.length === 2, 'said again');
+    const words = 'Enter an e-mail address like name@example.com.';
+    expect(spoken(said)).to.deep.equal([words, words]);
+    expect(input.getAttribute('aria-description')!.trim()).to.equal(words);
+    el.remove();
+  });
+});
+
 describe('the token list as a listbox', () => {
   it('keeps exactly one tab stop, on a token shown, when a filter hides the chosen one', async () => {
     const s = await createSession({environment: 'mainnet', customer_email: 'a@example.com'});

@@ -5,6 +5,7 @@ import {state} from 'lit/decorators/state.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {PepayLeaf} from '../leaf.js';
 import {fieldProblem} from './validity.js';
+import {sayAgain} from './say-again.js';
 
 /**
  * The receipt e-mail. The input itself is slotted from the page's light DOM (browsers autofill
@@ -78,7 +79,7 @@ export class PepayEmailForm extends PepayLeaf {
     const input = this.slotted[0];
     // Enter in the field submits too, even while the first answer is on its way.
     if (!input || this.busy) return;
-    this.problem = fieldProblem(input, this.messages);
+    this.problem = sayAgain(this.problem, fieldProblem(input, this.messages));
     if (this.problem) input.focus();
     else this.act({type: 'email-submitted', email: input.value.trim()});
   }

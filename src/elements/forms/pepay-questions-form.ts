@@ -5,6 +5,7 @@ import type {Question} from '../../api/schemas/questions.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {PepayLeaf} from '../leaf.js';
 import {EMAIL_PATTERN, fieldProblem} from './validity.js';
+import {sayAgain} from './say-again.js';
 
 /**
  * The merchant's questions. Checked with the platform's constraint validation (`required`,
@@ -22,6 +23,8 @@ export class PepayQuestionsForm extends PepayLeaf {
 
   /** What is wrong with each answer (by the question's position), after a submit. */
   @state() private problems: string[] = [];
+  /** What is wrong, said when the focus is already on the answer that is wrong (`onSubmit`). */
+  @state() private said = '';
 
   override render() {
     const m = this.messages;
@@ -46,6 +49,7 @@ export class PepayQuestionsForm extends PepayLeaf {
           </label>
           <p class="field-error" id="err-q${index}">${problem}</p>`;
       })}
+      <p class="visually-hidden" role="alert" data-form-problem>${this.said}</p>
       <button class="primary" part="pay-button" aria-disabled=${this.busy ? 'true' : nothing} @click=${this.onSubmit}>${m.continue}</button>
     </form>`;
   }
@@ -67,7 +71,16 @@ export class PepayQuestionsForm extends PepayLeaf {
       return;
     }
     await this.updateComplete;
-    form.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
+    // Focus moved to the answer that is wrong has its error read as its description. Enter
+    // pressed in that answer moves nothing, so the error is said (a keyboard probe heard nothing).
+    const index = this.problems.findIndex(Boolean);
+    const field = inputs[index];
+    if (field && this.shadowRoot?.activeElement === field) {
+      this.said = sayAgain(this.said, `${this.questions[index]?.label ?? ''}: ${this.problems[index]}`);
+    } else {
+      this.said = '';
+      field?.focus();
+    }
   };
 }
 
