@@ -21,12 +21,20 @@ export const leafHostStyles = css`
   }
 `;
 
-/** Text for screen readers only (live regions, labels), shared by the checkout and its leaves. */
+/**
+ * Text for screen readers only (live regions, labels), shared by the checkout and its leaves. Its
+ * 1 px box is drawn back up into the line above it (`margin-top: -1px`): left below the
+ * checkout's card, it made the modal, or a storefront's scrolling box, scroll by 1 px, and so a
+ * Tab stop of its own (a keyboard probe: WCAG 2.4.3). Not sideways: that would stick out there.
+ */
 export const visuallyHiddenStyles = css`
   .visually-hidden {
     position: absolute;
     width: 1px;
     height: 1px;
+    margin: -1px 0 0;
+    padding: 0;
+    border: 0;
     overflow: hidden;
     clip: rect(0 0 0 0);
     white-space: nowrap;

@@ -1,10 +1,10 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
-import {sendKeys} from '@web/test-runner-commands';
+import {sendKeys, setViewport} from '@web/test-runner-commands';
 import '../../src/define.js';
 import {openCheckout, type PepayCheckout, type PepayCheckoutButton, type PepayCheckoutDialog} from '../../src/index.js';
 import {createSession, inspect, sandboxUrl, simulate, type Session} from '../support/sandbox.js';
 import {deep} from '../support/deep.js';
-import {toPayment} from '../support/walk.js';
+import {stepIs, toPayment} from '../support/walk.js';
 
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000});
 
@@ -261,6 +261,92 @@ describe('the modal fits (issue 14)', () => {
       expect(overlaps(close, card), 'close button over the card').to.equal(false);
     } finally {
       opened.close();
+    }
+    await until('removed', () => !document.querySelector('pepay-checkout-dialog'));
+  });
+});
+
+// A keyboard probe: the modal overflowed by 1 px (a screen reader's hidden line under the card), so
+// the browser made it a scroller and a Tab stop of its own, with nothing to do there (WCAG 2.4.3).
+describe('the keyboard in the modal', () => {
+  /** Where the keyboard is, through shadow roots. */
+  const focused = () => {
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active;
+  };
+  /** The keyboard's stops in `presses` presses of Tab. */
+  async function tabStops(presses: number): Promise<Element[]> {
+    const stops: Element[] = [];
+    for (let i = 0; i < presses; i++) {
+      await sendKeys({press: 'Tab'});
+      if (focused()) stops.push(focused()!);
+    }
+    return stops;
+  }
+  // Chromium makes a box that scrolls a Tab stop; WebKit passes through a modal itself as it wraps
+  // round, as through a page, whether it scrolls or not.
+  const scrollersAreStops = navigator.userAgent.includes('Chrome/');
+
+  it('has nothing to scroll when it fits, so it is no Tab stop of its own', async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const {opened, dialogEl, checkout} = await openedModal(s);
+    try {
+      await stepIs(checkout, 'select-token');
+      const dialog = dialogEl.shadowRoot!.querySelector('dialog')!;
+      await until('the close button has the focus', () => focused()?.matches('button.close'));
+      expect(dialog.scrollHeight - dialog.clientHeight, 'nothing to scroll').to.equal(0);
+      if (scrollersAreStops) {
+        const stops = await tabStops(8);
+        expect(
+          stops.some((stop) => stop.matches('button[data-token]')),
+          'a token reached',
+        ).to.equal(true);
+        expect(stops.filter((stop) => stop.localName === 'dialog')).to.deep.equal([]);
+      }
+    } finally {
+      opened.close();
+    }
+    await until('removed', () => !document.querySelector('pepay-checkout-dialog'));
+  });
+
+  // Sibling: the same 1 px made a storefront's own scrolling box around an inline checkout scroll.
+  it("leaves a storefront's scrolling box around an inline checkout nothing to scroll, on every step", async () => {
+    const s = await createSession({customer_email: 'a@example.com'});
+    const box = document.createElement('div');
+    // Positioned, as a storefront's panels often are: the box that holds what is positioned inside.
+    box.style.cssText = 'overflow: auto; position: relative';
+    const el = document.createElement('pepay-checkout') as PepayCheckout;
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    box.append(el);
+    document.body.append(box);
+    await stepIs(el, 'select-token');
+    const overflow = () => box.scrollHeight - box.clientHeight;
+    expect(overflow(), 'the token list').to.equal(0);
+    await toPayment(el);
+    await el.updateComplete;
+    expect(overflow(), 'the payment view').to.equal(0);
+    box.remove();
+  });
+
+  it("where it scrolls and the keyboard stops on it, shows the checkout's ring", async function () {
+    if (!scrollersAreStops) this.skip();
+    this.timeout(30_000);
+    await setViewport({width: 360, height: 420});
+    const s = await createSession({customer_email: 'a@example.com'});
+    const {opened, dialogEl, checkout} = await openedModal(s);
+    try {
+      await stepIs(checkout, 'select-token');
+      const dialog = dialogEl.shadowRoot!.querySelector('dialog')!;
+      expect(dialog.scrollHeight, 'it scrolls').to.be.above(dialog.clientHeight);
+      const stops = await tabStops(8);
+      expect(stops.filter((stop) => stop.localName === 'dialog').length, 'a stop to scroll').to.be.above(0);
+      while (focused() !== dialog) await sendKeys({press: 'Tab'});
+      const ring = getComputedStyle(dialog);
+      expect([ring.outlineStyle, ring.outlineWidth]).to.deep.equal(['solid', '3px']);
+    } finally {
+      opened.close();
+      await setViewport({width: 800, height: 600});
     }
     await until('removed', () => !document.querySelector('pepay-checkout-dialog'));
   });

@@ -54,6 +54,12 @@ export class PepayCheckoutDialog extends PepaySessionElement {
         max-height: calc(100dvh - 16px);
         overflow: auto;
       }
+      /* Taller than the screen, it scrolls, and the keyboard may stop on it to scroll (Chromium):
+         the ring every control has, inside its edge, where the page's backdrop cannot hide it. */
+      dialog:focus-visible {
+        outline: 3px solid var(--_fg);
+        outline-offset: -3px;
+      }
       dialog::backdrop {
         background: rgb(10 12 20 / 55%);
       }
