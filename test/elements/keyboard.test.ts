@@ -205,6 +205,51 @@ describe("the keyboard's place within a step (WCAG 2.4.3)", () => {
   const inView = (el: PepayCheckout, selector: string) =>
     el.shadowRoot!.querySelector('pepay-payment-details')?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
 
+  // A keyboard probe: "Try again" went with the error card, and the focus fell to the page's body
+  // for the whole reload (11 s while the server kept failing): a Tab meanwhile left the checkout.
+  it('stays in the checkout while "Try again" loads it again, then lands on the heading of what came', async function () {
+    this.timeout(60_000);
+    const {s, el} = await mountAt({}, {http: [{kind: 'server-error', path: 'session-details', count: 1000}]});
+    // Removed however it ends: a checkout left on the page would take the keyboard from the tests after.
+    try {
+      // The client tries a failing read a few times before the error card (about 11 s).
+      await stepIs(el, 'error', 30_000);
+      const retry = async () => {
+        const button = [...el.shadowRoot!.querySelector('pepay-status-view')!.shadowRoot!.querySelectorAll('button')].find(
+          (b) => label(b) === 'Try again',
+        )!;
+        button.focus();
+        await sendKeys({press: 'Enter'});
+      };
+      /** Where the keyboard was, sampled until `step` shows with its heading focused. */
+      const placesUntil = async (step: string) => {
+        const places = new Set<string>();
+        await waitUntil(
+          () => {
+            const now = focused();
+            places.add(now === document.body || !now ? 'body' : now.hasAttribute('data-loading') ? 'loading' : now.localName);
+            return el.state.step === step && now?.hasAttribute('data-step-heading');
+          },
+          `${step} and its heading focused`,
+          {timeout: 30_000, interval: 20},
+        );
+        return [...places].sort();
+      };
+      await retry();
+      await waitUntil(() => el.state.step === 'loading' && focused()?.hasAttribute('data-loading'), 'the keyboard on the loading card');
+      expect(focused()!.textContent!.trim()).to.equal('Loading checkout…');
+      // The server still failing: back to the error card, its heading read, never the page's body.
+      expect(await placesUntil('error')).to.deep.equal(['h2', 'loading']);
+      // Sibling: the server answers this time, and the keyboard goes to the token list's heading.
+      await simulate(s.invoice_id, 'faults', {clearHttp: true});
+      await retry();
+      expect(await placesUntil('select-token')).to.not.include('body');
+      expect(focused()!.textContent).to.equal('Choose how to pay');
+    } finally {
+      el.remove();
+    }
+  });
+
   it('stays on "I already paid" while it looks, and after it found nothing', async () => {
     const {el} = await mountAt({});
     await toPayment(el);

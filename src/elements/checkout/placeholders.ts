@@ -3,11 +3,16 @@ import {html, nothing, type TemplateResult} from 'lit';
 import type {Messages} from '../../i18n/en.js';
 import type {QuietRelabel} from '../quiet-relabel.js';
 
-/** The loading skeleton: grey bars where the header and the payment view will be, its region saying "Loading" (words, not a name: a name is not read as news). */
+/**
+ * The loading skeleton: grey bars where the header and the payment view will be, its region saying
+ * "Loading" (words, not a name: a name is not read as news). It holds the keyboard while the
+ * checkout loads again after "Try again" (`tabindex="-1"`, step-focus.ts), which went with the
+ * error card: focus on the page's body let a Tab leave the checkout (WCAG 2.4.3).
+ */
 export function skeleton(m: Messages, relabel: QuietRelabel): TemplateResult {
   // Same footprint as the payment view, so nothing jumps when data arrives. Classes, not style
   // attributes: a strict CSP (no 'unsafe-inline') blocks those.
-  return html`<div class="stack" role="status" aria-live=${relabel.quietNow() ? 'off' : nothing}>
+  return html`<div class="stack" role="status" tabindex="-1" data-loading aria-live=${relabel.quietNow() ? 'off' : nothing}>
     <span class="visually-hidden">${m.loading}</span>
     <div class="skeleton short"></div>
     <div class="skeleton amount"></div>

@@ -13,8 +13,8 @@
 import type {LitElement, ReactiveController} from 'lit';
 import {deepFocused} from '../deep-focus.js';
 
-/** Where a lost keyboard lands: the step's heading, else "Try again" (a card with no step to show). */
-const LANDING = '[data-step-heading], [data-retry]';
+/** Where a lost keyboard lands: the step's heading, else "Try again" (a card with no step to show), else the loading skeleton. */
+const LANDING = '[data-step-heading], [data-retry], [data-loading]';
 
 export class StepFocus implements ReactiveController {
   /** The payer has acted in this checkout (its focus may follow the steps). */
@@ -33,7 +33,7 @@ export class StepFocus implements ReactiveController {
   hostUpdate(): void {
     // `:focus-within`, not `document.activeElement`: the checkout may sit in another shadow root (the modal's).
     if (this.host.matches(':focus-within')) this.lastFocused = deepFocused(this.host.renderRoot as ShadowRoot);
-    // Kept while it waits for a place to land (a skeleton has none); the payer who left is not followed.
+    // Kept while it waits for a place to land; the payer who left is not followed.
     else if (!this.lastFocused || !this.lost(this.lastFocused) || !onBody()) this.lastFocused = null;
   }
 

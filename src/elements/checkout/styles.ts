@@ -54,7 +54,9 @@ export const checkoutStyles = css`
     font-size: 1.05em;
     margin: 0;
   }
-  h2:focus {
+  /* Where the keyboard waits, not a control: the heading (read where it lands) and the skeleton. */
+  h2:focus,
+  [data-loading]:focus {
     outline: none;
   }
   .amount {
