@@ -29,6 +29,8 @@ export const en = {
   selectTokenTitle: 'Choose how to pay',
   filterTokens: 'Filter tokens and networks',
   noTokens: 'No token matches.',
+  /** Said while the filter narrows the list (none: `noTokens`). */
+  tokensMatch: plural({one: (n) => `${n} token matches.`, other: (n) => `${n} tokens match.`}),
   unavailable: 'Unavailable',
   sendExactly: (amount: string, token: string, network: string) => `Send exactly ${amount} ${token} on ${network}`,
   confirmingTitle: 'Payment seen, waiting for confirmation',

@@ -348,9 +348,9 @@ describe('the script-tag bundles on a plain page', () => {
     const {frame, checkout} = cspPage('storefront.html', s, (f) => (f.style.cssText = 'width: 360px; height: 640px; border: 0'));
     await until('token list', () => checkout()?.state?.step === 'select-token');
     const list = await deepReady(checkout()!.shadowRoot!, 'pepay-token-list');
-    await until('tokens', () => list.shadowRoot?.querySelector('button[data-token]:not([disabled])'));
+    await until('tokens', () => list.shadowRoot?.querySelector('button[data-token]:not([data-unavailable])'));
     // The payer scrolls to the last token they can pay with and taps it.
-    const last = [...list.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-token]:not([disabled])')].at(-1)!;
+    const last = [...list.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-token]:not([data-unavailable])')].at(-1)!;
     last.scrollIntoView({block: 'end'});
     last.click();
     await until('the chosen token marked', () => last.getAttribute('aria-selected') === 'true');

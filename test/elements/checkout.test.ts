@@ -411,7 +411,7 @@ describe('<pepay-checkout> against the sandbox', () => {
     await stepIs(el, 'select-token');
     expect(text(el)).not.to.include('test mode');
     const stale = await ready<HTMLButtonElement>(el, 'button[data-token="104"]');
-    expect(stale.disabled).to.equal(true);
+    expect(stale.getAttribute('aria-disabled')).to.equal('true');
     expect(stale.textContent).to.include('older than 5 minutes');
     el.theme = 'dark';
     await el.updateComplete;

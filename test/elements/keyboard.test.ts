@@ -169,6 +169,83 @@ describe('a wrong answer, with Enter in it', () => {
 });
 
 describe('the token list as a listbox', () => {
+  // A screen-reader probe: unavailable tokens were disabled buttons, skipped by the arrow keys, so a
+  // payer in the list never heard that they exist nor why they cannot be chosen.
+  it('reaches an unavailable token with the arrows, says why it cannot be chosen, and Enter on it sends nothing', async () => {
+    const s = await createSession({environment: 'mainnet', customer_email: 'a@example.com'});
+    const el = document.createElement('pepay-checkout') as PepayCheckout;
+    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+    document.body.append(el);
+    try {
+      await stepIs(el, 'select-token');
+      const list = el.shadowRoot!.querySelector('pepay-token-list')!;
+      const options = [...list.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role=option]')];
+      const stale = list.shadowRoot!.querySelector<HTMLButtonElement>('[role=option][data-token="104"]')!;
+      expect(stale.getAttribute('aria-disabled')).to.equal('true');
+      options.find((o) => o.tabIndex === 0)!.focus();
+      const reached: string[] = [];
+      for (let i = 0; i < options.length; i++) {
+        await sendKeys({press: 'ArrowDown'});
+        reached.push(focused()!.getAttribute('data-token')!);
+      }
+      expect(reached, 'every option, once').to.have.members(options.map((o) => o.dataset['token']!));
+      while (focused() !== stale) await sendKeys({press: 'ArrowDown'});
+      expect(stale.textContent).to.include('older than 5 minutes');
+      await sendKeys({press: 'Enter'});
+      await sendKeys({press: ' '});
+      stale.click();
+      // Still on the list, the keyboard where it was, and nothing asked of the server.
+      await el.updateComplete;
+      expect([el.state.step, el.state.busy, focused()]).to.deep.equal(['select-token', null, stale]);
+      const asked = (await inspect(s.invoice_id)).requests.filter((r) => r.path.endsWith('/payment-addresses'));
+      expect(asked).to.deep.equal([]);
+      // Sibling: Home and End reach the first and last option, whatever they are.
+      await sendKeys({press: 'End'});
+      expect(focused()).to.equal(options.at(-1));
+      await sendKeys({press: 'Home'});
+      expect(focused()).to.equal(options[0]);
+    } finally {
+      el.remove();
+    }
+  });
+
+  // The same probe: the filter said "No token matches." and nothing else, so a payer typing in it
+  // did not hear how far the list had narrowed.
+  for (const [locale, one, many] of [
+    ['en', /^1 token matches\.$/, /^(\d+) tokens match\.$/],
+    ['de', /^1 Token passt\.$/, /^(\d+) Token passen\.$/],
+  ] as const) {
+    it(`says how many tokens the filter leaves (${locale})`, async () => {
+      const s = await createSession({environment: 'mainnet', customer_email: 'a@example.com'});
+      const el = document.createElement('pepay-checkout') as PepayCheckout;
+      Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl, locale});
+      document.body.append(el);
+      try {
+        await stepIs(el, 'select-token');
+        const list = el.shadowRoot!.querySelector('pepay-token-list')!;
+        const status = list.shadowRoot!.querySelector('[data-token-status][role=status]')!;
+        const filter = list.shadowRoot!.querySelector<HTMLInputElement>('input[type=search]')!;
+        const shown = () => list.shadowRoot!.querySelectorAll('[role=option]').length;
+        const filterBy = async (text: string) => {
+          filter.value = text;
+          filter.dispatchEvent(new InputEvent('input'));
+          await list.updateComplete;
+          return status.textContent!.trim();
+        };
+        expect(status.textContent!.trim(), 'nothing said before the filter is used').to.equal('');
+        const several = await filterBy('usd');
+        expect(several).to.match(many);
+        expect(Number(many.exec(several)![1])).to.equal(shown());
+        expect(shown()).to.be.above(1);
+        expect(await filterBy('sol solana')).to.match(one);
+        expect(shown()).to.equal(1);
+        expect(await filterBy('')).to.equal('');
+      } finally {
+        el.remove();
+      }
+    });
+  }
+
   it('keeps exactly one tab stop, on a token shown, when a filter hides the chosen one', async () => {
     const s = await createSession({environment: 'mainnet', customer_email: 'a@example.com'});
     const el = document.createElement('pepay-checkout') as PepayCheckout;
@@ -188,7 +265,7 @@ describe('the token list as a listbox', () => {
     filter.dispatchEvent(new InputEvent('input'));
     const network = () => stops()[0]?.closest<HTMLElement>('[data-network]')?.dataset['network'];
     await waitUntil(() => stops().length === 1 && network() === 'solana', `one stop, on a shown token (${network()})`);
-    expect(stops()[0]!.disabled).to.equal(false);
+    expect(stops()[0]!.hasAttribute('aria-disabled')).to.equal(false);
     el.remove();
   });
 });

@@ -42,7 +42,7 @@ async function load(locale: Exclude<(typeof LOCALES)[number], 'en'>): Promise<Ca
 describe('languages', () => {
   it("twenty catalogues, each with exactly English's keys and a non-empty sentence for each", async () => {
     expect(LOCALES).to.have.length(20);
-    const plurals = new Set(['minutesLeft']);
+    const plurals = new Set(['minutesLeft', 'tokensMatch']);
     const withoutPlurals = (part: object) => Object.fromEntries(Object.entries(part).filter(([key]) => !plurals.has(key)));
     for (const locale of LOCALES.filter((l) => l !== 'en') as Exclude<(typeof LOCALES)[number], 'en'>[]) {
       const c = await load(locale);
@@ -51,9 +51,11 @@ describe('languages', () => {
       expect(shape(c.views), locale).to.deep.equal(shape(enViews));
       for (const said of [...sentences(c.messages), ...sentences(c.views)]) expect(said.trim(), locale).to.not.equal('');
       // Every plural category the language has is given (or falls back to `other`, which is required).
-      expect(c.messages.minutesLeft.other('5'), locale).to.contain('5');
-      for (const category of new Intl.PluralRules(locale).resolvedOptions().pluralCategories) {
-        expect(c.messages.minutesLeft[category] ?? c.messages.minutesLeft.other, `${locale} ${category}`).to.be.a('function');
+      for (const said of [c.messages.minutesLeft, c.messages.tokensMatch]) {
+        expect(said.other('5'), locale).to.contain('5');
+        for (const category of new Intl.PluralRules(locale).resolvedOptions().pluralCategories) {
+          expect(said[category] ?? said.other, `${locale} ${category}`).to.be.a('function');
+        }
       }
     }
   });

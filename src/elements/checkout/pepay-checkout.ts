@@ -182,6 +182,7 @@ export class PepayCheckout extends PepaySessionElement {
       case 'select-token':
         return html`<pepay-token-list
           .messages=${m}
+          .locale=${locale}
           .tokens=${state.tokens}
           ?busy=${state.busy === 'address'}
           .chosen=${state.chosen}
@@ -219,13 +220,12 @@ export class PepayCheckout extends PepaySessionElement {
     }
   }
 
-  private readonly onAction = (event: PayerActionEvent) => (event.stopPropagation(), this.actOn(event.action));
-
-  /** A payer action, from an event of the card or from a leaf handed this (`actor`). */
+  /** A payer action, from an event of the card (`onAction`) or from a leaf handed this (`actor`). */
   private readonly actOn = (action: PayerAction) => {
     this.stepFocus.engaged = true;
     this.firstScreen.controller?.act(action);
   };
+  private readonly onAction = (event: PayerActionEvent) => (event.stopPropagation(), this.actOn(event.action));
 
   /** Every committed state: the custom state first (so listeners see it), then the events. */
   private committed(state: CheckoutState, events: Emitted[]): void {

@@ -4,6 +4,7 @@ import {state} from 'lit/decorators/state.js';
 import type {Token} from '../../api/schemas/tokens.js';
 import type {Rails} from '../../checkout/allocation.js';
 import {networkName} from '../../checkout/format.js';
+import {pluralize} from '../../i18n/plural.js';
 import {controlStyles, leafHostStyles} from '../../styles/controls.js';
 import {PepayLeaf} from '../leaf.js';
 import {loadQrEncoder} from '../qr/encoder.js';
@@ -15,8 +16,9 @@ const FILTER_FROM = 7;
 const ARROWS: Record<string, number | 'first' | 'last'> = {ArrowDown: 1, ArrowUp: -1, Home: 'first', End: 'last'};
 
 /**
- * The tokens the payer can pay with, grouped by network; unavailable ones disabled with their
- * reason. Choosing one sends `token-chosen`.
+ * The tokens the payer can pay with, grouped by network; unavailable ones with their reason,
+ * `aria-disabled`, reached by the arrow keys like the others (WAI-ARIA listbox: a screen reader in
+ * the list hears that they exist and why they cannot be chosen). Choosing one sends `token-chosen`.
  *
  * @tagname pepay-token-list
  * @summary Token and network picker.
@@ -71,9 +73,18 @@ export class PepayTokenList extends PepayLeaf {
       </div>
       ${groups.size === 0 ? html`<p class="muted" aria-hidden="true" data-no-match>${m.noTokens}</p>` : nothing}
       <!-- Said from outside the listbox (it holds options only), shown beside the token or the
-        filter; the status region is always there, so screen readers hear its text when it comes. -->
+        filter; the status region is always there, so screen readers hear its text when it comes.
+        While the filter is used, how many tokens are left. -->
       <p class="visually-hidden" role="status" aria-live=${this.liveWhileRelabelling} data-token-status>
-        ${this.chosen !== null && this.busy ? m.preparingAddress : groups.size === 0 ? m.noTokens : ''}
+        ${
+          this.chosen !== null && this.busy
+            ? m.preparingAddress
+            : groups.size === 0
+              ? m.noTokens
+              : this.query
+                ? pluralize(m.tokensMatch, shownTokens.length, this.locale)
+                : ''
+        }
       </p>
       ${this.chosen !== null && this.problem && !this.busy ? html`<p class="visually-hidden" role="alert" data-token-alert>${this.problem}</p>` : nothing}
     </div>`;
@@ -89,12 +100,12 @@ export class PepayTokenList extends PepayLeaf {
     this.requestUpdate();
   }
 
-  /** Arrow keys, Home and End move between the tokens that can be chosen (Tab leaves the list). */
+  /** Arrow keys, Home and End move between the tokens shown, unavailable ones included (Tab leaves the list). */
   private readonly onArrow = (event: KeyboardEvent) => {
     const step = ARROWS[event.key];
     const current = event.target as HTMLElement;
     if (step === undefined || !current.matches('button[data-token]')) return;
-    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button[data-token]:not(:disabled)')];
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button[data-token]')];
     const at = buttons.indexOf(current as HTMLButtonElement);
     const next = step === 'first' ? 0 : step === 'last' ? buttons.length - 1 : (at + step + buttons.length) % buttons.length;
     buttons[next]?.focus();
@@ -111,7 +122,7 @@ export class PepayTokenList extends PepayLeaf {
   }
 
   private tokenButton(token: Token) {
-    const choose = () => this.act({type: 'token-chosen', network: token.network, tokenId: token.id});
+    const choose = () => token.selectable && this.act({type: 'token-chosen', network: token.network, tokenId: token.id});
     const key = tokenKey(token.network, token.id);
     const chosen = key === this.chosenKey;
     const problem = chosen && this.problem && !this.busy;
@@ -121,8 +132,8 @@ export class PepayTokenList extends PepayLeaf {
         role="option"
         aria-selected=${chosen ? 'true' : 'false'}
         tabindex=${key === this.tabStop ? '0' : '-1'}
-        ?disabled=${!token.selectable}
-        aria-disabled=${this.busy ? 'true' : nothing}
+        aria-disabled=${this.busy || !token.selectable ? 'true' : nothing}
+        ?data-unavailable=${!token.selectable}
         aria-busy=${chosen && this.busy ? 'true' : nothing}
         aria-describedby=${problem ? 'token-problem' : nothing}
         @click=${choose}

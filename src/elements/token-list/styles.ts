@@ -23,6 +23,10 @@ export const tokenListStyles = css`
     gap: 10px;
     text-align: start;
   }
+  /* Reached by the keyboard and said, but not to be chosen: not the busy cursor. */
+  .token[data-unavailable] {
+    cursor: not-allowed;
+  }
   .token img {
     width: 24px;
     height: 24px;

@@ -24,6 +24,7 @@ export default {
     selectTokenTitle: 'Zahlungsart wählen',
     filterTokens: 'Token und Netzwerke filtern',
     noTokens: 'Kein Token passt.',
+    tokensMatch: plural({one: (n) => `${n} Token passt.`, other: (n) => `${n} Token passen.`}),
     unavailable: 'Nicht verfügbar',
     sendExactly: (amount, token, network) => `Sende genau ${amount} ${token} über ${network}`,
     confirmingTitle: 'Zahlung erkannt, warte auf Bestätigung',

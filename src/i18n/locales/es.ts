@@ -24,6 +24,7 @@ export default {
     selectTokenTitle: 'Elige cómo pagar',
     filterTokens: 'Filtrar tokens y redes',
     noTokens: 'Ningún token coincide.',
+    tokensMatch: plural({one: (n) => `${n} token coincide.`, other: (n) => `${n} tokens coinciden.`}),
     unavailable: 'No disponible',
     sendExactly: (amount, token, network) => `Envía exactamente ${amount} ${token} en la red ${network}`,
     confirmingTitle: 'Pago detectado, esperando la confirmación',

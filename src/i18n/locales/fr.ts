@@ -28,6 +28,7 @@ export default {
     selectTokenTitle: 'Choisissez comment payer',
     filterTokens: 'Filtrer les tokens et les réseaux',
     noTokens: 'Aucun token ne correspond.',
+    tokensMatch: plural({one: (n) => `${n} token correspond.`, other: (n) => `${n} tokens correspondent.`}),
     unavailable: 'Indisponible',
     sendExactly: (amount, token, network) => `Envoyez exactement ${amount} ${token} sur le réseau ${network}`,
     confirmingTitle: 'Paiement détecté, en attente de confirmation',

@@ -28,6 +28,7 @@ export default {
     selectTokenTitle: 'בחירת אמצעי תשלום',
     filterTokens: 'סינון טוקנים ורשתות',
     noTokens: 'אין טוקן תואם.',
+    tokensMatch: plural({one: () => 'טוקן אחד תואם.', two: (n) => `${n} טוקנים תואמים.`, other: (n) => `${n} טוקנים תואמים.`}),
     unavailable: 'לא זמין',
     sendExactly: (amount, token, network) => `יש לשלוח בדיוק ${amount} ${token} ברשת ${network}`,
     confirmingTitle: 'התשלום זוהה וממתין לאישור',

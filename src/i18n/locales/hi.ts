@@ -24,6 +24,7 @@ export default {
     selectTokenTitle: 'भुगतान का तरीका चुनें',
     filterTokens: 'टोकन और नेटवर्क फ़िल्टर करें',
     noTokens: 'कोई टोकन मेल नहीं खाता।',
+    tokensMatch: plural({one: (n) => `${n} टोकन मेल खाता है।`, other: (n) => `${n} टोकन मेल खाते हैं।`}),
     unavailable: 'उपलब्ध नहीं',
     sendExactly: (amount, token, network) => `${network} पर ठीक ${amount} ${token} भेजें`,
     confirmingTitle: 'भुगतान दिख गया, पुष्टि का इंतज़ार है',

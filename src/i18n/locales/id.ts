@@ -24,6 +24,7 @@ export default {
     selectTokenTitle: 'Pilih cara pembayaran',
     filterTokens: 'Filter token dan jaringan',
     noTokens: 'Tidak ada token yang cocok.',
+    tokensMatch: plural({other: (n) => `${n} token cocok.`}),
     unavailable: 'Tidak tersedia',
     sendExactly: (amount, token, network) => `Kirim tepat ${amount} ${token} di jaringan ${network}`,
     confirmingTitle: 'Pembayaran terdeteksi, menunggu konfirmasi',

@@ -24,6 +24,7 @@ export default {
     selectTokenTitle: 'Scegli come pagare',
     filterTokens: 'Filtra token e reti',
     noTokens: 'Nessun token corrisponde.',
+    tokensMatch: plural({one: (n) => `${n} token corrisponde.`, other: (n) => `${n} token corrispondono.`}),
     unavailable: 'Non disponibile',
     sendExactly: (amount, token, network) => `Invia esattamente ${amount} ${token} sulla rete ${network}`,
     confirmingTitle: 'Pagamento rilevato, in attesa di conferma',

@@ -24,6 +24,7 @@ export default {
     selectTokenTitle: '支払い方法を選択',
     filterTokens: 'トークンとネットワークを絞り込む',
     noTokens: '該当するトークンはありません。',
+    tokensMatch: plural({other: (n) => `該当するトークン: ${n}件`}),
     unavailable: '利用できません',
     sendExactly: (amount, token, network) => `${network} で ${amount} ${token} を正確に送金してください`,
     confirmingTitle: 'お支払いを検出しました。承認を待っています',

@@ -24,6 +24,7 @@ export default {
     selectTokenTitle: '결제 방법 선택',
     filterTokens: '토큰 및 네트워크 필터링',
     noTokens: '일치하는 토큰이 없습니다.',
+    tokensMatch: plural({other: (n) => `일치하는 토큰 ${n}개`}),
     unavailable: '사용 불가',
     sendExactly: (amount, token, network) => `${network}에서 정확히 ${amount} ${token}을(를) 보내세요`,
     confirmingTitle: '결제를 감지했습니다. 승인을 기다리는 중입니다',

@@ -24,6 +24,7 @@ export default {
     selectTokenTitle: 'Kies hoe je wilt betalen',
     filterTokens: 'Tokens en netwerken filteren',
     noTokens: 'Geen token gevonden.',
+    tokensMatch: plural({one: (n) => `${n} token gevonden.`, other: (n) => `${n} tokens gevonden.`}),
     unavailable: 'Niet beschikbaar',
     sendExactly: (amount, token, network) => `Stuur precies ${amount} ${token} via ${network}`,
     confirmingTitle: 'Betaling gedetecteerd, wachten op bevestiging',

@@ -29,6 +29,12 @@ export default {
     selectTokenTitle: 'Wybierz metodę płatności',
     filterTokens: 'Filtruj tokeny i sieci',
     noTokens: 'Brak pasujących tokenów.',
+    tokensMatch: plural({
+      one: (n) => `Pasuje ${n} token.`,
+      few: (n) => `Pasują ${n} tokeny.`,
+      many: (n) => `Pasuje ${n} tokenów.`,
+      other: (n) => `Pasuje ${n} tokena.`,
+    }),
     unavailable: 'Niedostępne',
     sendExactly: (amount, token, network) => `Wyślij dokładnie ${amount} ${token} w sieci ${network}`,
     confirmingTitle: 'Płatność wykryta, czekamy na potwierdzenie',

@@ -24,6 +24,7 @@ export default {
     selectTokenTitle: 'Escolha como pagar',
     filterTokens: 'Filtrar tokens e redes',
     noTokens: 'Nenhum token encontrado.',
+    tokensMatch: plural({one: (n) => `${n} token encontrado.`, other: (n) => `${n} tokens encontrados.`}),
     unavailable: 'Indisponível',
     sendExactly: (amount, token, network) => `Envie exatamente ${amount} ${token} na rede ${network}`,
     confirmingTitle: 'Pagamento identificado, aguardando confirmação',

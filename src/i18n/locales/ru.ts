@@ -29,6 +29,12 @@ export default {
     selectTokenTitle: 'Выберите способ оплаты',
     filterTokens: 'Фильтр токенов и сетей',
     noTokens: 'Подходящих токенов нет.',
+    tokensMatch: plural({
+      one: (n) => `Подходит ${n} токен.`,
+      few: (n) => `Подходят ${n} токена.`,
+      many: (n) => `Подходят ${n} токенов.`,
+      other: (n) => `Подходят ${n} токена.`,
+    }),
     unavailable: 'Недоступно',
     sendExactly: (amount, token, network) => `Отправьте ровно ${amount} ${token} в сети ${network}`,
     confirmingTitle: 'Платёж обнаружен, ожидаем подтверждения',

@@ -24,6 +24,7 @@ export default {
     selectTokenTitle: 'เลือกวิธีชำระเงิน',
     filterTokens: 'กรองโทเคนและเครือข่าย',
     noTokens: 'ไม่พบโทเคนที่ตรงกัน',
+    tokensMatch: plural({other: (n) => `พบโทเคนที่ตรงกัน ${n} รายการ`}),
     unavailable: 'ไม่พร้อมใช้งาน',
     sendExactly: (amount, token, network) => `ส่ง ${amount} ${token} ให้ตรงจำนวนพอดีบนเครือข่าย ${network}`,
     confirmingTitle: 'พบการชำระเงินแล้ว กำลังรอการยืนยัน',

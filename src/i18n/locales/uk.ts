@@ -29,6 +29,12 @@ export default {
     selectTokenTitle: 'Виберіть спосіб оплати',
     filterTokens: 'Фільтр токенів і мереж',
     noTokens: 'Немає відповідних токенів.',
+    tokensMatch: plural({
+      one: (n) => `Підходить ${n} токен.`,
+      few: (n) => `Підходять ${n} токени.`,
+      many: (n) => `Підходять ${n} токенів.`,
+      other: (n) => `Підходять ${n} токена.`,
+    }),
     unavailable: 'Недоступно',
     sendExactly: (amount, token, network) => `Надішліть рівно ${amount} ${token} у мережі ${network}`,
     confirmingTitle: 'Платіж виявлено, очікуємо підтвердження',

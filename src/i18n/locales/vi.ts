@@ -24,6 +24,7 @@ export default {
     selectTokenTitle: 'Chọn phương thức thanh toán',
     filterTokens: 'Lọc token và mạng',
     noTokens: 'Không có token phù hợp.',
+    tokensMatch: plural({other: (n) => `${n} token phù hợp.`}),
     unavailable: 'Không khả dụng',
     sendExactly: (amount, token, network) => `Gửi chính xác ${amount} ${token} trên mạng ${network}`,
     confirmingTitle: 'Đã phát hiện thanh toán, đang chờ xác nhận',

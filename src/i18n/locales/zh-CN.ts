@@ -24,6 +24,7 @@ export default {
     selectTokenTitle: '选择支付方式',
     filterTokens: '筛选代币和网络',
     noTokens: '没有匹配的代币。',
+    tokensMatch: plural({other: (n) => `${n} 个匹配的代币。`}),
     unavailable: '不可用',
     sendExactly: (amount, token, network) => `请在 ${network} 上准确发送 ${amount} ${token}`,
     confirmingTitle: '已检测到付款，正在等待确认',
