@@ -33,13 +33,12 @@ const TOKEN_CHARACTERS = /^[\x21-\x7e]+$/;
  * the rounds end.
  */
 function looksLikeMerchantKey(value: string): boolean {
-  const readings: (string | null)[] = [value];
-  for (let last = value, next = unescapeBytes(value); next !== last; last = next, next = unescapeBytes(next)) readings.push(next);
-  for (const reading of [...readings]) {
-    const basic = /^Basic[\s+]+([A-Za-z0-9+/=]+)$/i.exec(reading!)?.[1];
-    if (basic) readings.push(attempt(() => atob(basic)));
-  }
-  return readings.some((reading) => reading !== null && (MERCHANT_KEY.test(reading) || LIVE_OR_TEST_KEY.test(reading)));
+  const decoded = [value];
+  for (let last = value, next = unescapeBytes(value); next !== last; last = next, next = unescapeBytes(next)) decoded.push(next);
+  const insideBasic = decoded
+    .map((reading) => /^Basic[\s+]+([A-Za-z0-9+/=]+)$/i.exec(reading)?.[1])
+    .map((basic) => basic && attempt(() => atob(basic)));
+  return [...decoded, ...insideBasic].some((reading) => reading && (MERCHANT_KEY.test(reading) || LIVE_OR_TEST_KEY.test(reading)));
 }
 
 /** Each `%XX` as the byte it stands for (enough to see an ASCII key); the rest as it is. */
