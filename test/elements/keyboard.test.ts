@@ -204,6 +204,13 @@ describe('the token list as a listbox', () => {
       expect(focused()).to.equal(options.at(-1));
       await sendKeys({press: 'Home'});
       expect(focused()).to.equal(options[0]);
+      // A filter that leaves only the unavailable token: the list keeps its tab stop, on it.
+      const filter = list.shadowRoot!.querySelector<HTMLInputElement>('input[type=search]')!;
+      filter.value = 'ether ethereum';
+      filter.dispatchEvent(new InputEvent('input'));
+      await list.updateComplete;
+      const left = [...list.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role=option]')];
+      expect(left.map((o) => [o.dataset['token'], o.tabIndex])).to.deep.equal([['104', 0]]);
     } finally {
       el.remove();
     }

@@ -56,7 +56,8 @@ export class PepayTokenList extends PepayLeaf {
     // the arrow keys, Home and End move within it (WAI-ARIA listbox).
     const enabled = shownTokens.filter((token) => token.selectable);
     const shown = (key: string | null) => key !== null && enabled.some((t) => tokenKey(t.network, t.id) === key);
-    const first = enabled[0];
+    // None shown can be chosen (a filter left only unavailable ones): the first shown, so Tab still reaches the list.
+    const first = enabled[0] ?? shownTokens[0];
     this.tabStop = [this.tabStop, this.chosenKey].find(shown) ?? (first ? tokenKey(first.network, first.id) : null);
     return html`<div class="stack">
       ${this.tokens.length >= FILTER_FROM ? html`<label>${m.filterTokens} <input type="search" @input=${this.onFilter} /></label>` : nothing}
