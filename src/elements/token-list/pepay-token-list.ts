@@ -51,13 +51,12 @@ export class PepayTokenList extends PepayLeaf {
     const shownTokens = this.tokens.filter((token) => searchText(token).includes(this.query));
     const groups = new Map<string, Token[]>();
     for (const token of shownTokens) groups.set(token.network, [...(groups.get(token.network) ?? []), token]);
-    // One tab stop for the whole list: the token last focused, else the chosen one, else the first
-    // that can be chosen, each only while shown and choosable (a filter or a new list may hide it);
+    // One tab stop for the whole list: the token last focused (an unavailable one too: Tab then
+    // leaves the list from it, and comes back to it), else the chosen one, each only while shown
+    // (a filter or a new list may hide it), else the first that can be chosen, else the first shown;
     // the arrow keys, Home and End move within it (WAI-ARIA listbox).
-    const enabled = shownTokens.filter((token) => token.selectable);
-    const shown = (key: string | null) => key !== null && enabled.some((t) => tokenKey(t.network, t.id) === key);
-    // None shown can be chosen (a filter left only unavailable ones): the first shown, so Tab still reaches the list.
-    const first = enabled[0] ?? shownTokens[0];
+    const shown = (key: string | null) => key !== null && shownTokens.some((t) => tokenKey(t.network, t.id) === key);
+    const first = shownTokens.find((token) => token.selectable) ?? shownTokens[0];
     this.tabStop = [this.tabStop, this.chosenKey].find(shown) ?? (first ? tokenKey(first.network, first.id) : null);
     return html`<div class="stack">
       ${this.tokens.length >= FILTER_FROM ? html`<label>${m.filterTokens} <input type="search" @input=${this.onFilter} /></label>` : nothing}
