@@ -343,7 +343,16 @@ describe('the keyboard in the modal', () => {
       expect(stops.filter((stop) => stop.localName === 'dialog').length, 'a stop to scroll').to.be.above(0);
       while (focused() !== dialog) await sendKeys({press: 'Tab'});
       const ring = getComputedStyle(dialog);
-      expect([ring.outlineStyle, ring.outlineWidth]).to.deep.equal(['solid', '3px']);
+      expect([ring.outlineStyle, ring.outlineWidth, ring.outlineOffset]).to.deep.equal(['solid', '3px', '2px']);
+      // Around its edge (inside it, the card covered the ring), and on the screen on every side.
+      const box = dialog.getBoundingClientRect();
+      const reach = 5;
+      expect([
+        box.top - reach >= 0,
+        box.left - reach >= 0,
+        box.right + reach <= innerWidth,
+        box.bottom + reach <= innerHeight,
+      ]).to.deep.equal([true, true, true, true]);
     } finally {
       opened.close();
       await setViewport({width: 800, height: 600});

@@ -55,10 +55,12 @@ export class PepayCheckoutDialog extends PepaySessionElement {
         overflow: auto;
       }
       /* Taller than the screen, it scrolls, and the keyboard may stop on it to scroll (Chromium):
-         the ring every control has, inside its edge, where the page's backdrop cannot hide it. */
+         the close button's two rings, around its edge (inside it, the card covered the ring: a
+         keyboard review), in the 8 px the screen leaves round it. */
       dialog:focus-visible {
         outline: 3px solid var(--_fg);
-        outline-offset: -3px;
+        outline-offset: 2px;
+        box-shadow: 0 0 0 2px var(--_bg);
       }
       dialog::backdrop {
         background: rgb(10 12 20 / 55%);
