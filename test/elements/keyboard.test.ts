@@ -128,8 +128,9 @@ describe('a wrong answer, with Enter in it', () => {
     await sendKeys({press: 'Enter'});
     await waitUntil(() => said.length === 2, 'said again');
     expect(spoken(said)).to.deep.equal(['Your name: Please fill this in.', 'Your name: Please fill this in.']);
-    // Sibling: the name given, a wrong e-mail in the second question.
+    // Sibling: the name given (what was said of it is taken back), a wrong e-mail in the second question.
     await sendKeys({type: 'Ada'});
+    await waitUntil(() => region.textContent === '', 'the error taken back once the name is typed');
     await sendKeys({press: 'Tab'});
     await sendKeys({type: 'not-an-email'});
     await sendKeys({press: 'Enter'});
@@ -199,6 +200,9 @@ describe('the token list as a listbox', () => {
       expect([el.state.step, el.state.busy, focused()]).to.deep.equal(['select-token', null, stale]);
       const asked = (await inspect(s.invoice_id)).requests.filter((r) => r.path.endsWith('/payment-addresses'));
       expect(asked).to.deep.equal([]);
+      // The list's one tab stop is where the keyboard is: Tab leaves the list from it, and comes back to it.
+      await list.updateComplete;
+      expect(options.filter((o) => o.tabIndex === 0)).to.deep.equal([stale]);
       // Sibling: Home and End reach the first and last option, whatever they are.
       await sendKeys({press: 'End'});
       expect(focused()).to.equal(options.at(-1));

@@ -28,7 +28,8 @@ export class PepayQuestionsForm extends PepayLeaf {
 
   override render() {
     const m = this.messages;
-    return html`<form class="stack" novalidate @submit=${this.onSubmit}>
+    // What was said is taken back once the payer edits an answer (it would speak of an old value).
+    return html`<form class="stack" novalidate @submit=${this.onSubmit} @input=${() => (this.said = '')}>
       ${this.questions.map((q, index) => {
         // Ids and names come from the question's position, never from its server-given id: that
         // may hold any character (`q:2`) or repeat, and must not reach a selector or an IDREF.
