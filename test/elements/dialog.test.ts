@@ -266,6 +266,40 @@ describe('the modal fits (issue 14)', () => {
   });
 });
 
+describe('the modal on a short screen', () => {
+  // A phone review: the close button scrolled away with the checkout, and a payer scrolled down to
+  // "I already paid" had to scroll back up to close the modal.
+  it('keeps its close button on the screen and under the finger however far it is scrolled', async function () {
+    this.timeout(30_000);
+    // A short screen, as every engine here can make one (WebKit's driver sets no viewport).
+    const short = document.createElement('style');
+    short.textContent = 'pepay-checkout-dialog::part(dialog) { max-height: 300px }';
+    document.head.append(short);
+    const s = await createSession({customer_email: 'a@example.com'});
+    const {opened, dialogEl, checkout} = await openedModal(s);
+    try {
+      await toPayment(checkout);
+      const dialog = dialogEl.shadowRoot!.querySelector('dialog')!;
+      const close = dialog.querySelector('button.close')!;
+      expect(dialog.scrollHeight, 'it scrolls').to.be.above(dialog.clientHeight + 200);
+      for (const scrollTop of [0, 200, dialog.scrollHeight]) {
+        dialog.scrollTop = scrollTop;
+        await until(`scrolled to ${scrollTop}`, () => dialog.scrollTop > 0 === scrollTop > 0);
+        const box = dialog.getBoundingClientRect();
+        const button = close.getBoundingClientRect();
+        expect(button.top, `in view at ${dialog.scrollTop}`).to.be.within(box.top, box.bottom - button.height);
+        // What a tap there reaches: the button, not the card scrolled under it.
+        const tapped = dialogEl.shadowRoot!.elementFromPoint(button.left + button.width / 2, button.top + button.height / 2);
+        expect(tapped, `tapped at ${dialog.scrollTop}`).to.equal(close);
+      }
+    } finally {
+      opened.close();
+      short.remove();
+    }
+    await until('removed', () => !document.querySelector('pepay-checkout-dialog'));
+  });
+});
+
 // A keyboard probe: the modal overflowed by 1 px (a screen reader's hidden line under the card), so
 // the browser made it a scroller and a Tab stop of its own, with nothing to do there (WCAG 2.4.3).
 describe('the keyboard in the modal', () => {

@@ -65,11 +65,15 @@ export class PepayCheckoutDialog extends PepaySessionElement {
       dialog::backdrop {
         background: rgb(10 12 20 / 55%);
       }
+      /* Above the card, and on the screen however far a short screen's modal is scrolled: a payer
+         scrolled down to "I already paid" closes it without scrolling back (a phone review). */
       .close {
-        position: absolute;
+        position: sticky;
         inset-block-start: 8px;
-        inset-inline-end: 8px;
         z-index: 1;
+        display: block;
+        margin-block: 8px;
+        margin-inline: auto 8px;
         font: inherit;
         font-size: 1.3em;
         line-height: 1;
@@ -87,11 +91,6 @@ export class PepayCheckoutDialog extends PepaySessionElement {
         outline: 3px solid var(--_fg);
         outline-offset: 2px;
         box-shadow: 0 0 0 2px var(--_bg);
-      }
-      .frame {
-        position: relative;
-        /* Room for the close button (8 + 40 px) above the card: it never covers the header. */
-        padding-block-start: 56px;
       }
     `,
   ];
@@ -200,19 +199,17 @@ export class PepayCheckoutDialog extends PepaySessionElement {
       @cancel=${this.onCancel}
       @close=${this.onNativeClose}
     >
-      <div class="frame">
-        <button class="close" part="close-button" aria-label=${m.close} @click=${() => this.requestClose('close-button')}>×</button>
-        ${
-          // The page's language, not the `lang` above (its words' language, English until they
-          // arrive): the checkout fetches its own words and formats as the page does (es-MX).
-          this.open
-            ? html`<pepay-checkout
-                exportparts=${CHECKOUT_PARTS}
-                ${withSession({...this.session, locale: explicitLocale(this.locale) || inheritedLang(this) || this.language.wanted})}
-              ></pepay-checkout>`
-            : nothing
-        }
-      </div>
+      <button class="close" part="close-button" aria-label=${m.close} @click=${() => this.requestClose('close-button')}>×</button>
+      ${
+        // The page's language, not the `lang` above (its words' language, English until they
+        // arrive): the checkout fetches its own words and formats as the page does (es-MX).
+        this.open
+          ? html`<pepay-checkout
+              exportparts=${CHECKOUT_PARTS}
+              ${withSession({...this.session, locale: explicitLocale(this.locale) || inheritedLang(this) || this.language.wanted})}
+            ></pepay-checkout>`
+          : nothing
+      }
     </dialog>`;
   }
 }
