@@ -9,7 +9,7 @@ import '../../src/define.js';
 import '../../src/elements/dialog/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
-import {stepIs, toPayment} from '../support/walk.js';
+import {mountCheckout, stepIs, toPayment} from '../support/walk.js';
 
 const QUESTIONS = {questions: [{id: 'q1', question: 'Company name', type: 'text', validation: {required: true}}]};
 
@@ -114,9 +114,7 @@ describe('a wrong answer, with Enter in it', () => {
         ],
       },
     });
-    const el = document.createElement('pepay-checkout') as PepayCheckout;
-    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
-    document.body.append(el);
+    const el = mountCheckout(s);
     await stepIs(el, 'questions');
     const form = el.shadowRoot!.querySelector('pepay-questions-form')!.shadowRoot!;
     const region = form.querySelector('[data-form-problem]')!;
@@ -149,9 +147,7 @@ describe('a wrong answer, with Enter in it', () => {
 
   it('is said each time on the e-mail step', async () => {
     const s = await createSession({});
-    const el = document.createElement('pepay-checkout') as PepayCheckout;
-    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
-    document.body.append(el);
+    const el = mountCheckout(s);
     await stepIs(el, 'email');
     const input = el.querySelector<HTMLInputElement>('input[name=email]')!;
     const region = el.shadowRoot!.querySelector('pepay-email-form')!.shadowRoot!.querySelector('#err-email')!;
@@ -174,9 +170,7 @@ describe('the token list as a listbox', () => {
   // payer in the list never heard that they exist nor why they cannot be chosen.
   it('reaches an unavailable token with the arrows, says why it cannot be chosen, and Enter on it sends nothing', async () => {
     const s = await createSession({environment: 'mainnet', customer_email: 'a@example.com'});
-    const el = document.createElement('pepay-checkout') as PepayCheckout;
-    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
-    document.body.append(el);
+    const el = mountCheckout(s);
     try {
       await stepIs(el, 'select-token');
       const list = el.shadowRoot!.querySelector('pepay-token-list')!;
@@ -228,9 +222,7 @@ describe('the token list as a listbox', () => {
   ] as const) {
     it(`says how many tokens the filter leaves (${locale})`, async () => {
       const s = await createSession({environment: 'mainnet', customer_email: 'a@example.com'});
-      const el = document.createElement('pepay-checkout') as PepayCheckout;
-      Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl, locale});
-      document.body.append(el);
+      const el = mountCheckout(s, {locale});
       try {
         await stepIs(el, 'select-token');
         const list = el.shadowRoot!.querySelector('pepay-token-list')!;
@@ -259,9 +251,7 @@ describe('the token list as a listbox', () => {
 
   it('keeps exactly one tab stop, on a token shown, when a filter hides the chosen one', async () => {
     const s = await createSession({environment: 'mainnet', customer_email: 'a@example.com'});
-    const el = document.createElement('pepay-checkout') as PepayCheckout;
-    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
-    document.body.append(el);
+    const el = mountCheckout(s);
     await stepIs(el, 'select-token');
     const list = el.shadowRoot!.querySelector('pepay-token-list')!;
     const stops = () => [...list.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role=option][tabindex="0"]')];
@@ -285,10 +275,7 @@ describe("the keyboard's place within a step (WCAG 2.4.3)", () => {
   async function mountAt(options: Record<string, unknown>, faults: Record<string, unknown> | null = null) {
     const s = await createSession({customer_email: 'a@example.com', ...options});
     if (faults) await simulate(s.invoice_id, 'faults', faults);
-    const el = document.createElement('pepay-checkout') as PepayCheckout;
-    Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
-    document.body.append(el);
-    return {s, el};
+    return {s, el: mountCheckout(s)};
   }
   const inView = (el: PepayCheckout, selector: string) =>
     el.shadowRoot!.querySelector('pepay-payment-details')?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;

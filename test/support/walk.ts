@@ -21,10 +21,13 @@ export async function toPayment(el: PepayCheckout): Promise<void> {
   await el.updateComplete;
 }
 
-/** A checkout for session `s` against the sandbox, put on the page (a reload's fresh element, say). */
-export function mountCheckout(s: Session): PepayCheckout {
+/**
+ * A checkout for session `s` against the sandbox, put on the page (a reload's fresh element, say),
+ * with `props` (a locale, say) set before it is.
+ */
+export function mountCheckout(s: Session, props: Partial<Pick<PepayCheckout, 'locale'>> = {}): PepayCheckout {
   const el = document.createElement('pepay-checkout');
-  Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl});
+  Object.assign(el, {sessionToken: s.session_token, signature: s.signature, apiBase: sandboxUrl, ...props});
   document.body.append(el);
   return el;
 }

@@ -76,18 +76,18 @@ export class PepayTokenList extends PepayLeaf {
         filter; the status region is always there, so screen readers hear its text when it comes.
         While the filter is used, how many tokens are left. -->
       <p class="visually-hidden" role="status" aria-live=${this.liveWhileRelabelling} data-token-status>
-        ${
-          this.chosen !== null && this.busy
-            ? m.preparingAddress
-            : groups.size === 0
-              ? m.noTokens
-              : this.query
-                ? pluralize(m.tokensMatch, shownTokens.length, this.locale)
-                : ''
-        }
+        ${this.statusWords(shownTokens.length)}
       </p>
       ${this.chosen !== null && this.problem && !this.busy ? html`<p class="visually-hidden" role="alert" data-token-alert>${this.problem}</p>` : nothing}
     </div>`;
+  }
+
+  /** What the status line says: the address being prepared, else what the filter leaves, if used. */
+  private statusWords(shownCount: number): string {
+    const m = this.messages;
+    if (this.chosen !== null && this.busy) return m.preparingAddress;
+    if (shownCount === 0) return m.noTokens;
+    return this.query ? pluralize(m.tokensMatch, shownCount, this.locale) : '';
   }
 
   private get chosenKey(): string | null {
