@@ -50,6 +50,8 @@ export const controlStyles = css`
     background: var(--_surface);
     color: var(--_fg);
     padding: 8px 14px;
+    /* A finger's size, not only WCAG 2.5.8's 24 px: 2.5.5's 44 px (a phone review: the tokens were 40 px). */
+    min-height: 44px;
     cursor: pointer;
   }
   button.primary {

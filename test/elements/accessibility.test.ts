@@ -266,6 +266,37 @@ describe('reflow and targets', () => {
     });
   }
 
+  // A phone review: the token buttons were 40 px tall, under a finger's 44 px.
+  it("gives every button and the wallet's link a finger's height, 44 px (WCAG 2.5.5), on each step a payer taps", async function () {
+    this.timeout(60_000);
+    /** The buttons and links of the step shown that are under 44 px tall. */
+    const under44 = async (el: PepayCheckout, step: string) => {
+      await stepIs(el, step);
+      const taps = deepAllOf(el.shadowRoot!).filter(
+        (node) => node.matches('button, a[data-open-wallet]') && node.getBoundingClientRect().width > 0,
+      );
+      expect(taps.length, `something to tap on ${step}`).to.be.above(0);
+      return taps.filter((node) => node.getBoundingClientRect().height < 44).map((node) => node.outerHTML.slice(0, 60));
+    };
+    const wallet = announceWallet({name: 'Test Wallet', chainId: 84532});
+    try {
+      await narrow({questions: QUESTIONS}, 'en', '100%', async (el) => {
+        expect(await under44(el, 'questions')).to.deep.equal([]);
+        (await deepReady<HTMLInputElement>(el.shadowRoot!, 'input[name=q0]')).value = 'Acme';
+        (await deepReady<HTMLFormElement>(el.shadowRoot!, 'form')).requestSubmit();
+        expect(await under44(el, 'email')).to.deep.equal([]);
+        (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'form button[type=button]')).click();
+        expect(await under44(el, 'select-token')).to.deep.equal([]);
+        await toPayment(el);
+        await deepReady(el.shadowRoot!, 'button[data-wallet-button]');
+        await deepReady(el.shadowRoot!, 'a[data-open-wallet]');
+        expect(await under44(el, 'awaiting-payment')).to.deep.equal([]);
+      });
+    } finally {
+      wallet.stop();
+    }
+  });
+
   it('a page that shrinks its root (62.5 %) does not shrink the checkout below 15 px', async () => {
     document.documentElement.style.fontSize = '62.5%';
     const el = mount(await createSession({customer_email: 'a@example.com'}), 'light', 'en');

@@ -280,8 +280,10 @@ describe('the modal on a short screen', () => {
     try {
       await toPayment(checkout);
       const dialog = dialogEl.shadowRoot!.querySelector('dialog')!;
-      const close = dialog.querySelector('button.close')!;
+      const close = dialog.querySelector<HTMLButtonElement>('button.close')!;
       expect(dialog.scrollHeight, 'it scrolls').to.be.above(dialog.clientHeight + 200);
+      // A finger's size (WCAG 2.5.5), as the checkout's buttons.
+      expect([close.offsetWidth, close.offsetHeight]).to.deep.equal([44, 44]);
       for (const scrollTop of [0, 200, dialog.scrollHeight]) {
         dialog.scrollTop = scrollTop;
         await until(`scrolled to ${scrollTop}`, () => dialog.scrollTop > 0 === scrollTop > 0);

@@ -77,8 +77,8 @@ export class PepayCheckoutDialog extends PepaySessionElement {
         font: inherit;
         font-size: 1.3em;
         line-height: 1;
-        width: 40px;
-        height: 40px;
+        width: 44px;
+        height: 44px;
         border-radius: 50%;
         border: 1px solid var(--_border);
         background: var(--_surface);

@@ -28,8 +28,12 @@ export const paymentDetailsStyles = css`
     gap: 8px;
   }
   /* "Open in wallet": a link (the URI is its href) that looks like a button. */
+  /* A finger's height, as the buttons' (WCAG 2.5.5), its words in the middle. */
   .open-wallet {
-    display: block;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    min-height: 44px;
     padding: 10px 14px;
     border-radius: calc(var(--_radius) - 4px);
     border: 1px solid var(--_border);
