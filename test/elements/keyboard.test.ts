@@ -218,7 +218,7 @@ describe('the token list as a listbox', () => {
   // did not hear how far the list had narrowed.
   for (const [locale, one, many] of [
     ['en', /^1 token matches\.$/, /^(\d+) tokens match\.$/],
-    ['de', /^1 Token passt\.$/, /^(\d+) Token passen\.$/],
+    ['de', /^1 Token gefunden\.$/, /^(\d+) Token gefunden\.$/],
   ] as const) {
     it(`says how many tokens the filter leaves (${locale})`, async () => {
       const s = await createSession({environment: 'mainnet', customer_email: 'a@example.com'});
