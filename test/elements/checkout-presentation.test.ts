@@ -55,8 +55,9 @@ describe('<pepay-checkout> presentation', () => {
     search.dispatchEvent(new InputEvent('input'));
     await waitUntil(() => visible() === '', `shows ${visible()}`);
     expect(noMatch()!.textContent).to.equal('No token matches.');
-    // Said as the payer types, by the list's status region (there all along), not only shown.
-    expect(deep(root, '[data-token-status]')!.textContent!.trim()).to.equal('No token matches.');
+    // Said once the payer stops typing, by the list's status region (there all along), not only shown.
+    const said = () => deep(root, '[data-token-status]')!.textContent!.trim();
+    await waitUntil(() => said() === 'No token matches.', `says "${said()}"`);
     el.remove();
   });
 

@@ -229,10 +229,12 @@ describe('the token list as a listbox', () => {
         const status = list.shadowRoot!.querySelector('[data-token-status][role=status]')!;
         const filter = list.shadowRoot!.querySelector<HTMLInputElement>('input[type=search]')!;
         const shown = () => list.shadowRoot!.querySelectorAll('[role=option]').length;
+        // What is said once typing pauses.
         const filterBy = async (text: string) => {
           filter.value = text;
           filter.dispatchEvent(new InputEvent('input'));
           await list.updateComplete;
+          if (text) await waitUntil(() => status.textContent!.trim(), 'the count said');
           return status.textContent!.trim();
         };
         expect(status.textContent!.trim(), 'nothing said before the filter is used').to.equal('');
@@ -248,6 +250,35 @@ describe('the token list as a listbox', () => {
       }
     });
   }
+
+  // A screen-reader review: the count was said at each key, over the echo of the payer's typing.
+  it('says how many tokens the filter leaves once, when typing pauses, not at each key', async () => {
+    const s = await createSession({environment: 'mainnet', customer_email: 'a@example.com'});
+    const el = mountCheckout(s);
+    try {
+      await stepIs(el, 'select-token');
+      const list = el.shadowRoot!.querySelector('pepay-token-list')!;
+      const status = list.shadowRoot!.querySelector('[data-token-status][role=status]')!;
+      const filter = list.shadowRoot!.querySelector<HTMLInputElement>('input[type=search]')!;
+      const said: string[] = [];
+      const heard = new MutationObserver(() => status.textContent!.trim() && said.push(status.textContent!.trim()));
+      heard.observe(status, {childList: true, characterData: true, subtree: true});
+      const shownAfterEachKey: number[] = [];
+      for (const text of ['e', 'et', 'eth']) {
+        filter.value = text;
+        filter.dispatchEvent(new InputEvent('input'));
+        await list.updateComplete;
+        shownAfterEachKey.push(list.shadowRoot!.querySelectorAll('[role=option]').length);
+      }
+      expect(new Set(shownAfterEachKey).size, 'each key narrowed the list').to.be.above(1);
+      // Once, and only the last key's count: with no key since, nothing else is to come.
+      await waitUntil(() => said.length > 0, 'the count said');
+      heard.disconnect();
+      expect(said).to.deep.equal([`${shownAfterEachKey.at(-1)} tokens match.`]);
+    } finally {
+      el.remove();
+    }
+  });
 
   it('keeps exactly one tab stop, on a token shown, when a filter hides the chosen one', async () => {
     const s = await createSession({environment: 'mainnet', customer_email: 'a@example.com'});

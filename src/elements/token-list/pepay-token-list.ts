@@ -12,6 +12,8 @@ import {tokenListStyles} from './styles.js';
 
 /** Past this many tokens a filter field is offered. */
 const FILTER_FROM = 7;
+/** How long the payer stops typing before the filter's count is said (about a slow keystroke). */
+const TYPING_PAUSE_MS = 500;
 /** Keys that move between tokens: by one (wrapping), or to the first or last. */
 const ARROWS: Record<string, number | 'first' | 'last'> = {ArrowDown: 1, ArrowUp: -1, Home: 'first', End: 'last'};
 
@@ -37,6 +39,9 @@ export class PepayTokenList extends PepayLeaf {
 
   /** What the payer typed in the filter, lower-cased and trimmed. */
   @state() private query = '';
+  /** The query once typing paused: only then is what it leaves said, not over each key's echo. */
+  @state() private settledQuery = '';
+  private settling: ReturnType<typeof setTimeout> | undefined;
   /** The token in the tab order (roving tabindex, by `tokenKey`); derived in each render, kept for the next. */
   private tabStop: string | null = null;
 
@@ -44,6 +49,12 @@ export class PepayTokenList extends PepayLeaf {
     super.connectedCallback();
     // The address step needs the QR encoder: fetch it while the payer chooses.
     loadQrEncoder().catch(() => undefined);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.settling);
+    this.settledQuery = this.query;
   }
 
   override render() {
@@ -86,6 +97,7 @@ export class PepayTokenList extends PepayLeaf {
   private statusWords(shownCount: number): string {
     const m = this.messages;
     if (this.chosen !== null && this.busy) return m.preparingAddress;
+    if (this.query !== this.settledQuery) return '';
     if (shownCount === 0) return m.noTokens;
     return this.query ? pluralize(m.tokensMatch, shownCount, this.locale) : '';
   }
@@ -114,6 +126,8 @@ export class PepayTokenList extends PepayLeaf {
 
   private readonly onFilter = (event: InputEvent) => {
     this.query = (event.target as HTMLInputElement).value.trim().toLowerCase();
+    clearTimeout(this.settling);
+    this.settling = setTimeout(() => (this.settledQuery = this.query), TYPING_PAUSE_MS);
   };
 
   protected override updated(changed: Map<string, unknown>): void {
