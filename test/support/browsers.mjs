@@ -50,6 +50,14 @@ function chromium() {
       executablePath: findChromium(),
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
     },
+    // Two test pages at once (Chromium alone): each keeps the focus as a payer's window would. Else
+    // a page opened beside one took it, and that page's focused field lost its ring mid-test.
+    createPage: async ({context}) => {
+      const page = await context.newPage();
+      const cdp = await page.createCDPSession();
+      await cdp.send('Emulation.setFocusEmulationEnabled', {enabled: true});
+      return page;
+    },
   });
 }
 
