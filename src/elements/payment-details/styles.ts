@@ -27,8 +27,8 @@ export const paymentDetailsStyles = css`
     grid-template-columns: minmax(0, 1fr);
     gap: 8px;
   }
-  /* "Open in wallet": a link (the URI is its href) that looks like a button. */
-  /* A finger's height, as the buttons' (WCAG 2.5.5), its words in the middle. */
+  /* "Open in wallet": a link (the URI is its href) that looks like a button, of a finger's height
+     as the buttons are (WCAG 2.5.5), its words in the middle. */
   .open-wallet {
     display: flex;
     align-items: center;
