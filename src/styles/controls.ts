@@ -95,6 +95,8 @@ export const controlStyles = css`
     /* Its label's width, not its own 20 characters: at 200 % text those are wider than a phone (WCAG 1.4.10). */
     width: 100%;
     min-width: 0;
+    /* A finger's height, as the buttons' (the token filter was 40 px: a phone review). */
+    min-height: 44px;
   }
   input[aria-invalid='true'] {
     border-color: var(--_danger);

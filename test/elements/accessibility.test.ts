@@ -266,14 +266,15 @@ describe('reflow and targets', () => {
     });
   }
 
-  // A phone review: the token buttons were 40 px tall, under a finger's 44 px.
-  it("gives every button and the wallet's link a finger's height, 44 px (WCAG 2.5.5), on each step a payer taps", async function () {
+  // A phone review: the token buttons were 40 px tall, under a finger's 44 px; the review of that
+  // change: the token filter (40 px) and the launcher (43.75 px).
+  it("gives every button, field and the wallet's link a finger's height, 44 px (WCAG 2.5.5), on each step a payer taps", async function () {
     this.timeout(60_000);
-    /** The buttons and links of the step shown that are under 44 px tall. */
+    /** The buttons, links and fields of the step shown that are under 44 px tall. */
     const under44 = async (el: PepayCheckout, step: string) => {
       await stepIs(el, step);
       const taps = deepAllOf(el.shadowRoot!).filter(
-        (node) => node.matches('button, a[data-open-wallet]') && node.getBoundingClientRect().width > 0,
+        (node) => node.matches('button, a[data-open-wallet], input') && node.getBoundingClientRect().width > 0,
       );
       expect(taps.length, `something to tap on ${step}`).to.be.above(0);
       return taps.filter((node) => node.getBoundingClientRect().height < 44).map((node) => node.outerHTML.slice(0, 60));
@@ -292,9 +293,23 @@ describe('reflow and targets', () => {
         await deepReady(el.shadowRoot!, 'a[data-open-wallet]');
         expect(await under44(el, 'awaiting-payment')).to.deep.equal([]);
       });
+      // The long list, with its filter.
+      await narrow({customer_email: 'a@example.com', environment: 'mainnet'}, 'en', '100%', async (el) => {
+        expect(await under44(el, 'select-token')).to.deep.equal([]);
+        expect(
+          deepAllOf(el.shadowRoot!).filter((node) => node.matches('input[type=search]')),
+          'the filter',
+        ).to.have.length(1);
+      });
     } finally {
       wallet.stop();
     }
+    const launcher = document.createElement('pepay-checkout-button');
+    launcher.textContent = 'Pay with crypto';
+    document.body.append(launcher);
+    await launcher.updateComplete;
+    expect(launcher.shadowRoot!.querySelector('button')!.getBoundingClientRect().height, 'the launcher').to.be.at.least(44);
+    launcher.remove();
   });
 
   it('a page that shrinks its root (62.5 %) does not shrink the checkout below 15 px', async () => {

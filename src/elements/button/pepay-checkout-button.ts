@@ -41,6 +41,8 @@ export class PepayCheckoutButton extends PepaySessionElement {
         font: inherit;
         font-weight: 600;
         padding: 10px 18px;
+        /* A finger's height, as the checkout's buttons (WCAG 2.5.5): its text and padding were 43.75 px. */
+        min-height: 44px;
         border-radius: var(--_radius);
         border: 1px solid var(--_accent);
         background: var(--_accent);

@@ -39,8 +39,8 @@ export class PepayTokenList extends PepayLeaf {
 
   /** What the payer typed in the filter, lower-cased and trimmed. */
   @state() private query = '';
-  /** The query once typing paused: only then is what it leaves said, not over each key's echo. */
-  @state() private settledQuery = '';
+  /** The payer is typing in the filter: what it leaves is said once typing pauses, not over each key's echo. */
+  @state() private typing = false;
   private settling: ReturnType<typeof setTimeout> | undefined;
   /** The token in the tab order (roving tabindex, by `tokenKey`); derived in each render, kept for the next. */
   private tabStop: string | null = null;
@@ -54,7 +54,7 @@ export class PepayTokenList extends PepayLeaf {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.settling);
-    this.settledQuery = this.query;
+    this.typing = false;
   }
 
   override render() {
@@ -97,7 +97,7 @@ export class PepayTokenList extends PepayLeaf {
   private statusWords(shownCount: number): string {
     const m = this.messages;
     if (this.chosen !== null && this.busy) return m.preparingAddress;
-    if (this.query !== this.settledQuery) return '';
+    if (this.typing) return '';
     if (shownCount === 0) return m.noTokens;
     return this.query ? pluralize(m.tokensMatch, shownCount, this.locale) : '';
   }
@@ -126,8 +126,9 @@ export class PepayTokenList extends PepayLeaf {
 
   private readonly onFilter = (event: InputEvent) => {
     this.query = (event.target as HTMLInputElement).value.trim().toLowerCase();
+    this.typing = true;
     clearTimeout(this.settling);
-    this.settling = setTimeout(() => (this.settledQuery = this.query), TYPING_PAUSE_MS);
+    this.settling = setTimeout(() => (this.typing = false), TYPING_PAUSE_MS);
   };
 
   protected override updated(changed: Map<string, unknown>): void {

@@ -26,7 +26,6 @@ export class PepayWalletButtons extends PepayViewLeaf {
         display: inline-flex;
         align-items: center;
         gap: 8px;
-        min-height: 44px;
         /* A wallet names itself: a long name wraps inside the card, never widens the page. */
         max-inline-size: 100%;
         /* WebKit wraps a right-to-left label's long word with this, not with the card's overflow-wrap. */
