@@ -166,14 +166,22 @@ describe('a wrong answer, with Enter in it', () => {
 });
 
 describe('the token list as a listbox', () => {
+  /** A checkout showing the long (mainnet) token list, with its filter and an unavailable token. */
+  async function onLongList(locale?: string) {
+    const s = await createSession({environment: 'mainnet', customer_email: 'a@example.com'});
+    const el = mountCheckout(s, locale ? {locale} : {});
+    await stepIs(el, 'select-token').catch((error: unknown) => {
+      el.remove();
+      throw error;
+    });
+    return {s, el, list: el.shadowRoot!.querySelector('pepay-token-list')!};
+  }
+
   // A screen-reader probe: unavailable tokens were disabled buttons, skipped by the arrow keys, so a
   // payer in the list never heard that they exist nor why they cannot be chosen.
   it('reaches an unavailable token with the arrows, says why it cannot be chosen, and Enter on it sends nothing', async () => {
-    const s = await createSession({environment: 'mainnet', customer_email: 'a@example.com'});
-    const el = mountCheckout(s);
+    const {s, el, list} = await onLongList();
     try {
-      await stepIs(el, 'select-token');
-      const list = el.shadowRoot!.querySelector('pepay-token-list')!;
       const options = [...list.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role=option]')];
       const stale = list.shadowRoot!.querySelector<HTMLButtonElement>('[role=option][data-token="104"]')!;
       expect(stale.getAttribute('aria-disabled')).to.equal('true');
@@ -221,11 +229,8 @@ describe('the token list as a listbox', () => {
     ['de', /^1 Token gefunden\.$/, /^(\d+) Token gefunden\.$/],
   ] as const) {
     it(`says how many tokens the filter leaves (${locale})`, async () => {
-      const s = await createSession({environment: 'mainnet', customer_email: 'a@example.com'});
-      const el = mountCheckout(s, {locale});
+      const {el, list} = await onLongList(locale);
       try {
-        await stepIs(el, 'select-token');
-        const list = el.shadowRoot!.querySelector('pepay-token-list')!;
         const status = list.shadowRoot!.querySelector('[data-token-status][role=status]')!;
         const filter = list.shadowRoot!.querySelector<HTMLInputElement>('input[type=search]')!;
         const shown = () => list.shadowRoot!.querySelectorAll('[role=option]').length;
@@ -253,11 +258,8 @@ describe('the token list as a listbox', () => {
 
   // A screen-reader review: the count was said at each key, over the echo of the payer's typing.
   it('says how many tokens the filter leaves once, when typing pauses, not at each key', async () => {
-    const s = await createSession({environment: 'mainnet', customer_email: 'a@example.com'});
-    const el = mountCheckout(s);
+    const {el, list} = await onLongList();
     try {
-      await stepIs(el, 'select-token');
-      const list = el.shadowRoot!.querySelector('pepay-token-list')!;
       const status = list.shadowRoot!.querySelector('[data-token-status][role=status]')!;
       const filter = list.shadowRoot!.querySelector<HTMLInputElement>('input[type=search]')!;
       const said: string[] = [];
@@ -292,10 +294,7 @@ describe('the token list as a listbox', () => {
   });
 
   it('keeps exactly one tab stop, on a token shown, when a filter hides the chosen one', async () => {
-    const s = await createSession({environment: 'mainnet', customer_email: 'a@example.com'});
-    const el = mountCheckout(s);
-    await stepIs(el, 'select-token');
-    const list = el.shadowRoot!.querySelector('pepay-token-list')!;
+    const {s, el, list} = await onLongList();
     const stops = () => [...list.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role=option][tabindex="0"]')];
     expect(stops()).to.have.length(1);
     // The payer chose USDC on Base and the server refused it: the list stays, that token chosen.

@@ -24,7 +24,7 @@ export default {
     selectTokenTitle: 'Zahlungsart wählen',
     filterTokens: 'Token und Netzwerke filtern',
     noTokens: 'Kein Token gefunden.',
-    tokensMatch: plural({one: (n) => `${n} Token gefunden.`, other: (n) => `${n} Token gefunden.`}),
+    tokensMatch: plural({other: (n) => `${n} Token gefunden.`}),
     unavailable: 'Nicht verfügbar',
     sendExactly: (amount, token, network) => `Sende genau ${amount} ${token} über ${network}`,
     confirmingTitle: 'Zahlung erkannt, warte auf Bestätigung',

@@ -24,7 +24,7 @@ export default {
     selectTokenTitle: 'Ödeme yöntemini seçin',
     filterTokens: 'Token ve ağları filtrele',
     noTokens: 'Eşleşen token yok.',
-    tokensMatch: plural({one: (n) => `${n} token eşleşiyor.`, other: (n) => `${n} token eşleşiyor.`}),
+    tokensMatch: plural({other: (n) => `${n} token eşleşiyor.`}),
     unavailable: 'Kullanılamıyor',
     sendExactly: (amount, token, network) => `${network} ağında tam olarak ${amount} ${token} gönderin`,
     confirmingTitle: 'Ödeme görüldü, onay bekleniyor',
