@@ -1,7 +1,7 @@
 import {basename, dirname} from 'node:path';
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import {defineConfig, type Plugin, type UserConfig} from 'vite';
-import {fetchedAlongside} from './scripts/bench/bundle.ts';
+import {fetchedAlongside, placeStoreChunks} from './scripts/bench/bundle.ts';
 import {thirdPartyLicences} from './scripts/third-party-licences.ts';
 
 /**
@@ -84,8 +84,9 @@ function checkoutGroups(): {plugin: Plugin; firstPaint: (id: string) => boolean;
     const screen = closureOf('/elements/checkout/first-screen.ts');
     const modal = closureOf('/elements/dialog/define.ts');
     const paint = new Set([...closureOf('/src/cdn/paint.ts'), ...[...screen].filter((id) => modal.has(id))]);
-    // Every load asks for the place store beside its reads, and waits for it: what it shares with
-    // other chunks is here already, not in a chunk asked for once it has arrived (a round trip later).
+    // A load where a place is kept asks for the place store beside its reads, and waits for it: what
+    // it shares with other chunks is here already, not in a chunk asked for once it has arrived (a
+    // round trip later).
     const place = closureOf('/controllers/place-store.ts');
     const shared = [...place].filter((id) => [...imports].some(([importer, ids]) => !place.has(importer) && ids.includes(id)));
     return {paint, screen: new Set([...screen, ...shared].filter((id) => !paint.has(id)))};
@@ -115,9 +116,10 @@ const artifacts: Record<string, () => UserConfig> = {
   // imports the first paint next to it.
   classic: () => ({
     plugins: [asciiOnly()],
-    // The chunks the first paint imports statically and the checkout's first screen, from the
-    // manifest the module build wrote: the loader fetches them beside it instead of after it.
-    define: {__PEPAY_ALONGSIDE__: JSON.stringify(fetchedAlongside())},
+    // The chunks the first paint imports statically and the checkout's first screen (and the place
+    // store's, for an origin that keeps a place), from the manifest the module build wrote: the
+    // loader fetches them beside it instead of after it.
+    define: {__PEPAY_ALONGSIDE__: JSON.stringify(fetchedAlongside()), __PEPAY_PLACE_STORE__: JSON.stringify(placeStoreChunks())},
     build: {
       emptyOutDir: false,
       lib: {entry: 'src/cdn/classic.ts', name: 'PepayCheckoutLoader', formats: ['iife'], fileName: () => 'pepay-checkout.iife.js'},

@@ -67,6 +67,8 @@ async function heldChunks(ctx, next) {
   const held = /^\/held-((first-screen|first-paint|locale)-[\w-]+?)(\/dist\/.*)$/.exec(ctx.path);
   if (!held) return next();
   const [, id, kind, path] = held;
+  // A CDN's header (unpkg and jsDelivr send it): a storefront of another origin imports the chunks.
+  ctx.set('Access-Control-Allow-Origin', '*');
   if (LOST[kind].test(path)) await hold(id).released;
   ctx.url = ctx.url.slice(ctx.path.length - path.length);
   return next();

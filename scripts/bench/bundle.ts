@@ -48,7 +48,8 @@ export function moduleFirstPaint(): string[] {
 
 /**
  * What the classic loader fetches beside the first-paint entry, relative to dist/cdn: the chunks
- * it imports statically, then what the first screen waits for (`firstScreenChunks`).
+ * it imports statically, then what the first screen waits for (`firstScreenChunks`); the place
+ * store's as well when the origin keeps a place (`placeStoreChunks`).
  */
 export function fetchedAlongside(): string[] {
   const [, ...firstPaint] = moduleFirstPaint();
@@ -57,9 +58,8 @@ export function fetchedAlongside(): string[] {
 
 /**
  * What the checkout's first screen waits for beyond the first paint: the first-screen chunk
- * (src/elements/checkout/first-screen.ts), the place store's (src/controllers/place-store.ts: the
- * load waits for it, to restore a place the payer left, src/controllers/requests.ts), and the
- * chunks they import statically that the first paint has not.
+ * (src/elements/checkout/first-screen.ts) and the chunks it imports statically that the first
+ * paint has not.
  */
 export function firstScreenChunks(): string[] {
   const manifest = readManifest();
@@ -67,8 +67,17 @@ export function firstScreenChunks(): string[] {
   const key = Object.keys(manifest).find((k) => k.startsWith('_first-screen-'));
   if (!key) throw new Error(`${DIR}/chunks.json has no first-screen chunk: run npm run build`);
   const first = new Set(moduleFirstPaint());
-  const files = [...staticClosure(manifest, key), ...staticClosure(manifest, PLACE_STORE)];
-  return [...new Set(files)].filter((file) => !first.has(file));
+  return staticClosure(manifest, key).filter((file) => !first.has(file));
+}
+
+/**
+ * What the first screen also waits for when the origin keeps a place (a payer who comes back): the
+ * place store's chunk (src/controllers/place-store.ts: the load restores the place from it,
+ * src/controllers/requests.ts) and what it imports statically that neither of the others has.
+ */
+export function placeStoreChunks(): string[] {
+  const before = new Set([...moduleFirstPaint(), ...firstScreenChunks()]);
+  return staticClosure(readManifest(), PLACE_STORE).filter((file) => !before.has(file));
 }
 
 /** Paths of the first paint's files, loader first. */

@@ -9,6 +9,7 @@
  *
  * `window.PepayCheckout.open` exists as soon as this script has run: it waits for the bundle.
  */
+import {placesKept} from '../controllers/kept-places.js';
 import {VERSION} from '../version.js';
 import {openLater, type FirstPaint} from './open-later.js';
 import {readAhead} from './read-ahead.js';
@@ -18,6 +19,8 @@ import {readAhead} from './read-ahead.js';
  * asks for as soon as it registers the elements), relative to it; filled in by the build (vite.config.ts).
  */
 declare const __PEPAY_ALONGSIDE__: readonly string[];
+/** The place store's chunks, which a load waits for when this origin keeps a place (src/controllers/requests.ts). */
+declare const __PEPAY_PLACE_STORE__: readonly string[];
 
 /**
  * The bundle's URL, next to this script's own, worked out while this script runs (later,
@@ -37,7 +40,8 @@ function bundleUrl(): string {
  * the checkout for its first screen (with "Try again").
  */
 function fetchAlongside(url: string): void {
-  for (const file of __PEPAY_ALONGSIDE__) import(/* @vite-ignore */ new URL(file, url).href).catch(() => undefined);
+  const files = placesKept() ? [...__PEPAY_ALONGSIDE__, ...__PEPAY_PLACE_STORE__] : __PEPAY_ALONGSIDE__;
+  for (const file of files) import(/* @vite-ignore */ new URL(file, url).href).catch(() => undefined);
 }
 
 const url = bundleUrl();

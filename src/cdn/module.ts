@@ -2,7 +2,7 @@
  * The module entry, `pepay-checkout.es.js`, for `<script type="module">` and `import`: the classic
  * loader's twin (classic.ts). It imports the first paint (`paint.ts`, the same file the classic
  * loader imports, so both on one page run it once) and, beside it, the checkout's first screen and
- * the place store its load waits for, all on demand: so the card paints before the first screen
+ * (when this origin keeps a place) the place store its load waits for, all on demand: so the card paints before the first screen
  * arrives, and a first screen that cannot be fetched is said in the card, with "Try again". Static imports would fetch them side by
  * side too, but one missing file would then leave no checkout at all.
  *
@@ -15,8 +15,21 @@ import {openLater, type FirstPaint} from './open-later.js';
 const firstPaint: Promise<FirstPaint> = import('./paint.js');
 // A failure is the checkout's to say, with "Try again", when it asks again.
 import('../elements/checkout/first-screen.js').catch(() => undefined);
-// Asked for at load (src/controllers/requests.ts), which waits for it; without it nothing is remembered.
-import('../controllers/place-store.js').catch(() => undefined);
+// Asked for at load when this origin keeps a place (src/controllers/requests.ts), which waits for
+// it; without it nothing is restored.
+if (placesKept()) import('../controllers/place-store.js').catch(() => undefined);
+
+/**
+ * src/controllers/kept-places.ts's check, written out: this entry imports nothing statically (it
+ * would wait for the chunk that holds the import before fetching anything).
+ */
+function placesKept(): boolean {
+  try {
+    return Object.keys(localStorage).some((key) => key.startsWith('pepay-checkout:v1:'));
+  } catch {
+    return false;
+  }
+}
 firstPaint.catch((error: unknown) => console.warn('Pepay Checkout: cannot load its first paint', error));
 
 /** Opens the checkout in a modal (src/open.ts), once the first paint is here. */

@@ -1,7 +1,8 @@
 /**
  * Keeps a checkout's place for a reload or another tab (an ended invoice: its last screen's
  * figures), from each state it commits. The store itself is a chunk of its own (./place-store.ts),
- * fetched with the first requests.
+ * fetched with the first requests where the origin keeps a place (./kept-places.ts), else with the
+ * first write.
  */
 import {isTerminal} from '../checkout/state.js';
 import type {CheckoutState, Effect} from '../checkout/types.js';

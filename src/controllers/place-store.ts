@@ -17,8 +17,8 @@ import type {Recollection, WalletTransaction} from '../checkout/types.js';
 import {sessionKey} from '../realtime/session-key.js';
 import {stringifyJson} from '../api/json.js';
 import {MAX_NAME_UNITS} from '../wallet/name-limits.js';
+import {PLACE_PREFIX as PREFIX} from './kept-places.js';
 
-const PREFIX = 'pepay-checkout:v1:';
 /** A place older than this is not restored (no invoice stays open that long). */
 const KEEP_MS = 7 * 24 * 3600_000;
 

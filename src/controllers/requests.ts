@@ -5,6 +5,7 @@
 import type {PayorClient} from '../api/client.js';
 import type {SessionDetails} from '../api/schemas/session.js';
 import {PepayError} from '../api/errors.js';
+import {placesKept} from './kept-places.js';
 import type {CheckoutError, Effect, Input, Operation} from '../checkout/types.js';
 
 export type RequestEffect = Exclude<Effect, {type: 'watch'} | {type: 'stop'}>;
@@ -36,9 +37,9 @@ export async function runRequest(effect: RequestEffect, client: PayorClient, sig
   switch (effect.type) {
     case 'load': {
       // One round: nothing the first screen needs waits for another answer first. The place store
-      // is a chunk of its own, which the script-tag entries fetch beside the first screen (src/cdn);
-      // without it nothing is remembered.
-      const placeStore = import('./place-store.js');
+      // is a chunk of its own, asked for only when this origin keeps a place (a first visit has
+      // none to restore), which the script-tag entries then fetch beside the first screen (src/cdn).
+      const placeStore = placesKept() ? import('./place-store.js').catch(() => null) : null;
       const sessionRead = client.sessionDetails(signal);
       const [session, tokens, questions, email] = await Promise.all([
         sessionRead,
@@ -50,10 +51,9 @@ export async function runRequest(effect: RequestEffect, client: PayorClient, sig
         throw new LoadFailure(error, await sessionRead.catch(() => null));
       });
       const token = client.credentials.sessionToken;
-      const remembered = await placeStore.then(
-        ({placeKey, recollect}) => recollect(placeKey(session.invoiceId, token), token),
-        () => null,
-      );
+      // Without its chunk nothing is restored.
+      const store = await placeStore;
+      const remembered = store && (await store.recollect(store.placeKey(session.invoiceId, token), token));
       return {type: 'loaded', session, tokens, questions, email: email.email, remembered, at: at(), wallAt: Date.now()};
     }
     case 'submit-questions':

@@ -8,6 +8,7 @@ import type {PepayCheckout} from '../../src/index.js';
 import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.js';
 import {deep, deepReady} from '../support/deep.js';
 import {en} from '../../src/i18n/en.js';
+import {scriptedApi} from '../support/script.js';
 
 const until = (what: string, predicate: () => unknown, timeout = 15_000) => waitUntil(predicate, what, {timeout});
 let pages = 0;
@@ -257,19 +258,91 @@ describe('a checkout whose first screen is on its way', () => {
     return {checkout, frame, fetched, scripts, release: () => fetch(`/release-${hold}`)};
   }
 
+  /** A script the storefront fetched, with its resource timing (ms since the page's start). */
+  interface Fetched {
+    path: string;
+    startTime: number;
+    responseEnd: number;
+  }
+
+  /**
+   * A storefront of an origin of its own (the scripted server's, where no other test keeps a
+   * place), loading the bundle from the test server with its first screen held until `release()`.
+   * It keeps `place` for another invoice (a payer who comes back), or nothing (a first visit).
+   * Cross-origin, so `report()` asks the page for its checkout's step and what it fetched (resource timing).
+   */
+  async function storefrontOfItsOwn(s: {session_token: string; signature: string}, entry: 'classic' | 'module', place: 'kept' | 'none') {
+    const hold = `first-screen-${Date.now()}-${++pages}`;
+    const bundle = `${location.origin}/held-${hold}/dist/cdn`;
+    const api = scriptedApi();
+    await api.queue('/storefront.html', {
+      headers: {'content-type': 'text/html'},
+      raw: `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
+      <script>
+        for (const key of Object.keys(localStorage)) if (key.startsWith('pepay-checkout:v1:')) localStorage.removeItem(key);
+        ${place === 'kept' ? `localStorage.setItem('pepay-checkout:v1:inv_other:0000000000000000', JSON.stringify({text: JSON.stringify({savedAt: Date.now(), place: {}}), mac: 'x'}));` : ''}
+        addEventListener('message', (event) => event.source.postMessage({
+          step: document.querySelector('pepay-checkout').state?.step ?? null,
+          scripts: performance.getEntriesByType('resource').map((entry) => ({path: new URL(entry.name).pathname, startTime: entry.startTime, responseEnd: entry.responseEnd})),
+        }, '*'));
+      </script>
+      ${entry === 'classic' ? `<script src="${bundle}/pepay-checkout.iife.js"></script>` : `<script type="module" src="${bundle}/pepay-checkout.es.js"></script>`}
+      <pepay-checkout session-token="${s.session_token}" signature="${s.signature}" api-base="${sandboxUrl}"></pepay-checkout>
+      </body></html>`,
+    });
+    const frame = document.createElement('iframe');
+    frame.src = `${api.base}/storefront.html`;
+    document.body.append(frame);
+    // Asked before the page is there (or of one that never answers), nothing is seen yet.
+    const report = () =>
+      new Promise<{step: string | null; scripts: Fetched[]}>((resolve) => {
+        const done = (seen: {step: string | null; scripts: Fetched[]}) => {
+          removeEventListener('message', heard);
+          clearTimeout(unanswered);
+          resolve(seen);
+        };
+        const heard = (event: MessageEvent) =>
+          event.source === frame.contentWindow && done(event.data as {step: string | null; scripts: Fetched[]});
+        const unanswered = setTimeout(() => done({step: null, scripts: []}), 1000);
+        addEventListener('message', heard);
+        frame.contentWindow!.postMessage('report', '*');
+      });
+    return {frame, report, release: () => fetch(`/release-${hold}`)};
+  }
+
+  const placeStoreIn = (scripts: Fetched[]) => scripts.find(({path}) => /\/chunks\/place-store-[\w-]+\.js$/.test(path));
+  const firstScreenIn = (scripts: Fetched[]) => scripts.find(({path}) => /\/chunks\/first-screen-[\w-]+\.js$/.test(path));
+
   for (const entry of ['classic', 'module'] as const) {
-    it(`has the place store its load waits for beside the first screen, not after it (${entry} entry)`, async () => {
+    it(`has the place store its load waits for beside the first screen, when the origin keeps a place (${entry} entry)`, async () => {
       const s = await createSession({customer_email: 'a@example.com'});
-      const {checkout, frame, scripts, release} = await heldStorefront(
-        `session-token="${s.session_token}" signature="${s.signature}"`,
-        entry,
-      );
+      const {frame, report, release} = await storefrontOfItsOwn(s, entry, 'kept');
       try {
-        await until('the place store', () => scripts().some((path) => /\/chunks\/place-store-[\w-]+\.js$/.test(path)));
-        expect(checkout.state.step).to.equal('loading');
-        expect(scripts().some((path) => /\/chunks\/first-screen-/.test(path))).to.equal(false);
+        let seen = await report();
+        await until('the place store', async () => placeStoreIn((seen = await report()).scripts));
+        expect(seen.step).to.equal('loading');
+        expect(firstScreenIn(seen.scripts)).to.equal(undefined);
         await release();
-        await until('token step', () => checkout.state.step === 'select-token');
+        await until('token step', async () => (await report()).step === 'select-token');
+      } finally {
+        await release();
+        frame.remove();
+      }
+    });
+
+    it(`on a first visit (no place kept), has its token list without the place store (${entry} entry)`, async () => {
+      const s = await createSession({customer_email: 'a@example.com'});
+      const {frame, report, release} = await storefrontOfItsOwn(s, entry, 'none');
+      try {
+        await until('the skeleton', async () => (await report()).step === 'loading');
+        await release();
+        let seen = await report();
+        // Fetched once the payer has a place to keep, after the token list: never waited for.
+        await until('the token list, then the place store', async () => {
+          seen = await report();
+          return seen.step === 'select-token' && placeStoreIn(seen.scripts);
+        });
+        expect(placeStoreIn(seen.scripts)!.startTime).to.be.at.least(firstScreenIn(seen.scripts)!.responseEnd);
       } finally {
         await release();
         frame.remove();
