@@ -318,9 +318,12 @@ describe('a checkout whose first screen is on its way', () => {
       const s = await createSession({customer_email: 'a@example.com'});
       const {frame, report, release} = await storefrontOfItsOwn(s, entry, 'kept');
       try {
+        // The first screen is held: the skeleton shows meanwhile, and the place store arrives beside it.
         let seen = await report();
-        await until('the place store', async () => placeStoreIn((seen = await report()).scripts));
-        expect(seen.step).to.equal('loading');
+        await until('the skeleton and the place store', async () => {
+          seen = await report();
+          return seen.step === 'loading' && placeStoreIn(seen.scripts);
+        });
         expect(firstScreenIn(seen.scripts)).to.equal(undefined);
         await release();
         await until('token step', async () => (await report()).step === 'select-token');
