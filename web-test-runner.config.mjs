@@ -24,6 +24,7 @@ const LOST = {
   'first-screen': /^\/dist\/cdn\/chunks\/first-screen-/,
   'first-paint': /^\/dist\/cdn\/chunks\/first-paint-/,
   locale: /^\/dist\/cdn\/chunks\/(ar|he)-/,
+  'place-store': /^\/dist\/cdn\/chunks\/place-store-/,
 };
 async function chunkFaults(ctx, next) {
   const fault = /^\/missing-(views|realtime|qr|wallet|first-screen|locale)-[\w-]+(\/.*)$/.exec(ctx.path);
@@ -40,7 +41,8 @@ async function chunkFaults(ctx, next) {
 /**
  * `/held-first-screen-<id>/...` serves the same files as `/...`, but holds the checkout's
  * first-screen chunk (`/held-first-paint-<id>/...`: the first paint's chunk;
- * `/held-locale-<id>/...`: the Arabic and Hebrew catalogues) until
+ * `/held-locale-<id>/...`: the Arabic and Hebrew catalogues; `/held-place-store-<id>/...`: the
+ * place store's) until
  * `/release-first-screen-<id>` (`/release-locale-<id>`) is asked for: a slow link, ended when a test says so (no fixed delay), for
  * what a checkout does while it waits (test/e2e/chunks.test.ts).
  */
@@ -64,7 +66,7 @@ async function heldChunks(ctx, next) {
     ctx.body = 'released';
     return;
   }
-  const held = /^\/held-((first-screen|first-paint|locale)-[\w-]+?)(\/dist\/.*)$/.exec(ctx.path);
+  const held = /^\/held-((first-screen|first-paint|locale|place-store)-[\w-]+?)(\/dist\/.*)$/.exec(ctx.path);
   if (!held) return next();
   const [, id, kind, path] = held;
   // A CDN's header (unpkg and jsDelivr send it): a storefront of another origin imports the chunks.

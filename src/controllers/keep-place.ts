@@ -7,6 +7,23 @@
 import {isTerminal} from '../checkout/state.js';
 import type {CheckoutState, Effect} from '../checkout/types.js';
 
+type PlaceStore = typeof import('./place-store.js');
+let store: Promise<PlaceStore> | null = null;
+
+/**
+ * The place store's chunk, asked for once: every caller's `then` hangs on the one promise, so they
+ * run in the order they were made. Separate `import()` calls of a chunk still on its way settle in
+ * any order (Chromium): a review saw a payer's address, picked before the chunk had arrived, written
+ * over by the token list's older place. A chunk that could not be fetched is asked for again.
+ */
+export function placeStore(): Promise<PlaceStore> {
+  store ??= import('./place-store.js').catch((error: unknown) => {
+    store = null;
+    throw error;
+  });
+  return store;
+}
+
 /** What a kept place is made of: a commit that changes none of it (stream frames, the connection) writes nothing. */
 const keptOf = (s: CheckoutState) => [
   isTerminal(s.step),
@@ -33,8 +50,8 @@ export function keepPlace(previous: CheckoutState, state: CheckoutState, session
   const before = keptOf(previous);
   if (previous.invoiceId === state.invoiceId && keptOf(state).every((value, i) => value === before[i])) return;
   const [invoiceId, wallNow, monoNow] = [state.invoiceId, Date.now(), performance.now()];
-  // Calls keep their order: the chunk's module runs once, and each write waits for it.
-  import('./place-store.js').then(
+  // Writes keep their order (placeStore), and the store lets the last one asked for win.
+  placeStore().then(
     (store) => {
       const key = store.placeKey(invoiceId, sessionToken);
       return store.writePlace(key, sessionToken, store.rememberedOf(state, wallNow, monoNow)).then((stored) => stored && kept(key));
@@ -59,14 +76,14 @@ export function watchStream(
   if (wsToken || !invoiceId || !sessionToken) {
     open(wsToken, wsPath);
     if (wsToken && invoiceId && sessionToken) {
-      import('./place-store.js').then(
+      placeStore().then(
         (store) => store.keepStream(store.placeKey(invoiceId, sessionToken), {wsToken, wsPath}),
         () => undefined,
       );
     }
     return;
   }
-  import('./place-store.js')
+  placeStore()
     .then(
       (store) => store.keptStream(store.placeKey(invoiceId, sessionToken)),
       () => null,

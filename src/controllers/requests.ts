@@ -5,6 +5,7 @@
 import type {PayorClient} from '../api/client.js';
 import type {SessionDetails} from '../api/schemas/session.js';
 import {PepayError} from '../api/errors.js';
+import {placeStore} from './keep-place.js';
 import {placesKept} from './kept-places.js';
 import type {CheckoutError, Effect, Input, Operation} from '../checkout/types.js';
 
@@ -39,7 +40,7 @@ export async function runRequest(effect: RequestEffect, client: PayorClient, sig
       // One round: nothing the first screen needs waits for another answer first. The place store
       // is a chunk of its own, asked for only when this origin keeps a place (a first visit has
       // none to restore), which the script-tag entries then fetch beside the first screen (src/cdn).
-      const placeStore = placesKept() ? import('./place-store.js').catch(() => null) : null;
+      const kept = placesKept() ? placeStore().catch(() => null) : null;
       const sessionRead = client.sessionDetails(signal);
       const [session, tokens, questions, email] = await Promise.all([
         sessionRead,
@@ -52,7 +53,7 @@ export async function runRequest(effect: RequestEffect, client: PayorClient, sig
       });
       const token = client.credentials.sessionToken;
       // Without its chunk nothing is restored.
-      const store = await placeStore;
+      const store = await kept;
       const remembered = store && (await store.recollect(store.placeKey(session.invoiceId, token), token));
       return {type: 'loaded', session, tokens, questions, email: email.email, remembered, at: at(), wallAt: Date.now()};
     }

@@ -9,6 +9,7 @@ import {createSession, inspect, sandboxUrl, simulate} from '../support/sandbox.j
 import {deep, deepReady} from '../support/deep.js';
 import {en} from '../../src/i18n/en.js';
 import {scriptedApi} from '../support/script.js';
+import {PLACE_PREFIX} from '../../src/controllers/kept-places.js';
 
 const until = (what: string, predicate: () => unknown, timeout = 15_000) => waitUntil(predicate, what, {timeout});
 let pages = 0;
@@ -265,49 +266,85 @@ describe('a checkout whose first screen is on its way', () => {
     responseEnd: number;
   }
 
+  /** What the storefront's page says of itself: its checkout's step and address, its kept places (as stored), what it fetched. */
+  interface Seen {
+    step: string | null;
+    address: string | null;
+    kept: string[];
+    scripts: Fetched[];
+  }
+
   /**
    * A storefront of an origin of its own (the scripted server's, where no other test keeps a
-   * place), loading the bundle from the test server with its first screen held until `release()`.
-   * It keeps `place` for another invoice (a payer who comes back), or nothing (a first visit).
-   * Cross-origin, so `report()` asks the page for its checkout's step and what it fetched (resource timing).
+   * place), loading the bundle from the test server with one chunk (`held`) held until
+   * `release()`. It keeps `place` for another invoice (a payer who comes back), or nothing (a first
+   * visit). Cross-origin, so the test asks the page: `report()` (what it shows, keeps and fetched),
+   * `pick(tokenId)` (the payer presses a token), `reload()` (the payer reloads it, once).
    */
-  async function storefrontOfItsOwn(s: {session_token: string; signature: string}, entry: 'classic' | 'module', place: 'kept' | 'none') {
-    const hold = `first-screen-${Date.now()}-${++pages}`;
+  async function storefrontOfItsOwn(
+    s: {session_token: string; signature: string},
+    entry: 'classic' | 'module',
+    place: 'kept' | 'none',
+    held: 'first-screen' | 'place-store' = 'first-screen',
+  ) {
+    const hold = `${held}-${Date.now()}-${++pages}`;
     const bundle = `${location.origin}/held-${hold}/dist/cdn`;
     const api = scriptedApi();
-    await api.queue('/storefront.html', {
-      headers: {'content-type': 'text/html'},
-      raw: `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
+    const page = (start: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
       <script>
-        for (const key of Object.keys(localStorage)) if (key.startsWith('pepay-checkout:v1:')) localStorage.removeItem(key);
-        ${place === 'kept' ? `localStorage.setItem('pepay-checkout:v1:inv_other:0000000000000000', JSON.stringify({text: JSON.stringify({savedAt: Date.now(), place: {}}), mac: 'x'}));` : ''}
-        addEventListener('message', (event) => event.source.postMessage({
-          step: document.querySelector('pepay-checkout').state?.step ?? null,
-          scripts: performance.getEntriesByType('resource').map((entry) => ({path: new URL(entry.name).pathname, startTime: entry.startTime, responseEnd: entry.responseEnd})),
-        }, '*'));
+        ${start}
+        const checkout = () => document.querySelector('pepay-checkout');
+        addEventListener('message', ({data, source}) => {
+          if (data === 'reload') return location.reload();
+          if (data.pick) return checkout().shadowRoot.querySelector('pepay-token-list').shadowRoot.querySelector('button[data-token="' + data.pick + '"]').click();
+          const keys = Object.keys(localStorage).filter((key) => key.startsWith('${PLACE_PREFIX}'));
+          source.postMessage({
+            step: checkout().state?.step ?? null,
+            address: checkout().state?.address?.address ?? null,
+            kept: keys.map((key) => localStorage.getItem(key)),
+            scripts: performance.getEntriesByType('resource').map((entry) => ({path: new URL(entry.name).pathname, startTime: entry.startTime, responseEnd: entry.responseEnd})),
+          }, '*');
+        });
       </script>
       ${entry === 'classic' ? `<script src="${bundle}/pepay-checkout.iife.js"></script>` : `<script type="module" src="${bundle}/pepay-checkout.es.js"></script>`}
       <pepay-checkout session-token="${s.session_token}" signature="${s.signature}" api-base="${sandboxUrl}"></pepay-checkout>
-      </body></html>`,
-    });
+      </body></html>`;
+    // The prefix the store writes (src/cdn/module.ts has its own copy: this test holds them together).
+    const other = `localStorage.setItem('${PLACE_PREFIX}inv_other:0000000000000000', JSON.stringify({text: JSON.stringify({savedAt: Date.now(), place: {}}), mac: 'x'}));`;
+    await api.queue(
+      '/storefront.html',
+      // The first visit starts with what `place` says; the reload, with what the checkout kept.
+      {
+        headers: {'content-type': 'text/html'},
+        raw: page(`for (const key of Object.keys(localStorage)) if (key.startsWith('${PLACE_PREFIX}')) localStorage.removeItem(key);
+          ${place === 'kept' ? other : ''}`),
+      },
+      {headers: {'content-type': 'text/html'}, raw: page('')},
+    );
     const frame = document.createElement('iframe');
     frame.src = `${api.base}/storefront.html`;
     document.body.append(frame);
+    const tell = (message: unknown) => frame.contentWindow!.postMessage(message, '*');
     // Asked before the page is there (or of one that never answers), nothing is seen yet.
     const report = () =>
-      new Promise<{step: string | null; scripts: Fetched[]}>((resolve) => {
-        const done = (seen: {step: string | null; scripts: Fetched[]}) => {
+      new Promise<Seen>((resolve) => {
+        const done = (seen: Seen) => {
           removeEventListener('message', heard);
           clearTimeout(unanswered);
           resolve(seen);
         };
-        const heard = (event: MessageEvent) =>
-          event.source === frame.contentWindow && done(event.data as {step: string | null; scripts: Fetched[]});
-        const unanswered = setTimeout(() => done({step: null, scripts: []}), 1000);
+        const heard = (event: MessageEvent) => event.source === frame.contentWindow && done(event.data as Seen);
+        const unanswered = setTimeout(() => done({step: null, address: null, kept: [], scripts: []}), 1000);
         addEventListener('message', heard);
-        frame.contentWindow!.postMessage('report', '*');
+        tell('report');
       });
-    return {frame, report, release: () => fetch(`/release-${hold}`)};
+    return {
+      frame,
+      report,
+      pick: (tokenId: number) => tell({pick: tokenId}),
+      reload: () => tell('reload'),
+      release: () => fetch(`/release-${hold}`),
+    };
   }
 
   const placeStoreIn = (scripts: Fetched[]) => scripts.find(({path}) => /\/chunks\/place-store-[\w-]+\.js$/.test(path));
@@ -346,6 +383,36 @@ describe('a checkout whose first screen is on its way', () => {
           return seen.step === 'select-token' && placeStoreIn(seen.scripts);
         });
         expect(placeStoreIn(seen.scripts)!.startTime).to.be.at.least(firstScreenIn(seen.scripts)!.responseEnd);
+      } finally {
+        await release();
+        frame.remove();
+      }
+    });
+  }
+
+  for (const entry of ['classic', 'module'] as const) {
+    it(`keeps the address a payer picked before the place store arrived, for a reload (${entry} entry; found by a review)`, async () => {
+      const s = await createSession({customer_email: 'a@example.com'});
+      const {frame, report, pick, reload, release} = await storefrontOfItsOwn(s, entry, 'none', 'place-store');
+      try {
+        await until('the token list', async () => (await report()).step === 'select-token');
+        pick(201);
+        let seen = await report();
+        await until('the payment step', async () => (seen = await report()).step === 'awaiting-payment');
+        const address = seen.address!;
+        // The store is on its way: the token list's place and then the address's wait for it.
+        expect(seen.kept).to.deep.equal([]);
+        await release();
+        // Each of the two writes waited for the store; the later one is the one kept.
+        await until('the address kept', async () => (await report()).kept.some((text) => text?.includes(address)));
+        reload();
+        await until('the payment step again', async () => {
+          seen = await report();
+          return seen.step === 'awaiting-payment' || seen.step === 'select-token';
+        });
+        expect(seen.step).to.equal('awaiting-payment');
+        expect(seen.address).to.equal(address);
+        expect((await inspect(s.invoice_id)).addresses_issued).to.equal(1);
       } finally {
         await release();
         frame.remove();
