@@ -14,7 +14,8 @@ let store: Promise<PlaceStore> | null = null;
  * The place store's chunk, asked for once: every caller's `then` hangs on the one promise, so they
  * run in the order they were made. Separate `import()` calls of a chunk still on its way settle in
  * any order (Chromium): a review saw a payer's address, picked before the chunk had arrived, written
- * over by the token list's older place. A chunk that could not be fetched is asked for again.
+ * over by the token list's older place. Rejects with the import's error when the chunk cannot be
+ * fetched; the next call asks for it again.
  */
 export function placeStore(): Promise<PlaceStore> {
   store ??= import('./place-store.js').catch((error: unknown) => {
