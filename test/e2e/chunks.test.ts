@@ -266,10 +266,16 @@ describe('a checkout whose first screen is on its way', () => {
     responseEnd: number;
   }
 
-  /** What the storefront's page says of itself: its checkout's step and address, its kept places (as stored), what it fetched. */
+  /**
+   * What the storefront's page says of itself: when it was loaded (its `performance.timeOrigin`),
+   * its checkout's step and address, the tokens its list offers, its kept places (as stored), what
+   * it fetched.
+   */
   interface Seen {
+    loadedAt: number;
     step: string | null;
     address: string | null;
+    tokens: string[];
     kept: string[];
     scripts: Fetched[];
   }
@@ -296,11 +302,14 @@ describe('a checkout whose first screen is on its way', () => {
         const checkout = () => document.querySelector('pepay-checkout');
         addEventListener('message', ({data, source}) => {
           if (data === 'reload') return location.reload();
-          if (data.pick) return checkout().shadowRoot.querySelector('pepay-token-list').shadowRoot.querySelector('button[data-token="' + data.pick + '"]').click();
+          const list = checkout().shadowRoot?.querySelector('pepay-token-list')?.shadowRoot;
+          if (data.pick) return list.querySelector('button[data-token="' + data.pick + '"]').click();
           const keys = Object.keys(localStorage).filter((key) => key.startsWith('${PLACE_PREFIX}'));
           source.postMessage({
+            loadedAt: performance.timeOrigin,
             step: checkout().state?.step ?? null,
             address: checkout().state?.address?.address ?? null,
+            tokens: [...(list?.querySelectorAll('button[data-token]') ?? [])].map((button) => button.dataset.token),
             kept: keys.map((key) => localStorage.getItem(key)),
             scripts: performance.getEntriesByType('resource').map((entry) => ({path: new URL(entry.name).pathname, startTime: entry.startTime, responseEnd: entry.responseEnd})),
           }, '*');
@@ -334,7 +343,7 @@ describe('a checkout whose first screen is on its way', () => {
           resolve(seen);
         };
         const heard = (event: MessageEvent) => event.source === frame.contentWindow && done(event.data as Seen);
-        const unanswered = setTimeout(() => done({step: null, address: null, kept: [], scripts: []}), 1000);
+        const unanswered = setTimeout(() => done({loadedAt: 0, step: null, address: null, tokens: [], kept: [], scripts: []}), 1000);
         addEventListener('message', heard);
         tell('report');
       });
@@ -395,7 +404,7 @@ describe('a checkout whose first screen is on its way', () => {
       const s = await createSession({customer_email: 'a@example.com'});
       const {frame, report, pick, reload, release} = await storefrontOfItsOwn(s, entry, 'none', 'place-store');
       try {
-        await until('the token list', async () => (await report()).step === 'select-token');
+        await until('the token list', async () => (await report()).tokens.includes('201'));
         pick(201);
         let seen = await report();
         await until('the payment step', async () => (seen = await report()).step === 'awaiting-payment');
@@ -405,10 +414,12 @@ describe('a checkout whose first screen is on its way', () => {
         await release();
         // Each of the two writes waited for the store; the later one is the one kept.
         await until('the address kept', async () => (await report()).kept.some((text) => text?.includes(address)));
+        const before = seen.loadedAt;
         reload();
+        // The reloaded page, not the one still answering while the reload is on its way.
         await until('the payment step again', async () => {
           seen = await report();
-          return seen.step === 'awaiting-payment' || seen.step === 'select-token';
+          return seen.loadedAt > before && (seen.step === 'awaiting-payment' || seen.step === 'select-token');
         });
         expect(seen.step).to.equal('awaiting-payment');
         expect(seen.address).to.equal(address);
