@@ -17,6 +17,7 @@ import {PaymentStream, type StreamStatus} from '../realtime/payment-stream.js';
 import {sessionKey} from '../realtime/session-key.js';
 import {answeredPoll, StatusPoller} from '../realtime/status-poller.js';
 import {TabSync} from '../realtime/tab-sync.js';
+import {placeStore} from './keep-place.js';
 
 export interface RealtimeLinkOptions {
   client: PayorClient;
@@ -178,9 +179,8 @@ export class RealtimeLink {
   }
 
   /**
-   * Another tab kept a place (`readShared`). Also told over the tabs' channel, so read twice (the
-   * machine takes it once): the channel's message may arrive before the write does (Chromium passes
-   * storage between processes on its own).
+   * Another tab kept a place (`readShared`), told over the tabs' channel too: read twice (the machine
+   * takes it once), as the message may arrive before the write (Chromium passes storage on its own).
    */
   private readonly onStorage = (event: StorageEvent) => {
     if (event.newValue !== null && event.key) this.readShared(event.key);
@@ -189,13 +189,13 @@ export class RealtimeLink {
   /**
    * Another checkout kept a place (place-store.ts), in another tab (its storage event) or in this
    * document (told over the tabs' channel: storage events reach other documents only). On this
-   * session, it may hold an address allocated since this one's. Read back from storage as every
-   * kept place is (signed with the session, checked), then the machine decides.
+   * session, it may hold an address allocated since this one's: read back from storage (signed with
+   * the session, checked) through the one place store (keep-place.ts), then the machine decides.
    */
   private readShared(key: string): void {
     const {sessionToken} = this.options.client.credentials;
     if (!key.endsWith(`:${sessionKey(sessionToken)}`)) return;
-    import('./place-store.js')
+    placeStore()
       .then(({recollect}) => recollect(key, sessionToken))
       .then((remembered) => {
         // Stopped meanwhile (the checkout left the page): its machine is not fed.
