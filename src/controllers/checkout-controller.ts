@@ -48,6 +48,12 @@ export class CheckoutController implements ReactiveController {
   private startedWith: string | null = null;
   /** Effects held while the host is off the page, until it is known whether it was moved (see hostDisconnected). */
   private leaving: Effect[] | null = null;
+  /**
+   * The session whose place this checkout keeps, stopped too: a wallet that answers once the
+   * checkout left the page (a modal closed while it asked the payer) sent money, and the checkout
+   * opened again must wait for it, not ask for the payment again (a wallet payer's review).
+   */
+  private placeOf: string | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -105,6 +111,7 @@ export class CheckoutController implements ReactiveController {
   /** Credentials or endpoints changed, or the payer asked to try again: start over. */
   private restart(): void {
     this.teardown();
+    this.placeOf = null;
     this.startedWith = this.configKey();
     this.abort = new AbortController();
     this.commit(initialState());
@@ -123,6 +130,7 @@ export class CheckoutController implements ReactiveController {
       return;
     }
     this.client = client;
+    this.placeOf = client.credentials.sessionToken;
     this.link = new DeferredRealtimeLink({
       client,
       wsBase,
@@ -164,7 +172,7 @@ export class CheckoutController implements ReactiveController {
     }
     this.state = next;
     this.host.requestUpdate();
-    if (this.client) keepPlace(previous, next, this.client.credentials.sessionToken, (key) => this.link?.placeKept(key));
+    if (this.placeOf) keepPlace(previous, next, this.placeOf, (key) => this.link?.placeKept(key));
     this.onCommit(next, eventsBetween(previous, next));
   }
 

@@ -9,8 +9,9 @@ import {expect, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
 import type {PepayCheckout} from '../../src/index.js';
 import {buttonNamed, deep, deepAll, deepReady, deepText} from '../support/deep.js';
-import {createSession, simulate} from '../support/sandbox.js';
-import {captured, payingCheckout, stepIs, toPayment} from '../support/walk.js';
+import {createSession, simulate, type Session} from '../support/sandbox.js';
+import {placeKept} from '../support/kept-place.js';
+import {captured, mountCheckout, payingCheckout, stepIs, toPayment} from '../support/walk.js';
 import {announceWallet, WALLET_TX_HASH, type FakeWallet} from '../support/wallet.js';
 
 const until = (what: string, predicate: () => unknown) => waitUntil(predicate, what, {timeout: 10_000, interval: 50});
@@ -32,12 +33,12 @@ const text = (el: PepayCheckout, selector: string) =>
     .trim() ?? '';
 
 /** A checkout of 40 USD on its payment view, whose wallet holds the transaction it was asked to send. */
-async function walletHolding(): Promise<{el: PepayCheckout; invoiceId: string}> {
+async function walletHolding(): Promise<{el: PepayCheckout; invoiceId: string; s: Session}> {
   wallet = announceWallet({chainId: 84532, held: 'eth_sendTransaction'});
   const {el, s} = await payingCheckout({amount_usd: 40});
   (await deepReady<HTMLButtonElement>(el.shadowRoot!, 'button[data-wallet-button]')).click();
   await until('asked to confirm', () => text(el, '[data-wallet-status]') === 'Confirm the payment in Test Wallet…');
-  return {el, invoiceId: s.invoice_id};
+  return {el, invoiceId: s.invoice_id, s};
 }
 
 describe('a request left open in the wallet', () => {
@@ -118,6 +119,32 @@ describe('a request left open in the wallet', () => {
     await stepIs(el, 'confirming');
     expect(sent).to.deep.equal([{invoiceId, wallet: 'Test Wallet', chainId: 84532, txHash: WALLET_TX_HASH}]);
   });
+
+  // A modal closed, or a storefront that takes the checkout away, while the wallet still asks the
+  // payer: approved then, the transaction was dropped with the checkout, and the checkout opened
+  // again asked for the payment again (a wallet payer's review).
+  for (const back of ['the same checkout put back', 'a new checkout of the session'] as const) {
+    it(`taken off the page while the wallet holds the transaction, approved meanwhile: ${back} waits for it`, async () => {
+      const {el, invoiceId, s} = await walletHolding();
+      const sent = captured<{invoiceId: string; txHash: string}>(el, 'pepay-wallet-transaction');
+      el.remove();
+      // Off the page until the next task: stopped (a move within a task would go on).
+      await new Promise((next) => setTimeout(next, 0));
+      await wallet!.release();
+      await until('told to the merchant', () => sent.length === 1);
+      expect(sent[0]).to.deep.include({invoiceId, txHash: WALLET_TX_HASH});
+      await placeKept(s, 'the transaction the wallet sent', (place) => place.walletTx?.txHash === WALLET_TX_HASH);
+      const shown = back === 'the same checkout put back' ? el : mountCheckout(s);
+      const ready = captured(shown, 'pepay-ready');
+      if (shown === el) document.body.append(el);
+      // Started anew: the state it had off the page is not what it shows now.
+      await until('started again', () => ready.length === 1);
+      await stepIs(shown, 'confirming');
+      expect(shown.state.walletTx).to.deep.include({txHash: WALLET_TX_HASH, chainId: 84532});
+      expect(deepText(shown.shadowRoot!)).to.include('Sent from your wallet');
+      expect(deep(shown.shadowRoot!, 'button[data-wallet-button]')).to.equal(null);
+    });
+  }
 
   it('Pepay saw a payment meanwhile, then the wallet sends the one left open: both transactions are shown, each with its link (found in review)', async () => {
     const other = `0x${'cd'.repeat(32)}`;
