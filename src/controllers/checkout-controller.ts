@@ -165,6 +165,7 @@ export class CheckoutController implements ReactiveController {
   private commit(next: CheckoutState): void {
     const previous = this.state;
     if (next === previous) return;
+    this.untilOnline(next.step === 'error' && next.error?.code === 'network');
     // Loaded: the next "Try again" is at once again.
     if (next.invoiceId && next.step !== 'error' && !previous.invoiceId) {
       this.retries.reset();
@@ -183,7 +184,20 @@ export class CheckoutController implements ReactiveController {
     this.deadlines.set(deadline, ahead, now);
   }
 
+  /**
+   * An error card for want of a network starts over when the browser is back online, as the later
+   * steps do: a payer who opened the checkout offline was left on it (a network review). Other
+   * faults wait for "Try again": the server said no, and nothing says it has changed its mind.
+   */
+  private untilOnline(waiting: boolean): void {
+    if (waiting) window.addEventListener('online', this.backOnline);
+    else window.removeEventListener('online', this.backOnline);
+  }
+
+  private readonly backOnline = () => this.guarded(() => this.restart());
+
   private teardown(): void {
+    this.untilOnline(false);
     this.deadlines.stop();
     this.link?.stop();
     this.link = null;

@@ -137,3 +137,57 @@ describe('realtime: back from offline', () => {
     el.remove();
   });
 });
+
+// Found by a network review: a checkout opened while the payer was offline showed "cannot be
+// reached" and stayed there once the network was back, though every later step starts again.
+describe('the load: back from offline', () => {
+  /** A checkout whose first reads all fail as `kind` (three attempts each), on its error card. */
+  async function failedLoad(kind: 'redirect' | 'server-error') {
+    const s = await createSession({customer_email: 'a@example.com'});
+    await faults(s, {http: [{kind, path: 'session-details', location: 'http://127.0.0.1:9/nowhere', count: 3}]});
+    const el = await fixture<PepayCheckout>(
+      html`<pepay-checkout session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}></pepay-checkout>`,
+    );
+    window.dispatchEvent(new Event('offline'));
+    await stepIs(el, 'error');
+    return {s, el};
+  }
+  const sessionReads = async (s: Session) =>
+    (await inspect(s.invoice_id)).requests.filter((r) => r.path.includes('/session-details')).length;
+
+  it('an error card for want of a network loads the checkout again when the browser is back online', async () => {
+    const {s, el} = await failedLoad('redirect');
+    expect(el.state.error?.code).to.equal('network');
+    const before = await sessionReads(s);
+    window.dispatchEvent(new Event('online'));
+    // Started over at once, the payer's place as they left it: the token list.
+    expect(el.state.step).to.equal('loading');
+    await stepIs(el, 'select-token');
+    expect((await sessionReads(s)) - before).to.equal(1);
+    // Back online a second time: the loaded checkout does not start over.
+    window.dispatchEvent(new Event('online'));
+    expect(el.state.step).to.equal('select-token');
+    el.remove();
+  });
+
+  it('an error card for the server\'s fault waits for the payer\'s "Try again", online or not', async () => {
+    const {el} = await failedLoad('server-error');
+    expect(el.state.error?.code).to.equal('server');
+    window.dispatchEvent(new Event('online'));
+    expect(el.state.step).to.equal('error');
+    buttonNamed(el.shadowRoot!, 'Try again')!.click();
+    await stepIs(el, 'select-token');
+    el.remove();
+  });
+
+  it('a checkout taken off the page on its error card starts nothing when the network is back', async () => {
+    const {s, el} = await failedLoad('redirect');
+    el.remove();
+    // Off the page until the next task: stopped.
+    await new Promise((next) => setTimeout(next, 0));
+    const before = await sessionReads(s);
+    window.dispatchEvent(new Event('online'));
+    expect(el.state.step).to.equal('error');
+    expect(await sessionReads(s)).to.equal(before);
+  });
+});
