@@ -533,6 +533,33 @@ describe('<pepay-checkout> errors', () => {
     el.remove();
   });
 
+  // Found by a network review: once the refresh had stopped, the heading still said "Refreshing the
+  // price…", though nothing was being refreshed and only the payer could ask for a price.
+  it('three price refreshes the server fails: the refresh stops, the heading says no price is available, and "Get a new price" brings one', async function () {
+    this.timeout(60_000);
+    const s = await createSession({customer_email: 'a@example.com'});
+    await simulate(s.invoice_id, 'faults', {variants: {quoteTtlSeconds: 12}});
+    const el = await mount(s);
+    await stepIs(el, 'select-token');
+    await chooseBaseUsdc(el);
+    await simulate(s.invoice_id, 'faults', {http: [{kind: 'server-error', path: 'payment-addresses', count: 3}]});
+    const heading = () => deep(el.shadowRoot!, '[data-step-heading]')?.textContent?.trim() ?? '';
+    // The first miss is asked again by itself: until then the price is being refreshed.
+    await waitUntil(() => el.state.notice?.code === 'server', 'a refresh failed', {timeout: 20_000, interval: 50});
+    await el.updateComplete;
+    expect(heading()).to.equal('Refreshing the price…');
+    await waitUntil(() => el.state.quoteExpiresAtMono === null, 'the refresh stopped', {timeout: 30_000, interval: 100});
+    await el.updateComplete;
+    expect(heading()).to.equal('No price is available for this token right now.');
+    expect(text(el)).to.include('The payment service has a problem.');
+    expect($(el, '[data-copy="amount"]')).to.equal(null);
+    $<HTMLButtonElement>(el, 'button[data-refresh-quote]')!.click();
+    await waitUntil(() => heading().startsWith('Send exactly'), 'priced again', {timeout: 10_000, interval: 50});
+    const allocations = (await inspect(s.invoice_id)).requests.filter((r) => r.path.includes('payment-addresses'));
+    expect(allocations.length).to.equal(5);
+    el.remove();
+  });
+
   it('a storefront that moves the checkout mid-payment keeps it as it is: no restart, no request, no event again (found by a merchant probe)', async () => {
     const {s, el} = await payingCheckout();
     const address = el.state.address!;

@@ -23,9 +23,10 @@ export function stepTitle(state: CheckoutState, m: Messages): string | null {
       // No address and none on its way (the answer was refused): the notice says why, no heading.
       if (!a) return state.busy ? m.preparingAddress : null;
       const token = tokenOn(state.tokens, a);
-      return a.tokenAmount && state.busy !== 'address'
-        ? m.sendExactly(trimAmount(a.tokenAmount, token?.decimals ?? null), token?.symbol ?? '', networkName(a.network))
-        : m.quoteRefreshing;
+      if (a.tokenAmount && state.busy !== 'address')
+        return m.sendExactly(trimAmount(a.tokenAmount, token?.decimals ?? null), token?.symbol ?? '', networkName(a.network));
+      // The automatic refresh stopped with no price (quote.ts): only the payer's "Get a new price" asks again.
+      return !a.tokenAmount && state.busy === null && state.quoteExpiresAtMono === null ? m.errors['quote-unavailable'] : m.quoteRefreshing;
     }
     case 'confirming':
       // Only the payer's wallet has reported it: sent, not yet seen.
