@@ -548,9 +548,14 @@ describe('<pepay-checkout> errors', () => {
     await waitUntil(() => el.state.notice?.code === 'server', 'a refresh failed', {timeout: 20_000, interval: 50});
     await el.updateComplete;
     expect(heading()).to.equal('Refreshing the price…');
-    await waitUntil(() => el.state.quoteExpiresAtMono === null, 'the refresh stopped', {timeout: 30_000, interval: 100});
-    await el.updateComplete;
-    expect(heading()).to.equal('No price is available for this token right now.');
+    // Stopped: no price, none asked for, and no time set for the next try.
+    const stopped = () => el.state.quoteExpiresAtMono === null && el.state.busy === null && !el.state.address?.tokenAmount;
+    await waitUntil(stopped, 'the refresh stopped', {timeout: 30_000, interval: 100});
+    await waitUntil(() => heading() === 'No price is available for this token right now.', `said, not "${heading()}"`, {
+      timeout: 5000,
+      interval: 50,
+    });
+    expect(el.state.shortQuotes).to.equal(3);
     expect(text(el)).to.include('The payment service has a problem.');
     expect($(el, '[data-copy="amount"]')).to.equal(null);
     $<HTMLButtonElement>(el, 'button[data-refresh-quote]')!.click();

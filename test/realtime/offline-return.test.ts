@@ -149,13 +149,15 @@ describe('the load: back from offline', () => {
       html`<pepay-checkout session-token=${s.session_token} signature=${s.signature} api-base=${sandboxUrl}></pepay-checkout>`,
     );
     window.dispatchEvent(new Event('offline'));
-    await stepIs(el, 'error');
+    // Three attempts, the server's faults after a backoff: about 8 s, longer in a loaded engine.
+    await stepIs(el, 'error', 30_000);
     return {s, el};
   }
   const sessionReads = async (s: Session) =>
     (await inspect(s.invoice_id)).requests.filter((r) => r.path.includes('/session-details')).length;
 
-  it('an error card for want of a network loads the checkout again when the browser is back online', async () => {
+  it('an error card for want of a network loads the checkout again when the browser is back online', async function () {
+    this.timeout(60_000);
     const {s, el} = await failedLoad('redirect');
     expect(el.state.error?.code).to.equal('network');
     const before = await sessionReads(s);
@@ -170,7 +172,8 @@ describe('the load: back from offline', () => {
     el.remove();
   });
 
-  it('an error card for the server\'s fault waits for the payer\'s "Try again", online or not', async () => {
+  it('an error card for the server\'s fault waits for the payer\'s "Try again", online or not', async function () {
+    this.timeout(60_000);
     const {el} = await failedLoad('server-error');
     expect(el.state.error?.code).to.equal('server');
     window.dispatchEvent(new Event('online'));
@@ -180,7 +183,8 @@ describe('the load: back from offline', () => {
     el.remove();
   });
 
-  it('a checkout taken off the page on its error card starts nothing when the network is back', async () => {
+  it('a checkout taken off the page on its error card starts nothing when the network is back', async function () {
+    this.timeout(60_000);
     const {s, el} = await failedLoad('redirect');
     el.remove();
     // Off the page until the next task: stopped.
