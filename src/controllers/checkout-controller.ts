@@ -49,11 +49,12 @@ export class CheckoutController implements ReactiveController {
   /** Effects held while the host is off the page, until it is known whether it was moved (see hostDisconnected). */
   private leaving: Effect[] | null = null;
   /**
-   * The session whose place this checkout keeps, stopped too: a wallet that answers once the
-   * checkout left the page (a modal closed while it asked the payer) sent money, and the checkout
-   * opened again must wait for it, not ask for the payment again (a wallet payer's review).
+   * The session whose place this checkout keeps, stopped too: a wallet that answers once the checkout
+   * left the page (its modal closed) sent money, and the checkout opened again must wait for it.
    */
   private placeOf: string | null = null;
+  /** An `online` listener waits to start over (untilOnline). */
+  private waitingOnline = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -173,7 +174,7 @@ export class CheckoutController implements ReactiveController {
     }
     this.state = next;
     this.host.requestUpdate();
-    if (this.placeOf) keepPlace(previous, next, this.placeOf, (key) => this.link?.placeKept(key));
+    if (this.placeOf) keepPlace(previous, next, this.placeOf, this.link);
     this.onCommit(next, eventsBetween(previous, next));
   }
 
@@ -185,15 +186,15 @@ export class CheckoutController implements ReactiveController {
   }
 
   /**
-   * An error card for want of a network starts over when the browser is back online, as the later
-   * steps do: a payer who opened the checkout offline was left on it (a network review). Other
-   * faults wait for "Try again": the server said no, and nothing says it has changed its mind.
+   * An error card for want of a network starts over once the browser is back online, as later steps
+   * do (a review: one opened offline stayed). The server's faults wait for "Try again".
    */
   private untilOnline(waiting: boolean): void {
+    if (waiting === this.waitingOnline) return;
+    this.waitingOnline = waiting;
     if (waiting) window.addEventListener('online', this.backOnline);
     else window.removeEventListener('online', this.backOnline);
   }
-
   private readonly backOnline = () => this.guarded(() => this.restart());
 
   private teardown(): void {

@@ -44,9 +44,15 @@ const keptOf = (s: CheckoutState) => [
 
 /**
  * Writes the place of `state` (just committed after `previous`) under its session, when it
- * changed; `kept` is told its key once it is stored.
+ * changed, and tells the session's other checkouts once it is stored: through `link`, the
+ * checkout's running realtime link, else on the session's channel itself (a checkout off the page).
  */
-export function keepPlace(previous: CheckoutState, state: CheckoutState, sessionToken: string, kept: (key: string) => void): void {
+export function keepPlace(
+  previous: CheckoutState,
+  state: CheckoutState,
+  sessionToken: string,
+  link: {placeKept(key: string): void} | null,
+): void {
   if (!state.invoiceId || state.step === 'loading' || state.step === 'error') return;
   const before = keptOf(previous);
   if (previous.invoiceId === state.invoiceId && keptOf(state).every((value, i) => value === before[i])) return;
@@ -55,7 +61,9 @@ export function keepPlace(previous: CheckoutState, state: CheckoutState, session
   placeStore().then(
     (store) => {
       const key = store.placeKey(invoiceId, sessionToken);
-      return store.writePlace(key, sessionToken, store.rememberedOf(state, wallNow, monoNow)).then((stored) => stored && kept(key));
+      return store
+        .writePlace(key, sessionToken, store.rememberedOf(state, wallNow, monoNow))
+        .then((stored) => stored && (link ? link.placeKept(key) : store.tellPlaceKept(sessionToken, key)));
     },
     () => undefined,
   );

@@ -15,6 +15,7 @@ export {rememberedOf} from '../checkout/remembered.js';
 import {adoptShared, recallEnding, restore} from '../checkout/memory.js';
 import type {Recollection, WalletTransaction} from '../checkout/types.js';
 import {sessionKey} from '../realtime/session-key.js';
+import {TAB_PROTOCOL, tabChannelName} from '../realtime/tab-channel.js';
 import {stringifyJson} from '../api/json.js';
 import {MAX_NAME_UNITS} from '../wallet/name-limits.js';
 import {PLACE_PREFIX as PREFIX} from './kept-places.js';
@@ -30,6 +31,20 @@ function storage(kind: 'localStorage' | 'sessionStorage' = 'localStorage'): Stor
     // A sandboxed frame or a blocked origin throws on access.
     return null;
   }
+}
+
+/**
+ * Tells the session's checkouts (other tabs, and this page's) that a place was kept under `key`,
+ * as a running realtime link does (tab-sync.ts): each reads it back from storage and checks it.
+ * For a checkout taken off the page (keep-place.ts): a wallet that answers after its modal closed
+ * sent money, and a checkout of the session opened meanwhile must wait for it (a review).
+ */
+export function tellPlaceKept(session: string, key: string): void {
+  if (typeof BroadcastChannel !== 'function') return;
+  const channel = new BroadcastChannel(tabChannelName(session));
+  // Delivered once posted: closing the sender does not take the message back (HTML, BroadcastChannel).
+  channel.postMessage({kind: 'place', key, v: TAB_PROTOCOL, from: `stopped-${Math.random().toString(36).slice(2)}`});
+  channel.close();
 }
 
 /** Where a session's place on an invoice is kept. */

@@ -16,9 +16,7 @@ import {INVOICE_STATUSES} from '../api/schemas/primitives.js';
 import type {PaymentStatus} from '../api/schemas/status.js';
 import type {EventDeduper} from './dedupe.js';
 import {sessionKey} from './session-key.js';
-
-/** Bumped when a message's shape changes: tabs running another version ignore each other. */
-const PROTOCOL = 2;
+import {TAB_PROTOCOL as PROTOCOL, tabChannelName} from './tab-channel.js';
 
 type Payload =
   /** `polling`: its poller runs (a tab of an earlier build does not say: it counts as not polling). */
@@ -66,13 +64,12 @@ export class TabSync {
     private readonly options: TabSyncOptions,
   ) {
     this.leaseMs = options.leaseMs ?? 5000;
-    const name = sessionKey(session);
-    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`pepay-checkout:${name}`) : null;
+    this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(tabChannelName(session)) : null;
     if (!this.channel) return;
     this.channel.onmessage = (message: MessageEvent<unknown>) => this.receive(message.data);
     this.timer = setInterval(() => this.hello(), this.leaseMs / 2.5);
     this.hello();
-    if (typeof navigator !== 'undefined' && navigator.locks) this.requestLeadership(`pepay-checkout-poller:${name}`);
+    if (typeof navigator !== 'undefined' && navigator.locks) this.requestLeadership(`pepay-checkout-poller:${sessionKey(session)}`);
   }
 
   /**

@@ -195,9 +195,11 @@ const tokenBody = fc.record({
   unavailable_reason: xss,
 });
 
+// Each property walks ten checkouts: about 4 s alone, past 20 s beside the load tests (`npm test`
+// runs two files at once), so each has a minute.
 describe('property: every server string a payer sees is rendered as text', () => {
   it('load, questions, a refused answer, e-mail and the token list (10 runs)', async function () {
-    this.timeout(20_000);
+    this.timeout(60_000);
     const world = fc.record({
       session: sessionBody,
       questions: fc.array(
@@ -282,7 +284,7 @@ describe('property: every server string a payer sees is rendered as text', () =>
   });
 
   it('a refused allocation, the payment view (address, network, QR) and a verification status (10 runs)', async function () {
-    this.timeout(20_000);
+    this.timeout(60_000);
     // An address on a network without a known format must be printable ASCII without spaces (16+).
     const address = fc.oneof(
       {
@@ -392,7 +394,7 @@ describe('property: every server string a payer sees is rendered as text', () =>
   });
 
   it('terminal and error views: invoice ids, and error bodies that end the load (12 runs)', async function () {
-    this.timeout(20_000);
+    this.timeout(60_000);
     const world = fc.oneof(
       fc.record({
         kind: fc.constant('terminal' as const),
