@@ -25,8 +25,9 @@ export function stepTitle(state: CheckoutState, m: Messages): string | null {
       const token = tokenOn(state.tokens, a);
       if (a.tokenAmount && state.busy !== 'address')
         return m.sendExactly(trimAmount(a.tokenAmount, token?.decimals ?? null), token?.symbol ?? '', networkName(a.network));
-      // The automatic refresh stopped with no price (quote.ts): only the payer's "Get a new price" asks again.
-      return !a.tokenAmount && state.busy === null && state.quoteExpiresAtMono === null ? m.errors['quote-unavailable'] : m.quoteRefreshing;
+      // No price, and none asked for or due: the automatic refresh stopped (quote.ts), and only the
+      // payer's "Get a new price" asks again.
+      return state.busy === null && state.quoteExpiresAtMono === null ? m.errors['quote-unavailable'] : m.quoteRefreshing;
     }
     case 'confirming':
       // Only the payer's wallet has reported it: sent, not yet seen.
